@@ -1,0 +1,154 @@
+//===- Catalogue.h - the MedSec rule catalogue model ------------*- C++ -*-===//
+//
+// The in-memory form of rules/*.yaml. Plain standard C++ only, so the yaml-cpp
+// loader (built with exceptions) and LLVM code (built without) can share it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_RULES_CATALOGUE_H
+#define MEDSEC_RULES_CATALOGUE_H
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medsec {
+namespace rules {
+
+/// Where something was written: file with 1-based line and column.
+struct SourceMark {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  std::string str() const;
+};
+
+struct Problem {
+  SourceMark Where;
+  std::string Message;
+  std::string str() const; // "file:line:col: error: message"
+};
+
+enum class Severity { Info, Low, Medium, High, Critical };
+std::optional<Severity> parseSeverity(const std::string &S);
+const char *severityName(Severity S);
+
+struct Clause {
+  std::string Id;
+  std::string Guideline;
+  std::string Phase;
+  std::string Title;
+  std::string Basis;   // verified | secondary | inferred
+  std::string Locator; // empty until checked against the official text
+  std::string Checkable;     // yes | partly | no | evidence
+  std::string Complementary; // activity covering what static analysis cannot
+  SourceMark Origin;
+};
+
+struct Guideline {
+  std::string Id;
+  std::string Title;
+  std::string Publisher;
+  std::string Edition;
+  std::string Url;
+  std::string Basis;
+  std::vector<Clause> Clauses; // in catalogue order
+  SourceMark Origin;
+};
+
+struct ClauseRef {
+  std::string Id;
+  std::string Relation; // direct | supports
+  SourceMark Origin;
+};
+
+/// One entry of a check's data list (a banned function, a source API, ...).
+/// Scalars are kept as text; the data schema has validated them.
+struct DataEntry {
+  std::string Key;
+  std::map<std::string, std::string> Scalars;
+  std::map<std::string, std::vector<std::string>> Lists;
+  SourceMark Origin;
+
+  std::string get(const std::string &Field, const std::string &Default = "") const;
+  bool getBool(const std::string &Field, bool Default) const;
+  long long getInt(const std::string &Field, long long Default) const;
+  std::vector<std::string> getList(const std::string &Field) const;
+};
+
+/// Field type in a check's data schema.
+struct FieldType {
+  std::string Kind; // string int bool severity cwe regex string-list enum
+  std::vector<std::string> EnumValues;
+};
+
+struct DataListSchema {
+  std::string Key;
+  std::map<std::string, FieldType> Fields;
+};
+
+struct CheckEntry {
+  std::string Id;
+  std::string Title;
+  std::string Summary;
+  Severity DefaultSeverity = Severity::Medium;
+  std::string Status; // implemented | partial | planned
+  std::vector<std::string> Cwe;
+  std::vector<std::string> Cert;
+  std::string Help;
+  std::vector<ClauseRef> Clauses;
+  std::vector<std::string> Limitations;
+  std::map<std::string, DataListSchema> DataSchema;
+  std::map<std::string, std::vector<DataEntry>> Data;
+  SourceMark Origin;
+
+  /// Every entry of a data list, enabled or not.
+  const std::vector<DataEntry> &dataList(const std::string &Name) const;
+  /// The entries a check uses: those not marked `enabled: false`.
+  std::vector<DataEntry> activeData(const std::string &Name) const;
+};
+
+/// A file that contributed to the catalogue, for traceability.
+struct CatalogueFile {
+  std::string Path;
+  std::string Role; // builtin | project
+  std::string Sha256;
+};
+
+struct Catalogue {
+  std::vector<Guideline> Guidelines;
+  std::vector<CheckEntry> Checks;
+  std::vector<CatalogueFile> Files;
+
+  const CheckEntry *findCheck(const std::string &Id) const;
+  const Clause *findClause(const std::string &Id) const;
+  const Guideline *findGuideline(const std::string &Id) const;
+};
+
+/// Loads the built-in catalogue (every *.yaml below BuiltinDir, sorted) and
+/// then each project override file in order. Never throws; every problem is
+/// appended to Problems with its location. The returned catalogue holds what
+/// could be loaded even when there were problems.
+std::shared_ptr<Catalogue> loadCatalogue(const std::string &BuiltinDir,
+                                         const std::vector<std::string> &ProjectFiles,
+                                         std::vector<Problem> &Problems);
+
+/// Parses one YAML text (named Path) into Cat. Role is "builtin" or
+/// "project" (project files merge by id and may not declare data schemas).
+/// Structural problems are appended to Problems. Never throws.
+void loadCatalogueText(const std::string &Text, const std::string &Path,
+                       const std::string &Role, Catalogue &Cat,
+                       std::vector<Problem> &Problems);
+
+/// Cross-reference checks run after every file is in: clause ids exist,
+/// data entries follow their schema, regexes compile.
+void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems);
+
+/// SHA-256 of a byte string, lower-case hex.
+std::string sha256Hex(const std::string &Bytes);
+
+} // namespace rules
+} // namespace medsec
+
+#endif

@@ -1,0 +1,109 @@
+//===- Model.cpp - small helpers of the catalogue model -------------------===//
+#include "Catalogue.h"
+
+#include <cstdlib>
+
+namespace medsec {
+namespace rules {
+
+std::string SourceMark::str() const {
+  std::string S = File.empty() ? std::string("<catalogue>") : File;
+  if (Line)
+    S += ":" + std::to_string(Line) + ":" + std::to_string(Column);
+  return S;
+}
+
+std::string Problem::str() const { return Where.str() + ": error: " + Message; }
+
+std::optional<Severity> parseSeverity(const std::string &S) {
+  if (S == "info")
+    return Severity::Info;
+  if (S == "low")
+    return Severity::Low;
+  if (S == "medium")
+    return Severity::Medium;
+  if (S == "high")
+    return Severity::High;
+  if (S == "critical")
+    return Severity::Critical;
+  return std::nullopt;
+}
+
+const char *severityName(Severity S) {
+  switch (S) {
+  case Severity::Info:
+    return "info";
+  case Severity::Low:
+    return "low";
+  case Severity::Medium:
+    return "medium";
+  case Severity::High:
+    return "high";
+  case Severity::Critical:
+    return "critical";
+  }
+  return "medium";
+}
+
+std::string DataEntry::get(const std::string &Field, const std::string &Default) const {
+  auto It = Scalars.find(Field);
+  return It == Scalars.end() ? Default : It->second;
+}
+
+bool DataEntry::getBool(const std::string &Field, bool Default) const {
+  auto It = Scalars.find(Field);
+  if (It == Scalars.end())
+    return Default;
+  return It->second == "true";
+}
+
+long long DataEntry::getInt(const std::string &Field, long long Default) const {
+  auto It = Scalars.find(Field);
+  if (It == Scalars.end())
+    return Default;
+  return std::strtoll(It->second.c_str(), nullptr, 10);
+}
+
+std::vector<std::string> DataEntry::getList(const std::string &Field) const {
+  auto It = Lists.find(Field);
+  return It == Lists.end() ? std::vector<std::string>{} : It->second;
+}
+
+const std::vector<DataEntry> &CheckEntry::dataList(const std::string &Name) const {
+  static const std::vector<DataEntry> Empty;
+  auto It = Data.find(Name);
+  return It == Data.end() ? Empty : It->second;
+}
+
+std::vector<DataEntry> CheckEntry::activeData(const std::string &Name) const {
+  std::vector<DataEntry> Out;
+  for (const DataEntry &E : dataList(Name))
+    if (E.getBool("enabled", true))
+      Out.push_back(E);
+  return Out;
+}
+
+const CheckEntry *Catalogue::findCheck(const std::string &Id) const {
+  for (const CheckEntry &C : Checks)
+    if (C.Id == Id)
+      return &C;
+  return nullptr;
+}
+
+const Guideline *Catalogue::findGuideline(const std::string &Id) const {
+  for (const Guideline &G : Guidelines)
+    if (G.Id == Id)
+      return &G;
+  return nullptr;
+}
+
+const Clause *Catalogue::findClause(const std::string &Id) const {
+  for (const Guideline &G : Guidelines)
+    for (const Clause &C : G.Clauses)
+      if (C.Id == Id)
+        return &C;
+  return nullptr;
+}
+
+} // namespace rules
+} // namespace medsec

@@ -1,0 +1,667 @@
+//===- YamlLoader.cpp - rules/*.yaml into the catalogue model -------------===//
+//
+// The only translation unit that sees yaml-cpp. It is compiled with
+// exceptions; every exception is caught here and becomes a Problem, so none
+// can cross into LLVM code built without them.
+//
+//===----------------------------------------------------------------------===//
+#include "Catalogue.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <set>
+
+namespace medsec {
+namespace rules {
+namespace {
+
+const char *const SchemaVersion = "medsec-rules/1";
+
+const std::vector<std::string> Phases = {
+    "general",   "design",     "development", "verification", "release",
+    "first-use", "monitoring", "end-of-life", "documentation"};
+const std::vector<std::string> Bases = {"verified", "secondary", "inferred"};
+const std::vector<std::string> Checkables = {"yes", "partly", "no", "evidence"};
+const std::vector<std::string> Statuses = {"implemented", "partial", "planned"};
+const std::vector<std::string> Relations = {"direct", "supports"};
+const std::vector<std::string> FieldKinds = {"string", "int",   "bool",       "severity",
+                                             "cwe",    "regex", "string-list"};
+
+std::string joined(const std::vector<std::string> &V) {
+  std::string S;
+  for (const std::string &E : V)
+    S += (S.empty() ? "" : ", ") + E;
+  return S;
+}
+
+bool oneOf(const std::string &S, const std::vector<std::string> &V) {
+  return std::find(V.begin(), V.end(), S) != V.end();
+}
+
+bool isCwe(const std::string &S) {
+  if (S.size() < 5 || S.compare(0, 4, "CWE-") != 0)
+    return false;
+  return std::all_of(S.begin() + 4, S.end(), [](unsigned char C) { return std::isdigit(C); });
+}
+
+bool isIdentifierLike(const std::string &S, const std::string &Extra) {
+  if (S.empty() || !std::islower(static_cast<unsigned char>(S[0])))
+    return false;
+  return std::all_of(S.begin(), S.end(), [&](unsigned char C) {
+    return std::islower(C) || std::isdigit(C) || Extra.find(static_cast<char>(C)) != std::string::npos;
+  });
+}
+
+const char *kindName(const YAML::Node &N) {
+  switch (N.Type()) {
+  case YAML::NodeType::Null:
+    return "null";
+  case YAML::NodeType::Scalar:
+    return "a scalar";
+  case YAML::NodeType::Sequence:
+    return "a sequence";
+  case YAML::NodeType::Map:
+    return "a mapping";
+  default:
+    return "nothing";
+  }
+}
+
+/// Reads one file; keeps the location context and the problem list.
+class Reader {
+public:
+  Reader(const std::string &Path, const std::string &Role, Catalogue &Cat,
+         std::vector<Problem> &Problems)
+      : Path(Path), Role(Role), Cat(Cat), Problems(Problems) {}
+
+  void readDocument(const YAML::Node &Root);
+
+private:
+  using Handler = std::function<void(const YAML::Node &Key, const YAML::Node &Value)>;
+
+  SourceMark mark(const YAML::Node &N) const {
+    SourceMark M{Path, 0, 0};
+    const YAML::Mark Y = N.Mark();
+    if (Y.line >= 0) {
+      M.Line = static_cast<unsigned>(Y.line) + 1;
+      M.Column = static_cast<unsigned>(Y.column) + 1;
+    }
+    return M;
+  }
+  void error(const YAML::Node &At, const std::string &Message) {
+    Problems.push_back({mark(At), Message});
+  }
+  void error(const SourceMark &At, const std::string &Message) { Problems.push_back({At, Message}); }
+
+  /// Walks a mapping, rejecting unknown and repeated keys. Returns false when
+  /// the node is not a mapping at all.
+  bool forEachKey(const YAML::Node &Map, const std::string &What,
+                  const std::vector<std::string> &Allowed, const Handler &H) {
+    if (!Map.IsMap()) {
+      error(Map, What + " must be a mapping, found " + kindName(Map));
+      return false;
+    }
+    std::set<std::string> Seen;
+    for (auto It = Map.begin(); It != Map.end(); ++It) {
+      const YAML::Node &Key = It->first;
+      if (!Key.IsScalar()) {
+        error(Key, "keys of " + What + " must be scalars");
+        continue;
+      }
+      const std::string &K = Key.Scalar();
+      if (!oneOf(K, Allowed)) {
+        error(Key, "unknown key '" + K + "' in " + What + "; expected one of: " + joined(Allowed));
+        continue;
+      }
+      if (!Seen.insert(K).second) {
+        error(Key, "duplicate key '" + K + "' in " + What);
+        continue;
+      }
+      H(Key, It->second);
+    }
+    return true;
+  }
+
+  bool scalar(const YAML::Node &N, const std::string &What, std::string &Out) {
+    if (!N.IsScalar()) {
+      error(N, What + " must be a scalar, found " + kindName(N));
+      return false;
+    }
+    Out = N.Scalar();
+    return true;
+  }
+
+  bool choice(const YAML::Node &N, const std::string &What, const std::vector<std::string> &Allowed,
+              std::string &Out) {
+    std::string V;
+    if (!scalar(N, What, V))
+      return false;
+    if (!oneOf(V, Allowed)) {
+      error(N, "unknown " + What + " '" + V + "'; expected one of: " + joined(Allowed));
+      return false;
+    }
+    Out = V;
+    return true;
+  }
+
+  bool stringList(const YAML::Node &N, const std::string &What, std::vector<std::string> &Out) {
+    if (!N.IsSequence()) {
+      error(N, What + " must be a sequence, found " + kindName(N));
+      return false;
+    }
+    std::vector<std::string> V;
+    for (const YAML::Node &E : N) {
+      std::string S;
+      if (scalar(E, "an element of " + What, S))
+        V.push_back(S);
+    }
+    Out = V;
+    return true;
+  }
+
+  void readGuideline(const YAML::Node &N);
+  void readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew);
+  void readCheck(const YAML::Node &N);
+  void readClauseRefs(const YAML::Node &N, CheckEntry &C);
+  void readDataSchema(const YAML::Node &N, CheckEntry &C);
+  void readData(const YAML::Node &N, CheckEntry &C);
+  bool readDataEntry(const YAML::Node &N, const std::string &ListName, const DataListSchema &Schema,
+                     DataEntry &E, bool &Enabled);
+  bool checkFieldValue(const YAML::Node &V, const std::string &What, const FieldType &T,
+                       DataEntry &E, const std::string &Field);
+
+  const std::string &Path;
+  const std::string &Role;
+  Catalogue &Cat;
+  std::vector<Problem> &Problems;
+  bool isProject() const { return Role == "project"; }
+};
+
+void Reader::readDocument(const YAML::Node &Root) {
+  if (Root.IsNull())
+    return; // An empty file contributes nothing.
+  forEachKey(Root, "a catalogue file", {"schema", "guidelines", "checks"},
+             [&](const YAML::Node &Key, const YAML::Node &V) {
+               const std::string &K = Key.Scalar();
+               if (K == "schema") {
+                 std::string S;
+                 if (scalar(V, "schema", S) && S != SchemaVersion)
+                   error(V, "unsupported schema '" + S + "'; this version reads '" +
+                                SchemaVersion + "'");
+               } else if (K == "guidelines") {
+                 if (!V.IsSequence()) {
+                   error(V, "guidelines must be a sequence, found " + std::string(kindName(V)));
+                   return;
+                 }
+                 for (const YAML::Node &G : V)
+                   readGuideline(G);
+               } else {
+                 if (!V.IsSequence()) {
+                   error(V, "checks must be a sequence, found " + std::string(kindName(V)));
+                   return;
+                 }
+                 for (const YAML::Node &C : V)
+                   readCheck(C);
+               }
+             });
+}
+
+void Reader::readGuideline(const YAML::Node &N) {
+  if (!N.IsMap()) {
+    error(N, "a guideline must be a mapping, found " + std::string(kindName(N)));
+    return;
+  }
+  const YAML::Node IdNode = N["id"];
+  std::string Id;
+  if (!IdNode || !scalar(IdNode, "guideline id", Id)) {
+    if (!IdNode)
+      error(N, "guideline without 'id'");
+    return;
+  }
+  if (!isIdentifierLike(Id, "-.")) {
+    error(IdNode, "guideline id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
+    return;
+  }
+  Guideline *G = nullptr;
+  bool IsNew = false;
+  for (Guideline &Existing : Cat.Guidelines)
+    if (Existing.Id == Id)
+      G = &Existing;
+  if (G && !isProject()) {
+    error(IdNode, "duplicate guideline id '" + Id + "' (first defined at " + G->Origin.str() + ")");
+    return;
+  }
+  if (!G) {
+    Cat.Guidelines.push_back(Guideline{});
+    G = &Cat.Guidelines.back();
+    G->Id = Id;
+    G->Origin = mark(N);
+    IsNew = true;
+  }
+  // Clauses are read after the guideline's own fields so they see its basis.
+  std::optional<YAML::Node> Clauses;
+  forEachKey(N, "guideline '" + Id + "'",
+             {"id", "title", "publisher", "edition", "url", "basis", "clauses"},
+             [&](const YAML::Node &Key, const YAML::Node &V) {
+               const std::string &K = Key.Scalar();
+               if (K == "title")
+                 scalar(V, "title", G->Title);
+               else if (K == "publisher")
+                 scalar(V, "publisher", G->Publisher);
+               else if (K == "edition")
+                 scalar(V, "edition", G->Edition);
+               else if (K == "url")
+                 scalar(V, "url", G->Url);
+               else if (K == "basis")
+                 choice(V, "basis", Bases, G->Basis);
+               else if (K == "clauses")
+                 Clauses = V;
+             });
+  if (IsNew && G->Title.empty())
+    error(N, "guideline '" + Id + "' has no 'title'");
+  if (!Clauses)
+    return;
+  if (!Clauses->IsSequence()) {
+    error(*Clauses, "clauses must be a sequence, found " + std::string(kindName(*Clauses)));
+    return;
+  }
+  for (const YAML::Node &C : *Clauses)
+    readClause(C, *G, IsNew);
+}
+
+void Reader::readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew) {
+  if (!N.IsMap()) {
+    error(N, "a clause must be a mapping, found " + std::string(kindName(N)));
+    return;
+  }
+  const YAML::Node IdNode = N["id"];
+  std::string Id;
+  if (!IdNode) {
+    error(N, "clause without 'id'");
+    return;
+  }
+  if (!scalar(IdNode, "clause id", Id))
+    return;
+  if (Id.compare(0, G.Id.size() + 1, G.Id + ":") != 0 || Id.size() <= G.Id.size() + 1) {
+    error(IdNode, "clause id '" + Id + "' must start with its guideline id '" + G.Id + ":'");
+    return;
+  }
+  if (const Clause *Other = Cat.findClause(Id)) {
+    if (!isProject()) {
+      error(IdNode, "duplicate clause id '" + Id + "' (first defined at " + Other->Origin.str() + ")");
+      return;
+    }
+  }
+  Clause *C = nullptr;
+  for (Clause &Existing : G.Clauses)
+    if (Existing.Id == Id)
+      C = &Existing;
+  const bool IsNew = C == nullptr;
+  Clause Fresh;
+  if (IsNew) {
+    Fresh.Id = Id;
+    Fresh.Guideline = G.Id;
+    Fresh.Origin = mark(N);
+    C = &Fresh;
+  }
+  forEachKey(N, "clause '" + Id + "'",
+             {"id", "phase", "title", "basis", "locator", "checkable", "complementary"},
+             [&](const YAML::Node &Key, const YAML::Node &V) {
+               const std::string &K = Key.Scalar();
+               if (K == "phase")
+                 choice(V, "phase", Phases, C->Phase);
+               else if (K == "title")
+                 scalar(V, "title", C->Title);
+               else if (K == "basis")
+                 choice(V, "basis", Bases, C->Basis);
+               else if (K == "locator")
+                 scalar(V, "locator", C->Locator);
+               else if (K == "checkable")
+                 choice(V, "checkable", Checkables, C->Checkable);
+               else if (K == "complementary")
+                 scalar(V, "complementary", C->Complementary);
+             });
+  if (!IsNew)
+    return;
+  (void)GuidelineIsNew;
+  if (C->Basis.empty())
+    C->Basis = G.Basis.empty() ? "inferred" : G.Basis;
+  if (C->Title.empty())
+    error(N, "clause '" + Id + "' has no 'title'");
+  if (C->Phase.empty())
+    error(N, "clause '" + Id + "' has no 'phase'");
+  if (C->Checkable.empty())
+    C->Checkable = "no";
+  G.Clauses.push_back(Fresh);
+}
+
+void Reader::readClauseRefs(const YAML::Node &N, CheckEntry &C) {
+  if (!N.IsSequence()) {
+    error(N, "clauses must be a sequence, found " + std::string(kindName(N)));
+    return;
+  }
+  std::vector<ClauseRef> Refs;
+  std::set<std::string> Seen;
+  for (const YAML::Node &E : N) {
+    ClauseRef R;
+    R.Origin = mark(E);
+    R.Relation = "direct";
+    if (!forEachKey(E, "a clause mapping of '" + C.Id + "'", {"id", "relation"},
+                    [&](const YAML::Node &Key, const YAML::Node &V) {
+                      if (Key.Scalar() == "id")
+                        scalar(V, "clause id", R.Id);
+                      else
+                        choice(V, "relation", Relations, R.Relation);
+                    }))
+      continue;
+    if (R.Id.empty()) {
+      error(E, "clause mapping without 'id'");
+      continue;
+    }
+    if (!Seen.insert(R.Id).second) {
+      error(E, "clause '" + R.Id + "' is mapped twice in check '" + C.Id + "'");
+      continue;
+    }
+    Refs.push_back(R);
+  }
+  C.Clauses = Refs;
+}
+
+void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
+  if (isProject()) {
+    error(N, "'data-schema' belongs to the built-in catalogue; a project file may only add data");
+    return;
+  }
+  if (!N.IsMap()) {
+    error(N, "data-schema must be a mapping, found " + std::string(kindName(N)));
+    return;
+  }
+  for (auto It = N.begin(); It != N.end(); ++It) {
+    std::string ListName;
+    if (!scalar(It->first, "a data list name", ListName))
+      continue;
+    DataListSchema S;
+    forEachKey(It->second, "data-schema '" + ListName + "'", {"key", "fields"},
+               [&](const YAML::Node &Key, const YAML::Node &V) {
+                 if (Key.Scalar() == "key") {
+                   scalar(V, "key", S.Key);
+                   return;
+                 }
+                 if (!V.IsMap()) {
+                   error(V, "fields must be a mapping, found " + std::string(kindName(V)));
+                   return;
+                 }
+                 for (auto F = V.begin(); F != V.end(); ++F) {
+                   std::string Name;
+                   if (!scalar(F->first, "a field name", Name))
+                     continue;
+                   FieldType T;
+                   if (F->second.IsScalar()) {
+                     if (choice(F->second, "field type", FieldKinds, T.Kind))
+                       S.Fields[Name] = T;
+                   } else if (F->second.IsMap() && F->second["enum"] && F->second.size() == 1) {
+                     T.Kind = "enum";
+                     if (stringList(F->second["enum"], "enum", T.EnumValues))
+                       S.Fields[Name] = T;
+                   } else {
+                     error(F->second, "field type must be one of " + joined(FieldKinds) +
+                                          " or {enum: [...]}");
+                   }
+                 }
+               });
+    if (S.Key.empty())
+      error(It->second, "data-schema '" + ListName + "' has no 'key'");
+    else if (!S.Fields.count(S.Key))
+      error(It->second, "key '" + S.Key + "' of data-schema '" + ListName + "' is not a field");
+    if (!S.Fields.count("enabled"))
+      S.Fields["enabled"] = FieldType{"bool", {}};
+    C.DataSchema[ListName] = S;
+  }
+}
+
+bool Reader::checkFieldValue(const YAML::Node &V, const std::string &What, const FieldType &T,
+                             DataEntry &E, const std::string &Field) {
+  if (T.Kind == "string-list") {
+    std::vector<std::string> L;
+    if (!stringList(V, What, L))
+      return false;
+    E.Lists[Field] = L;
+    return true;
+  }
+  std::string S;
+  if (!scalar(V, What, S))
+    return false;
+  if (T.Kind == "int") {
+    char *End = nullptr;
+    std::strtoll(S.c_str(), &End, 10);
+    if (S.empty() || *End != '\0') {
+      error(V, What + " must be an integer, found '" + S + "'");
+      return false;
+    }
+  } else if (T.Kind == "bool") {
+    if (S == "true" || S == "yes")
+      S = "true";
+    else if (S == "false" || S == "no")
+      S = "false";
+    else {
+      error(V, What + " must be true or false, found '" + S + "'");
+      return false;
+    }
+  } else if (T.Kind == "severity") {
+    if (!parseSeverity(S)) {
+      error(V, "unknown severity '" + S + "'; expected one of: info, low, medium, high, critical");
+      return false;
+    }
+  } else if (T.Kind == "cwe") {
+    if (!isCwe(S)) {
+      error(V, What + " must be a CWE id like CWE-120, found '" + S + "'");
+      return false;
+    }
+  } else if (T.Kind == "enum") {
+    if (!oneOf(S, T.EnumValues)) {
+      error(V, "unknown " + What + " '" + S + "'; expected one of: " + joined(T.EnumValues));
+      return false;
+    }
+  }
+  E.Scalars[Field] = S;
+  return true;
+}
+
+bool Reader::readDataEntry(const YAML::Node &N, const std::string &ListName,
+                           const DataListSchema &Schema, DataEntry &E, bool &Enabled) {
+  if (!N.IsMap()) {
+    error(N, "an entry of data list '" + ListName + "' must be a mapping, found " + kindName(N));
+    return false;
+  }
+  E.Origin = mark(N);
+  std::vector<std::string> Allowed;
+  for (const auto &F : Schema.Fields)
+    Allowed.push_back(F.first);
+  bool Ok = forEachKey(N, "an entry of data list '" + ListName + "'", Allowed,
+                       [&](const YAML::Node &Key, const YAML::Node &V) {
+                         const std::string &K = Key.Scalar();
+                         checkFieldValue(V, "'" + K + "'", Schema.Fields.at(K), E, K);
+                       });
+  if (!Ok)
+    return false;
+  E.Key = E.get(Schema.Key);
+  if (E.Key.empty()) {
+    error(N, "entry of data list '" + ListName + "' has no key '" + Schema.Key + "'");
+    return false;
+  }
+  Enabled = E.getBool("enabled", true);
+  return true;
+}
+
+void Reader::readData(const YAML::Node &N, CheckEntry &C) {
+  if (!N.IsMap()) {
+    error(N, "data must be a mapping, found " + std::string(kindName(N)));
+    return;
+  }
+  for (auto It = N.begin(); It != N.end(); ++It) {
+    std::string ListName;
+    if (!scalar(It->first, "a data list name", ListName))
+      continue;
+    auto SchemaIt = C.DataSchema.find(ListName);
+    if (SchemaIt == C.DataSchema.end()) {
+      std::vector<std::string> Known;
+      for (const auto &S : C.DataSchema)
+        Known.push_back(S.first);
+      error(It->first, "check '" + C.Id + "' has no data list '" + ListName + "'" +
+                           (Known.empty() ? std::string(" (it takes no data)")
+                                          : "; expected one of: " + joined(Known)));
+      continue;
+    }
+    const YAML::Node &L = It->second;
+    if (!L.IsSequence()) {
+      error(L, "data list '" + ListName + "' must be a sequence, found " + kindName(L));
+      continue;
+    }
+    std::vector<DataEntry> &Entries = C.Data[ListName];
+    std::set<std::string> SeenHere;
+    for (const YAML::Node &EN : L) {
+      DataEntry E;
+      bool Enabled = true;
+      if (!readDataEntry(EN, ListName, SchemaIt->second, E, Enabled))
+        continue;
+      if (!SeenHere.insert(E.Key).second) {
+        error(EN, "duplicate entry '" + E.Key + "' in data list '" + ListName + "'");
+        continue;
+      }
+      auto Existing = std::find_if(Entries.begin(), Entries.end(),
+                                   [&](const DataEntry &D) { return D.Key == E.Key; });
+      // Disabled entries stay, so a later file can enable them again;
+      // CheckEntry::activeData leaves them out.
+      (void)Enabled;
+      if (Existing == Entries.end()) {
+        Entries.push_back(E);
+        continue;
+      }
+      // A later file updates only the fields it gives.
+      for (const auto &S : E.Scalars)
+        Existing->Scalars[S.first] = S.second;
+      for (const auto &S : E.Lists)
+        Existing->Lists[S.first] = S.second;
+      Existing->Origin = E.Origin;
+    }
+  }
+}
+
+void Reader::readCheck(const YAML::Node &N) {
+  if (!N.IsMap()) {
+    error(N, "a check must be a mapping, found " + std::string(kindName(N)));
+    return;
+  }
+  const YAML::Node IdNode = N["id"];
+  std::string Id;
+  if (!IdNode) {
+    error(N, "check without 'id'");
+    return;
+  }
+  if (!scalar(IdNode, "check id", Id))
+    return;
+  if (!isIdentifierLike(Id, "-.")) {
+    error(IdNode, "check id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
+    return;
+  }
+  CheckEntry *C = nullptr;
+  for (CheckEntry &Existing : Cat.Checks)
+    if (Existing.Id == Id)
+      C = &Existing;
+  if (C && !isProject()) {
+    error(IdNode, "duplicate check id '" + Id + "' (first defined at " + C->Origin.str() + ")");
+    return;
+  }
+  const bool IsNew = C == nullptr;
+  if (IsNew) {
+    Cat.Checks.push_back(CheckEntry{});
+    C = &Cat.Checks.back();
+    C->Id = Id;
+    C->Origin = mark(N);
+    C->Status = "planned";
+  }
+  bool HasSeverity = false;
+  std::optional<YAML::Node> Data;
+  forEachKey(N, "check '" + Id + "'",
+             {"id", "title", "summary", "severity", "status", "cwe", "cert", "help", "clauses",
+              "limitations", "data-schema", "data"},
+             [&](const YAML::Node &Key, const YAML::Node &V) {
+               const std::string &K = Key.Scalar();
+               std::string S;
+               if (K == "title")
+                 scalar(V, "title", C->Title);
+               else if (K == "summary")
+                 scalar(V, "summary", C->Summary);
+               else if (K == "severity") {
+                 if (scalar(V, "severity", S)) {
+                   if (auto Sev = parseSeverity(S)) {
+                     C->DefaultSeverity = *Sev;
+                     HasSeverity = true;
+                   } else
+                     error(V, "unknown severity '" + S +
+                                  "'; expected one of: info, low, medium, high, critical");
+                 }
+               } else if (K == "status")
+                 choice(V, "status", Statuses, C->Status);
+               else if (K == "cwe") {
+                 std::vector<std::string> L;
+                 if (stringList(V, "cwe", L)) {
+                   C->Cwe.clear();
+                   for (std::size_t I = 0; I < L.size(); ++I) {
+                     if (isCwe(L[I]))
+                       C->Cwe.push_back(L[I]);
+                     else
+                       error(V[I], "'" + L[I] + "' is not a CWE id like CWE-120");
+                   }
+                 }
+               } else if (K == "cert")
+                 stringList(V, "cert", C->Cert);
+               else if (K == "help")
+                 scalar(V, "help", C->Help);
+               else if (K == "clauses")
+                 readClauseRefs(V, *C);
+               else if (K == "limitations")
+                 stringList(V, "limitations", C->Limitations);
+               else if (K == "data-schema")
+                 readDataSchema(V, *C);
+               else if (K == "data")
+                 Data = V; // after data-schema, whatever the key order
+             });
+  if (Data)
+    readData(*Data, *C);
+  if (IsNew && C->Title.empty())
+    error(N, "check '" + Id + "' has no 'title'");
+  if (IsNew && !HasSeverity && !isProject())
+    error(N, "check '" + Id + "' has no 'severity'");
+}
+
+} // namespace
+
+void loadCatalogueText(const std::string &Text, const std::string &Path, const std::string &Role,
+                       Catalogue &Cat, std::vector<Problem> &Problems) {
+  try {
+    const std::vector<YAML::Node> Docs = YAML::LoadAll(Text);
+    Reader R(Path, Role, Cat, Problems);
+    for (const YAML::Node &D : Docs)
+      R.readDocument(D);
+  } catch (const YAML::Exception &E) {
+    SourceMark M{Path, 0, 0};
+    if (E.mark.line >= 0) {
+      M.Line = static_cast<unsigned>(E.mark.line) + 1;
+      M.Column = static_cast<unsigned>(E.mark.column) + 1;
+    }
+    Problems.push_back({M, "invalid YAML: " + E.msg});
+  } catch (const std::exception &E) {
+    Problems.push_back({SourceMark{Path, 0, 0}, std::string("cannot read catalogue: ") + E.what()});
+  } catch (...) {
+    Problems.push_back({SourceMark{Path, 0, 0}, "cannot read catalogue: unknown error"});
+  }
+}
+
+} // namespace rules
+} // namespace medsec
