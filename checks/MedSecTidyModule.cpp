@@ -1,0 +1,55 @@
+//===- MedSecTidyModule.cpp - registers the medsec-* checks ---------------===//
+//
+// Registration only. The same object is linked into the clang-tidy plugin
+// (MedSecTidy.so), the medsec driver and medsec-clangd.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang/Basic/Version.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/raw_ostream.h"
+
+// api: dangerous library functions
+#include "api/BannedFunctionsCheck.h"
+
+namespace clang::tidy::medsec {
+
+class MedSecTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    // api
+    Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+  }
+};
+
+namespace {
+/// The host's clang must be the one we were built against: the check classes
+/// derive from its types, and a different major version would crash.
+bool hostVersionMatches() {
+  const std::string Host = clang::getClangFullVersion();
+  const std::string Needle = "version " + std::to_string(LLVM_VERSION_MAJOR) + ".";
+  if (Host.find(Needle) != std::string::npos)
+    return true;
+  llvm::errs() << "error: MedSecTidy was built for LLVM " << LLVM_VERSION_MAJOR
+               << " but is being loaded into '" << Host
+               << "'; use clang-tidy-" << LLVM_VERSION_MAJOR
+               << " or rebuild MedSecTidy against this LLVM; medsec checks are not registered\n";
+  return false;
+}
+
+struct ConditionalRegistration {
+  ConditionalRegistration() {
+    // The registry keeps a pointer to the node until exit, so it is never freed.
+    if (hostVersionMatches())
+      new ClangTidyModuleRegistry::Add<MedSecTidyModule>(
+          "medsec-module", "Adds medical-device cybersecurity checks (medsec-*).");
+  }
+};
+ConditionalRegistration Register;
+} // namespace
+
+} // namespace clang::tidy::medsec
+
+// Referenced by the medsec driver so the linker keeps this module.
+volatile int MedSecTidyModuleAnchorSource = 0;

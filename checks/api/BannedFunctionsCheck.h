@@ -1,0 +1,53 @@
+//===- BannedFunctionsCheck.h - medsec-banned-functions ---------*- C++ -*-===//
+#ifndef MEDSEC_CHECKS_API_BANNEDFUNCTIONSCHECK_H
+#define MEDSEC_CHECKS_API_BANNEDFUNCTIONSCHECK_H
+
+#include "../support/MedSecCheck.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <optional>
+
+namespace clang::tidy::medsec {
+
+/// Finds calls of and references to the functions of the catalogue's banned
+/// list (data list `functions` of medsec-banned-functions). Entries of kind
+/// scanf-format and sprintf-format are only reported when their format shows
+/// an unbounded write.
+///
+/// For the user-facing documentation see:
+/// docs/checks/medsec-banned-functions.md
+class BannedFunctionsCheck : public MedSecCheck {
+public:
+  BannedFunctionsCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+  enum class Kind { Always, ScanfFormat, SprintfFormat };
+  struct Banned {
+    std::string Name;
+    rules::Severity Sev;
+    Kind K;
+    int FormatArg; // index of the format argument, -1 when unknown
+    std::string Replacement;
+    std::string Reason;
+  };
+
+private:
+  const Banned *lookup(StringRef Name) const;
+  /// Why a context-dependent call is unsafe, or nothing when it is bounded.
+  std::optional<std::string> contextProblem(const Banned &B, const CallExpr *Call,
+                                            const ASTContext &Ctx) const;
+  void addFixIt(DiagnosticBuilder &D, const Banned &B, const DeclRefExpr *Ref,
+                const CallExpr *Call, const ASTContext &Ctx, const SourceManager &SM) const;
+
+  std::vector<Banned> Functions;
+  llvm::StringMap<size_t> ByName; // name or alias -> index in Functions
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::medsec
+
+#endif

@@ -1,0 +1,130 @@
+//===- CatalogueAccess.cpp - find and cache the rule catalogue ------------===//
+#include "CatalogueAccess.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+#ifndef MEDSEC_SOURCE_RULES_DIR
+#define MEDSEC_SOURCE_RULES_DIR ""
+#endif
+
+namespace medsec {
+namespace {
+
+const char *envOrNull(const char *Name) {
+  const char *V = std::getenv(Name);
+  return (V && *V) ? V : nullptr;
+}
+
+/// The directory of the binary or shared object this code was loaded from.
+std::string ownDirectory() {
+  Dl_info Info;
+  if (!dladdr(reinterpret_cast<void *>(&ownDirectory), &Info) || !Info.dli_fname)
+    return "";
+  llvm::SmallString<256> Path;
+  if (llvm::sys::fs::real_path(Info.dli_fname, Path))
+    Path = Info.dli_fname;
+  return llvm::sys::path::parent_path(Path).str();
+}
+
+struct CacheEntry {
+  std::string Stamp;
+  std::shared_ptr<const rules::Catalogue> Cat;
+  std::vector<rules::Problem> Problems;
+};
+
+std::mutex CacheMutex;
+std::map<std::string, CacheEntry> Cache;
+
+/// Names and modification times of every file that makes up Source.
+std::string stampOf(const CatalogueSource &Source) {
+  std::vector<std::string> Parts;
+  auto Add = [&](const std::string &P) {
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(P, St))
+      Parts.push_back(P + "@missing");
+    else
+      Parts.push_back(P + "@" +
+                      std::to_string(St.getLastModificationTime().time_since_epoch().count()) +
+                      "/" + std::to_string(St.getSize()));
+  };
+  std::error_code EC;
+  for (llvm::sys::fs::recursive_directory_iterator It(Source.BuiltinDir, EC), End;
+       It != End && !EC; It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(".yaml"))
+      Add(It->path());
+  std::sort(Parts.begin(), Parts.end());
+  for (const std::string &P : Source.ProjectFiles)
+    Add(P);
+  std::string S;
+  for (const std::string &P : Parts)
+    S += P + "\n";
+  return S;
+}
+
+} // namespace
+
+std::string defaultCatalogueDir(llvm::StringRef Explicit) {
+  if (!Explicit.empty())
+    return Explicit.str();
+  if (const char *Env = envOrNull("MEDSEC_CATALOGUE"))
+    return Env;
+  const std::string Own = ownDirectory();
+  if (!Own.empty()) {
+    llvm::SmallString<256> Installed(Own);
+    llvm::sys::path::append(Installed, "..", "share", "medsec", "rules");
+    llvm::sys::path::remove_dots(Installed, /*remove_dot_dot=*/true);
+    if (llvm::sys::fs::is_directory(Installed))
+      return Installed.str().str();
+  }
+  return MEDSEC_SOURCE_RULES_DIR;
+}
+
+std::string findProjectRules(llvm::StringRef Explicit, llvm::StringRef File) {
+  if (!Explicit.empty())
+    return Explicit.str();
+  if (const char *Env = envOrNull("MEDSEC_PROJECT_RULES"))
+    return Env;
+  if (File.empty())
+    return "";
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_filename(Dir);
+  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, ".medsec.yaml");
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return Candidate.str().str();
+  }
+  return "";
+}
+
+std::shared_ptr<const rules::Catalogue> cachedCatalogue(const CatalogueSource &Source,
+                                                        std::vector<rules::Problem> &Problems,
+                                                        bool &FirstTime) {
+  std::string Key = Source.BuiltinDir;
+  for (const std::string &P : Source.ProjectFiles)
+    Key += "\n" + P;
+  const std::string Stamp = stampOf(Source);
+  std::lock_guard<std::mutex> Lock(CacheMutex);
+  CacheEntry &E = Cache[Key];
+  FirstTime = false;
+  if (!E.Cat || E.Stamp != Stamp) {
+    E.Problems.clear();
+    E.Cat = rules::loadCatalogue(Source.BuiltinDir, Source.ProjectFiles, E.Problems);
+    E.Stamp = Stamp;
+    FirstTime = true;
+  }
+  Problems = E.Problems;
+  return E.Cat;
+}
+
+} // namespace medsec

@@ -1,0 +1,39 @@
+//===- CatalogueAccess.h - find and cache the rule catalogue ----*- C++ -*-===//
+#ifndef MEDSEC_CHECKS_SUPPORT_CATALOGUEACCESS_H
+#define MEDSEC_CHECKS_SUPPORT_CATALOGUEACCESS_H
+
+#include "../../rules/loader/Catalogue.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace medsec {
+
+/// Where the catalogue comes from for one analysed file.
+struct CatalogueSource {
+  std::string BuiltinDir;
+  std::vector<std::string> ProjectFiles;
+};
+
+/// Resolves the catalogue directory: explicit value, then $MEDSEC_CATALOGUE,
+/// then <dir of this binary or plugin>/../share/medsec/rules, then the source
+/// tree's rules/ directory.
+std::string defaultCatalogueDir(llvm::StringRef Explicit);
+
+/// The project override file for File: the explicit one, $MEDSEC_PROJECT_RULES,
+/// or the nearest .medsec.yaml above File's directory. Empty when none.
+std::string findProjectRules(llvm::StringRef Explicit, llvm::StringRef File);
+
+/// Loads (or returns the cached) catalogue for Source. The cache is keyed on
+/// the file list and modification times, so edits are seen on the next TU.
+/// Problems are those of loading; FirstTime is set for the first caller that
+/// sees this catalogue version, so problems get reported once per process.
+std::shared_ptr<const rules::Catalogue> cachedCatalogue(const CatalogueSource &Source,
+                                                        std::vector<rules::Problem> &Problems,
+                                                        bool &FirstTime);
+
+} // namespace medsec
+
+#endif

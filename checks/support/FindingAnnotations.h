@@ -1,0 +1,35 @@
+//===- FindingAnnotations.h - side data of findings for the driver -*- C++ -*-===//
+//
+// clang-tidy diagnostics carry a check name and a message only. The medsec
+// driver also needs the severity a check chose for one finding and the
+// catalogue data entry behind it; checks record them here, keyed on check,
+// file and offset. Recording is off unless the driver turns it on, so the
+// plugin and medsec-clangd keep nothing.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_CHECKS_SUPPORT_FINDINGANNOTATIONS_H
+#define MEDSEC_CHECKS_SUPPORT_FINDINGANNOTATIONS_H
+
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+
+namespace medsec {
+
+struct FindingAnnotation {
+  std::string Severity; // info|low|medium|high|critical
+  std::string DataKey;  // e.g. the banned function's name
+};
+
+void enableFindingAnnotations(bool On);
+bool findingAnnotationsEnabled();
+void recordFindingAnnotation(llvm::StringRef Check, llvm::StringRef File, unsigned Offset,
+                             FindingAnnotation A);
+std::optional<FindingAnnotation> lookupFindingAnnotation(llvm::StringRef Check,
+                                                         llvm::StringRef File, unsigned Offset);
+void clearFindingAnnotations();
+
+} // namespace medsec
+
+#endif
