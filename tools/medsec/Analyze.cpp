@@ -1,0 +1,187 @@
+//===- Analyze.cpp - analyse one translation unit in this process ---------===//
+#include "Analyze.h"
+
+#include "../../checks/support/CatalogueAccess.h"
+#include "../../checks/support/FindingAnnotations.h"
+#include "medsec/Version.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <cctype>
+#include <memory>
+
+namespace medsec {
+
+std::string relativeToRoot(llvm::StringRef P, llvm::StringRef Root) {
+  llvm::SmallString<256> Abs(P);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  if (Root.empty())
+    return Abs.str().str();
+  llvm::SmallString<256> R(Root);
+  llvm::sys::fs::make_absolute(R);
+  llvm::sys::path::remove_dots(R, true);
+  llvm::StringRef A = Abs;
+  if (A.consume_front(R) && (A.empty() || A.starts_with("/"))) {
+    A.consume_front("/");
+    return A.str();
+  }
+  return Abs.str().str();
+}
+
+namespace {
+
+/// Line and column from byte offsets, with each file read once.
+class LineTable {
+public:
+  struct Pos {
+    unsigned Line = 0, Column = 0;
+    std::string Context; // the line without white space
+  };
+  Pos at(const std::string &File, unsigned Offset) {
+    auto &Buf = Buffers[File];
+    if (!Buf) {
+      auto B = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+      if (!B)
+        return {};
+      Buf = std::move(*B);
+    }
+    llvm::StringRef Text = Buf->getBuffer();
+    if (Offset > Text.size())
+      return {};
+    Pos P;
+    const size_t LineStart = Text.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+    const size_t Begin =
+        (Offset == 0 || LineStart == llvm::StringRef::npos) ? 0 : LineStart + 1;
+    P.Line = 1 + static_cast<unsigned>(Text.take_front(Begin).count('\n'));
+    P.Column = 1 + Offset - static_cast<unsigned>(Begin);
+    const size_t End = Text.find('\n', Begin);
+    for (char C : Text.slice(Begin, End == llvm::StringRef::npos ? Text.size() : End))
+      if (!std::isspace(static_cast<unsigned char>(C)))
+        P.Context.push_back(C);
+    return P;
+  }
+
+private:
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
+};
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
+  llvm::SmallString<256> P(Path);
+  if (!llvm::sys::path::is_absolute(P) && !BuildDir.empty()) {
+    P = BuildDir;
+    llvm::sys::path::append(P, Path);
+  }
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return P.str().str();
+}
+
+} // namespace
+
+UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
+                       const AnalyzeOptions &Opts) {
+  using namespace clang::tidy;
+  UnitResult Unit;
+  Unit.File = relativeToRoot(File, Opts.SourceRoot);
+
+  ClangTidyOptions Options = ClangTidyOptions::getDefaults();
+  Options.Checks = Opts.Checks;
+  Options.HeaderFilterRegex = ".*";
+  Options.SystemHeaders = false;
+  Options.WarningsAsErrors = "";
+  // Our binary does not live beside clang's headers; name them.
+  Options.ExtraArgsBefore = std::vector<std::string>{"-resource-dir=" MEDSEC_CLANG_RESOURCE_DIR};
+  Options.ExtraArgs = Opts.ExtraArgs;
+  Options.CheckOptions["medsec.Catalogue"] = ClangTidyOptions::ClangTidyValue(
+      defaultCatalogueDir(Opts.CatalogueDir));
+  if (!Opts.ProjectRules.empty())
+    Options.CheckOptions["medsec.ProjectRules"] =
+        ClangTidyOptions::ClangTidyValue(Opts.ProjectRules.front());
+
+  ClangTidyContext Context(
+      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), Options));
+  enableFindingAnnotations(true);
+  clearFindingAnnotations();
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
+      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+  std::vector<ClangTidyError> Errors =
+      runClangTidy(Context, Db, {File}, BaseFS, /*ApplyAnyFix=*/false);
+
+  // The catalogue the checks used, to add clauses and CWE ids to findings.
+  CatalogueSource Source;
+  Source.BuiltinDir = defaultCatalogueDir(Opts.CatalogueDir);
+  const std::string Project =
+      findProjectRules(Opts.ProjectRules.empty() ? "" : Opts.ProjectRules.front(), File);
+  if (!Project.empty())
+    Source.ProjectFiles.push_back(Project);
+  std::vector<rules::Problem> Problems;
+  bool FirstTime = false;
+  auto Cat = cachedCatalogue(Source, Problems, FirstTime);
+
+  LineTable Lines;
+  for (const ClangTidyError &E : Errors) {
+    const std::string Path = absolutePath(E.Message.FilePath, E.BuildDirectory);
+    if (E.DiagnosticName == "clang-diagnostic-error" || E.DiagLevel == ClangTidyError::Error) {
+      if (E.DiagnosticName.rfind("clang-diagnostic-", 0) == 0 || E.DiagnosticName.empty()) {
+        if (Unit.Status == UnitStatus::Analysed) {
+          Unit.Status = UnitStatus::ParseError;
+          LineTable::Pos P = Lines.at(Path, E.Message.FileOffset);
+          Unit.Reason = E.Message.FilePath.empty()
+                            ? E.Message.Message
+                            : relativeToRoot(Path, Opts.SourceRoot) + ":" +
+                                  std::to_string(P.Line) + ":" + std::to_string(P.Column) +
+                                  ": " + E.Message.Message;
+        }
+        continue;
+      }
+    }
+    if (E.DiagnosticName.rfind("medsec-", 0) != 0)
+      continue;
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.Message = E.Message.Message;
+    LineTable::Pos P = Lines.at(Path, E.Message.FileOffset);
+    F.Where = {relativeToRoot(Path, Opts.SourceRoot), P.Line, P.Column};
+    F.LineContext = P.Context;
+    const rules::CheckEntry *Entry = Cat ? Cat->findCheck(F.Check) : nullptr;
+    F.Severity = Entry ? rules::severityName(Entry->DefaultSeverity) : "medium";
+    if (auto A = lookupFindingAnnotation(F.Check, E.Message.FilePath, E.Message.FileOffset)) {
+      F.Severity = A->Severity;
+      F.DataKey = A->DataKey;
+    }
+    if (Entry) {
+      F.Cwe = Entry->Cwe;
+      for (const rules::ClauseRef &R : Entry->Clauses)
+        F.Clauses.push_back(R.Id);
+      // A data entry may name the one CWE that fits this finding best.
+      if (!F.DataKey.empty())
+        for (const auto &List : Entry->Data)
+          for (const rules::DataEntry &D : List.second)
+            if (D.Key == F.DataKey && !D.get("cwe").empty())
+              F.Cwe = {D.get("cwe")};
+    }
+    for (const auto &N : E.Notes) {
+      const std::string NPath = absolutePath(N.FilePath, E.BuildDirectory);
+      LineTable::Pos NP = Lines.at(NPath, N.FileOffset);
+      F.Notes.push_back({{relativeToRoot(NPath, Opts.SourceRoot), NP.Line, NP.Column}, N.Message});
+    }
+    for (const auto &FileFix : E.Message.Fix)
+      for (const auto &R : FileFix.second)
+        F.Fixes.push_back({relativeToRoot(absolutePath(R.getFilePath(), E.BuildDirectory),
+                                          Opts.SourceRoot),
+                           R.getOffset(), R.getLength(), R.getReplacementText().str()});
+    Unit.Findings.push_back(std::move(F));
+  }
+  enableFindingAnnotations(false);
+  return Unit;
+}
+
+} // namespace medsec

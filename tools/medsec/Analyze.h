@@ -1,0 +1,33 @@
+//===- Analyze.h - analyse one translation unit in this process -*- C++ -*-===//
+#ifndef MEDSEC_TOOLS_ANALYZE_H
+#define MEDSEC_TOOLS_ANALYZE_H
+
+#include "Results.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <string>
+#include <vector>
+
+namespace medsec {
+
+struct AnalyzeOptions {
+  std::string Checks = "-*,medsec-*";
+  std::string CatalogueDir;              // empty: found as the checks find it
+  std::vector<std::string> ProjectRules; // explicit override files
+  std::string SourceRoot;                // findings are made relative to it
+  std::vector<std::string> ExtraArgs;    // appended to every compile command
+};
+
+/// Runs the medsec checks over File with the commands Db has for it. The
+/// result's findings carry severities, clauses and line contexts; paths are
+/// relative to Opts.SourceRoot where they lie below it.
+UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
+                       const AnalyzeOptions &Opts);
+
+/// Path of P relative to Root when P lies below it, else P made absolute.
+std::string relativeToRoot(llvm::StringRef P, llvm::StringRef Root);
+
+} // namespace medsec
+
+#endif

@@ -1,0 +1,240 @@
+//===- Driver.cpp - medsec command line -----------------------------------===//
+#include "Driver.h"
+
+#include "../../checks/support/CatalogueAccess.h"
+#include "Scan.h"
+#include "medsec/Version.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+
+// Keeps the checks' registration object in the executable.
+extern volatile int MedSecTidyModuleAnchorSource;
+
+namespace medsec {
+namespace {
+
+const char *const Usage = R"(usage: medsec <command> [options]
+
+commands:
+  scan -p BUILD_DIR      analyse every translation unit of BUILD_DIR/compile_commands.json
+  rules validate [FILE]  check the catalogue, and FILE as a project override file
+  rules list             print the checks with their severity, CWE and clauses
+  version                print the tool identity
+
+scan options:
+  -p PATH                build directory holding compile_commands.json, or the file itself
+  -j N                   parallel worker processes (default: one per core)
+  -o, --output FILE      results file (default: medsec-results.json)
+  --checks GLOB          clang-tidy check filter (default: -*,medsec-*)
+  --catalogue DIR        built-in catalogue directory (default: installed or source rules/)
+  --rules FILE           project override file (default: nearest .medsec.yaml)
+  --source-root DIR      paths in results are relative to DIR (default: current directory)
+  --timeout SECONDS      per translation unit (default: 300)
+  --extra-arg ARG        add ARG to every compile command
+  --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
+  -q, --quiet            no progress lines
+  -v, --verbose          say what is being done
+
+exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 analysis incomplete
+)";
+
+/// A small option reader: flags with a value, repeated flags, positionals.
+class Args {
+public:
+  Args(int Argc, char **Argv, int First) {
+    for (int I = First; I < Argc; ++I)
+      Items.push_back(Argv[I]);
+  }
+  /// Takes the value of Flag (or its Alias); false on a missing value.
+  bool parse(const std::map<std::string, std::function<void(const std::string &)>> &WithValue,
+             const std::map<std::string, std::function<void()>> &Switches,
+             std::vector<std::string> &Positional, std::string &Error) {
+    for (size_t I = 0; I < Items.size(); ++I) {
+      std::string A = Items[I];
+      std::string Inline;
+      const size_t Eq = A.find('=');
+      if (A.rfind("--", 0) == 0 && Eq != std::string::npos) {
+        Inline = A.substr(Eq + 1);
+        A = A.substr(0, Eq);
+      }
+      if (auto It = WithValue.find(A); It != WithValue.end()) {
+        if (Eq != std::string::npos && A.rfind("--", 0) == 0) {
+          It->second(Inline);
+          continue;
+        }
+        if (I + 1 >= Items.size()) {
+          Error = "option '" + A + "' needs a value";
+          return false;
+        }
+        It->second(Items[++I]);
+      } else if (auto S = Switches.find(A); S != Switches.end()) {
+        S->second();
+      } else if (!A.empty() && A[0] == '-') {
+        Error = "unknown option '" + A + "'";
+        return false;
+      } else {
+        Positional.push_back(A);
+      }
+    }
+    return true;
+  }
+
+private:
+  std::vector<std::string> Items;
+};
+
+bool parseUnsigned(const std::string &S, unsigned &Out) {
+  char *End = nullptr;
+  const unsigned long V = std::strtoul(S.c_str(), &End, 10);
+  if (S.empty() || *End || V > 1000000)
+    return false;
+  Out = static_cast<unsigned>(V);
+  return true;
+}
+
+int usageError(const std::string &Message) {
+  llvm::errs() << "medsec: error: " << Message << "\n" << "run 'medsec help' for usage\n";
+  return ExitUsage;
+}
+
+int scanCommand(int Argc, char **Argv, const std::string &Self) {
+  ScanOptions O;
+  std::string Jobs, Timeout, Error;
+  std::vector<std::string> Positional;
+  Args A(Argc, Argv, 2);
+  if (!A.parse({{"-p", [&](const std::string &V) { O.BuildPath = V; }},
+                {"-j", [&](const std::string &V) { Jobs = V; }},
+                {"-o", [&](const std::string &V) { O.ResultsPath = V; }},
+                {"--output", [&](const std::string &V) { O.ResultsPath = V; }},
+                {"--checks", [&](const std::string &V) { O.Analyze.Checks = V; }},
+                {"--catalogue", [&](const std::string &V) { O.Analyze.CatalogueDir = V; }},
+                {"--rules", [&](const std::string &V) { O.Analyze.ProjectRules.push_back(V); }},
+                {"--source-root", [&](const std::string &V) { O.Analyze.SourceRoot = V; }},
+                {"--timeout", [&](const std::string &V) { Timeout = V; }},
+                {"--extra-arg", [&](const std::string &V) { O.Analyze.ExtraArgs.push_back(V); }}},
+               {{"-q", [&] { O.Quiet = true; }},
+                {"--quiet", [&] { O.Quiet = true; }},
+                {"-v", [&] { O.Verbose = true; }},
+                {"--verbose", [&] { O.Verbose = true; }},
+                {"--no-fail-on-incomplete", [&] { O.FailOnIncomplete = false; }}},
+               Positional, Error))
+    return usageError(Error);
+  if (!Positional.empty())
+    return usageError("unexpected argument '" + Positional.front() + "'");
+  if (O.BuildPath.empty())
+    return usageError("scan needs -p BUILD_DIR (the directory of compile_commands.json)");
+  if (!Jobs.empty() && (!parseUnsigned(Jobs, O.Jobs) || O.Jobs == 0))
+    return usageError("-j takes a whole number of at least 1, not '" + Jobs + "'");
+  if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
+    return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
+  if (O.Analyze.ProjectRules.size() > 1)
+    return usageError("--rules may be given once");
+  for (const std::string &R : O.Analyze.ProjectRules)
+    if (!llvm::sys::fs::exists(R))
+      return usageError("project rules file '" + R + "' does not exist");
+  return runScan(O, Self);
+}
+
+int analyzeCommand(int Argc, char **Argv) {
+  AnalyzeOptions O;
+  std::string Db, File, Out, Error;
+  std::vector<std::string> Positional;
+  Args A(Argc, Argv, 2);
+  if (!A.parse({{"--db", [&](const std::string &V) { Db = V; }},
+                {"--file", [&](const std::string &V) { File = V; }},
+                {"--out", [&](const std::string &V) { Out = V; }},
+                {"--checks", [&](const std::string &V) { O.Checks = V; }},
+                {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
+                {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
+                {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }},
+                {"--extra-arg", [&](const std::string &V) { O.ExtraArgs.push_back(V); }}},
+               {}, Positional, Error) ||
+      Db.empty() || File.empty() || Out.empty())
+    return usageError(Error.empty() ? "__analyze needs --db, --file and --out" : Error);
+  return runAnalyzeWorker(Db, File, Out, O);
+}
+
+int rulesCommand(int Argc, char **Argv) {
+  if (Argc < 3)
+    return usageError("rules needs a subcommand: validate or list");
+  const std::string Sub = Argv[2];
+  std::string CatalogueDir, Error;
+  std::vector<std::string> Files;
+  Args A(Argc, Argv, 3);
+  if (!A.parse({{"--catalogue", [&](const std::string &V) { CatalogueDir = V; }}}, {}, Files,
+               Error))
+    return usageError(Error);
+  std::vector<rules::Problem> Problems;
+  auto Cat = rules::loadCatalogue(defaultCatalogueDir(CatalogueDir), Files, Problems);
+  if (Sub == "validate") {
+    for (const rules::Problem &P : Problems)
+      llvm::outs() << P.str() << "\n";
+    size_t Clauses = 0;
+    for (const rules::Guideline &G : Cat->Guidelines)
+      Clauses += G.Clauses.size();
+    llvm::errs() << "medsec: " << Cat->Files.size() << " file(s), " << Cat->Guidelines.size()
+                 << " guideline(s), " << Clauses << " clause(s), " << Cat->Checks.size()
+                 << " check(s): " << Problems.size() << " problem(s)\n";
+    return Problems.empty() ? ExitClean : ExitFindings;
+  }
+  if (Sub == "list") {
+    for (const rules::Problem &P : Problems)
+      llvm::errs() << P.str() << "\n";
+    for (const rules::CheckEntry &C : Cat->Checks) {
+      llvm::outs() << C.Id << "  [" << rules::severityName(C.DefaultSeverity) << ", " << C.Status
+                   << "]  " << C.Title << "\n";
+      if (!C.Cwe.empty() || !C.Cert.empty()) {
+        llvm::outs() << "    weaknesses:";
+        for (const std::string &W : C.Cwe)
+          llvm::outs() << " " << W;
+        for (const std::string &W : C.Cert)
+          llvm::outs() << " " << W;
+        llvm::outs() << "\n";
+      }
+      for (const rules::ClauseRef &R : C.Clauses) {
+        const rules::Clause *Cl = Cat->findClause(R.Id);
+        llvm::outs() << "    " << R.Id << " (" << R.Relation
+                     << (Cl ? ", " + Cl->Basis : std::string()) << ")"
+                     << (Cl ? "  " + Cl->Title : std::string()) << "\n";
+      }
+    }
+    return Problems.empty() ? ExitClean : ExitUsage;
+  }
+  return usageError("unknown rules subcommand '" + Sub + "'; expected validate or list");
+}
+
+} // namespace
+
+int driverMain(int Argc, char **Argv) {
+  llvm::InitLLVM X(Argc, Argv);
+  (void)MedSecTidyModuleAnchorSource;
+  const std::string Self =
+      llvm::sys::fs::getMainExecutable(Argv[0], reinterpret_cast<void *>(&driverMain));
+  if (Argc < 2)
+    return usageError("no command given");
+  const std::string Cmd = Argv[1];
+  if (Cmd == "scan")
+    return scanCommand(Argc, Argv, Self);
+  if (Cmd == "__analyze")
+    return analyzeCommand(Argc, Argv);
+  if (Cmd == "rules")
+    return rulesCommand(Argc, Argv);
+  if (Cmd == "version" || Cmd == "--version") {
+    llvm::outs() << "medsec " << MEDSEC_VERSION << " (build " << MEDSEC_BUILD_ID << ", LLVM "
+                 << MEDSEC_LLVM_VERSION << ")\n";
+    return ExitClean;
+  }
+  if (Cmd == "help" || Cmd == "--help" || Cmd == "-h") {
+    llvm::outs() << Usage;
+    return ExitClean;
+  }
+  return usageError("unknown command '" + Cmd + "'");
+}
+
+} // namespace medsec

@@ -1,0 +1,330 @@
+//===- Results.cpp - results.json model, fingerprints, serialisation ------===//
+#include "Results.h"
+
+#include "../../rules/loader/Catalogue.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace medsec {
+
+namespace json = llvm::json;
+
+const char *unitStatusName(UnitStatus S) {
+  switch (S) {
+  case UnitStatus::Analysed:
+    return "analysed";
+  case UnitStatus::ParseError:
+    return "parse-error";
+  case UnitStatus::Crashed:
+    return "crashed";
+  case UnitStatus::TimedOut:
+    return "timed-out";
+  case UnitStatus::Failed:
+    return "failed";
+  case UnitStatus::Excluded:
+    return "excluded";
+  }
+  return "failed";
+}
+
+bool parseUnitStatus(llvm::StringRef S, UnitStatus &Out) {
+  for (UnitStatus U : {UnitStatus::Analysed, UnitStatus::ParseError, UnitStatus::Crashed,
+                       UnitStatus::TimedOut, UnitStatus::Failed, UnitStatus::Excluded})
+    if (S == unitStatusName(U)) {
+      Out = U;
+      return true;
+    }
+  return false;
+}
+
+bool ScanResults::complete() const {
+  return std::all_of(Units.begin(), Units.end(), [](const UnitResult &U) {
+    return U.Status == UnitStatus::Analysed || U.Status == UnitStatus::Excluded;
+  });
+}
+
+std::string fingerprint(const Finding &F, unsigned Occurrence) {
+  std::string Material = "medsec-fingerprint/1";
+  for (const std::string &Part :
+       {F.Check, F.Where.File, F.LineContext, std::to_string(Occurrence)}) {
+    Material.push_back('\0');
+    Material += Part;
+  }
+  return "v1:" + rules::sha256Hex(Material).substr(0, 32);
+}
+
+void canonicalize(ScanResults &R) {
+  std::sort(R.Units.begin(), R.Units.end(),
+            [](const UnitResult &A, const UnitResult &B) { return A.File < B.File; });
+  auto Key = [](const Finding &F) {
+    return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Check, F.Message);
+  };
+  std::sort(R.Findings.begin(), R.Findings.end(),
+            [&](const Finding &A, const Finding &B) { return Key(A) < Key(B); });
+  R.Findings.erase(std::unique(R.Findings.begin(), R.Findings.end(),
+                               [&](const Finding &A, const Finding &B) { return Key(A) == Key(B); }),
+                   R.Findings.end());
+  std::map<std::tuple<std::string, std::string, std::string>, unsigned> Seen;
+  for (Finding &F : R.Findings)
+    F.Fingerprint = fingerprint(F, Seen[{F.Check, F.Where.File, F.LineContext}]++);
+  std::sort(R.Checks.begin(), R.Checks.end());
+  R.Checks.erase(std::unique(R.Checks.begin(), R.Checks.end()), R.Checks.end());
+}
+
+namespace {
+
+json::Array strings(const std::vector<std::string> &V) {
+  json::Array A;
+  for (const std::string &S : V)
+    A.push_back(S);
+  return A;
+}
+
+json::Object locationToJson(const Location &L) {
+  return json::Object{{"file", L.File}, {"line", L.Line}, {"column", L.Column}};
+}
+
+llvm::Error malformed(const llvm::Twine &What) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), "malformed results: " + What);
+}
+
+bool readLocation(const json::Object &O, Location &L) {
+  auto File = O.getString("file");
+  auto Line = O.getInteger("line");
+  auto Column = O.getInteger("column");
+  if (!File || !Line || !Column)
+    return false;
+  L.File = File->str();
+  L.Line = static_cast<unsigned>(*Line);
+  L.Column = static_cast<unsigned>(*Column);
+  return true;
+}
+
+std::vector<std::string> readStrings(const json::Object &O, llvm::StringRef Key) {
+  std::vector<std::string> V;
+  if (const json::Array *A = O.getArray(Key))
+    for (const json::Value &E : *A)
+      if (auto S = E.getAsString())
+        V.push_back(S->str());
+  return V;
+}
+
+} // namespace
+
+json::Value findingToJson(const Finding &F) {
+  json::Array Notes, Fixes;
+  for (const Note &N : F.Notes) {
+    json::Object O = locationToJson(N.Where);
+    O["message"] = N.Message;
+    Notes.push_back(std::move(O));
+  }
+  for (const FixIt &X : F.Fixes)
+    Fixes.push_back(json::Object{{"file", X.File},
+                                 {"offset", X.Offset},
+                                 {"length", X.Length},
+                                 {"replacement", X.Replacement}});
+  json::Object O = locationToJson(F.Where);
+  O["check"] = F.Check;
+  O["severity"] = F.Severity;
+  O["message"] = F.Message;
+  O["cwe"] = strings(F.Cwe);
+  O["clauses"] = strings(F.Clauses);
+  O["notes"] = std::move(Notes);
+  O["fixes"] = std::move(Fixes);
+  O["lineContext"] = F.LineContext;
+  if (!F.DataKey.empty())
+    O["dataKey"] = F.DataKey;
+  if (!F.Fingerprint.empty())
+    O["fingerprint"] = F.Fingerprint;
+  return O;
+}
+
+llvm::Expected<Finding> findingFromJson(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  Finding F;
+  if (!O || !readLocation(*O, F.Where) || !O->getString("check") || !O->getString("message"))
+    return malformed("finding without check, message or location");
+  F.Check = O->getString("check")->str();
+  F.Message = O->getString("message")->str();
+  F.Severity = O->getString("severity").value_or("medium").str();
+  F.DataKey = O->getString("dataKey").value_or("").str();
+  F.LineContext = O->getString("lineContext").value_or("").str();
+  F.Fingerprint = O->getString("fingerprint").value_or("").str();
+  F.Cwe = readStrings(*O, "cwe");
+  F.Clauses = readStrings(*O, "clauses");
+  if (const json::Array *Notes = O->getArray("notes"))
+    for (const json::Value &NV : *Notes) {
+      const json::Object *NO = NV.getAsObject();
+      Note N;
+      if (!NO || !readLocation(*NO, N.Where))
+        return malformed("note without location");
+      N.Message = NO->getString("message").value_or("").str();
+      F.Notes.push_back(N);
+    }
+  if (const json::Array *Fixes = O->getArray("fixes"))
+    for (const json::Value &XV : *Fixes) {
+      const json::Object *XO = XV.getAsObject();
+      if (!XO)
+        return malformed("fix that is not an object");
+      FixIt X;
+      X.File = XO->getString("file").value_or("").str();
+      X.Offset = static_cast<unsigned>(XO->getInteger("offset").value_or(0));
+      X.Length = static_cast<unsigned>(XO->getInteger("length").value_or(0));
+      X.Replacement = XO->getString("replacement").value_or("").str();
+      F.Fixes.push_back(X);
+    }
+  return F;
+}
+
+json::Value unitToJson(const UnitResult &U, bool WithFindings) {
+  json::Object O{{"file", U.File}, {"status", unitStatusName(U.Status)}, {"reason", U.Reason}};
+  if (WithFindings) {
+    json::Array A;
+    for (const Finding &F : U.Findings)
+      A.push_back(findingToJson(F));
+    O["findings"] = std::move(A);
+  }
+  return O;
+}
+
+llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  UnitResult U;
+  if (!O || !O->getString("file") || !O->getString("status") ||
+      !parseUnitStatus(*O->getString("status"), U.Status))
+    return malformed("unit without file or valid status");
+  U.File = O->getString("file")->str();
+  U.Reason = O->getString("reason").value_or("").str();
+  if (const json::Array *A = O->getArray("findings"))
+    for (const json::Value &FV : *A) {
+      auto F = findingFromJson(FV);
+      if (!F)
+        return F.takeError();
+      U.Findings.push_back(std::move(*F));
+    }
+  return U;
+}
+
+std::string resultsToJson(const ScanResults &R) {
+  std::map<std::string, unsigned> BySeverity, ByStatus;
+  for (const char *S : {"info", "low", "medium", "high", "critical"})
+    BySeverity[S] = 0;
+  for (const Finding &F : R.Findings)
+    ++BySeverity[F.Severity];
+  for (const UnitResult &U : R.Units)
+    ++ByStatus[unitStatusName(U.Status)];
+  json::Object Sev, Stat;
+  for (const auto &E : BySeverity)
+    Sev[E.first] = E.second;
+  for (const auto &E : ByStatus)
+    Stat[E.first] = E.second;
+
+  json::Array Files, Units, Findings;
+  for (const auto &F : R.CatalogueFiles)
+    Files.push_back(json::Object{{"path", F.Path}, {"role", F.Role}, {"sha256", F.Sha256}});
+  for (const UnitResult &U : R.Units)
+    Units.push_back(unitToJson(U, /*WithFindings=*/false));
+  for (const Finding &F : R.Findings)
+    Findings.push_back(findingToJson(F));
+
+  json::Object Root{
+      {"format", "medsec-results/1"},
+      {"tool", json::Object{{"name", "medsec"},
+                            {"version", R.ToolVersion},
+                            {"buildId", R.BuildId},
+                            {"llvmVersion", R.LlvmVersion}}},
+      {"sourceRoot", R.SourceRoot},
+      {"compileDatabase",
+       json::Object{{"path", R.CompileDatabase}, {"sha256", R.CompileDatabaseSha256}}},
+      {"catalogue", json::Object{{"files", std::move(Files)}}},
+      {"checks", strings(R.Checks)},
+      {"units", std::move(Units)},
+      {"findings", std::move(Findings)},
+      {"summary", json::Object{{"units", static_cast<int64_t>(R.Units.size())},
+                               {"complete", R.complete()},
+                               {"unitsByStatus", std::move(Stat)},
+                               {"findings", static_cast<int64_t>(R.Findings.size())},
+                               {"findingsBySeverity", std::move(Sev)}}},
+  };
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::formatv("{0:2}", json::Value(std::move(Root))) << "\n";
+  return Out;
+}
+
+llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
+  auto Parsed = json::parse(Text);
+  if (!Parsed)
+    return Parsed.takeError();
+  const json::Object *O = Parsed->getAsObject();
+  if (!O || O->getString("format") != llvm::StringRef("medsec-results/1"))
+    return malformed("not a medsec-results/1 document");
+  ScanResults R;
+  if (const json::Object *T = O->getObject("tool")) {
+    R.ToolVersion = T->getString("version").value_or("").str();
+    R.BuildId = T->getString("buildId").value_or("").str();
+    R.LlvmVersion = T->getString("llvmVersion").value_or("").str();
+  }
+  R.SourceRoot = O->getString("sourceRoot").value_or("").str();
+  if (const json::Object *D = O->getObject("compileDatabase")) {
+    R.CompileDatabase = D->getString("path").value_or("").str();
+    R.CompileDatabaseSha256 = D->getString("sha256").value_or("").str();
+  }
+  if (const json::Object *C = O->getObject("catalogue"))
+    if (const json::Array *Files = C->getArray("files"))
+      for (const json::Value &FV : *Files)
+        if (const json::Object *FO = FV.getAsObject())
+          R.CatalogueFiles.push_back({FO->getString("path").value_or("").str(),
+                                      FO->getString("role").value_or("").str(),
+                                      FO->getString("sha256").value_or("").str()});
+  R.Checks = readStrings(*O, "checks");
+  if (const json::Array *Units = O->getArray("units"))
+    for (const json::Value &UV : *Units) {
+      auto U = unitFromJson(UV);
+      if (!U)
+        return U.takeError();
+      R.Units.push_back(std::move(*U));
+    }
+  if (const json::Array *Findings = O->getArray("findings"))
+    for (const json::Value &FV : *Findings) {
+      auto F = findingFromJson(FV);
+      if (!F)
+        return F.takeError();
+      R.Findings.push_back(std::move(*F));
+    }
+  return R;
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Data) {
+  llvm::SmallString<256> Temp(Path);
+  Temp += ".tmp-%%%%%%";
+  int FD;
+  llvm::SmallString<256> TempPath;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Temp, FD, TempPath))
+    return llvm::createStringError(EC, "cannot create '%s': %s", Temp.c_str(),
+                                   EC.message().c_str());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Data;
+    OS.close();
+    if (OS.has_error()) {
+      llvm::sys::fs::remove(TempPath);
+      return llvm::createStringError(OS.error(), "cannot write '%s'", TempPath.c_str());
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
+    llvm::sys::fs::remove(TempPath);
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                                   EC.message().c_str());
+  }
+  return llvm::Error::success();
+}
+
+} // namespace medsec

@@ -1,0 +1,108 @@
+//===- Results.h - the canonical results of a scan --------------*- C++ -*-===//
+//
+// results.json is the one output every other format (console, SARIF, JUnit,
+// report, baseline) is derived from. Its format is docs/results-format.md.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_TOOLS_RESULTS_H
+#define MEDSEC_TOOLS_RESULTS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+
+#include <string>
+#include <vector>
+
+namespace medsec {
+
+struct Location {
+  std::string File; // relative to the source root when inside it
+  unsigned Line = 0;
+  unsigned Column = 0;
+  bool operator<(const Location &O) const {
+    return std::tie(File, Line, Column) < std::tie(O.File, O.Line, O.Column);
+  }
+};
+
+struct Note {
+  Location Where;
+  std::string Message;
+};
+
+struct FixIt {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Replacement;
+};
+
+struct Finding {
+  std::string Check;
+  std::string Severity;
+  std::string Message;
+  Location Where;
+  std::string DataKey;
+  std::vector<std::string> Cwe;
+  std::vector<std::string> Clauses;
+  std::vector<Note> Notes;
+  std::vector<FixIt> Fixes;
+  /// Whitespace-free text of the finding's line, the context of the fingerprint.
+  std::string LineContext;
+  std::string Fingerprint;
+};
+
+/// Status of one translation unit.
+enum class UnitStatus { Analysed, ParseError, Crashed, TimedOut, Failed, Excluded };
+const char *unitStatusName(UnitStatus S);
+bool parseUnitStatus(llvm::StringRef S, UnitStatus &Out);
+
+struct UnitResult {
+  std::string File;
+  UnitStatus Status = UnitStatus::Analysed;
+  std::string Reason;
+  std::vector<Finding> Findings; // worker output only; merged into ScanResults
+};
+
+struct ScanResults {
+  std::string ToolVersion;
+  std::string BuildId;
+  std::string LlvmVersion;
+  std::string SourceRoot;
+  std::string CompileDatabase;
+  std::string CompileDatabaseSha256;
+  struct CatalogueFileRef {
+    std::string Path, Role, Sha256;
+  };
+  std::vector<CatalogueFileRef> CatalogueFiles;
+  std::vector<std::string> Checks;
+  std::vector<UnitResult> Units;
+  std::vector<Finding> Findings;
+
+  bool complete() const;
+};
+
+/// Versioned context-free fingerprint: check, path, the line's text without
+/// white space, and the occurrence of that triple in the file.
+std::string fingerprint(const Finding &F, unsigned Occurrence);
+
+/// Sorts units and findings, drops findings reported by several units (a
+/// header included twice), and assigns fingerprints.
+void canonicalize(ScanResults &R);
+
+llvm::json::Value unitToJson(const UnitResult &U, bool WithFindings);
+llvm::Expected<UnitResult> unitFromJson(const llvm::json::Value &V);
+llvm::json::Value findingToJson(const Finding &F);
+llvm::Expected<Finding> findingFromJson(const llvm::json::Value &V);
+
+/// Writes results.json text (2-space indented, key order fixed).
+std::string resultsToJson(const ScanResults &R);
+llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text);
+
+/// Writes Data to Path through a temporary file and a rename, so a reader
+/// never sees half a file.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Data);
+
+} // namespace medsec
+
+#endif

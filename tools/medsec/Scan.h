@@ -1,0 +1,43 @@
+//===- Scan.h - `medsec scan`: a compile database in parallel workers -*- C++ -*-===//
+#ifndef MEDSEC_TOOLS_SCAN_H
+#define MEDSEC_TOOLS_SCAN_H
+
+#include "Analyze.h"
+
+#include <string>
+#include <vector>
+
+namespace medsec {
+
+/// Exit codes of medsec, documented in docs/cli.md.
+enum ExitCode {
+  ExitClean = 0,      // analysed everything, no finding
+  ExitFindings = 1,   // findings reported
+  ExitUsage = 2,      // bad command line, compile database or catalogue
+  ExitIncomplete = 3, // some translation unit was not analysed
+};
+
+struct ScanOptions {
+  std::string BuildPath; // directory holding compile_commands.json, or the file
+  unsigned Jobs = 0;     // 0: one per core
+  unsigned TimeoutSeconds = 300;
+  std::string ResultsPath = "medsec-results.json";
+  bool Quiet = false;
+  bool Verbose = false;
+  bool FailOnIncomplete = true;
+  AnalyzeOptions Analyze;
+};
+
+int runScan(const ScanOptions &Opts, const std::string &Self);
+
+/// The hidden worker command: analyses one file, writes its UnitResult JSON.
+int runAnalyzeWorker(const std::string &DbPath, const std::string &File,
+                     const std::string &OutPath, const AnalyzeOptions &Opts);
+
+/// Prints findings in the compiler's familiar form, one note line with
+/// severity, CWE and clauses after each.
+void printFindings(llvm::raw_ostream &OS, const ScanResults &R);
+
+} // namespace medsec
+
+#endif
