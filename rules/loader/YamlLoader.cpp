@@ -598,11 +598,11 @@ void Reader::readCheck(const YAML::Node &N) {
                else if (K == "summary")
                  scalar(V, "summary", C->Summary);
                else if (K == "severity") {
+                 HasSeverity = true; // a bad value is its own problem
                  if (scalar(V, "severity", S)) {
-                   if (auto Sev = parseSeverity(S)) {
+                   if (auto Sev = parseSeverity(S))
                      C->DefaultSeverity = *Sev;
-                     HasSeverity = true;
-                   } else
+                   else
                      error(V, "unknown severity '" + S +
                                   "'; expected one of: info, low, medium, high, critical");
                  }
