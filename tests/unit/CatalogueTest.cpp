@@ -224,7 +224,9 @@ TEST(Catalogue, HostileInputNeverThrows) {
   const char *Inputs[] = {"", "---\n...\n", "[[[[[[[[", "checks: 5", "checks:\n  - 7\n",
                           "guidelines: {a: b}", "checks:\n  - id: {x: y}\n", "\xff\xfe\x00",
                           "checks:\n  - id: medsec-a\n    data: [1]\n", "*anchor", "!!binary x",
-                          "checks:\n  - &a {id: medsec-b, title: t, severity: low}\n  - *a\n"};
+                          "checks:\n  - &a {id: medsec-b, title: t, severity: low}\n  - *a\n",
+                          // yaml-cpp 0.7's LoadAll loops forever on these (its issue 1040).
+                          ",", "- b\n,", "a:\n  - b\n,"};
   for (const char *In : Inputs) {
     Loaded L = load(In);
     (void)L; // reaching here without an exception or crash is the test
@@ -241,6 +243,12 @@ TEST(Catalogue, BuiltinCatalogueIsClean) {
   EXPECT_NE(Cat->findCheck("medsec-banned-functions"), nullptr);
   for (const CatalogueFile &F : Cat->Files)
     EXPECT_EQ(F.Sha256.size(), 64u) << F.Path;
+}
+
+TEST(Catalogue, OneDocumentPerFile) {
+  Loaded L = load("checks: []\n---\nchecks: []\n");
+  EXPECT_EQ(only(L), "base.yaml:3:1: error: a catalogue file holds one YAML document; split this "
+                     "one off");
 }
 
 TEST(Catalogue, MissingDirectoryIsAProblem) {
