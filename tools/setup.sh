@@ -14,6 +14,7 @@ packages=(
   cmake ninja-build g++ python3 git
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev
   libyaml-cpp-dev libgtest-dev
+  clang-tidy-14   # only to test that the plugin refuses a foreign LLVM
 )
 missing=()
 for p in "${packages[@]}"; do

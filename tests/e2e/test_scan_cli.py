@@ -154,6 +154,13 @@ class ClangTidyPlugin(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("medsec-banned-functions", r.stdout)
 
+    def test_plugin_refuses_another_llvm_major_version(self):
+        # Debian 12's default clang-tidy is version 14 (installed by tools/setup.sh).
+        r = run(["clang-tidy-14", "--load=" + PLUGIN, "-checks=-*,medsec-*", "--list-checks"])
+        self.assertIn("MedSecTidy was built for LLVM 19 but is being loaded into 'Debian clang "
+                      "version 14", r.stderr)
+        self.assertNotIn("medsec-banned-functions", r.stdout)
+
     def test_plugin_reports_on_the_sample_firmware(self):
         with TempDir() as tmp:
             build = configure_pump(os.path.join(tmp, "pump"))
