@@ -37,6 +37,8 @@ scan options:
   --source-root DIR      paths in results are relative to DIR (default: current directory)
   --timeout SECONDS      per translation unit (default: 300)
   --extra-arg ARG        add ARG to every compile command
+  --include GLOB         analyse only files matching a glob (repeatable)
+  --exclude GLOB         do not analyse files matching GLOB (repeatable; listed as excluded)
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
@@ -123,7 +125,9 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--rules", [&](const std::string &V) { O.Analyze.ProjectRules.push_back(V); }},
                 {"--source-root", [&](const std::string &V) { O.Analyze.SourceRoot = V; }},
                 {"--timeout", [&](const std::string &V) { Timeout = V; }},
-                {"--extra-arg", [&](const std::string &V) { O.Analyze.ExtraArgs.push_back(V); }}},
+                {"--extra-arg", [&](const std::string &V) { O.Analyze.ExtraArgs.push_back(V); }},
+                {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
+                {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }}},
                {{"-q", [&] { O.Quiet = true; }},
                 {"--quiet", [&] { O.Quiet = true; }},
                 {"-v", [&] { O.Verbose = true; }},

@@ -25,6 +25,7 @@ struct ScanOptions {
   bool Quiet = false;
   bool Verbose = false;
   bool FailOnIncomplete = true;
+  std::vector<std::string> Include, Exclude; // path globs (docs/cli.md)
   AnalyzeOptions Analyze;
 };
 
