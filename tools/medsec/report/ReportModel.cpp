@@ -138,7 +138,9 @@ void attachContext(FindingView &V, const Finding &F,
     return;
   }
   llvm::SmallVector<llvm::StringRef, 0> Lines;
-  llvm::StringRef(**Source).split(Lines, '\n');
+  llvm::StringRef Text(**Source);
+  Text.consume_back("\n"); // a final newline ends the last line, it does not start one
+  Text.split(Lines, '\n');
   if (F.Where.Line == 0 || F.Where.Line > Lines.size()) {
     V.ContextNote = "source changed since the scan";
     return;
@@ -381,10 +383,10 @@ void buildVerdict(const ReportInput &In, ReportModel &M) {
         (!M.Policy.NewOnly || F.Baseline != "unchanged"))
       ++Failing;
   if (Failing)
-    M.VerdictReasons.push_back(std::to_string(Failing) + " open finding(s)" +
-                               (M.Policy.NewOnly ? " new against the baseline" : "") +
-                               " of severity " + (M.Policy.FailOn.empty() ? "info" : M.Policy.FailOn) +
-                               " or above");
+    M.VerdictReasons.push_back(std::to_string(Failing) +
+                               (M.Policy.NewOnly ? " new (not in the baseline)" : "") +
+                               " open finding(s) of severity " +
+                               (M.Policy.FailOn.empty() ? "info" : M.Policy.FailOn) + " or above");
   if (!M.Complete)
     M.VerdictReasons.push_back(std::to_string(M.NotAnalysed.size()) +
                                " translation unit(s) not analysed");
