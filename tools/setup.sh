@@ -2,7 +2,8 @@
 # MedSec Tidy set-up for a fresh Debian 12 machine (run as root):
 #  1. installs the Debian packages that are missing,
 #  2. configures and builds MedSecTidy.so and medsec into build/,
-#  3. runs the main job: scans the sample firmware in test-inputs/ and writes its results.
+#  3. runs the main job: scans the sample firmware in test-inputs/, writes its results and its
+#     traceability report (medsec-out/report/report.html).
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 # Usage: tools/setup.sh [--no-scan]
 set -euo pipefail
@@ -15,6 +16,7 @@ packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev
   libyaml-cpp-dev libgtest-dev
   clang-tidy-14   # only to test that the plugin refuses a foreign LLVM
+  chromium        # the browser test of the HTML report
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -62,3 +64,11 @@ fi
 echo "setup: $(grep -c ': warning: ' "$out/findings.txt") findings in the sample firmware"
 echo "setup: findings: $out/findings.txt"
 echo "setup: results:  $out/results.json"
+
+# The traceability report of that scan; tools/run-tests.sh --output-junit medsec-tests.xml
+# leaves the test-suite result that the report quotes as tool validation evidence.
+evidence=()
+[ -f "$build/medsec-tests.xml" ] && evidence=(--test-evidence "$build/medsec-tests.xml")
+(cd "$root" && "$build/medsec" report -q -r "$out/results.json" -o "$out/report" \
+  ${evidence[@]+"${evidence[@]}"})
+echo "setup: report:   $out/report/report.html (and report.md, report.csv, report.json)"

@@ -4,6 +4,7 @@
 #include "../../checks/support/CatalogueAccess.h"
 #include "Scan.h"
 #include "medsec/Version.h"
+#include "report/ReportCommand.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -24,6 +25,7 @@ const char *const Usage = R"(usage: medsec <command> [options]
 
 commands:
   scan -p BUILD_DIR      analyse every translation unit of BUILD_DIR/compile_commands.json
+  report -r RESULTS      write the traceability report (HTML, Markdown, CSV, JSON)
   rules validate [FILE]  check the catalogue, and FILE as a project override file
   rules list             print the checks with their severity, CWE and clauses
   baseline create -r RESULTS -o BASELINE
@@ -55,6 +57,18 @@ scan options:
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
+
+report options:
+  -r, --results FILE     results of a scan (required)
+  -o, --output-dir DIR   where report.{html,md,csv,json} go (default: medsec-report)
+  --format LIST          html,md,csv,json (default: all)
+  --guideline LIST       guidelines in the matrix, e.g. ansm,fda-2023 (default: all, ANSM first)
+  --phases LIST          clause phases in scope, e.g. development,verification (default: all)
+  --title TEXT           report title
+  --date YYYY-MM-DD      date shown in the report and used to find expired deviations
+  --test-evidence FILE   the tool's own test results (JUnit XML or ctest log)
+  --catalogue DIR, --rules FILE  as for scan (default --rules: the project file the scan used)
+  --source-root DIR      where the sources are now (default: the results' sourceRoot)
 
 exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 analysis incomplete
 )";
@@ -175,6 +189,34 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     if (!llvm::sys::fs::exists(R))
       return usageError("project rules file '" + R + "' does not exist");
   return runScan(O, Self);
+}
+
+int reportCommand(int Argc, char **Argv) {
+  report::ReportCommandOptions O;
+  std::string Error;
+  std::vector<std::string> Positional;
+  auto Results = [&](const std::string &V) { O.ResultsPath = V; };
+  auto Output = [&](const std::string &V) { O.OutputDir = V; };
+  Args A(Argc, Argv, 2);
+  if (!A.parse({{"-r", Results},
+                {"--results", Results},
+                {"-o", Output},
+                {"--output-dir", Output},
+                {"--format", [&](const std::string &V) { report::appendList(O.Formats, V); }},
+                {"--guideline", [&](const std::string &V) { report::appendList(O.Report.Guidelines, V); }},
+                {"--phases", [&](const std::string &V) { report::appendList(O.Report.Phases, V); }},
+                {"--title", [&](const std::string &V) { O.Report.Title = V; }},
+                {"--date", [&](const std::string &V) { O.Report.Date = V; }},
+                {"--test-evidence", [&](const std::string &V) { O.TestEvidence = V; }},
+                {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
+                {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
+                {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }}},
+               {{"-q", [&] { O.Quiet = true; }}, {"--quiet", [&] { O.Quiet = true; }}},
+               Positional, Error))
+    return usageError(Error);
+  if (!Positional.empty())
+    return usageError("unexpected argument '" + Positional.front() + "'");
+  return report::runReport(O);
 }
 
 int analyzeCommand(int Argc, char **Argv) {
@@ -303,6 +345,8 @@ int driverMain(int Argc, char **Argv) {
     return rulesCommand(Argc, Argv);
   if (Cmd == "baseline")
     return baselineCommand(Argc, Argv);
+  if (Cmd == "report")
+    return reportCommand(Argc, Argv);
   if (Cmd == "version" || Cmd == "--version") {
     llvm::outs() << "medsec " << MEDSEC_VERSION << " (build " << MEDSEC_BUILD_ID << ", LLVM "
                  << MEDSEC_LLVM_VERSION << ")\n";
