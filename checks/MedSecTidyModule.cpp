@@ -12,6 +12,8 @@
 
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
+// errors: unchecked and misread results
+#include "errors/UncheckedReturnValueCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -20,6 +22,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // errors
+    Factories.registerCheck<UncheckedReturnValueCheck>("medsec-unchecked-return-value");
   }
 };
 
