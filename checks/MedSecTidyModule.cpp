@@ -12,6 +12,8 @@
 
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
+// debug: back doors and debug features left in release code
+#include "debug/DebugBackdoorCheck.h"
 // errors: unchecked and misread results
 #include "errors/UncheckedReturnValueCheck.h"
 
@@ -22,6 +24,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // debug
+    Factories.registerCheck<DebugBackdoorCheck>("medsec-debug-backdoor");
     // errors
     Factories.registerCheck<UncheckedReturnValueCheck>("medsec-unchecked-return-value");
   }
