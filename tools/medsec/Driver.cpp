@@ -63,6 +63,12 @@ public:
         Inline = A.substr(Eq + 1);
         A = A.substr(0, Eq);
       }
+      // Short options take their value attached too: -j2, -pbuild.
+      if (A.size() > 2 && A[0] == '-' && A[1] != '-' && WithValue.count(A.substr(0, 2)) &&
+          !WithValue.count(A)) {
+        WithValue.at(A.substr(0, 2))(A.substr(2));
+        continue;
+      }
       if (auto It = WithValue.find(A); It != WithValue.end()) {
         if (Eq != std::string::npos && A.rfind("--", 0) == 0) {
           It->second(Inline);
