@@ -3,6 +3,8 @@
 
 #include "llvm/ADT/StringSwitch.h"
 
+#include <algorithm>
+
 namespace clang::tidy::medsec {
 
 std::optional<Convention> parseConvention(llvm::StringRef Name) {
@@ -26,9 +28,9 @@ std::optional<Convention> parseConvention(llvm::StringRef Name) {
 ResultSamples samplesFor(Convention C) {
   switch (C) {
   case Convention::ZeroSuccess:
-    return {{0}, {1, 2, -1, -30000}, {}, {}};
+    return {{0}, {1, 2, -1, -30000}, {}, {}, /*OpenFailures=*/true};
   case Convention::ZeroSuccessNegativeError:
-    return {{0}, {-1, -30000}, {}, {}};
+    return {{0}, {-1, -30000}, {}, {}, /*OpenFailures=*/true};
   case Convention::ZeroOrMinusOne:
     return {{0}, {-1}, {}, {}};
   case Convention::OneSuccess:
@@ -38,9 +40,9 @@ ResultSamples samplesFor(Convention C) {
   case Convention::NonnegativeSuccess:
     return {{0, 1, 100}, {-1}, {}, {}};
   case Convention::Count:
-    return {{1, 100}, {-1}, {}, {}};
+    return {{1, 100}, {-1}, {}, {}, /*OpenFailures=*/false, /*Counts=*/true};
   case Convention::SizeCount:
-    return {{1, 100}, {0}, {}, {}};
+    return {{1, 100}, {0}, {}, {}, /*OpenFailures=*/false, /*Counts=*/true};
   case Convention::NonNull:
   case Convention::Any:
   case Convention::StatusEnum:
@@ -110,6 +112,18 @@ bool holds(const ResultTest &T, int64_t V) {
 
 std::optional<std::pair<int64_t, int64_t>> misclassified(const ResultTest &Test,
                                                          const ResultSamples &S) {
+  if (Test.K == ResultTest::Compare) {
+    const bool Equality = Test.Op == BO_EQ || Test.Op == BO_NE;
+    const bool Positive = Test.Unsigned ? Test.Constant != 0 : Test.Constant.isStrictlyPositive();
+    if (S.Counts && Positive)
+      return std::nullopt;
+    // The constant is itself one of the open family's failure codes.
+    const bool PositiveFailures =
+        std::any_of(S.Failure.begin(), S.Failure.end(), [](int64_t F) { return F > 0; });
+    if (S.OpenFailures && Equality && Test.Constant != 0 &&
+        (PositiveFailures || (!Test.Unsigned && Test.Constant.isNegative())))
+      return std::nullopt;
+  }
   for (int64_t F : S.Failure)
     for (int64_t Ok : S.Success)
       if (holds(Test, F) == holds(Test, Ok))

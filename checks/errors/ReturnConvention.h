@@ -42,6 +42,11 @@ struct ResultSamples {
   std::vector<int64_t> Failure;
   std::vector<std::string> SuccessNames; // for messages, when known
   std::vector<std::string> FailureNames;
+  // Failures are an open family of codes (negative errno, MBEDTLS_ERR_*):
+  // an equality test with one of them handles that code, not the convention.
+  bool OpenFailures = false;
+  // Success is a count: a comparison with a positive constant is a length check.
+  bool Counts = false;
 };
 
 ResultSamples samplesFor(Convention C);

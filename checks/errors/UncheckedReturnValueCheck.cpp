@@ -24,6 +24,7 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.VoidCastAllowed = E.get("void-cast", "justified") != "never";
   R.Sev = rules::parseSeverity(E.get("severity")).value_or(Default);
   R.Success = E.getList("success");
+  R.ExemptArgs = E.getList("exempt-args");
   return R;
 }
 
@@ -98,6 +99,10 @@ Use classify(const Expr *E, ASTContext &Ctx) {
       if (B->isLogicalOp())
         return {Use::Tested, B};
       if (B->getOpcode() == BO_Assign && B->getRHS() == Node) {
+        // `if ((ret = f()) != 0)`: the assignment's own value is what is tested.
+        const Use Outer = classify(B, Ctx);
+        if (Outer.K != Use::Discarded)
+          return Outer;
         const auto *Ref = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
         const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
         if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
@@ -225,7 +230,139 @@ bool hasJustification(SourceLocation Loc, const SourceManager &SM) {
          HasWords(Above);
 }
 
+/// The statement holding E in its compound statement, or null.
+const Stmt *statementOf(const Stmt *E, ASTContext &Ctx, const CompoundStmt *&Block) {
+  const Stmt *Node = E;
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    const DynTypedNodeList P = Ctx.getParents(*Node);
+    if (P.size() != 1)
+      return nullptr;
+    if (const auto *C = P[0].get<CompoundStmt>()) {
+      Block = C;
+      return Node;
+    }
+    const auto *S = P[0].get<Stmt>();
+    if (!S || !isa<Expr>(S))
+      return nullptr;
+    Node = S;
+  }
+  return nullptr;
+}
+
+/// V, or an assignment to V.
+bool isVar(const Expr *E, const ValueDecl *D) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    if (B->getOpcode() == BO_Assign)
+      E = B->getLHS()->IgnoreParenImpCasts();
+  const auto *R = dyn_cast<DeclRefExpr>(E);
+  return R && R->getDecl() == D;
+}
+
+/// Cond holds when V is non-zero (`V`, `V != 0`, `V < 0`, `(V = f()) != 0`).
+bool testsFailure(const Expr *Cond, const ValueDecl *D, ASTContext &Ctx) {
+  if (isVar(Cond, D))
+    return true;
+  const auto *B = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (!B)
+    return false;
+  if (B->getOpcode() == BO_LOr)
+    return testsFailure(B->getLHS(), D, Ctx) || testsFailure(B->getRHS(), D, Ctx);
+  if (B->getOpcode() != BO_NE && B->getOpcode() != BO_LT)
+    return false;
+  Expr::EvalResult K;
+  return isVar(B->getLHS(), D) && B->getRHS()->EvaluateAsInt(K, Ctx) && K.Val.getInt() == 0;
+}
+
+/// `return V;` reports an error: V is a non-zero constant, or the variable an
+/// enclosing `if` around Call has just tested.
+bool returnsError(const ReturnStmt *R, const Stmt *Call, ASTContext &Ctx) {
+  const Expr *V = R->getRetValue();
+  if (!V)
+    return false;
+  Expr::EvalResult K;
+  if (V->EvaluateAsInt(K, Ctx))
+    return K.Val.getInt() != 0;
+  const auto *Ref = dyn_cast<DeclRefExpr>(V->IgnoreParenImpCasts());
+  if (!Ref)
+    return false;
+  const Stmt *Node = Call;
+  for (int Depth = 0; Depth < 32; ++Depth) {
+    const DynTypedNodeList P = Ctx.getParents(*Node);
+    if (P.size() != 1 || !P[0].get<Stmt>())
+      return false;
+    const Stmt *Child = Node;
+    Node = P[0].get<Stmt>();
+    if (const auto *If = dyn_cast<IfStmt>(Node))
+      if (If->getThen() == Child && testsFailure(If->getCond(), Ref->getDecl(), Ctx))
+        return true;
+  }
+  return false;
+}
+
+/// A best-effort call on an error path (an alert, an unlock, a log line
+/// before `return <error>;`): the error is already being reported, so its
+/// failure changes nothing about how the device fails.
+bool onErrorPath(const CallExpr *Call, ASTContext &Ctx) {
+  const CompoundStmt *Block = nullptr;
+  const Stmt *S = statementOf(Call, Ctx, Block);
+  bool ErrorAssigned = false;
+  for (int Level = 0; S && Block && Level < 3; ++Level) {
+    bool After = false;
+    for (const Stmt *Next : Block->body()) {
+      if (!After) {
+        After = Next == S;
+        continue;
+      }
+      if (const auto *R = dyn_cast<ReturnStmt>(Next))
+        return returnsError(R, Call, Ctx);
+      if (isa<GotoStmt>(Next))
+        return ErrorAssigned;
+      if (const auto *B = dyn_cast<BinaryOperator>(Next)) {
+        Expr::EvalResult K;
+        if (B->getOpcode() == BO_Assign && B->getRHS()->EvaluateAsInt(K, Ctx))
+          ErrorAssigned |= K.Val.getInt() != 0;
+        continue;
+      }
+      if (!isa<Expr, DoStmt, NullStmt, IfStmt>(Next))
+        return false;
+    }
+    // The block ends: continue after the statement that holds it.
+    const DynTypedNodeList P = Ctx.getParents(*Block);
+    const Stmt *Holder = P.size() == 1 ? P[0].get<Stmt>() : nullptr;
+    if (!Holder || !isa<IfStmt>(Holder))
+      return false;
+    S = statementOf(Holder, Ctx, Block);
+    if (!S) {
+      const DynTypedNodeList HP = Ctx.getParents(*Holder);
+      Block = HP.size() == 1 ? HP[0].get<CompoundStmt>() : nullptr;
+      S = Holder;
+    }
+  }
+  return false;
+}
+
 } // namespace
+
+bool UncheckedReturnValueCheck::exemptByArguments(const Rule &R, const CallExpr *Call,
+                                                  const SourceManager &SM, ASTContext &Ctx) const {
+  if (R.ExemptArgs.empty())
+    return false;
+  for (const Expr *Arg : Call->arguments()) {
+    // `stdout` is often a macro: compare the variable it names, then the text.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+      if (Ref->getDecl()->getDeclName().isIdentifier() &&
+          llvm::is_contained(R.ExemptArgs, Ref->getDecl()->getName().str()))
+        return true;
+    const StringRef Text = Lexer::getSourceText(
+        CharSourceRange::getTokenRange(SM.getSpellingLoc(Arg->getBeginLoc()),
+                                       SM.getSpellingLoc(Arg->getEndLoc())),
+        SM, Ctx.getLangOpts());
+    if (llvm::is_contained(R.ExemptArgs, Text.trim().str()))
+      return true;
+  }
+  return false;
+}
 
 UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyContext *Context)
     : MedSecCheck(Name, Context) {
@@ -399,6 +536,10 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
     if (Reported.insert(At).second)
       report(SM, At, Msg, R->Sev, R->Key);
   };
+  if (U.K == Use::Discarded && onErrorPath(Call, Ctx))
+    return;
+  if ((U.K == Use::Discarded || U.K == Use::VoidCast) && exemptByArguments(*R, Call, SM, Ctx))
+    return;
   switch (U.K) {
   case Use::Discarded:
     Report(Loc, "the result of " + Name + " is discarded, so a failure goes unnoticed; check it (" +
@@ -446,6 +587,8 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
   // the next assignment to it, in source order. One use that is handed on or
   // tests correctly makes the value checked.
   const SourceLocation StoreEnd = SM.getExpansionLoc(U.Store->getEndLoc());
+  const CompoundStmt *StoreBlock = nullptr;
+  statementOf(U.Store, Ctx, StoreBlock);
   auto Refs = match(findAll(declRefExpr(to(varDecl(equalsNode(U.Var)))).bind("r")), *Fn->getBody(), Ctx);
   std::vector<const DeclRefExpr *> Reads;
   for (const BoundNodes &N : Refs)
@@ -463,8 +606,15 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
     const DynTypedNodeList P = Ctx.getParents(*Ref);
     if (P.size() == 1)
       if (const auto *B = P[0].get<BinaryOperator>())
-        if (B->getOpcode() == BO_Assign && B->getLHS()->IgnoreParens() == Ref)
-          break; // overwritten: later reads see another value
+        if (B->getOpcode() == BO_Assign && B->getLHS()->IgnoreParens() == Ref) {
+          // Overwritten in the store's own block: later reads see another
+          // value. A conditional overwrite (`if (ret == X) ret = Y;`) is not.
+          const CompoundStmt *Here = nullptr;
+          statementOf(B, Ctx, Here);
+          if (Here && Here == StoreBlock)
+            break;
+          continue;
+        }
     const Use V = classify(Ref, Ctx);
     if (V.K == Use::VoidCast) {
       // `(void)rc;` only silences the compiler: the result is still ignored.

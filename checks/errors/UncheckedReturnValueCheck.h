@@ -34,6 +34,7 @@ public:
     bool VoidCastAllowed = true;
     rules::Severity Sev = rules::Severity::Medium;
     std::vector<std::string> Success; // enumerator names (return-types)
+    std::vector<std::string> ExemptArgs; // an argument spelled so exempts a discard
   };
   struct Pattern {
     std::shared_ptr<llvm::Regex> Match, Exclude;
@@ -55,6 +56,8 @@ public:
 
 private:
   std::optional<Rule> ruleFor(const FunctionDecl *FD) const;
+  bool exemptByArguments(const Rule &R, const CallExpr *Call, const SourceManager &SM,
+                         ASTContext &Ctx) const;
   ResultSamples samples(const Rule &R, const FunctionDecl *FD) const;
   bool storeIsDead(const FunctionDecl *Fn, const Use &U, ASTContext &Ctx);
   void checkStored(const Use &U, const CallExpr *Call, const Rule &R, const ResultSamples &S,

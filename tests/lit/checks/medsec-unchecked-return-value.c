@@ -38,6 +38,17 @@ typedef uint32_t ret_code_t;
 ret_code_t nrf_drv_twi_tx(int addr);
 __attribute__((warn_unused_result)) int project_commit(void);
 int read_sensor(void);
+int fflush(FILE *f);
+extern FILE *stdout;
+int mbedtls_ssl_send_alert_message(void *ssl, unsigned char level, unsigned char msg);
+int mbedtls_gcm_auth_decrypt(void *ctx, size_t n, unsigned char *out);
+int mbedtls_ssl_write(void *ssl, const unsigned char *buf, size_t len);
+int mbedtls_timing_get_delay(void *data);
+size_t fwrite(const void *p, size_t s, size_t n, FILE *f);
+#define MBEDTLS_ERR_GCM_AUTH_FAILED -0x0012
+#define MBEDTLS_ERR_CIPHER_AUTH_FAILED -0x6300
+#define MBEDTLS_ERR_SSL_BAD_INPUT -0x7100
+#define CHECK(f) do { if ((ret = (f)) != 0) goto cleanup; } while (0)
 
 extern UART_HandleTypeDef huart;
 extern QueueHandle_t mutex;
@@ -159,4 +170,37 @@ void stored(void *aes, const unsigned char *key) {
   (void)rc2; // closing a read-only file cannot lose data
   int status = fclose(log_file);                  // no-warning: its address escapes
   consume(*&status);
+}
+
+// Compliant forms seen in real code (mbedTLS) that must stay quiet.
+int idioms(void *ssl, const unsigned char *buf, FILE *f) {
+  int ret;
+  if ((ret = mbedtls_ssl_handshake(ssl)) != 0)          // no-warning: the assignment is tested
+    return ret;
+  CHECK(mbedtls_aes_setkey_enc(ssl, buf, 128));          // no-warning
+  ret = mbedtls_gcm_auth_decrypt(ssl, 16, (unsigned char *)buf); // no-warning: one code mapped, then returned
+  if (ret == MBEDTLS_ERR_GCM_AUTH_FAILED)
+    ret = MBEDTLS_ERR_CIPHER_AUTH_FAILED;
+  if (ret != 0)
+    return ret;
+  if (fwrite(buf, 1, 16, f) != 16)                       // no-warning: a length check
+    return -1;
+  if (mbedtls_ssl_write(ssl, buf, 16) <= 0)              // no-warning: a byte count
+    return -1;
+  if (mbedtls_timing_get_delay(ssl) == 2)                // no-warning: a state, not a status
+    return 2;
+  fflush(stdout);                                        // no-warning: console stream
+  if (buf[0] != 0) {
+    mbedtls_ssl_send_alert_message(ssl, 2, 40);          // no-warning: best effort on an error path
+    return MBEDTLS_ERR_SSL_BAD_INPUT;
+  }
+  if ((ret = mbedtls_ssl_handshake(ssl)) != 0) {
+    mbedtls_ssl_send_alert_message(ssl, 2, 80);          // no-warning: returns the error just tested
+    return ret;
+  }
+  mbedtls_ssl_send_alert_message(ssl, 1, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'mbedtls_ssl_send_alert_message' is discarded, so a failure goes unnoticed; check it (0 is succe
+  return 0;
+cleanup:
+  return ret;
 }
