@@ -224,10 +224,24 @@ bool hasJustification(SourceLocation Loc, const SourceManager &SM) {
     if (Pos != StringRef::npos && HasWords(Here.substr(Pos + 2)))
       return true;
   }
-  const StringRef Above = LineText(Line - 1).trim();
-  return (Above.starts_with("//") || Above.starts_with("/*") || Above.starts_with("*") ||
-          Above.ends_with("*/")) &&
-         HasWords(Above);
+  // The comment just above, skipping preprocessor lines (`#if` around the
+  // call); a block comment counts as a whole.
+  unsigned N = Line - 1;
+  while (N > 0 && LineText(N).trim().starts_with("#"))
+    --N;
+  const StringRef Above = LineText(N).trim();
+  if (Above.starts_with("//"))
+    return HasWords(Above);
+  if (!Above.ends_with("*/"))
+    return false;
+  std::string Block;
+  for (unsigned K = N; K > 0 && N - K < 20; --K) {
+    const StringRef Text = LineText(K);
+    Block += Text.str();
+    if (Text.contains("/*"))
+      return HasWords(Block);
+  }
+  return false;
 }
 
 /// The statement holding E in its compound statement, or null.
@@ -249,29 +263,60 @@ const Stmt *statementOf(const Stmt *E, ASTContext &Ctx, const CompoundStmt *&Blo
   return nullptr;
 }
 
-/// V, or an assignment to V.
+/// V (any variable when D is null), or an assignment to it.
 bool isVar(const Expr *E, const ValueDecl *D) {
   E = E->IgnoreParenImpCasts();
   if (const auto *B = dyn_cast<BinaryOperator>(E))
     if (B->getOpcode() == BO_Assign)
       E = B->getLHS()->IgnoreParenImpCasts();
   const auto *R = dyn_cast<DeclRefExpr>(E);
-  return R && R->getDecl() == D;
+  return R && isa<VarDecl>(R->getDecl()) && (!D || R->getDecl() == D);
 }
 
-/// Cond holds when V is non-zero (`V`, `V != 0`, `V < 0`, `(V = f()) != 0`).
+/// Cond holds when V is an error: `V`, `V != 0`, `V < 0`, `(V = f()) != 0`,
+/// or a null pointer (`V == NULL`, `!V`).
 bool testsFailure(const Expr *Cond, const ValueDecl *D, ASTContext &Ctx) {
-  if (isVar(Cond, D))
+  Cond = Cond->IgnoreParenImpCasts();
+  if (isVar(Cond, D) && !Cond->getType()->isPointerType())
     return true;
-  const auto *B = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond))
+    return U->getOpcode() == UO_LNot && isVar(U->getSubExpr(), D) &&
+           U->getSubExpr()->IgnoreParenImpCasts()->getType()->isPointerType();
+  const auto *B = dyn_cast<BinaryOperator>(Cond);
   if (!B)
     return false;
   if (B->getOpcode() == BO_LOr)
     return testsFailure(B->getLHS(), D, Ctx) || testsFailure(B->getRHS(), D, Ctx);
-  if (B->getOpcode() != BO_NE && B->getOpcode() != BO_LT)
+  if (!B->isComparisonOp())
     return false;
+  const bool VarLeft = isVar(B->getLHS(), D);
+  const Expr *Var = VarLeft ? B->getLHS() : B->getRHS();
+  const Expr *Other = VarLeft ? B->getRHS() : B->getLHS();
+  if (!isVar(Var, D))
+    return false;
+  if (Var->IgnoreParenImpCasts()->getType()->isPointerType())
+    return B->getOpcode() == BO_EQ &&
+           Other->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
   Expr::EvalResult K;
-  return isVar(B->getLHS(), D) && B->getRHS()->EvaluateAsInt(K, Ctx) && K.Val.getInt() == 0;
+  const BinaryOperatorKind Op = VarLeft ? B->getOpcode() : BinaryOperator::reverseComparisonOp(B->getOpcode());
+  return (Op == BO_NE || Op == BO_LT) && Other->EvaluateAsInt(K, Ctx) && K.Val.getInt() == 0;
+}
+
+/// Call is in the then-branch of an `if` that tests D (any variable when D
+/// is null) for failure.
+bool insideFailureBranch(const Stmt *Call, const ValueDecl *D, ASTContext &Ctx) {
+  const Stmt *Node = Call;
+  for (int Depth = 0; Depth < 32; ++Depth) {
+    const DynTypedNodeList P = Ctx.getParents(*Node);
+    if (P.size() != 1 || !P[0].get<Stmt>())
+      return false;
+    const Stmt *Child = Node;
+    Node = P[0].get<Stmt>();
+    if (const auto *If = dyn_cast<IfStmt>(Node))
+      if (If->getThen() == Child && testsFailure(If->getCond(), D, Ctx))
+        return true;
+  }
+  return false;
 }
 
 /// `return V;` reports an error: V is a non-zero constant, or the variable an
@@ -284,20 +329,7 @@ bool returnsError(const ReturnStmt *R, const Stmt *Call, ASTContext &Ctx) {
   if (V->EvaluateAsInt(K, Ctx))
     return K.Val.getInt() != 0;
   const auto *Ref = dyn_cast<DeclRefExpr>(V->IgnoreParenImpCasts());
-  if (!Ref)
-    return false;
-  const Stmt *Node = Call;
-  for (int Depth = 0; Depth < 32; ++Depth) {
-    const DynTypedNodeList P = Ctx.getParents(*Node);
-    if (P.size() != 1 || !P[0].get<Stmt>())
-      return false;
-    const Stmt *Child = Node;
-    Node = P[0].get<Stmt>();
-    if (const auto *If = dyn_cast<IfStmt>(Node))
-      if (If->getThen() == Child && testsFailure(If->getCond(), Ref->getDecl(), Ctx))
-        return true;
-  }
-  return false;
+  return Ref && insideFailureBranch(Call, Ref->getDecl(), Ctx);
 }
 
 /// A best-effort call on an error path (an alert, an unlock, a log line
@@ -317,7 +349,7 @@ bool onErrorPath(const CallExpr *Call, ASTContext &Ctx) {
       if (const auto *R = dyn_cast<ReturnStmt>(Next))
         return returnsError(R, Call, Ctx);
       if (isa<GotoStmt>(Next))
-        return ErrorAssigned;
+        return ErrorAssigned || insideFailureBranch(Call, nullptr, Ctx);
       if (const auto *B = dyn_cast<BinaryOperator>(Next)) {
         Expr::EvalResult K;
         if (B->getOpcode() == BO_Assign && B->getRHS()->EvaluateAsInt(K, Ctx))
