@@ -31,6 +31,11 @@ public:
   void Elifndef(SourceLocation Loc, const Token &Name, const MacroDefinition &MD) override;
   void Defined(const Token &Name, const MacroDefinition &MD, SourceRange Range) override;
   void EndOfMainFile() override;
+  // Defined out of line in libclang: overriding it keeps this vtable free of
+  // symbols another LLVM major lacks, so the plugin still loads there and its
+  // version guard can explain the mismatch.
+  void HasInclude(SourceLocation, StringRef, bool, OptionalFileEntryRef,
+                  SrcMgr::CharacteristicKind) override {}
 
 private:
   struct Definition {
