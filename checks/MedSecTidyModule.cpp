@@ -12,6 +12,10 @@
 
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
+// debug: back doors and debug features left in release code
+#include "debug/DebugBackdoorCheck.h"
+// errors: unchecked and misread results
+#include "errors/UncheckedReturnValueCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -20,6 +24,10 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // debug
+    Factories.registerCheck<DebugBackdoorCheck>("medsec-debug-backdoor");
+    // errors
+    Factories.registerCheck<UncheckedReturnValueCheck>("medsec-unchecked-return-value");
   }
 };
 
