@@ -2,6 +2,7 @@
 #include "Driver.h"
 
 #include "../../checks/support/CatalogueAccess.h"
+#include "Init.h"
 #include "Scan.h"
 #include "medsec/Version.h"
 
@@ -25,6 +26,9 @@ commands:
   scan -p BUILD_DIR      analyse every translation unit of BUILD_DIR/compile_commands.json
   rules validate [FILE]  check the catalogue, and FILE as a project override file
   rules list             print the checks with their severity, CWE and clauses
+  init [DIR] [-p BUILD_DIR] [--force]
+                         write DIR/.clangd (medsec-clangd) and DIR/.clang-tidy; --force
+                         backs up and merges into existing files (see docs/ide.md)
   version                print the tool identity
 
 scan options:
@@ -231,6 +235,8 @@ int driverMain(int Argc, char **Argv) {
     return analyzeCommand(Argc, Argv);
   if (Cmd == "rules")
     return rulesCommand(Argc, Argv);
+  if (Cmd == "init")
+    return initCommand(Argc, Argv);
   if (Cmd == "version" || Cmd == "--version") {
     llvm::outs() << "medsec " << MEDSEC_VERSION << " (build " << MEDSEC_BUILD_ID << ", LLVM "
                  << MEDSEC_LLVM_VERSION << ")\n";
