@@ -7,7 +7,7 @@ import os
 import re
 import unittest
 
-from common import PLUGIN, TempDir, run
+from common import BUILD, PLUGIN, TempDir, run
 
 CMAKELISTS = """cmake_minimum_required(VERSION 3.16)
 project(tidy_demo C CXX)
@@ -45,8 +45,13 @@ def tidy_command(*extra):
     return ";".join(["clang-tidy-19", "--load=" + PLUGIN, "-checks=-*,medsec-*"] + list(extra))
 
 
+def wrapper_command(prefix):
+    """The installed medsec-clang-tidy wrapper, as an IDE without --load support runs it."""
+    return ";".join([os.path.join(prefix, "bin", "medsec-clang-tidy"), "-checks=-*,medsec-*"])
+
+
 class CMakeClangTidy(unittest.TestCase):
-    def build(self, tmp, *extra):
+    def build(self, tmp, *extra, command=None):
         for name, text in (("CMakeLists.txt", CMAKELISTS), ("main.c", MAIN_C),
                            ("name.cpp", NAME_CPP)):
             with open(os.path.join(tmp, name), "w") as f:
@@ -54,8 +59,8 @@ class CMakeClangTidy(unittest.TestCase):
         build = os.path.join(tmp, "build")
         r = run(["cmake", "-S", tmp, "-B", build, "-G", "Ninja",
                  "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_CXX_COMPILER=clang++-19",
-                 "-DCMAKE_C_CLANG_TIDY=" + tidy_command(*extra),
-                 "-DCMAKE_CXX_CLANG_TIDY=" + tidy_command(*extra)], cwd=tmp)
+                 "-DCMAKE_C_CLANG_TIDY=" + (command or tidy_command(*extra)),
+                 "-DCMAKE_CXX_CLANG_TIDY=" + (command or tidy_command(*extra))], cwd=tmp)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         r = run(["cmake", "--build", build, "-j", "1"], cwd=tmp)
         findings = {(os.path.basename(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4),
@@ -77,6 +82,18 @@ class CMakeClangTidy(unittest.TestCase):
             r, findings = self.build(tmp, "-warnings-as-errors=medsec-*")
         self.assertNotEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertIn(("main.c", 9, 3, "error", "medsec-banned-functions"), findings)
+
+    def test_installed_wrapper_loads_the_plugin(self):
+        with TempDir() as tmp:
+            prefix = os.path.join(tmp, "prefix")
+            r = run(["cmake", "--install", BUILD, "--prefix", prefix])
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            project = os.path.join(tmp, "project")
+            os.mkdir(project)
+            r, findings = self.build(project, command=wrapper_command(prefix))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(findings, {("main.c", 9, 3, "warning", "medsec-banned-functions"),
+                                    ("name.cpp", 7, 8, "warning", "medsec-banned-functions")})
 
 
 if __name__ == "__main__":
