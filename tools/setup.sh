@@ -31,6 +31,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Test tools from the npm registry (the SARIF validator), repo-local.
+if ! command -v npm > /dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+if [ ! -x "$root/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  chmod u+x "$root/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+fi
+
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build "$build" -j "$(nproc)"
 
