@@ -54,6 +54,8 @@ scan options:
   --today YYYY-MM-DD     date used for deviation expiry (default: today, UTC)
   --allow-unjustified-nolint  accept NOLINT comments that give no reason
   --help-base-uri URI    prefix of the SARIF rules' helpUri
+  --include GLOB         analyse only files matching a glob (repeatable)
+  --exclude GLOB         do not analyse files matching GLOB (repeatable; listed as excluded)
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
@@ -148,7 +150,9 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--deviations", [&](const std::string &V) { O.DeviationsPath = V; }},
                 {"--fail-on", [&](const std::string &V) { O.Gate.FailOn = V; }},
                 {"--today", [&](const std::string &V) { O.Gate.Today = V; }},
-                {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }}},
+                {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }},
+                {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
+                {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }}},
                {{"-q", [&] { O.Quiet = true; }},
                 {"--new-only", [&] { O.Gate.NewOnly = true; }},
                 {"--allow-unjustified-nolint", [&] { O.Gate.RequireJustification = false; }},

@@ -9,6 +9,7 @@
 #include "writers/Writers.h"
 
 #include "../../checks/support/CatalogueAccess.h"
+#include "CompileDb.h"
 #include "medsec/Version.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -336,13 +337,13 @@ bool writeOutputs(const ScanOptions &Opts, const ScanResults &R, const rules::Ca
 int runScan(const ScanOptions &Opts, const std::string &Self) {
   const std::string DbFile = dbFilePath(Opts.BuildPath);
   std::string Error;
-  auto Db = loadDb(DbFile, Error);
+  std::vector<std::string> DbLog;
+  auto Db = loadFirmwareDatabase(DbFile, DbOptions(), DbLog, Error);
   if (!Db) {
     llvm::errs() << "medsec: error: " << Error << "\n";
     return ExitUsage;
   }
   std::vector<std::string> Files = Db->getAllFiles();
-  std::sort(Files.begin(), Files.end());
   if (Files.empty()) {
     llvm::errs() << "medsec: error: compile database '" << DbFile << "' lists no file\n";
     return ExitUsage;
@@ -381,6 +382,15 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
     llvm::sys::path::remove_dots(Root, true);
     A.SourceRoot = Root.str().str();
   }
+  DbOptions Globs;
+  Globs.Include = Opts.Include;
+  Globs.Exclude = Opts.Exclude;
+  Globs.GlobRoot = A.SourceRoot;
+  Db->applyPathFilters(Globs, DbLog);
+  Files = Db->getAllFiles();
+  if (Opts.Verbose)
+    for (const std::string &L : DbLog)
+      llvm::errs() << "medsec: " << L << "\n";
 
   llvm::SmallString<128> TempDir;
   if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("medsec-scan", TempDir)) {
@@ -402,6 +412,9 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
     if (C.Status != "planned")
       R.Checks.push_back(C.Id);
 
+  for (const ExcludedFile &E : Db->excludedFiles())
+    R.Units.push_back({relativeToRoot(E.File, A.SourceRoot), UnitStatus::Excluded, E.Reason, {}});
+
   const unsigned Jobs =
       Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
   Progress Prog(Files.size(), Opts.Quiet);
@@ -414,8 +427,15 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
       J.File = Files[Next++];
       J.OutPath = (TempDir + "/unit-" + std::to_string(J.Index) + ".json").str();
       J.LogPath = (TempDir + "/unit-" + std::to_string(J.Index) + ".log").str();
+      // The worker gets this file's adjusted commands, not the whole database.
+      const std::string UnitDb = (TempDir + "/unit-" + std::to_string(J.Index) + ".db.json").str();
       J.Start = std::chrono::steady_clock::now();
-      J.Pid = spawnWorker(Self, workerArgs(DbFile, J, A), J.LogPath);
+      if (llvm::Error E = writeFileAtomically(UnitDb, Db->commandsJson(J.File))) {
+        llvm::consumeError(std::move(E));
+        J.Pid = -1;
+      } else {
+        J.Pid = spawnWorker(Self, workerArgs(UnitDb, J, A), J.LogPath);
+      }
       if (J.Pid <= 0) {
         UnitResult U{relativeToRoot(J.File, A.SourceRoot), UnitStatus::Failed,
                      "cannot start a worker process", {}};

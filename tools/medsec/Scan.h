@@ -29,6 +29,7 @@ struct ScanOptions {
   bool Quiet = false;
   bool Verbose = false;
   GateOptions Gate;
+  std::vector<std::string> Include, Exclude; // path globs (docs/cli.md)
   AnalyzeOptions Analyze;
 };
 
