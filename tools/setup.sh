@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # MedSec Tidy set-up for a fresh Debian 12 machine (run as root):
 #  1. installs the Debian packages that are missing,
-#  2. configures and builds MedSecTidy.so and medsec into build/,
+#  2. configures and builds MedSecTidy.so, medsec and medsec-clangd into build/,
 #  3. runs the main job: scans the sample firmware in test-inputs/, writes its results and its
 #     traceability report (medsec-out/report/report.html).
 # Idempotent: a second run installs nothing and rebuilds only what changed.
@@ -15,6 +15,7 @@ packages=(
   cmake ninja-build g++ python3 git
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev
   libyaml-cpp-dev libgtest-dev
+  libgrpc++-dev libprotobuf-dev libabsl-dev   # medsec-clangd links clangd's clangdMain
   clang-tidy-14   # only to test that the plugin refuses a foreign LLVM
   chromium        # the browser test of the HTML report
 )

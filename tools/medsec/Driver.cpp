@@ -2,6 +2,7 @@
 #include "Driver.h"
 
 #include "../../checks/support/CatalogueAccess.h"
+#include "Init.h"
 #include "Scan.h"
 #include "medsec/Version.h"
 #include "report/ReportCommand.h"
@@ -30,6 +31,9 @@ commands:
   rules list             print the checks with their severity, CWE and clauses
   baseline create -r RESULTS -o BASELINE
                          accept the open findings of RESULTS as the baseline
+  init [DIR] [-p BUILD_DIR] [--force]
+                         write DIR/.clangd (medsec-clangd) and DIR/.clang-tidy; --force
+                         backs up and merges into existing files (see docs/ide.md)
   version                print the tool identity
 
 scan options:
@@ -347,6 +351,8 @@ int driverMain(int Argc, char **Argv) {
     return baselineCommand(Argc, Argv);
   if (Cmd == "report")
     return reportCommand(Argc, Argv);
+  if (Cmd == "init")
+    return initCommand(Argc, Argv);
   if (Cmd == "version" || Cmd == "--version") {
     llvm::outs() << "medsec " << MEDSEC_VERSION << " (build " << MEDSEC_BUILD_ID << ", LLVM "
                  << MEDSEC_LLVM_VERSION << ")\n";
