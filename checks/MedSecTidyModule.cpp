@@ -12,6 +12,8 @@
 
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
+// secrets: credentials and keys in the source, secrets leaking at run time
+#include "secrets/HardcodedCredentialsCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -20,6 +22,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // secrets
+    Factories.registerCheck<HardcodedCredentialsCheck>("medsec-hardcoded-credentials");
   }
 };
 
