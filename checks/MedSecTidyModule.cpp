@@ -12,6 +12,8 @@
 
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
+// crypto: algorithms, modes, key sizes, randomness and TLS set-up
+#include "crypto/WeakCryptographyCheck.h"
 // secrets: credentials and keys in the source, secrets leaking at run time
 #include "secrets/HardcodedCredentialsCheck.h"
 
@@ -22,6 +24,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // crypto
+    Factories.registerCheck<WeakCryptographyCheck>("medsec-weak-cryptography");
     // secrets
     Factories.registerCheck<HardcodedCredentialsCheck>("medsec-hardcoded-credentials");
   }

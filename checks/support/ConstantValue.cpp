@@ -298,6 +298,19 @@ llvm::SmallVector<std::string, 4> constantNames(const Expr *E, const SourceManag
   return Names;
 }
 
+SourceLocation constantNameLocation(const Expr *E, llvm::StringRef Name, const SourceManager &SM,
+                                    const LangOptions &LO) {
+  SourceLocation L = E->getBeginLoc();
+  for (unsigned Step = 0; L.isMacroID() && Step < 16; ++Step) {
+    if (Lexer::getImmediateMacroName(L, SM, LO) == Name)
+      return actionableLocation(SM.getImmediateExpansionRange(L).getBegin(), SM);
+    L = SM.getImmediateMacroCallerLoc(L);
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()))
+    return actionableLocation(Ref->getLocation(), SM);
+  return actionableLocation(E->getBeginLoc(), SM);
+}
+
 std::optional<int64_t> integerValue(const Expr *E, ASTContext &Ctx, ConstantTracer &Tracer) {
   if (E->isValueDependent())
     return std::nullopt;

@@ -65,6 +65,11 @@ private:
 llvm::SmallVector<std::string, 4> constantNames(const Expr *E, const SourceManager &SM,
                                                 const LangOptions &LO);
 
+/// Where the constant Name (one of constantNames(E)) is written for E: the
+/// macro name token, or the enumerator reference; made actionable.
+SourceLocation constantNameLocation(const Expr *E, llvm::StringRef Name, const SourceManager &SM,
+                                    const LangOptions &LO);
+
 /// The integer value of E if it is a constant (integer constant expression,
 /// or traced through const variables).
 std::optional<int64_t> integerValue(const Expr *E, ASTContext &Ctx, ConstantTracer &Tracer);
