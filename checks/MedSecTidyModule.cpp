@@ -13,6 +13,7 @@
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
 // crypto: algorithms, modes, key sizes, randomness and TLS set-up
+#include "crypto/InsecureTlsConfigurationCheck.h"
 #include "crypto/WeakCryptographyCheck.h"
 // secrets: credentials and keys in the source, secrets leaking at run time
 #include "secrets/HardcodedCredentialsCheck.h"
@@ -25,6 +26,7 @@ public:
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
     // crypto
+    Factories.registerCheck<InsecureTlsConfigurationCheck>("medsec-insecure-tls-configuration");
     Factories.registerCheck<WeakCryptographyCheck>("medsec-weak-cryptography");
     // secrets
     Factories.registerCheck<HardcodedCredentialsCheck>("medsec-hardcoded-credentials");
