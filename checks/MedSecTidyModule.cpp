@@ -17,6 +17,7 @@
 #include "crypto/WeakCryptographyCheck.h"
 // secrets: credentials and keys in the source, secrets leaking at run time
 #include "secrets/HardcodedCredentialsCheck.h"
+#include "secrets/SensitiveDataExposureCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -30,6 +31,7 @@ public:
     Factories.registerCheck<WeakCryptographyCheck>("medsec-weak-cryptography");
     // secrets
     Factories.registerCheck<HardcodedCredentialsCheck>("medsec-hardcoded-credentials");
+    Factories.registerCheck<SensitiveDataExposureCheck>("medsec-sensitive-data-exposure");
   }
 };
 
