@@ -12,6 +12,12 @@
 
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
+// crypto: algorithms, modes, key sizes, randomness and TLS set-up
+#include "crypto/InsecureTlsConfigurationCheck.h"
+#include "crypto/WeakCryptographyCheck.h"
+// secrets: credentials and keys in the source, secrets leaking at run time
+#include "secrets/HardcodedCredentialsCheck.h"
+#include "secrets/SensitiveDataExposureCheck.h"
 // debug: back doors and debug features left in release code
 #include "debug/DebugBackdoorCheck.h"
 // errors: unchecked and misread results
@@ -24,6 +30,12 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // crypto
+    Factories.registerCheck<InsecureTlsConfigurationCheck>("medsec-insecure-tls-configuration");
+    Factories.registerCheck<WeakCryptographyCheck>("medsec-weak-cryptography");
+    // secrets
+    Factories.registerCheck<HardcodedCredentialsCheck>("medsec-hardcoded-credentials");
+    Factories.registerCheck<SensitiveDataExposureCheck>("medsec-sensitive-data-exposure");
     // debug
     Factories.registerCheck<DebugBackdoorCheck>("medsec-debug-backdoor");
     // errors
