@@ -13,6 +13,9 @@
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
 
+// input: taint from external inputs to dangerous sinks
+#include "input/TaintedArrayIndexCheck.h"
+
 namespace clang::tidy::medsec {
 
 class MedSecTidyModule : public ClangTidyModule {
@@ -20,6 +23,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // input
+    Factories.registerCheck<TaintedArrayIndexCheck>("medsec-tainted-array-index");
   }
 };
 
