@@ -106,7 +106,7 @@ private:
   // sinks
   void sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval);
   void checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc);
-  void checkSize(const Expr *Size, std::optional<Int> DestBytes, StringRef What, bool Allocates,
+  void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What, bool Allocates,
                  SourceLocation Loc);
   void checkArith(const Expr *Op);
   void checkLoop(const Stmt *Loop, const Expr *Cond);

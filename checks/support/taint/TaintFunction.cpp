@@ -321,6 +321,16 @@ TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &A, const TVal &B
     R.Lo = R.Hi = Bound();
     return R;
   }
+  // A result computed from a type's range is no developer's check.
+  const bool FromType = A.Lo.K == Bound::TypeConst || A.Hi.K == Bound::TypeConst ||
+                        B.Lo.K == Bound::TypeConst || B.Hi.K == Bound::TypeConst;
+  const bool Sanitising = Op == BO_Rem || Op == BO_RemAssign || Op == BO_And || Op == BO_AndAssign;
+  if (FromType && !Sanitising) {
+    if (R.Lo.K == Bound::Const)
+      R.Lo.K = Bound::TypeConst;
+    if (R.Hi.K == Bound::Const)
+      R.Hi.K = Bound::TypeConst;
+  }
   return R;
 }
 
@@ -635,12 +645,19 @@ void FunctionAnalysis::validate(TaintState &St, const Expr *Arg) {
     if (!L)
       return;
     auto It = St.find(*L);
-    if (It == St.end())
-      return;
+    if (It == St.end()) {
+      TaintState *Saved = Cur;
+      Cur = &St;
+      TVal Whole = lookup(*L);
+      Cur = Saved;
+      if (!Whole.tainted())
+        return;
+      It = St.emplace(*L, Whole).first;
+    }
     It->second.Validated = true;
-    if (!It->second.Lo.known())
+    if (It->second.Lo.K != Bound::Const)
       It->second.Lo = Bound::trusted();
-    if (!It->second.Hi.known())
+    if (It->second.Hi.K != Bound::Const)
       It->second.Hi = Bound::trusted();
   };
   Mark(lval(Arg));
@@ -665,11 +682,11 @@ void FunctionAnalysis::callEffects(const CallExpr *CE) {
       applySummarySinks(CE, Def, CS);
     return;
   }
+  if (Reporting)
+    checkCallSinks(CE, F); // methods too: a logger's format attribute
   StringRef Name = calleeName(F);
   if (Name.empty())
     return;
-  if (Reporting)
-    checkCallSinks(CE, F);
   auto S = E.Cfg.Sources.find(Name);
   if (S != E.Cfg.Sources.end() && !S->second.OutArgs.empty()) {
     TVal V;
@@ -716,7 +733,7 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       if (Reporting)
         if (const auto *VAT = Ctx.getAsVariableArrayType(V->getType()))
           if (VAT->getSizeExpr())
-            checkSize(VAT->getSizeExpr(), std::nullopt, "variable-length array", true,
+            checkSize(VAT->getSizeExpr(), std::nullopt, "size of variable-length array '" + V->getNameAsString() + "'", true,
                       VAT->getSizeExpr()->getBeginLoc());
       if (!V->getInit() || V->getType()->isReferenceType())
         continue;
@@ -782,12 +799,15 @@ void FunctionAnalysis::transfer(const Stmt *St) {
     TVal V = lookup(*L);
     if (!V.tainted())
       return;
+    // A step that would leave the type's range saturates instead: the wrap
+    // itself is medsec-tainted-arithmetic's finding, and keeping the other
+    // bound keeps `while (n--)` after `if (n > 64)` bounded.
     const Int D = U->isIncrementOp() ? 1 : -1;
+    auto TR = typeRange(U->getSubExpr()->getType());
     if (V.Lo.isConst())
-      V.Lo.V += D;
+      V.Lo.V = TR ? std::max(TR->first, std::min(TR->second, V.Lo.V + D)) : V.Lo.V + D;
     if (V.Hi.isConst())
-      V.Hi.V += D;
-    V = convert(V, Ctx.LongLongTy, U->getType());
+      V.Hi.V = TR ? std::max(TR->first, std::min(TR->second, V.Hi.V + D)) : V.Hi.V + D;
     V.Direct = -1;
     store(*L, V, !L->Contents);
     return;
@@ -803,7 +823,7 @@ void FunctionAnalysis::transfer(const Stmt *St) {
   }
   if (const auto *NE = dyn_cast<CXXNewExpr>(St)) {
     if (Reporting && NE->isArray() && NE->getArraySize() && *NE->getArraySize())
-      checkSize(*NE->getArraySize(), std::nullopt, "new[]", true, (*NE->getArraySize())->getBeginLoc());
+      checkSize(*NE->getArraySize(), std::nullopt, "element count passed to new[]", true, (*NE->getArraySize())->getBeginLoc());
     return;
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(St)) {

@@ -302,14 +302,14 @@ void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocat
   });
 }
 
-void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes, StringRef What,
+void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What,
                                  bool Allocates, SourceLocation Loc) {
   const Expr *Inner = Size->IgnoreParenImpCasts();
   TVal V = value(Inner);
   if (!V.tainted())
     return;
   const bool Signed = Inner->getType()->isSignedIntegerType();
-  std::string Name = What.str();
+  std::string Name = What;
   sink(SinkKind::MemorySize, Loc, V, [=](const Bound &Lo, const Bound &Hi, bool) -> std::optional<std::string> {
     const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
     bool HiOk;
@@ -319,7 +319,7 @@ void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes,
       HiOk = hiLimited(Hi);
     if (LoOk && HiOk)
       return std::nullopt;
-    std::string M = "size passed to '" + Name + "' is derived from %O ";
+    std::string M = Name + " is derived from %O ";
     if (!HiOk && DestBytes && checked(Hi) && Hi.isConst())
       return M + "and can reach " + str(Hi.V) + " but the destination holds " + str(*DestBytes) +
              " bytes; reject larger values before the call";
@@ -511,7 +511,7 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
       Dest = objectBytes(arg(CE, SS->second.DestArg));
     for (unsigned I = 0; I < numArgs(CE); ++I)
       if (SS->second.SizeArgs.contains(I))
-        checkSize(arg(CE, I), Dest, Name, SS->second.Allocates, arg(CE, I)->getBeginLoc());
+        checkSize(arg(CE, I), Dest, "size passed to '" + Name.str() + "'", SS->second.Allocates, arg(CE, I)->getBeginLoc());
   }
   int FormatArg = -1;
   auto FF = E.Cfg.FormatFunctions.find(Name);
@@ -521,7 +521,7 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
     if (const auto *FA = F->getAttr<FormatAttr>())
       if (FA->getType()->getName() == "printf" || FA->getType()->getName() == "gnu_printf" ||
           FA->getType()->getName() == "syslog")
-        FormatArg = FA->getFormatIdx() - 1;
+        FormatArg = FA->getFormatIdx() - 1 - (isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->isInstance() ? 1 : 0);
   if (FormatArg >= 0 && static_cast<unsigned>(FormatArg) < numArgs(CE)) {
     const Expr *Fmt = arg(CE, FormatArg);
     std::string N = Name.str();
@@ -534,14 +534,16 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
   auto CF = E.Cfg.CommandFunctions.find(Name);
   if (CF != E.Cfg.CommandFunctions.end()) {
     std::string N = Name.str();
+    // One finding per call: the first argument that carries external data.
     for (unsigned I = 0; I < numArgs(CE); ++I)
-      if (CF->second.contains(I)) {
+      if (CF->second.contains(I) && taintOf(arg(CE, I)).tainted()) {
         const Expr *A = arg(CE, I);
         sink(SinkKind::Command, A->getBeginLoc(), taintOf(A), [N](const Bound &, const Bound &, bool Validated) -> std::optional<std::string> {
           if (Validated)
             return std::nullopt;
           return "command passed to '" + N + "' is derived from %O; check it against an allow-list of fixed commands or avoid the shell";
         });
+        break;
       }
   }
 }

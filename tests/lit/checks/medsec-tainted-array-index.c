@@ -41,7 +41,7 @@ void from_read(int fd) {
   read(fd, b, sizeof b);
   use(table[b[0]]);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
-  use(big[b[0]]); // no-warning: an 8-bit value always fits 256 entries
+  use(big[b[0]]); // no-warning, an 8-bit value always fits 256 entries
 }
 
 void from_recv(int s) {
@@ -60,7 +60,7 @@ void from_fread(FILE *f) {
   use(table[hdr.slot]);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
   if (hdr.slot < 16)
-    use(table[hdr.slot]); // no-warning: unsigned, upper bound checked
+    use(table[hdr.slot]); // no-warning, unsigned, upper bound checked
 }
 
 void from_fgets(void) {
@@ -79,7 +79,7 @@ void from_fgetc(FILE *f) {
   int d = getchar();
   if (d < 0 || d >= 16)
     return;
-  table[d] = 1; // no-warning: early return on both bounds
+  table[d] = 1; // no-warning, early return on both bounds
 }
 
 void from_scanf(void) {
@@ -96,14 +96,14 @@ void from_getenv(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from the environment is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
   unsigned u = (unsigned)i;
   if (u < sizeof table / sizeof table[0])
-    table[u] = 0; // no-warning: sizeof bound
+    table[u] = 0; // no-warning, sizeof bound
 }
 
 void from_rand(void) {
   int i = rand();
   table[i] = 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
-  table[(unsigned)i % 16] = 0; // no-warning: modulo by the size
+  table[(unsigned)i % 16] = 0; // no-warning, modulo by the size
   table[i % 16] = 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is not checked against 0 (it is signed); reject values outside [0, 16) before the access
 }
@@ -113,7 +113,7 @@ void from_hal(void) {
   HAL_UART_Receive(&huart2, rx, sizeof rx, 100);
   use(table[rx[0]]);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
-  use(table[rx[0] & 0x0F]); // no-warning: mask
+  use(table[rx[0] & 0x0F]); // no-warning, mask
 }
 
 void from_rtos(void *q, const void *dev, void *mq) {
@@ -161,10 +161,10 @@ void through_arith_and_casts(int fd) {
   read(fd, &raw, sizeof raw);
   int slot = (int)ntohs(raw) - 1;
   table[slot] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data can reach 65534 but the array holds 16 elements; reject values outside [0, 16) before the access
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
   long wide = slot * 2;
   table[wide] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data can reach 131068 but the array holds 16 elements; reject values outside [0, 16) before the access
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
 }
 
 struct frame { uint8_t cmd; uint8_t len; uint8_t data[14]; };
@@ -222,7 +222,7 @@ void across_functions(int fd) {
   store_at(s, 1);
   store_checked(s, 1);
   if (s < 16)
-    store_at(s, 2); // no-warning: the caller checked the argument
+    store_at(s, 2); // no-warning, the caller checked the argument
   uint8_t buf[4];
   receive_into(fd, buf);
   use(table[buf[3]]);
@@ -245,7 +245,7 @@ void in_loop_and_switch(int fd, int mode) {
     read(fd, &i, sizeof i);
     if (i < 0 || i >= 16)
       continue;
-    table[i] = k; // no-warning: continue on failure
+    table[i] = k; // no-warning, continue on failure
   }
   int j;
   read(fd, &j, sizeof j);
@@ -253,7 +253,7 @@ void in_loop_and_switch(int fd, int mode) {
   case 0:
     if (j >= 16 || j < 0)
       break;
-    table[j] = 0; // no-warning: break on failure
+    table[j] = 0; // no-warning, break on failure
     break;
   case 1:
     table[j] = 1;
@@ -309,17 +309,17 @@ void clamps(int fd) {
   read(fd, &i, sizeof i);
   if (i < ARRAY_SIZE(table))
     table[i] = 0; // no-warning
-  table[MIN(i, 15u)] = 0; // no-warning: clamped
+  table[MIN(i, 15u)] = 0; // no-warning, clamped
   unsigned n = ARRAY_SIZE(table);
   if (i < n)
-    table[i] = 0; // no-warning: a trusted variable bound
+    table[i] = 0; // no-warning, a trusted variable bound
 }
 
 void constant_index(int fd) {
   int i;
   read(fd, &i, sizeof i);
   i = 3;
-  table[i] = 0; // no-warning: overwritten by a constant
+  table[i] = 0; // no-warning, overwritten by a constant
 }
 
 // --- pointer offsets -----------------------------------------------------------
