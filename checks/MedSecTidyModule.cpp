@@ -15,6 +15,7 @@
 
 // input: taint from external inputs to dangerous sinks
 #include "input/TaintedArrayIndexCheck.h"
+#include "input/TaintedMemorySizeCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -25,6 +26,7 @@ public:
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
     // input
     Factories.registerCheck<TaintedArrayIndexCheck>("medsec-tainted-array-index");
+    Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
   }
 };
 
