@@ -15,6 +15,7 @@
 
 // input: taint from external inputs to dangerous sinks
 #include "input/TaintedArrayIndexCheck.h"
+#include "input/TaintedLoopBoundCheck.h"
 #include "input/TaintedMemorySizeCheck.h"
 
 namespace clang::tidy::medsec {
@@ -26,6 +27,7 @@ public:
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
     // input
     Factories.registerCheck<TaintedArrayIndexCheck>("medsec-tainted-array-index");
+    Factories.registerCheck<TaintedLoopBoundCheck>("medsec-tainted-loop-bound");
     Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
   }
 };
