@@ -15,6 +15,7 @@
 
 // input: taint from external inputs to dangerous sinks
 #include "input/TaintedArrayIndexCheck.h"
+#include "input/TaintedCommandCheck.h"
 #include "input/TaintedFormatStringCheck.h"
 #include "input/TaintedLoopBoundCheck.h"
 #include "input/TaintedMemorySizeCheck.h"
@@ -28,6 +29,7 @@ public:
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
     // input
     Factories.registerCheck<TaintedArrayIndexCheck>("medsec-tainted-array-index");
+    Factories.registerCheck<TaintedCommandCheck>("medsec-tainted-command");
     Factories.registerCheck<TaintedFormatStringCheck>("medsec-tainted-format-string");
     Factories.registerCheck<TaintedLoopBoundCheck>("medsec-tainted-loop-bound");
     Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
