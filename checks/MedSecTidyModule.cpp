@@ -15,6 +15,7 @@
 
 // input: taint from external inputs to dangerous sinks
 #include "input/TaintedArrayIndexCheck.h"
+#include "input/TaintedArithmeticCheck.h"
 #include "input/TaintedCommandCheck.h"
 #include "input/TaintedFormatStringCheck.h"
 #include "input/TaintedLoopBoundCheck.h"
@@ -29,6 +30,7 @@ public:
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
     // input
     Factories.registerCheck<TaintedArrayIndexCheck>("medsec-tainted-array-index");
+    Factories.registerCheck<TaintedArithmeticCheck>("medsec-tainted-arithmetic");
     Factories.registerCheck<TaintedCommandCheck>("medsec-tainted-command");
     Factories.registerCheck<TaintedFormatStringCheck>("medsec-tainted-format-string");
     Factories.registerCheck<TaintedLoopBoundCheck>("medsec-tainted-loop-bound");
