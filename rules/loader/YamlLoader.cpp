@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Catalogue.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <sstream>
 
 namespace medsec {
 namespace rules {
@@ -108,7 +110,7 @@ private:
     }
     std::set<std::string> Seen;
     for (auto It = Map.begin(); It != Map.end(); ++It) {
-      const YAML::Node &Key = It->first;
+      const YAML::Node Key = It->first; // copies: the iterator yields temporaries
       if (!Key.IsScalar()) {
         error(Key, "keys of " + What + " must be scalars");
         continue;
@@ -517,7 +519,7 @@ void Reader::readData(const YAML::Node &N, CheckEntry &C) {
                                           : "; expected one of: " + joined(Known)));
       continue;
     }
-    const YAML::Node &L = It->second;
+    const YAML::Node L = It->second;
     if (!L.IsSequence()) {
       error(L, "data list '" + ListName + "' must be a sequence, found " + kindName(L));
       continue;
@@ -598,11 +600,11 @@ void Reader::readCheck(const YAML::Node &N) {
                else if (K == "summary")
                  scalar(V, "summary", C->Summary);
                else if (K == "severity") {
+                 HasSeverity = true; // a bad value is its own problem
                  if (scalar(V, "severity", S)) {
-                   if (auto Sev = parseSeverity(S)) {
+                   if (auto Sev = parseSeverity(S))
                      C->DefaultSeverity = *Sev;
-                     HasSeverity = true;
-                   } else
+                   else
                      error(V, "unknown severity '" + S +
                                   "'; expected one of: info, low, medium, high, critical");
                  }
@@ -640,15 +642,68 @@ void Reader::readCheck(const YAML::Node &N) {
     error(N, "check '" + Id + "' has no 'severity'");
 }
 
+/// Counts a stream's documents. yaml-cpp 0.7's LoadAll loops forever on
+/// some malformed input (yaml-cpp issue 1040: a parse that yields only a null
+/// root repeats); like the upstream fix, stop at the first empty document.
+class DocumentCounter : public YAML::EventHandler {
+public:
+  void OnDocumentStart(const YAML::Mark &) override { Content = false; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override { Content = true; }
+  void OnScalar(const YAML::Mark &M, const std::string &, YAML::anchor_t,
+                const std::string &) override {
+    mark(M);
+  }
+  void OnSequenceStart(const YAML::Mark &M, const std::string &, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    mark(M);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &M, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    mark(M);
+  }
+  void OnMapEnd() override {}
+
+  bool Content = false;
+  YAML::Mark First = YAML::Mark::null_mark();
+
+private:
+  void mark(const YAML::Mark &M) {
+    if (!Content)
+      First = M;
+    Content = true;
+  }
+};
+
+/// The mark of the second document of Text, or a null mark when it has none.
+YAML::Mark secondDocument(const std::string &Text) {
+  std::istringstream In(Text);
+  YAML::Parser P(In);
+  for (int Docs = 0; Docs < 2; ++Docs) {
+    DocumentCounter C;
+    if (!P.HandleNextDocument(C) || !C.Content)
+      return YAML::Mark::null_mark();
+    if (Docs == 1)
+      return C.First;
+  }
+  return YAML::Mark::null_mark();
+}
+
 } // namespace
 
 void loadCatalogueText(const std::string &Text, const std::string &Path, const std::string &Role,
                        Catalogue &Cat, std::vector<Problem> &Problems) {
   try {
-    const std::vector<YAML::Node> Docs = YAML::LoadAll(Text);
+    const YAML::Node Root = YAML::Load(Text);
+    const YAML::Mark Second = secondDocument(Text);
+    if (Second.line >= 0)
+      Problems.push_back({SourceMark{Path, static_cast<unsigned>(Second.line) + 1,
+                                     static_cast<unsigned>(Second.column) + 1},
+                          "a catalogue file holds one YAML document; split this one off"});
     Reader R(Path, Role, Cat, Problems);
-    for (const YAML::Node &D : Docs)
-      R.readDocument(D);
+    R.readDocument(Root);
   } catch (const YAML::Exception &E) {
     SourceMark M{Path, 0, 0};
     if (E.mark.line >= 0) {

@@ -7,6 +7,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -25,6 +26,8 @@ commands:
   scan -p BUILD_DIR      analyse every translation unit of BUILD_DIR/compile_commands.json
   rules validate [FILE]  check the catalogue, and FILE as a project override file
   rules list             print the checks with their severity, CWE and clauses
+  baseline create -r RESULTS -o BASELINE
+                         accept the open findings of RESULTS as the baseline
   version                print the tool identity
 
 scan options:
@@ -37,6 +40,16 @@ scan options:
   --source-root DIR      paths in results are relative to DIR (default: current directory)
   --timeout SECONDS      per translation unit (default: 300)
   --extra-arg ARG        add ARG to every compile command
+  --sarif FILE           also write SARIF 2.1.0 (GitHub code scanning)
+  --junit FILE           also write JUnit XML (a test case per check and per unit)
+  --gitlab FILE          also write a GitLab code quality report
+  --baseline FILE        label findings new/unchanged against FILE, list the fixed ones
+  --new-only             only findings not in the baseline fail the gate
+  --fail-on SEVERITY     lowest severity that fails the gate (default: info)
+  --deviations FILE      deviation records that accept findings (docs/ci.md)
+  --today YYYY-MM-DD     date used for deviation expiry (default: today, UTC)
+  --allow-unjustified-nolint  accept NOLINT comments that give no reason
+  --help-base-uri URI    prefix of the SARIF rules' helpUri
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
@@ -62,6 +75,12 @@ public:
       if (A.rfind("--", 0) == 0 && Eq != std::string::npos) {
         Inline = A.substr(Eq + 1);
         A = A.substr(0, Eq);
+      }
+      // Short options take their value attached too: -j2, -pbuild.
+      if (A.size() > 2 && A[0] == '-' && A[1] != '-' && WithValue.count(A.substr(0, 2)) &&
+          !WithValue.count(A)) {
+        WithValue.at(A.substr(0, 2))(A.substr(2));
+        continue;
       }
       if (auto It = WithValue.find(A); It != WithValue.end()) {
         if (Eq != std::string::npos && A.rfind("--", 0) == 0) {
@@ -117,12 +136,22 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--rules", [&](const std::string &V) { O.Analyze.ProjectRules.push_back(V); }},
                 {"--source-root", [&](const std::string &V) { O.Analyze.SourceRoot = V; }},
                 {"--timeout", [&](const std::string &V) { Timeout = V; }},
-                {"--extra-arg", [&](const std::string &V) { O.Analyze.ExtraArgs.push_back(V); }}},
+                {"--extra-arg", [&](const std::string &V) { O.Analyze.ExtraArgs.push_back(V); }},
+                {"--sarif", [&](const std::string &V) { O.SarifPath = V; }},
+                {"--junit", [&](const std::string &V) { O.JunitPath = V; }},
+                {"--gitlab", [&](const std::string &V) { O.GitLabPath = V; }},
+                {"--baseline", [&](const std::string &V) { O.BaselinePath = V; }},
+                {"--deviations", [&](const std::string &V) { O.DeviationsPath = V; }},
+                {"--fail-on", [&](const std::string &V) { O.Gate.FailOn = V; }},
+                {"--today", [&](const std::string &V) { O.Gate.Today = V; }},
+                {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }}},
                {{"-q", [&] { O.Quiet = true; }},
+                {"--new-only", [&] { O.Gate.NewOnly = true; }},
+                {"--allow-unjustified-nolint", [&] { O.Gate.RequireJustification = false; }},
                 {"--quiet", [&] { O.Quiet = true; }},
                 {"-v", [&] { O.Verbose = true; }},
                 {"--verbose", [&] { O.Verbose = true; }},
-                {"--no-fail-on-incomplete", [&] { O.FailOnIncomplete = false; }}},
+                {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }}},
                Positional, Error))
     return usageError(Error);
   if (!Positional.empty())
@@ -133,6 +162,9 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     return usageError("-j takes a whole number of at least 1, not '" + Jobs + "'");
   if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
     return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
+  if (!rules::parseSeverity(O.Gate.FailOn))
+    return usageError("--fail-on takes info, low, medium, high or critical, not '" +
+                      O.Gate.FailOn + "'");
   if (O.Analyze.ProjectRules.size() > 1)
     return usageError("--rules may be given once");
   for (const std::string &R : O.Analyze.ProjectRules)
@@ -158,6 +190,46 @@ int analyzeCommand(int Argc, char **Argv) {
       Db.empty() || File.empty() || Out.empty())
     return usageError(Error.empty() ? "__analyze needs --db, --file and --out" : Error);
   return runAnalyzeWorker(Db, File, Out, O);
+}
+
+int baselineCommand(int Argc, char **Argv) {
+  if (Argc < 3 || std::string(Argv[2]) != "create")
+    return usageError("baseline needs a subcommand: create");
+  std::string ResultsPath, OutPath, Previous, Error;
+  std::vector<std::string> Positional;
+  Args A(Argc, Argv, 3);
+  if (!A.parse({{"-r", [&](const std::string &V) { ResultsPath = V; }},
+                {"--results", [&](const std::string &V) { ResultsPath = V; }},
+                {"-o", [&](const std::string &V) { OutPath = V; }},
+                {"--output", [&](const std::string &V) { OutPath = V; }}},
+               {}, Positional, Error))
+    return usageError(Error);
+  if (ResultsPath.empty() || OutPath.empty() || !Positional.empty())
+    return usageError("usage: medsec baseline create -r RESULTS.json -o BASELINE.json");
+  auto Buf = llvm::MemoryBuffer::getFile(ResultsPath);
+  if (!Buf)
+    return usageError("cannot read '" + ResultsPath + "': " + Buf.getError().message());
+  auto R = resultsFromJson((*Buf)->getBuffer());
+  if (!R)
+    return usageError(ResultsPath + ": " + llvm::toString(R.takeError()));
+  // Re-creating a baseline keeps the justifications the team wrote into it.
+  std::vector<BaselineEntry> Old;
+  if (llvm::sys::fs::exists(OutPath)) {
+    auto Prev = loadBaseline(OutPath);
+    if (!Prev)
+      return usageError(llvm::toString(Prev.takeError()));
+    Old = std::move(*Prev);
+  }
+  if (llvm::Error E = writeFileAtomically(OutPath, baselineToJson(*R, Old))) {
+    llvm::errs() << "medsec: error: " << llvm::toString(std::move(E)) << "\n";
+    return ExitUsage;
+  }
+  size_t Count = 0;
+  for (const Finding &F : R->Findings)
+    Count += F.Status == "open";
+  llvm::errs() << "medsec: baseline of " << Count << " open finding(s) written to " << OutPath
+               << "\n";
+  return ExitClean;
 }
 
 int rulesCommand(int Argc, char **Argv) {
@@ -225,6 +297,8 @@ int driverMain(int Argc, char **Argv) {
     return analyzeCommand(Argc, Argv);
   if (Cmd == "rules")
     return rulesCommand(Argc, Argv);
+  if (Cmd == "baseline")
+    return baselineCommand(Argc, Argv);
   if (Cmd == "version" || Cmd == "--version") {
     llvm::outs() << "medsec " << MEDSEC_VERSION << " (build " << MEDSEC_BUILD_ID << ", LLVM "
                  << MEDSEC_LLVM_VERSION << ")\n";

@@ -1,0 +1,51 @@
+"""Shared helpers of the end-to-end tests: where the build is, how to run medsec."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.environ.get("MEDSEC_BUILD_DIR", os.path.join(ROOT, "build"))
+MEDSEC = os.path.join(BUILD, "medsec")
+PLUGIN = os.path.join(BUILD, "MedSecTidy.so")
+PUMP = os.path.join(ROOT, "test-inputs", "infusion-pump")
+
+
+def run(args, cwd=None, env=None, timeout=600):
+    full_env = dict(os.environ)
+    for var in ("MEDSEC_CATALOGUE", "MEDSEC_PROJECT_RULES", "MEDSEC_TEST_CRASH_ON",
+                "MEDSEC_TEST_HANG_ON"):
+        full_env.pop(var, None)
+    full_env.update(env or {})
+    return subprocess.run(args, cwd=cwd or ROOT, env=full_env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, timeout=timeout)
+
+
+def configure_pump(build_dir):
+    """Configures the sample firmware for the host and returns its build dir."""
+    if not os.path.exists(os.path.join(build_dir, "compile_commands.json")):
+        r = run(["cmake", "-S", PUMP, "-B", build_dir, "-DCMAKE_C_COMPILER=clang-19"])
+        if r.returncode != 0:
+            raise RuntimeError("cannot configure the sample firmware:\n" + r.stdout + r.stderr)
+    return build_dir
+
+
+def write_db(directory, entries):
+    """Writes compile_commands.json for a small generated project."""
+    with open(os.path.join(directory, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=1)
+
+
+def load_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+class TempDir:
+    def __enter__(self):
+        self.path = tempfile.mkdtemp(prefix="medsec-e2e-")
+        return self.path
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.path, ignore_errors=True)

@@ -1,0 +1,90 @@
+//===- ResultsTest.cpp - results model, fingerprints, JSON ----------------===//
+#include "Analyze.h"
+#include "Results.h"
+
+#include <gtest/gtest.h>
+
+using namespace medsec;
+
+namespace {
+
+Finding finding(const std::string &File, unsigned Line, const std::string &Context,
+                const std::string &Check = "medsec-banned-functions") {
+  Finding F;
+  F.Check = Check;
+  F.Severity = "high";
+  F.Message = "'strcpy' does not bound the copy";
+  F.Where = {File, Line, 3};
+  F.LineContext = Context;
+  return F;
+}
+
+TEST(Fingerprint, IgnoresLineNumbersAndIndentation) {
+  ScanResults A, B;
+  A.Findings = {finding("src/a.c", 10, "strcpy(buf,in);")};
+  B.Findings = {finding("src/a.c", 42, "strcpy(buf,in);")};
+  canonicalize(A);
+  canonicalize(B);
+  EXPECT_EQ(A.Findings[0].Fingerprint, B.Findings[0].Fingerprint);
+  EXPECT_EQ(A.Findings[0].Fingerprint.rfind("v1:", 0), 0u);
+}
+
+TEST(Fingerprint, DistinguishesCheckFileTextAndOccurrence) {
+  ScanResults R;
+  R.Findings = {finding("src/a.c", 10, "strcpy(buf,in);"), finding("src/a.c", 20, "strcpy(buf,in);"),
+                finding("src/b.c", 10, "strcpy(buf,in);"), finding("src/a.c", 30, "strcpy(x,in);"),
+                finding("src/a.c", 40, "strcpy(buf,in);", "medsec-other")};
+  canonicalize(R);
+  std::set<std::string> Prints;
+  for (const Finding &F : R.Findings)
+    Prints.insert(F.Fingerprint);
+  EXPECT_EQ(Prints.size(), 5u);
+}
+
+TEST(Canonicalize, SortsAndDropsHeaderDuplicates) {
+  ScanResults R;
+  R.Findings = {finding("inc/h.h", 5, "x"), finding("src/a.c", 1, "y"), finding("inc/h.h", 5, "x")};
+  R.Units = {{"src/b.c", UnitStatus::Analysed, "", {}}, {"src/a.c", UnitStatus::ParseError, "e", {}}};
+  canonicalize(R);
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0].Where.File, "inc/h.h");
+  EXPECT_EQ(R.Units[0].File, "src/a.c");
+  EXPECT_FALSE(R.complete());
+}
+
+TEST(ResultsJson, RoundTripsAndIsStable) {
+  ScanResults R;
+  R.ToolVersion = "0.1.0";
+  R.SourceRoot = "/src";
+  R.Checks = {"medsec-banned-functions"};
+  Finding F = finding("src/a.c", 10, "strcpy(buf,in);");
+  F.Cwe = {"CWE-120"};
+  F.Clauses = {"ansm:development/dangerous-functions"};
+  F.Notes = {{{"src/a.c", 9, 1}, "declared here \"quoted\" <b>"}};
+  F.Fixes = {{"src/a.c", 100, 6, "snprintf"}};
+  R.Findings = {F};
+  R.Units = {{"src/a.c", UnitStatus::TimedOut, "analysis did not finish within 5 s", {}}};
+  canonicalize(R);
+  const std::string Text = resultsToJson(R);
+  auto Back = resultsFromJson(Text);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(resultsToJson(*Back), Text);
+  EXPECT_EQ(Back->Units[0].Status, UnitStatus::TimedOut);
+  EXPECT_EQ(Back->Findings[0].Notes[0].Message, "declared here \"quoted\" <b>");
+  EXPECT_NE(Text.find("\"complete\": false"), std::string::npos);
+}
+
+TEST(ResultsJson, RejectsOtherDocuments) {
+  EXPECT_FALSE(bool(resultsFromJson("{\"format\": \"sarif\"}")) ? true : false);
+  auto Bad = resultsFromJson("not json");
+  EXPECT_FALSE(bool(Bad));
+  llvm::consumeError(Bad.takeError());
+}
+
+TEST(Paths, RelativeToRoot) {
+  EXPECT_EQ(relativeToRoot("/work/p/src/a.c", "/work/p"), "src/a.c");
+  EXPECT_EQ(relativeToRoot("/work/p/../q/a.c", "/work/p"), "/work/q/a.c");
+  EXPECT_EQ(relativeToRoot("/work/pp/a.c", "/work/p"), "/work/pp/a.c");
+}
+
+} // namespace
