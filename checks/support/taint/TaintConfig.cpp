@@ -47,6 +47,7 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     const std::vector<std::string> To = D.getList("to");
     P.ToReturn = mentionsReturn(To);
     P.To = parseArgs(To);
+    P.LengthOf = static_cast<int>(D.getInt("length-of", -1));
     C.Propagators[D.Key] = P;
   }
   for (const rules::DataEntry &D : E.activeData("validators")) {

@@ -42,6 +42,7 @@ struct PropagatorSpec {
   ArgSet From;          // taint of these arguments (value or pointee) ...
   bool ToReturn = false; // ... reaches the return value
   ArgSet To;            // ... and/or what these arguments point to
+  int LengthOf = -1;    // the result is a length within this argument's buffer
 };
 
 enum class ValidWhen { NonZero, Zero, Always, ReturnsBounded };

@@ -82,13 +82,22 @@ public:
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {
-    if (V->getInit())
-      registration(V->getType(), V->getInit());
+    if (!V->getInit())
+      return true;
+    registration(V->getType(), V->getInit());
+    if (const auto *IL = dyn_cast<InitListExpr>(V->getInit()->IgnoreParenImpCasts()))
+      if (V->getType()->isArrayType())
+        for (const Expr *I : IL->inits())
+          target(V, I);
+    target(V, V->getInit());
     return true;
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
+    if (BO->getOpcode() == BO_Assign) {
       registration(BO->getLHS()->getType(), BO->getRHS());
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        target(ME->getMemberDecl(), BO->getRHS());
+    }
     return true;
   }
   bool VisitInitListExpr(InitListExpr *IL) {
@@ -99,7 +108,8 @@ public:
     for (const FieldDecl *F : RD->fields()) {
       if (I >= IL->getNumInits())
         break;
-      registration(F->getType(), IL->getInit(I++));
+      registration(F->getType(), IL->getInit(I));
+      target(F, IL->getInit(I++));
     }
     return true;
   }
@@ -114,6 +124,10 @@ private:
     bool R = Base();
     Current = Saved;
     return R;
+  }
+  void target(const ValueDecl *Holder, const Expr *Value) {
+    if (const FunctionDecl *F = definitionOf(referencedFunction(Value)))
+      E.Targets[Holder].insert(F);
   }
   void registration(QualType Dest, const Expr *Value) {
     StringRef Type = typedefNameOf(Dest);

@@ -54,6 +54,9 @@ public:
   std::map<LocKey, TVal> GlobalTaint;
   bool GlobalsChanged = false;
   std::map<const FunctionDecl *, const CallbackSpec *> Callbacks;
+  /// Functions stored in a struct field or a table (handler tables):
+  /// the candidates of a call through that field or table.
+  std::map<const ValueDecl *, std::set<const FunctionDecl *>> Targets;
 
   const Summary &summaryOf(const FunctionDecl *FD);
   const Step *newStep(SourceLocation Loc, std::string Text, const Step *Prev);
@@ -83,6 +86,7 @@ private:
   TVal value(const Expr *X);
   TVal pointee(const Expr *X);
   TVal taintOf(const Expr *X); // value or pointee, whichever is tainted
+  TVal pointerValue(const Expr *X);
   std::optional<LocKey> lval(const Expr *X);
   std::optional<LocKey> pointeeLoc(const Expr *X);
   TVal lookup(const LocKey &L);
@@ -92,6 +96,9 @@ private:
   TVal arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T);
   TVal callValue(const CallExpr *CE);
   const FunctionDecl *callee(const CallExpr *CE);
+  std::vector<const FunctionDecl *> callees(const CallExpr *CE);
+  TVal callValueOf(const CallExpr *CE, const FunctionDecl *F);
+  void callEffectsOf(const CallExpr *CE, const FunctionDecl *F);
   std::optional<std::pair<Int, Int>> typeRange(QualType T) const;
 
   // effects

@@ -60,6 +60,8 @@ std::optional<LocKey> FunctionAnalysis::lval(const Expr *X) {
     std::optional<LocKey> B = ME->isArrow() ? pointeeLoc(ME->getBase()) : lval(ME->getBase());
     if (!B || !F)
       return B;
+    if (F->getParent()->isUnion())
+      return B; // the members of a union share their storage
     B->Field = F;
     return B;
   }
@@ -227,7 +229,18 @@ TVal FunctionAnalysis::convert(TVal V, QualType From, QualType To) {
   return V;
 }
 
-TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T) {
+TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &InA, const TVal &InB, QualType T) {
+  // The program's own non-constant values are trusted bounds of themselves.
+  auto Own = [](TVal V) {
+    if (!V.tainted()) {
+      if (!V.Lo.known())
+        V.Lo = Bound::trusted();
+      if (!V.Hi.known())
+        V.Hi = Bound::trusted();
+    }
+    return V;
+  };
+  const TVal A = Own(InA), B = Own(InB);
   TVal R;
   R.Real = A.Real || B.Real;
   R.Params = A.Params | B.Params;
@@ -349,6 +362,28 @@ const FunctionDecl *FunctionAnalysis::callee(const CallExpr *CE) {
   return nullptr;
 }
 
+std::vector<const FunctionDecl *> FunctionAnalysis::callees(const CallExpr *CE) {
+  if (const FunctionDecl *F = callee(CE))
+    return {F};
+  // A call through a handler table or a struct field: every function the TU
+  // stores there is a candidate.
+  const Expr *C = CE->getCallee()->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(C))
+    if (U->getOpcode() == UO_Deref)
+      C = U->getSubExpr()->IgnoreParenCasts();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(C))
+    C = AS->getBase()->IgnoreParenCasts();
+  const ValueDecl *Holder = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(C))
+    Holder = ME->getMemberDecl();
+  else if (const auto *DR = dyn_cast<DeclRefExpr>(C))
+    Holder = DR->getDecl();
+  auto It = Holder ? E.Targets.find(Holder) : E.Targets.end();
+  if (It == E.Targets.end() || It->second.size() > 64)
+    return {};
+  return std::vector<const FunctionDecl *>(It->second.begin(), It->second.end());
+}
+
 StringRef FunctionAnalysis::calleeName(const FunctionDecl *F) const {
   if (!F || !F->getIdentifier())
     return {};
@@ -375,6 +410,11 @@ TVal FunctionAnalysis::taintOf(const Expr *X) {
   TVal V = value(X);
   if (V.tainted())
     return V;
+  if (const auto *U = dyn_cast<UnaryOperator>(X->IgnoreParenCasts()))
+    if (U->getOpcode() == UO_AddrOf && (U->getSubExpr()->getType()->isPointerType() ||
+                                        U->getSubExpr()->getType()->isArrayType()))
+      if (TVal Inner = taintOf(U->getSubExpr()); Inner.tainted())
+        return Inner; // &ptr: the data the pointer leads to
   const QualType T = X->IgnoreParenImpCasts()->getType();
   if (T->isPointerType() || T->isArrayType() || T->isRecordType() || T->isReferenceType()) {
     TVal P = T->isRecordType() ? TVal() : pointee(X);
@@ -386,6 +426,13 @@ TVal FunctionAnalysis::taintOf(const Expr *X) {
       return P;
     }
   }
+  return V;
+}
+
+TVal FunctionAnalysis::pointerValue(const Expr *X) {
+  // A copied pointer leads to the same data: its value carries that taint.
+  TVal V = taintOf(X);
+  V.Lo = V.Hi = Bound();
   return V;
 }
 
@@ -405,9 +452,14 @@ TVal FunctionAnalysis::pointee(const Expr *X) {
 }
 
 TVal FunctionAnalysis::callValue(const CallExpr *CE) {
-  const FunctionDecl *F = callee(CE);
-  if (!F)
-    return TVal();
+  TVal R;
+  for (const FunctionDecl *F : callees(CE))
+    if (TVal V = callValueOf(CE, F); V.tainted())
+      R = R.tainted() ? joinVal(R, V) : V;
+  return R;
+}
+
+TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
   const Summary *CS = nullptr;
   const FunctionDecl *Def = nullptr;
   if (F->hasBody(Def) && !E.inSystemHeader(Def))
@@ -437,6 +489,13 @@ TVal FunctionAnalysis::callValue(const CallExpr *CE) {
       R.Lo = R.Hi = Bound();
       R.Direct = -1;
       R.Validated = false;
+      if (P->second.LengthOf >= 0 && static_cast<unsigned>(P->second.LengthOf) < numArgs(CE)) {
+        // A string's length stays within its buffer: bounded by the buffer's
+        // size when known, else by the (trusted) buffer itself.
+        R.Lo = Bound::constant(0);
+        std::optional<Int> Bytes = objectBytes(arg(CE, P->second.LengthOf));
+        R.Hi = Bytes ? Bound::constant(*Bytes) : Bound::trusted();
+      }
       if (R.Real)
         R.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
       return R;
@@ -665,12 +724,17 @@ void FunctionAnalysis::validate(TaintState &St, const Expr *Arg) {
 }
 
 void FunctionAnalysis::callEffects(const CallExpr *CE) {
-  const FunctionDecl *F = callee(CE);
-  if (!F)
-    return;
+  for (const FunctionDecl *F : callees(CE))
+    callEffectsOf(CE, F);
+}
+
+void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
   if (F->hasBody(Def) && !E.inSystemHeader(Def)) {
     const Summary &CS = E.summaryOf(Def);
+    // The callee's sinks see the arguments as they were before the call.
+    if (Reporting)
+      applySummarySinks(CE, Def, CS);
     for (const auto &[I, V] : CS.ParamOut)
       if (I < numArgs(CE))
         if (auto L = pointeeLoc(arg(CE, I))) {
@@ -678,8 +742,6 @@ void FunctionAnalysis::callEffects(const CallExpr *CE) {
           W.Trace = E.newStep(CE->getBeginLoc(), "value received through '" + F->getNameAsString() + "' here", V.Trace);
           store(*L, W, !L->Contents);
         }
-    if (Reporting)
-      applySummarySinks(CE, Def, CS);
     return;
   }
   if (Reporting)
@@ -748,6 +810,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
                It != Cur->end() && It->first.Base == Src->Base; ++It)
             if (!It->first.Contents && It->first.Field)
               (*Cur)[LocKey{V, It->first.Field, false}] = It->second;
+      } else if (V->getType()->isPointerType()) {
+        store(LocKey{V, nullptr, false}, pointerValue(Init), true);
       } else {
         store(LocKey{V, nullptr, false}, value(Init), true);
       }
@@ -781,10 +845,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
     if (BO->getOpcode() != BO_Assign)
       V = convert(V, cast<CompoundAssignOperator>(BO)->getComputationResultType(),
                   BO->getLHS()->getType());
-    if (BO->getLHS()->getType()->isPointerType() && BO->getOpcode() == BO_Assign) {
-      if (!V.tainted())
-        V = TVal();
-    }
+    if (BO->getLHS()->getType()->isPointerType() && BO->getOpcode() == BO_Assign)
+      V = pointerValue(BO->getRHS());
     store(*L, V, !L->Contents);
     return;
   }

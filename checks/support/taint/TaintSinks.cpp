@@ -255,6 +255,16 @@ std::optional<Int> FunctionAnalysis::objectBytes(const Expr *X) const {
   X = X->IgnoreParenCasts();
   if (const auto *U = dyn_cast<UnaryOperator>(X))
     if (U->getOpcode() == UO_AddrOf) {
+      // &a[k]: what is left of the array from element k on.
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(U->getSubExpr()->IgnoreParens())) {
+        std::optional<Int> Whole = objectBytes(AS->getBase());
+        Expr::EvalResult R;
+        if (!Whole || !AS->getIdx()->EvaluateAsInt(R, Ctx))
+          return std::nullopt;
+        const Int Elem = Ctx.getTypeSizeInChars(AS->getType()).getQuantity();
+        const Int Left = *Whole - Int(R.Val.getInt().getExtValue()) * Elem;
+        return Left > 0 ? std::optional<Int>(Left) : std::optional<Int>(0);
+      }
       QualType T = U->getSubExpr()->getType();
       if (!T->isIncompleteType() && !T->isDependentType() && !T->isVariableArrayType())
         return Int(Ctx.getTypeSizeInChars(T).getQuantity());
@@ -385,7 +395,9 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
     return;
   // An accumulator (sum += byte) of a wide unsigned type wraps on purpose.
   if (isa<CompoundAssignOperator>(Op) && K == BO_AddAssign && Fit->isUnsignedIntegerType() &&
-      Ctx.getIntWidth(Fit) >= 32 && B.Hi.isConst() && B.Hi.V <= SmallBound)
+      Ctx.getIntWidth(Fit) >= 32 &&
+      ((B.Hi.isConst() && B.Hi.V <= SmallBound) ||
+       Ctx.getIntWidth(R->IgnoreParenImpCasts()->getType()) <= 16))
     return;
   const bool Unsigned = Fit->isUnsignedIntegerType();
   // Untainted operands are the developer's own values: trusted unless constant.
@@ -426,12 +438,16 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
     YLo = std::max(YLo, BR2.first);
     YHi = std::min(YHi, BR2.second);
     bool Over = false, Under = false;
+    // An operand nobody checked can be its type's extreme: then any
+    // non-constant addend (or subtrahend) can push the result out.
+    const bool XTop = !XHT && XHi >= AR2.second, YTop = !YHT && YHi >= BR2.second;
+    const bool XBottom = !XLT && XLo <= AR2.first;
     if (K == BO_Add || K == BO_AddAssign) {
-      Over = !XHT && !YHT && XHi + YHi > FR2.second;
+      Over = (!XHT && !YHT && XHi + YHi > FR2.second) || (XTop && YHT) || (YTop && XHT);
       Under = !XLT && !YLT && XLo + YLo < FR2.first;
     } else if (K == BO_Sub || K == BO_SubAssign) {
       Over = !XHT && !YLT && XHi - YLo > FR2.second;
-      Under = !XLT && !YHT && XLo - YHi < FR2.first;
+      Under = (!XLT && !YHT && XLo - YHi < FR2.first) || (XBottom && YHT);
     } else {
       if (XLT || XHT || YLT || YHT)
         return std::nullopt;
@@ -458,7 +474,7 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
     C = C->IgnoreParenImpCasts();
     auto Bad = [&](const Expr *X) -> const Expr * {
       TVal V = value(X);
-      return V.tainted() && !V.Validated && !hiLimited(V.Hi) ? X : nullptr;
+      return V.tainted() && !V.Validated && !checked(V.Hi) ? X : nullptr;
     };
     if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
       if (BO->getOpcode() == BO_LAnd) {
@@ -496,7 +512,7 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
   if (!X)
     return;
   sink(SinkKind::LoopBound, X->getBeginLoc(), value(X), [](const Bound &, const Bound &Hi, bool Validated) -> std::optional<std::string> {
-    if (Validated || hiLimited(Hi))
+    if (Validated || checked(Hi))
       return std::nullopt;
     return std::string("loop bound derived from %O has no upper limit; check it against a maximum before the loop");
   });

@@ -57,11 +57,16 @@ void count_in_struct(void *q) {
     step(i);
 }
 
+// An 8-bit count is still a count nobody checked.
 void small_types(int fd) {
   uint8_t n;
   read(fd, &n, 1);
-  for (int i = 0; i < n; i++) // no-warning, at most 255 rounds
+  for (int i = 0; i < n; i++)
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
     step(i);
+  if (n <= 32)
+    for (int i = 0; i < n; i++) // no-warning, checked
+      step(i);
 }
 
 void sentinel_search(int fd) {
