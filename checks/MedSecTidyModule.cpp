@@ -23,6 +23,14 @@
 // errors: unchecked and misread results
 #include "errors/UncheckedReturnValueCheck.h"
 
+// input: taint from external inputs to dangerous sinks
+#include "input/TaintedArrayIndexCheck.h"
+#include "input/TaintedArithmeticCheck.h"
+#include "input/TaintedCommandCheck.h"
+#include "input/TaintedFormatStringCheck.h"
+#include "input/TaintedLoopBoundCheck.h"
+#include "input/TaintedMemorySizeCheck.h"
+
 namespace clang::tidy::medsec {
 
 class MedSecTidyModule : public ClangTidyModule {
@@ -40,6 +48,13 @@ public:
     Factories.registerCheck<DebugBackdoorCheck>("medsec-debug-backdoor");
     // errors
     Factories.registerCheck<UncheckedReturnValueCheck>("medsec-unchecked-return-value");
+    // input
+    Factories.registerCheck<TaintedArrayIndexCheck>("medsec-tainted-array-index");
+    Factories.registerCheck<TaintedArithmeticCheck>("medsec-tainted-arithmetic");
+    Factories.registerCheck<TaintedCommandCheck>("medsec-tainted-command");
+    Factories.registerCheck<TaintedFormatStringCheck>("medsec-tainted-format-string");
+    Factories.registerCheck<TaintedLoopBoundCheck>("medsec-tainted-loop-bound");
+    Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
   }
 };
 
