@@ -10,12 +10,12 @@
 
 #include "DebugBackdoorCheck.h"
 
-#include "clang/Lex/PPCallbacks.h"
+#include "../support/PortablePPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
 namespace clang::tidy::medsec {
 
-class DebugMacroCallbacks : public PPCallbacks {
+class DebugMacroCallbacks : public PortablePPCallbacks {
 public:
   DebugMacroCallbacks(DebugBackdoorCheck &Check, const SourceManager &SM, Preprocessor &PP)
       : Check(Check), SM(SM), PP(PP) {}
@@ -31,11 +31,6 @@ public:
   void Elifndef(SourceLocation Loc, const Token &Name, const MacroDefinition &MD) override;
   void Defined(const Token &Name, const MacroDefinition &MD, SourceRange Range) override;
   void EndOfMainFile() override;
-  // Defined out of line in libclang: overriding it keeps this vtable free of
-  // symbols another LLVM major lacks, so the plugin still loads there and its
-  // version guard can explain the mismatch.
-  void HasInclude(SourceLocation, StringRef, bool, OptionalFileEntryRef,
-                  SrcMgr::CharacteristicKind) override {}
 
 private:
   struct Definition {

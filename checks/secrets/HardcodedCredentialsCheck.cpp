@@ -6,7 +6,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
-#include "clang/Lex/PPCallbacks.h"
+#include "../support/PortablePPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
 #include <cctype>
@@ -17,7 +17,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::medsec {
 namespace {
 
-class MacroWatcher : public PPCallbacks {
+class MacroWatcher : public PortablePPCallbacks {
 public:
   explicit MacroWatcher(HardcodedCredentialsCheck &Check) : Check(Check) {}
   void MacroDefined(const Token &NameTok, const MacroDirective *MD) override {

@@ -34,7 +34,9 @@ static char device_name[8];
 
 extern "C" void set_name(const char *name) {
   std::sprintf(device_name, "%s", name);
-  std::snprintf(device_name, sizeof device_name, "%s", name); // no-warning
+  const int n = std::snprintf(device_name, sizeof device_name, "%s", name); // no-warning
+  if (n < 0 || n >= static_cast<int>(sizeof device_name))
+    device_name[0] = '\\0';
 }
 """
 WARNING = re.compile(r"^(\S+?):(\d+):(\d+): (warning|error): (.*) "
