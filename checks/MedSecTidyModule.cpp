@@ -12,6 +12,24 @@
 
 // api: dangerous library functions
 #include "api/BannedFunctionsCheck.h"
+// crypto: algorithms, modes, key sizes, randomness and TLS set-up
+#include "crypto/InsecureTlsConfigurationCheck.h"
+#include "crypto/WeakCryptographyCheck.h"
+// secrets: credentials and keys in the source, secrets leaking at run time
+#include "secrets/HardcodedCredentialsCheck.h"
+#include "secrets/SensitiveDataExposureCheck.h"
+// debug: back doors and debug features left in release code
+#include "debug/DebugBackdoorCheck.h"
+// errors: unchecked and misread results
+#include "errors/UncheckedReturnValueCheck.h"
+
+// input: taint from external inputs to dangerous sinks
+#include "input/TaintedArrayIndexCheck.h"
+#include "input/TaintedArithmeticCheck.h"
+#include "input/TaintedCommandCheck.h"
+#include "input/TaintedFormatStringCheck.h"
+#include "input/TaintedLoopBoundCheck.h"
+#include "input/TaintedMemorySizeCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -20,6 +38,23 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     // api
     Factories.registerCheck<BannedFunctionsCheck>("medsec-banned-functions");
+    // crypto
+    Factories.registerCheck<InsecureTlsConfigurationCheck>("medsec-insecure-tls-configuration");
+    Factories.registerCheck<WeakCryptographyCheck>("medsec-weak-cryptography");
+    // secrets
+    Factories.registerCheck<HardcodedCredentialsCheck>("medsec-hardcoded-credentials");
+    Factories.registerCheck<SensitiveDataExposureCheck>("medsec-sensitive-data-exposure");
+    // debug
+    Factories.registerCheck<DebugBackdoorCheck>("medsec-debug-backdoor");
+    // errors
+    Factories.registerCheck<UncheckedReturnValueCheck>("medsec-unchecked-return-value");
+    // input
+    Factories.registerCheck<TaintedArrayIndexCheck>("medsec-tainted-array-index");
+    Factories.registerCheck<TaintedArithmeticCheck>("medsec-tainted-arithmetic");
+    Factories.registerCheck<TaintedCommandCheck>("medsec-tainted-command");
+    Factories.registerCheck<TaintedFormatStringCheck>("medsec-tainted-format-string");
+    Factories.registerCheck<TaintedLoopBoundCheck>("medsec-tainted-loop-bound");
+    Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
   }
 };
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # MedSec Tidy set-up for a fresh Debian 12 machine (run as root):
 #  1. installs the Debian packages that are missing,
-#  2. configures and builds MedSecTidy.so and medsec into build/,
-#  3. runs the main job: scans the sample firmware in test-inputs/ and writes its results.
+#  2. configures and builds MedSecTidy.so, medsec and medsec-clangd into build/,
+#  3. runs the main job: scans the sample firmware in test-inputs/, writes its results and its
+#     traceability report (medsec-out/report/report.html).
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 # Usage: tools/setup.sh [--no-scan]
 set -euo pipefail
@@ -14,7 +15,9 @@ packages=(
   cmake ninja-build g++ python3 git
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev
   libyaml-cpp-dev libgtest-dev
+  libgrpc++-dev libprotobuf-dev libabsl-dev   # medsec-clangd links clangd's clangdMain
   clang-tidy-14   # only to test that the plugin refuses a foreign LLVM
+  chromium        # the browser test of the HTML report
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -28,6 +31,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Test tools from the npm registry (the SARIF validator), repo-local.
+if ! command -v npm > /dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+if [ ! -x "$root/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]; then
+  (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
+  chmod u+x "$root/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 fi
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
@@ -52,3 +65,11 @@ fi
 echo "setup: $(grep -c ': warning: ' "$out/findings.txt") findings in the sample firmware"
 echo "setup: findings: $out/findings.txt"
 echo "setup: results:  $out/results.json"
+
+# The traceability report of that scan; tools/run-tests.sh --output-junit medsec-tests.xml
+# leaves the test-suite result that the report quotes as tool validation evidence.
+evidence=()
+[ -f "$build/medsec-tests.xml" ] && evidence=(--test-evidence "$build/medsec-tests.xml")
+(cd "$root" && "$build/medsec" report -q -r "$out/results.json" -o "$out/report" \
+  ${evidence[@]+"${evidence[@]}"})
+echo "setup: report:   $out/report/report.html (and report.md, report.csv, report.json)"

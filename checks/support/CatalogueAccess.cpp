@@ -6,9 +6,11 @@
 #include "llvm/Support/Path.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <mutex>
 
@@ -29,6 +31,13 @@ std::string ownDirectory() {
   Dl_info Info;
   if (!dladdr(reinterpret_cast<void *>(&ownDirectory), &Info) || !Info.dli_fname)
     return "";
+  // For code in the executable itself glibc answers argv[0], which is a bare
+  // name when an editor starts medsec-clangd through PATH: ask the kernel.
+  if (program_invocation_name && std::strcmp(Info.dli_fname, program_invocation_name) == 0)
+    return llvm::sys::path::parent_path(
+               llvm::sys::fs::getMainExecutable(program_invocation_name,
+                                                reinterpret_cast<void *>(&ownDirectory)))
+        .str();
   llvm::SmallString<256> Path;
   if (llvm::sys::fs::real_path(Info.dli_fname, Path))
     Path = Info.dli_fname;
@@ -78,9 +87,12 @@ std::string defaultCatalogueDir(llvm::StringRef Explicit) {
   if (const char *Env = envOrNull("MEDSEC_CATALOGUE"))
     return Env;
   const std::string Own = ownDirectory();
-  if (!Own.empty()) {
+  // Executables install to <prefix>/bin, the plugin to <prefix>/lib/medsec.
+  for (const char *Up : {"..", "../.."}) {
+    if (Own.empty() || (Up[2] && llvm::sys::path::filename(Own) != "medsec"))
+      break;
     llvm::SmallString<256> Installed(Own);
-    llvm::sys::path::append(Installed, "..", "share", "medsec", "rules");
+    llvm::sys::path::append(Installed, Up, "share", "medsec", "rules");
     llvm::sys::path::remove_dots(Installed, /*remove_dot_dot=*/true);
     if (llvm::sys::fs::is_directory(Installed))
       return Installed.str().str();

@@ -18,8 +18,8 @@ struct CatalogueSource {
 };
 
 /// Resolves the catalogue directory: explicit value, then $MEDSEC_CATALOGUE,
-/// then <dir of this binary or plugin>/../share/medsec/rules, then the source
-/// tree's rules/ directory.
+/// then <prefix>/share/medsec/rules when this binary is in <prefix>/bin or this
+/// plugin in <prefix>/lib/medsec, then the source tree's rules/ directory.
 std::string defaultCatalogueDir(llvm::StringRef Explicit);
 
 /// The project override file for File: the explicit one, $MEDSEC_PROJECT_RULES,

@@ -33,6 +33,14 @@ std::optional<FindingAnnotation> lookupFindingAnnotation(llvm::StringRef Check,
   return It->second;
 }
 
+std::vector<AnnotatedFinding> allFindingAnnotations() {
+  std::lock_guard<std::mutex> Lock(Mutex);
+  std::vector<AnnotatedFinding> All;
+  for (const auto &E : Store)
+    All.push_back({std::get<0>(E.first), std::get<1>(E.first), std::get<2>(E.first), E.second});
+  return All;
+}
+
 void clearFindingAnnotations() {
   std::lock_guard<std::mutex> Lock(Mutex);
   Store.clear();

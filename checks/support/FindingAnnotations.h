@@ -14,12 +14,20 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace medsec {
 
 struct FindingAnnotation {
   std::string Severity; // info|low|medium|high|critical
   std::string DataKey;  // e.g. the banned function's name
+  std::string Message;  // kept so a finding clang-tidy drops (NOLINT) can be listed
+};
+
+struct AnnotatedFinding {
+  std::string Check, File;
+  unsigned Offset;
+  FindingAnnotation Annotation;
 };
 
 void enableFindingAnnotations(bool On);
@@ -29,6 +37,8 @@ void recordFindingAnnotation(llvm::StringRef Check, llvm::StringRef File, unsign
 std::optional<FindingAnnotation> lookupFindingAnnotation(llvm::StringRef Check,
                                                          llvm::StringRef File, unsigned Offset);
 void clearFindingAnnotations();
+/// Every recorded finding, including those clang-tidy later filtered out.
+std::vector<AnnotatedFinding> allFindingAnnotations();
 
 } // namespace medsec
 

@@ -40,7 +40,7 @@ DiagnosticBuilder MedSecCheck::report(const SourceManager &SM, SourceLocation Lo
                                       StringRef DataKey) {
   if (::medsec::findingAnnotationsEnabled() && Loc.isValid()) {
     ::medsec::recordFindingAnnotation(getID(), SM.getFilename(Loc), SM.getFileOffset(Loc),
-                                      {rules::severityName(Sev), DataKey.str()});
+                                      {rules::severityName(Sev), DataKey.str(), Message.str()});
   }
   // The message is data, never a format: it may quote '%s' from the source.
   DiagnosticBuilder D = diag(Loc, "%0");

@@ -71,7 +71,7 @@ class ScanCommandLine(unittest.TestCase):
         with TempDir() as tmp:
             project(tmp, {"good.c": GOOD, "crashme.c": CLEAN, "hangme.c": CLEAN})
             out = os.path.join(tmp, "r.json")
-            r = run([MEDSEC, "scan", "-p", tmp, "-j2", "--timeout", "3", "-o", out], cwd=tmp,
+            r = run([MEDSEC, "scan", "-p", tmp, "-j2", "--timeout", "5", "-o", out], cwd=tmp,
                     env={"MEDSEC_TEST_CRASH_ON": "crashme", "MEDSEC_TEST_HANG_ON": "hangme"})
             data = load_json(out)
         self.assertEqual(r.returncode, 3, r.stderr)
@@ -79,7 +79,7 @@ class ScanCommandLine(unittest.TestCase):
         self.assertEqual(units["crashme.c"]["status"], "crashed")
         self.assertIn("signal 6", units["crashme.c"]["reason"])
         self.assertEqual(units["hangme.c"]["status"], "timed-out")
-        self.assertIn("within 3 s", units["hangme.c"]["reason"])
+        self.assertIn("within 5 s", units["hangme.c"]["reason"])
         self.assertEqual([f["file"] for f in data["findings"]], ["good.c"])
 
     def test_incomplete_analysis_policy_switch(self):

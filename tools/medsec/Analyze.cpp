@@ -1,5 +1,6 @@
 //===- Analyze.cpp - analyse one translation unit in this process ---------===//
 #include "Analyze.h"
+#include "Suppressions.h"
 
 #include "../../checks/support/CatalogueAccess.h"
 #include "../../checks/support/FindingAnnotations.h"
@@ -15,6 +16,8 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <cctype>
+#include <set>
+#include <tuple>
 #include <memory>
 
 namespace medsec {
@@ -67,6 +70,12 @@ public:
       if (!std::isspace(static_cast<unsigned char>(C)))
         P.Context.push_back(C);
     return P;
+  }
+
+  llvm::StringRef text(const std::string &File) {
+    at(File, 0);
+    auto It = Buffers.find(File);
+    return (It == Buffers.end() || !It->second) ? llvm::StringRef() : It->second->getBuffer();
   }
 
 private:
@@ -127,33 +136,19 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
 
   LineTable Lines;
-  for (const ClangTidyError &E : Errors) {
-    const std::string Path = absolutePath(E.Message.FilePath, E.BuildDirectory);
-    if (E.DiagnosticName == "clang-diagnostic-error" || E.DiagLevel == ClangTidyError::Error) {
-      if (E.DiagnosticName.rfind("clang-diagnostic-", 0) == 0 || E.DiagnosticName.empty()) {
-        if (Unit.Status == UnitStatus::Analysed) {
-          Unit.Status = UnitStatus::ParseError;
-          LineTable::Pos P = Lines.at(Path, E.Message.FileOffset);
-          Unit.Reason = E.Message.FilePath.empty()
-                            ? E.Message.Message
-                            : relativeToRoot(Path, Opts.SourceRoot) + ":" +
-                                  std::to_string(P.Line) + ":" + std::to_string(P.Column) +
-                                  ": " + E.Message.Message;
-        }
-        continue;
-      }
-    }
-    if (E.DiagnosticName.rfind("medsec-", 0) != 0)
-      continue;
+  // Severity, clauses and CWE of a finding, from what the check recorded and
+  // the catalogue.
+  auto MakeFinding = [&](const std::string &Check, const std::string &Path, unsigned Offset,
+                         const std::string &Message, const std::string &DiagFile) {
     Finding F;
-    F.Check = E.DiagnosticName;
-    F.Message = E.Message.Message;
-    LineTable::Pos P = Lines.at(Path, E.Message.FileOffset);
+    F.Check = Check;
+    F.Message = Message;
+    LineTable::Pos P = Lines.at(Path, Offset);
     F.Where = {relativeToRoot(Path, Opts.SourceRoot), P.Line, P.Column};
     F.LineContext = P.Context;
     const rules::CheckEntry *Entry = Cat ? Cat->findCheck(F.Check) : nullptr;
     F.Severity = Entry ? rules::severityName(Entry->DefaultSeverity) : "medium";
-    if (auto A = lookupFindingAnnotation(F.Check, E.Message.FilePath, E.Message.FileOffset)) {
+    if (auto A = lookupFindingAnnotation(F.Check, DiagFile, Offset)) {
       F.Severity = A->Severity;
       F.DataKey = A->DataKey;
     }
@@ -168,6 +163,29 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
             if (D.Key == F.DataKey && !D.get("cwe").empty())
               F.Cwe = {D.get("cwe")};
     }
+    return F;
+  };
+
+  std::set<std::tuple<std::string, std::string, unsigned>> Reported;
+  for (const ClangTidyError &E : Errors) {
+    const std::string Path = absolutePath(E.Message.FilePath, E.BuildDirectory);
+    if (E.DiagLevel == ClangTidyError::Error &&
+        (E.DiagnosticName.empty() || llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))) {
+      if (Unit.Status == UnitStatus::Analysed) {
+        Unit.Status = UnitStatus::ParseError;
+        LineTable::Pos P = Lines.at(Path, E.Message.FileOffset);
+        Unit.Reason = E.Message.FilePath.empty()
+                          ? E.Message.Message
+                          : relativeToRoot(Path, Opts.SourceRoot) + ":" + std::to_string(P.Line) +
+                                ":" + std::to_string(P.Column) + ": " + E.Message.Message;
+      }
+      continue;
+    }
+    if (!llvm::StringRef(E.DiagnosticName).starts_with("medsec-"))
+      continue;
+    Reported.insert({E.DiagnosticName, E.Message.FilePath, E.Message.FileOffset});
+    Finding F = MakeFinding(E.DiagnosticName, Path, E.Message.FileOffset, E.Message.Message,
+                            E.Message.FilePath);
     for (const auto &N : E.Notes) {
       const std::string NPath = absolutePath(N.FilePath, E.BuildDirectory);
       LineTable::Pos NP = Lines.at(NPath, N.FileOffset);
@@ -178,6 +196,30 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
         F.Fixes.push_back({relativeToRoot(absolutePath(R.getFilePath(), E.BuildDirectory),
                                           Opts.SourceRoot),
                            R.getOffset(), R.getLength(), R.getReplacementText().str()});
+    Unit.Findings.push_back(std::move(F));
+  }
+
+  // clang-tidy drops what a NOLINT comment covers; a submission must still
+  // list it with its justification, so findings the checks recorded but
+  // clang-tidy did not report are looked up in the source.
+  const std::vector<clang::tooling::CompileCommand> Commands = Db.getCompileCommands(File);
+  const std::string CompileDir = Commands.empty() ? std::string() : Commands.front().Directory;
+  for (const AnnotatedFinding &A : allFindingAnnotations()) {
+    if (Reported.count({A.Check, A.File, A.Offset}))
+      continue;
+    const std::string Path = absolutePath(A.File, CompileDir);
+    LineTable::Pos P = Lines.at(Path, A.Offset);
+    std::optional<NolintComment> Nolint = findNolint(Lines.text(Path), P.Line, A.Check);
+    if (!Nolint)
+      continue; // filtered for another reason (a system header)
+    Finding F = MakeFinding(A.Check, Path, A.Offset, A.Annotation.Message, A.File);
+    Suppression S;
+    S.Kind = "inSource";
+    S.Status = "accepted";
+    S.Justification = Nolint->Justification;
+    S.Source = F.Where.File + ":" + std::to_string(Nolint->Line);
+    F.Supp = S;
+    F.Status = "accepted";
     Unit.Findings.push_back(std::move(F));
   }
   enableFindingAnnotations(false);

@@ -2,11 +2,14 @@
 #include "Driver.h"
 
 #include "../../checks/support/CatalogueAccess.h"
+#include "Init.h"
 #include "Scan.h"
 #include "medsec/Version.h"
+#include "report/ReportCommand.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
@@ -23,8 +26,14 @@ const char *const Usage = R"(usage: medsec <command> [options]
 
 commands:
   scan -p BUILD_DIR      analyse every translation unit of BUILD_DIR/compile_commands.json
+  report -r RESULTS      write the traceability report (HTML, Markdown, CSV, JSON)
   rules validate [FILE]  check the catalogue, and FILE as a project override file
   rules list             print the checks with their severity, CWE and clauses
+  baseline create -r RESULTS -o BASELINE
+                         accept the open findings of RESULTS as the baseline
+  init [DIR] [-p BUILD_DIR] [--force]
+                         write DIR/.clangd (medsec-clangd) and DIR/.clang-tidy; --force
+                         backs up and merges into existing files (see docs/ide.md)
   version                print the tool identity
 
 scan options:
@@ -37,11 +46,33 @@ scan options:
   --source-root DIR      paths in results are relative to DIR (default: current directory)
   --timeout SECONDS      per translation unit (default: 300)
   --extra-arg ARG        add ARG to every compile command
+  --sarif FILE           also write SARIF 2.1.0 (GitHub code scanning)
+  --junit FILE           also write JUnit XML (a test case per check and per unit)
+  --gitlab FILE          also write a GitLab code quality report
+  --baseline FILE        label findings new/unchanged against FILE, list the fixed ones
+  --new-only             only findings not in the baseline fail the gate
+  --fail-on SEVERITY     lowest severity that fails the gate (default: info)
+  --deviations FILE      deviation records that accept findings (docs/ci.md)
+  --today YYYY-MM-DD     date used for deviation expiry (default: today, UTC)
+  --allow-unjustified-nolint  accept NOLINT comments that give no reason
+  --help-base-uri URI    prefix of the SARIF rules' helpUri
   --include GLOB         analyse only files matching a glob (repeatable)
   --exclude GLOB         do not analyse files matching GLOB (repeatable; listed as excluded)
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
+
+report options:
+  -r, --results FILE     results of a scan (required)
+  -o, --output-dir DIR   where report.{html,md,csv,json} go (default: medsec-report)
+  --format LIST          html,md,csv,json (default: all)
+  --guideline LIST       guidelines in the matrix, e.g. ansm,fda-2023 (default: all, ANSM first)
+  --phases LIST          clause phases in scope, e.g. development,verification (default: all)
+  --title TEXT           report title
+  --date YYYY-MM-DD      date shown in the report and used to find expired deviations
+  --test-evidence FILE   the tool's own test results (JUnit XML or ctest log)
+  --catalogue DIR, --rules FILE  as for scan (default --rules: the project file the scan used)
+  --source-root DIR      where the sources are now (default: the results' sourceRoot)
 
 exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 analysis incomplete
 )";
@@ -126,13 +157,23 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--source-root", [&](const std::string &V) { O.Analyze.SourceRoot = V; }},
                 {"--timeout", [&](const std::string &V) { Timeout = V; }},
                 {"--extra-arg", [&](const std::string &V) { O.Analyze.ExtraArgs.push_back(V); }},
+                {"--sarif", [&](const std::string &V) { O.SarifPath = V; }},
+                {"--junit", [&](const std::string &V) { O.JunitPath = V; }},
+                {"--gitlab", [&](const std::string &V) { O.GitLabPath = V; }},
+                {"--baseline", [&](const std::string &V) { O.BaselinePath = V; }},
+                {"--deviations", [&](const std::string &V) { O.DeviationsPath = V; }},
+                {"--fail-on", [&](const std::string &V) { O.Gate.FailOn = V; }},
+                {"--today", [&](const std::string &V) { O.Gate.Today = V; }},
+                {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }},
                 {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
                 {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }}},
                {{"-q", [&] { O.Quiet = true; }},
+                {"--new-only", [&] { O.Gate.NewOnly = true; }},
+                {"--allow-unjustified-nolint", [&] { O.Gate.RequireJustification = false; }},
                 {"--quiet", [&] { O.Quiet = true; }},
                 {"-v", [&] { O.Verbose = true; }},
                 {"--verbose", [&] { O.Verbose = true; }},
-                {"--no-fail-on-incomplete", [&] { O.FailOnIncomplete = false; }}},
+                {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }}},
                Positional, Error))
     return usageError(Error);
   if (!Positional.empty())
@@ -143,12 +184,43 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     return usageError("-j takes a whole number of at least 1, not '" + Jobs + "'");
   if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
     return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
+  if (!rules::parseSeverity(O.Gate.FailOn))
+    return usageError("--fail-on takes info, low, medium, high or critical, not '" +
+                      O.Gate.FailOn + "'");
   if (O.Analyze.ProjectRules.size() > 1)
     return usageError("--rules may be given once");
   for (const std::string &R : O.Analyze.ProjectRules)
     if (!llvm::sys::fs::exists(R))
       return usageError("project rules file '" + R + "' does not exist");
   return runScan(O, Self);
+}
+
+int reportCommand(int Argc, char **Argv) {
+  report::ReportCommandOptions O;
+  std::string Error;
+  std::vector<std::string> Positional;
+  auto Results = [&](const std::string &V) { O.ResultsPath = V; };
+  auto Output = [&](const std::string &V) { O.OutputDir = V; };
+  Args A(Argc, Argv, 2);
+  if (!A.parse({{"-r", Results},
+                {"--results", Results},
+                {"-o", Output},
+                {"--output-dir", Output},
+                {"--format", [&](const std::string &V) { report::appendList(O.Formats, V); }},
+                {"--guideline", [&](const std::string &V) { report::appendList(O.Report.Guidelines, V); }},
+                {"--phases", [&](const std::string &V) { report::appendList(O.Report.Phases, V); }},
+                {"--title", [&](const std::string &V) { O.Report.Title = V; }},
+                {"--date", [&](const std::string &V) { O.Report.Date = V; }},
+                {"--test-evidence", [&](const std::string &V) { O.TestEvidence = V; }},
+                {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
+                {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
+                {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }}},
+               {{"-q", [&] { O.Quiet = true; }}, {"--quiet", [&] { O.Quiet = true; }}},
+               Positional, Error))
+    return usageError(Error);
+  if (!Positional.empty())
+    return usageError("unexpected argument '" + Positional.front() + "'");
+  return report::runReport(O);
 }
 
 int analyzeCommand(int Argc, char **Argv) {
@@ -168,6 +240,46 @@ int analyzeCommand(int Argc, char **Argv) {
       Db.empty() || File.empty() || Out.empty())
     return usageError(Error.empty() ? "__analyze needs --db, --file and --out" : Error);
   return runAnalyzeWorker(Db, File, Out, O);
+}
+
+int baselineCommand(int Argc, char **Argv) {
+  if (Argc < 3 || std::string(Argv[2]) != "create")
+    return usageError("baseline needs a subcommand: create");
+  std::string ResultsPath, OutPath, Previous, Error;
+  std::vector<std::string> Positional;
+  Args A(Argc, Argv, 3);
+  if (!A.parse({{"-r", [&](const std::string &V) { ResultsPath = V; }},
+                {"--results", [&](const std::string &V) { ResultsPath = V; }},
+                {"-o", [&](const std::string &V) { OutPath = V; }},
+                {"--output", [&](const std::string &V) { OutPath = V; }}},
+               {}, Positional, Error))
+    return usageError(Error);
+  if (ResultsPath.empty() || OutPath.empty() || !Positional.empty())
+    return usageError("usage: medsec baseline create -r RESULTS.json -o BASELINE.json");
+  auto Buf = llvm::MemoryBuffer::getFile(ResultsPath);
+  if (!Buf)
+    return usageError("cannot read '" + ResultsPath + "': " + Buf.getError().message());
+  auto R = resultsFromJson((*Buf)->getBuffer());
+  if (!R)
+    return usageError(ResultsPath + ": " + llvm::toString(R.takeError()));
+  // Re-creating a baseline keeps the justifications the team wrote into it.
+  std::vector<BaselineEntry> Old;
+  if (llvm::sys::fs::exists(OutPath)) {
+    auto Prev = loadBaseline(OutPath);
+    if (!Prev)
+      return usageError(llvm::toString(Prev.takeError()));
+    Old = std::move(*Prev);
+  }
+  if (llvm::Error E = writeFileAtomically(OutPath, baselineToJson(*R, Old))) {
+    llvm::errs() << "medsec: error: " << llvm::toString(std::move(E)) << "\n";
+    return ExitUsage;
+  }
+  size_t Count = 0;
+  for (const Finding &F : R->Findings)
+    Count += F.Status == "open";
+  llvm::errs() << "medsec: baseline of " << Count << " open finding(s) written to " << OutPath
+               << "\n";
+  return ExitClean;
 }
 
 int rulesCommand(int Argc, char **Argv) {
@@ -235,6 +347,12 @@ int driverMain(int Argc, char **Argv) {
     return analyzeCommand(Argc, Argv);
   if (Cmd == "rules")
     return rulesCommand(Argc, Argv);
+  if (Cmd == "baseline")
+    return baselineCommand(Argc, Argv);
+  if (Cmd == "report")
+    return reportCommand(Argc, Argv);
+  if (Cmd == "init")
+    return initCommand(Argc, Argv);
   if (Cmd == "version" || Cmd == "--version") {
     llvm::outs() << "medsec " << MEDSEC_VERSION << " (build " << MEDSEC_BUILD_ID << ", LLVM "
                  << MEDSEC_LLVM_VERSION << ")\n";

@@ -143,6 +143,21 @@ json::Value findingToJson(const Finding &F) {
     O["dataKey"] = F.DataKey;
   if (!F.Fingerprint.empty())
     O["fingerprint"] = F.Fingerprint;
+  O["status"] = F.Status;
+  if (!F.Baseline.empty())
+    O["baseline"] = F.Baseline;
+  if (F.Supp) {
+    json::Object S{{"kind", F.Supp->Kind}, {"status", F.Supp->Status}};
+    const std::pair<const char *, const std::string *> Optional[] = {
+        {"id", &F.Supp->Id},           {"justification", &F.Supp->Justification},
+        {"approver", &F.Supp->Approver}, {"date", &F.Supp->Date},
+        {"expires", &F.Supp->Expires}, {"risk", &F.Supp->Risk},
+        {"source", &F.Supp->Source},   {"problem", &F.Supp->Problem}};
+    for (const auto &[Key, Value] : Optional)
+      if (!Value->empty())
+        S[Key] = *Value;
+    O["suppression"] = std::move(S);
+  }
   return O;
 }
 
@@ -157,6 +172,23 @@ llvm::Expected<Finding> findingFromJson(const json::Value &V) {
   F.DataKey = O->getString("dataKey").value_or("").str();
   F.LineContext = O->getString("lineContext").value_or("").str();
   F.Fingerprint = O->getString("fingerprint").value_or("").str();
+  F.Status = O->getString("status").value_or("open").str();
+  F.Baseline = O->getString("baseline").value_or("").str();
+  if (const json::Object *S = O->getObject("suppression")) {
+    Suppression Sp;
+    auto Str = [&](llvm::StringRef K) { return S->getString(K).value_or("").str(); };
+    Sp.Kind = Str("kind");
+    Sp.Status = Str("status");
+    Sp.Id = Str("id");
+    Sp.Justification = Str("justification");
+    Sp.Approver = Str("approver");
+    Sp.Date = Str("date");
+    Sp.Expires = Str("expires");
+    Sp.Risk = Str("risk");
+    Sp.Source = Str("source");
+    Sp.Problem = Str("problem");
+    F.Supp = Sp;
+  }
   F.Cwe = readStrings(*O, "cwe");
   F.Clauses = readStrings(*O, "clauses");
   if (const json::Array *Notes = O->getArray("notes"))
@@ -234,6 +266,11 @@ std::string resultsToJson(const ScanResults &R) {
   for (const Finding &F : R.Findings)
     Findings.push_back(findingToJson(F));
 
+  json::Array Fixed;
+  for (const auto &X : R.Fixed)
+    Fixed.push_back(json::Object{
+        {"fingerprint", X.Fingerprint}, {"check", X.Check}, {"file", X.File}, {"message", X.Message}});
+
   json::Object Root{
       {"format", "medsec-results/1"},
       {"tool", json::Object{{"name", "medsec"},
@@ -251,8 +288,20 @@ std::string resultsToJson(const ScanResults &R) {
                                {"complete", R.complete()},
                                {"unitsByStatus", std::move(Stat)},
                                {"findings", static_cast<int64_t>(R.Findings.size())},
+                               {"openFindings",
+                                static_cast<int64_t>(std::count_if(
+                                    R.Findings.begin(), R.Findings.end(),
+                                    [](const Finding &F) { return F.Status == "open"; }))},
                                {"findingsBySeverity", std::move(Sev)}}},
   };
+  if (!R.Fixed.empty())
+    Root["fixed"] = std::move(Fixed);
+  if (R.Policy.Set)
+    Root["policy"] = json::Object{{"failOn", R.Policy.FailOn},
+                                  {"newOnly", R.Policy.NewOnly},
+                                  {"failOnIncomplete", R.Policy.FailOnIncomplete},
+                                  {"verdict", R.Policy.Verdict},
+                                  {"exitCode", R.Policy.ExitCode}};
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << llvm::formatv("{0:2}", json::Value(std::move(Root))) << "\n";
@@ -299,6 +348,21 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
         return F.takeError();
       R.Findings.push_back(std::move(*F));
     }
+  if (const json::Array *Fixed = O->getArray("fixed"))
+    for (const json::Value &XV : *Fixed)
+      if (const json::Object *XO = XV.getAsObject())
+        R.Fixed.push_back({XO->getString("fingerprint").value_or("").str(),
+                           XO->getString("check").value_or("").str(),
+                           XO->getString("file").value_or("").str(),
+                           XO->getString("message").value_or("").str()});
+  if (const json::Object *P = O->getObject("policy")) {
+    R.Policy.Set = true;
+    R.Policy.FailOn = P->getString("failOn").value_or("info").str();
+    R.Policy.NewOnly = P->getBoolean("newOnly").value_or(false);
+    R.Policy.FailOnIncomplete = P->getBoolean("failOnIncomplete").value_or(true);
+    R.Policy.Verdict = P->getString("verdict").value_or("").str();
+    R.Policy.ExitCode = static_cast<int>(P->getInteger("exitCode").value_or(0));
+  }
   return R;
 }
 

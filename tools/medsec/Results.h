@@ -11,6 +11,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,16 @@ struct FixIt {
   std::string Replacement;
 };
 
+/// A suppression or deviation that matched a finding (docs/results-format.md).
+struct Suppression {
+  std::string Kind;   // inSource | external
+  std::string Id;     // deviation record id
+  std::string Status; // accepted | false-positive | deferred | rejected
+  std::string Justification, Approver, Date, Expires, Risk;
+  std::string Source;  // where it is written: file:line
+  std::string Problem; // why it did not apply (status rejected)
+};
+
 struct Finding {
   std::string Check;
   std::string Severity;
@@ -50,6 +61,10 @@ struct Finding {
   /// Whitespace-free text of the finding's line, the context of the fingerprint.
   std::string LineContext;
   std::string Fingerprint;
+  /// open counts for the gate; accepted, false-positive, deferred do not.
+  std::string Status = "open";
+  std::optional<Suppression> Supp;
+  std::string Baseline; // new | unchanged, when scanned against a baseline
 };
 
 /// Status of one translation unit.
@@ -78,6 +93,22 @@ struct ScanResults {
   std::vector<std::string> Checks;
   std::vector<UnitResult> Units;
   std::vector<Finding> Findings;
+
+  /// Baseline entries no longer found.
+  struct FixedEntry {
+    std::string Fingerprint, Check, File, Message;
+  };
+  std::vector<FixedEntry> Fixed;
+
+  /// The gate's policy and verdict; Set once the gate has been applied.
+  struct GatePolicy {
+    bool Set = false;
+    std::string FailOn = "info";
+    bool NewOnly = false;
+    bool FailOnIncomplete = true;
+    std::string Verdict; // pass | fail
+    int ExitCode = 0;
+  } Policy;
 
   bool complete() const;
 };

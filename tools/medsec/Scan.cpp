@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "writers/Writers.h"
 
 #include "../../checks/support/CatalogueAccess.h"
 #include "CompileDb.h"
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <cstdlib>
 #include <map>
 #include <thread>
@@ -99,8 +101,19 @@ pid_t spawnWorker(const std::string &Self, const std::vector<std::string> &Args,
   posix_spawn_file_actions_addopen(&Actions, 1, LogPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0600);
   posix_spawn_file_actions_adddup2(&Actions, 1, 2);
+  // A crashing worker must die at once: symbolizing its stack trace can take
+  // longer than the per-unit timeout on a loaded machine.
+  std::vector<std::string> EnvStore;
+  for (char **E = environ; *E; ++E)
+    if (llvm::StringRef(*E).starts_with("LLVM_DISABLE_SYMBOLIZATION=") == false)
+      EnvStore.push_back(*E);
+  EnvStore.push_back("LLVM_DISABLE_SYMBOLIZATION=1");
+  std::vector<char *> Envp;
+  for (std::string &E : EnvStore)
+    Envp.push_back(E.data());
+  Envp.push_back(nullptr);
   pid_t Pid = 0;
-  const int Rc = posix_spawn(&Pid, Self.c_str(), &Actions, nullptr, Argv.data(), environ);
+  const int Rc = posix_spawn(&Pid, Self.c_str(), &Actions, nullptr, Argv.data(), Envp.data());
   posix_spawn_file_actions_destroy(&Actions);
   return Rc == 0 ? Pid : -1;
 }
@@ -227,6 +240,8 @@ int runAnalyzeWorker(const std::string &DbPath, const std::string &File,
 
 void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
   for (const Finding &F : R.Findings) {
+    if (F.Status != "open")
+      continue; // accepted by a justified suppression or a deviation record
     OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": warning: "
        << F.Message << " [" << F.Check << "]\n";
     for (const Note &N : F.Notes)
@@ -241,9 +256,83 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
       for (size_t I = 0; I < F.Clauses.size(); ++I)
         OS << (I ? ", " : "") << F.Clauses[I];
     }
+    if (F.Baseline == "new")
+      OS << "; new since the baseline";
     OS << "\n";
+    if (F.Supp && F.Supp->Status == "rejected")
+      OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: "
+         << (F.Supp->Kind == "inSource" ? "suppression at " + F.Supp->Source
+                                        : "deviation " + F.Supp->Id)
+         << " does not apply: " << F.Supp->Problem << "\n";
   }
 }
+
+namespace {
+
+/// Reads the deviation records and the baseline named on the command line.
+/// Returns an exit code on failure, 0 on success.
+int loadGateInputs(const ScanOptions &Opts, GateOptions &Gate) {
+  if (Gate.Today.empty())
+    Gate.Today = todayUtc();
+  if (!Opts.DeviationsPath.empty()) {
+    auto Buf = llvm::MemoryBuffer::getFile(Opts.DeviationsPath);
+    if (!Buf) {
+      llvm::errs() << "medsec: error: cannot read deviations '" << Opts.DeviationsPath
+                   << "': " << Buf.getError().message() << "\n";
+      return ExitUsage;
+    }
+    std::vector<rules::Problem> Problems;
+    rules::loadDeviationsText((*Buf)->getBuffer().str(), Opts.DeviationsPath, Gate.Deviations,
+                              Problems);
+    for (const rules::Problem &P : Problems)
+      llvm::errs() << P.str() << "\n";
+    if (!Problems.empty())
+      return ExitUsage;
+  }
+  if (!Opts.BaselinePath.empty()) {
+    auto Base = loadBaseline(Opts.BaselinePath);
+    if (!Base) {
+      llvm::errs() << "medsec: error: " << llvm::toString(Base.takeError()) << "\n";
+      return ExitUsage;
+    }
+    Gate.Baseline = std::move(*Base);
+  }
+  return 0;
+}
+
+/// The documentation of the checks beside the catalogue, as a file URI prefix.
+std::string defaultHelpBase(llvm::StringRef CatalogueDir) {
+  for (const char *Rel : {"../docs/checks", "../../doc/medsec/checks"}) {
+    llvm::SmallString<256> P(CatalogueDir);
+    llvm::sys::path::append(P, Rel);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    if (llvm::sys::fs::is_directory(P))
+      return "file://" + P.str().str() + "/";
+  }
+  return "";
+}
+
+bool writeOutputs(const ScanOptions &Opts, const ScanResults &R, const rules::Catalogue &Cat,
+                  llvm::StringRef CatalogueDir) {
+  SarifOptions S;
+  S.HelpBaseUri = Opts.HelpBaseUri.empty() ? defaultHelpBase(CatalogueDir) : Opts.HelpBaseUri;
+  const std::pair<const std::string *, std::function<std::string()>> Outputs[] = {
+      {&Opts.ResultsPath, [&] { return resultsToJson(R); }},
+      {&Opts.SarifPath, [&] { return writeSarif(R, Cat, S); }},
+      {&Opts.JunitPath, [&] { return writeJunit(R, Cat); }},
+      {&Opts.GitLabPath, [&] { return writeGitLabCodeQuality(R); }}};
+  for (const auto &[Path, Write] : Outputs) {
+    if (Path->empty())
+      continue;
+    if (llvm::Error E = writeFileAtomically(*Path, Write())) {
+      llvm::errs() << "medsec: error: " << llvm::toString(std::move(E)) << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
 
 int runScan(const ScanOptions &Opts, const std::string &Self) {
   const std::string DbFile = dbFilePath(Opts.BuildPath);
@@ -274,6 +363,10 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
                  << " problem(s); fix them or check with 'medsec rules validate'\n";
     return ExitUsage;
   }
+
+  GateOptions Gate = Opts.Gate;
+  if (int Rc = loadGateInputs(Opts, Gate))
+    return Rc;
 
   AnalyzeOptions A = Opts.Analyze;
   if (A.SourceRoot.empty()) {
@@ -387,26 +480,33 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
     U.Findings.clear();
   }
   canonicalize(R);
-  if (llvm::Error E = writeFileAtomically(Opts.ResultsPath, resultsToJson(R))) {
-    llvm::errs() << "medsec: error: " << llvm::toString(std::move(E)) << "\n";
+  applyGate(R, Gate);
+  if (!writeOutputs(Opts, R, *Cat, Source.BuiltinDir))
     return ExitUsage;
-  }
 
   printFindings(llvm::outs(), R);
   llvm::outs().flush();
-  size_t NotAnalysed = 0;
+  size_t NotAnalysed = 0, Open = 0, New = 0;
   for (const UnitResult &U : R.Units)
     if (U.Status != UnitStatus::Analysed && U.Status != UnitStatus::Excluded) {
       ++NotAnalysed;
       llvm::errs() << "medsec: not analysed: " << U.File << " (" << unitStatusName(U.Status)
                    << "): " << U.Reason << "\n";
     }
-  llvm::errs() << "medsec: " << R.Findings.size() << " finding(s) in " << R.Units.size()
-               << " translation unit(s), " << NotAnalysed << " not analysed; results in "
+  for (const Finding &F : R.Findings) {
+    Open += F.Status == "open";
+    New += F.Status == "open" && F.Baseline == "new";
+  }
+  for (const auto &X : R.Fixed)
+    llvm::errs() << "medsec: fixed since the baseline: " << X.File << ": " << X.Message << " ["
+                 << X.Check << "]\n";
+  llvm::errs() << "medsec: " << R.Findings.size() << " finding(s), " << Open << " open";
+  if (Gate.Baseline)
+    llvm::errs() << " (" << New << " new, " << R.Fixed.size() << " fixed)";
+  llvm::errs() << ", in " << R.Units.size() << " translation unit(s), " << NotAnalysed
+               << " not analysed; gate " << R.Policy.Verdict << "; results in "
                << Opts.ResultsPath << "\n";
-  if (NotAnalysed && Opts.FailOnIncomplete)
-    return ExitIncomplete;
-  return R.Findings.empty() ? ExitClean : ExitFindings;
+  return R.Policy.ExitCode;
 }
 
 } // namespace medsec

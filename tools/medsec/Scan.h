@@ -3,6 +3,7 @@
 #define MEDSEC_TOOLS_SCAN_H
 
 #include "Analyze.h"
+#include "Gate.h"
 
 #include <string>
 #include <vector>
@@ -22,9 +23,12 @@ struct ScanOptions {
   unsigned Jobs = 0;     // 0: one per core
   unsigned TimeoutSeconds = 300;
   std::string ResultsPath = "medsec-results.json";
+  std::string SarifPath, JunitPath, GitLabPath; // extra outputs, when set
+  std::string BaselinePath, DeviationsPath;
+  std::string HelpBaseUri; // SARIF helpUri prefix; default: the docs beside the catalogue
   bool Quiet = false;
   bool Verbose = false;
-  bool FailOnIncomplete = true;
+  GateOptions Gate;
   std::vector<std::string> Include, Exclude; // path globs (docs/cli.md)
   AnalyzeOptions Analyze;
 };

@@ -1,0 +1,79 @@
+//===- UncheckedReturnValueCheck.h - medsec-unchecked-return-value -*- C++ -*-===//
+#ifndef MEDSEC_CHECKS_ERRORS_UNCHECKEDRETURNVALUECHECK_H
+#define MEDSEC_CHECKS_ERRORS_UNCHECKEDRETURNVALUECHECK_H
+
+#include "../support/MedSecCheck.h"
+#include "ReturnConvention.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Regex.h"
+
+#include <memory>
+
+namespace clang::tidy::medsec {
+
+/// Finds results of must-check calls (catalogue lists `functions`,
+/// `name-patterns`, `return-types`, `attributes`) that are discarded, cast to
+/// void without a justification, stored and never read, or tested in a way
+/// that lets a failure pass as success (CWE-253).
+///
+/// For the user-facing documentation see:
+/// docs/checks/medsec-unchecked-return-value.md
+class UncheckedReturnValueCheck : public MedSecCheck {
+public:
+  UncheckedReturnValueCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+  struct Rule {
+    std::string Key; // catalogue data key, for the finding
+    Convention Conv = Convention::Any;
+    bool VoidCastAllowed = true;
+    rules::Severity Sev = rules::Severity::Medium;
+    std::vector<std::string> Success; // enumerator names (return-types)
+    std::vector<std::string> ExemptArgs; // an argument spelled so exempts a discard
+  };
+  struct Pattern {
+    std::shared_ptr<llvm::Regex> Match, Exclude;
+    std::string ReturnType;
+    Rule R;
+  };
+
+  /// How a value is used where it is produced.
+  struct Use {
+    enum Kind { Discarded, VoidCast, Stored, Tested, Opaque };
+    Use() = default;
+    Use(Kind K, const Expr *Where) : K(K), Where(Where) {}
+    Kind K = Opaque;
+    const Expr *Where = nullptr;    // the cast, the comparison, the condition
+    const VarDecl *Var = nullptr;   // Stored
+    const Stmt *Store = nullptr;    // Stored: the assignment or the DeclStmt
+    ResultTest Test;                // Tested
+  };
+
+private:
+  std::optional<Rule> ruleFor(const FunctionDecl *FD) const;
+  bool exemptByArguments(const Rule &R, const CallExpr *Call, const SourceManager &SM,
+                         ASTContext &Ctx) const;
+  ResultSamples samples(const Rule &R, const FunctionDecl *FD) const;
+  bool storeIsDead(const FunctionDecl *Fn, const Use &U, ASTContext &Ctx);
+  void checkStored(const Use &U, const CallExpr *Call, const Rule &R, const ResultSamples &S,
+                   const FunctionDecl *Fn, StringRef Name, SourceLocation Loc,
+                   const SourceManager &SM, ASTContext &Ctx);
+
+  llvm::StringMap<Rule> Functions;
+  std::vector<Pattern> Patterns;
+  llvm::StringMap<Rule> ReturnTypes;
+  std::optional<Rule> WarnUnusedResult;
+
+  llvm::DenseSet<SourceLocation> Reported;
+  // Per analysed function: the stores (assignment or variable) that are dead.
+  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const void *>> DeadStores;
+};
+
+} // namespace clang::tidy::medsec
+
+#endif

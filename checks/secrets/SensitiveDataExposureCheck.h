@@ -1,0 +1,82 @@
+//===- SensitiveDataExposureCheck.h - medsec-sensitive-data-exposure -*- C++ -*-===//
+#ifndef MEDSEC_CHECKS_SECRETS_SENSITIVEDATAEXPOSURECHECK_H
+#define MEDSEC_CHECKS_SECRETS_SENSITIVEDATAEXPOSURECHECK_H
+
+#include "../support/ApiArgumentTable.h"
+#include "../support/MedSecCheck.h"
+#include "../support/SecretNames.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Regex.h"
+
+#include <memory>
+
+#include <vector>
+
+namespace clang::tidy::medsec {
+
+/// Finds secrets (named as such, or proven by being passed as a key,
+/// password or PSK of a listed API) written to a log, printf-like call,
+/// UART/USB transmit or other output sink, and secret buffers cleared with a
+/// plain memset right before they die, where the compiler may drop the store.
+///
+/// For the user-facing documentation see:
+/// docs/checks/medsec-sensitive-data-exposure.md
+class SensitiveDataExposureCheck : public MedSecCheck {
+public:
+  SensitiveDataExposureCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// A place where a variable may leak; decided at the end of the unit,
+  /// once every use that proves a secret has been seen.
+  struct Candidate {
+    enum Kind { Sink, DeadClear } K;
+    SourceLocation Loc;
+    const ValueDecl *Var;
+    std::string Callee;
+    SourceLocation Use; // the call: one finding per secret and call
+  };
+  struct Proof {
+    SourceLocation Loc;
+    std::string Text;
+  };
+
+  void checkSinkCall(const CallExpr *Call, const FunctionDecl *FD, ASTContext &Ctx);
+  void checkStream(const CXXOperatorCallExpr *Op, ASTContext &Ctx);
+  void checkClear(const CallExpr *Call, const FunctionDecl *FD, ASTContext &Ctx);
+  void addSinkArgument(const Expr *Arg, const Expr *Use, StringRef Callee);
+  bool diesAfter(const CallExpr *Clear, const VarDecl *Var, ASTContext &Ctx) const;
+  /// Why Var is a secret ("a password"), or empty.
+  std::string secretKind(const ValueDecl *Var) const;
+  std::string zeroizeAdvice(ASTContext &Ctx) const;
+
+  SecretNameMatcher Names;
+  std::vector<std::string> TestWords;
+  std::vector<std::unique_ptr<llvm::Regex>> TestPaths;
+  bool inTestCode(SourceLocation Loc) const;
+  ApiArgumentTable KeyArgs;
+  struct SinkSpec {
+    std::vector<unsigned> Args;
+    int From = -1;
+  };
+  llvm::StringMap<SinkSpec> Sinks;
+  bool PrintfAttributeSinks = false, OstreamSinks = false;
+  llvm::StringMap<unsigned> ClearFns;
+  llvm::StringSet<> Deallocators;
+  std::vector<std::string> Zeroizers;
+
+  const SourceManager *SM = nullptr;
+  ASTContext *Ctx = nullptr;
+  std::vector<Candidate> Candidates;
+  llvm::DenseMap<const ValueDecl *, Proof> Proven;
+};
+
+} // namespace clang::tidy::medsec
+
+#endif

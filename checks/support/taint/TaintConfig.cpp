@@ -1,0 +1,121 @@
+//===- TaintConfig.cpp ----------------------------------------------------===//
+#include "TaintConfig.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+namespace clang::tidy::medsec::taint {
+namespace {
+
+/// "1", "2..." (from 2 on), "return" is handled by the callers.
+ArgSet parseArgs(const std::vector<std::string> &Items) {
+  ArgSet S;
+  for (const std::string &I : Items) {
+    if (I.empty() || I == "return")
+      continue;
+    if (I.size() > 3 && I.compare(I.size() - 3, 3, "...") == 0)
+      S.From = std::atoi(I.substr(0, I.size() - 3).c_str());
+    else
+      S.Indices.push_back(std::atoi(I.c_str()));
+  }
+  return S;
+}
+
+bool mentionsReturn(const std::vector<std::string> &Items) {
+  for (const std::string &I : Items)
+    if (I == "return")
+      return true;
+  return false;
+}
+
+void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
+  for (const rules::DataEntry &D : E.activeData("sources")) {
+    SourceSpec S;
+    S.Name = D.Key;
+    const std::vector<std::string> Taints = D.getList("taints");
+    S.Returns = mentionsReturn(Taints);
+    S.OutArgs = parseArgs(Taints);
+    S.Origin = D.get("origin", "external data");
+    S.Verb = D.get("verb", "received");
+    C.Sources[S.Name] = S;
+  }
+  for (const rules::DataEntry &D : E.activeData("propagators")) {
+    PropagatorSpec P;
+    P.From = parseArgs(D.getList("from"));
+    const std::vector<std::string> To = D.getList("to");
+    P.ToReturn = mentionsReturn(To);
+    P.To = parseArgs(To);
+    P.LengthOf = static_cast<int>(D.getInt("length-of", -1));
+    C.Propagators[D.Key] = P;
+  }
+  for (const rules::DataEntry &D : E.activeData("validators")) {
+    ValidatorSpec V;
+    V.Args = parseArgs(D.getList("args"));
+    const std::string W = D.get("valid-when", "nonzero");
+    V.When = W == "zero"              ? ValidWhen::Zero
+             : W == "always"          ? ValidWhen::Always
+             : W == "returns-bounded" ? ValidWhen::ReturnsBounded
+                                      : ValidWhen::NonZero;
+    C.Validators[D.Key] = V;
+  }
+  for (const rules::DataEntry &D : E.activeData("callbacks")) {
+    CallbackSpec CB;
+    CB.Name = D.Key;
+    CB.IsType = D.get("kind", "function") == "function-type";
+    CB.Params = parseArgs(D.getList("params"));
+    CB.Origin = D.get("origin", "received data");
+    (CB.IsType ? C.CallbackTypes : C.CallbackFunctions)[CB.Name] = CB;
+  }
+}
+
+void loadSinks(const rules::Catalogue &Cat, TaintConfig &C) {
+  if (const rules::CheckEntry *E = Cat.findCheck("medsec-tainted-memory-size"))
+    for (const rules::DataEntry &D : E->activeData("functions")) {
+      SizeSinkSpec S;
+      S.SizeArgs = parseArgs(D.getList("size-args"));
+      S.DestArg = static_cast<int>(D.getInt("dest-arg", -1));
+      S.Allocates = D.get("kind", "copy") == "allocation";
+      C.SizeSinks[D.Key] = S;
+    }
+  if (const rules::CheckEntry *E = Cat.findCheck("medsec-tainted-format-string")) {
+    for (const rules::DataEntry &D : E->activeData("functions"))
+      C.FormatFunctions[D.Key] = static_cast<int>(D.getInt("format-arg", 0));
+  }
+  if (const rules::CheckEntry *E = Cat.findCheck("medsec-tainted-command"))
+    for (const rules::DataEntry &D : E->activeData("functions"))
+      C.CommandFunctions[D.Key] = parseArgs(D.getList("args"));
+}
+
+} // namespace
+
+bool ArgSet::contains(unsigned I) const {
+  if (From >= 0 && I >= static_cast<unsigned>(From))
+    return true;
+  for (int X : Indices)
+    if (X >= 0 && static_cast<unsigned>(X) == I)
+      return true;
+  return false;
+}
+
+std::shared_ptr<const TaintConfig> taintConfigFor(const rules::Catalogue &Cat) {
+  static std::mutex M;
+  static std::map<std::string, std::shared_ptr<const TaintConfig>> Cache;
+  // The address alone could be reused by a reloaded catalogue: add the hashes.
+  std::string Key = std::to_string(reinterpret_cast<uintptr_t>(&Cat));
+  for (const rules::CatalogueFile &F : Cat.Files)
+    Key += "/" + F.Sha256;
+  std::lock_guard<std::mutex> Lock(M);
+  auto &Slot = Cache[Key];
+  if (!Slot) {
+    auto C = std::make_shared<TaintConfig>();
+    if (const rules::CheckEntry *E = Cat.findCheck(sharedDataCheckId()))
+      loadShared(*E, *C);
+    loadSinks(Cat, *C);
+    Slot = C;
+  }
+  return Slot;
+}
+
+} // namespace clang::tidy::medsec::taint

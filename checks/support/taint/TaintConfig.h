@@ -1,0 +1,87 @@
+//===- TaintConfig.h - taint sources, sinks and sanitisers ------*- C++ -*-===//
+//
+// The catalogue data of the medsec-tainted-* family in lookup form. Sources,
+// propagators, validators and callback entry points are shared by all six
+// checks and live in the entry of medsec-tainted-array-index (the family's
+// anchor, see docs/rules-format.md "shared data"); each check's own entry
+// holds only its sinks.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_CHECKS_SUPPORT_TAINT_TAINTCONFIG_H
+#define MEDSEC_CHECKS_SUPPORT_TAINT_TAINTCONFIG_H
+
+#include "../../../rules/loader/Catalogue.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::medsec::taint {
+
+namespace rules = ::medsec::rules;
+
+/// Argument positions: explicit 0-based indices plus "every argument from
+/// index From on" (scanf outputs, exec arguments); -1 means none.
+struct ArgSet {
+  std::vector<int> Indices;
+  int From = -1;
+  bool contains(unsigned I) const;
+  bool empty() const { return Indices.empty() && From < 0; }
+};
+
+struct SourceSpec {
+  std::string Name;
+  bool Returns = false; // the return value (or what it points to) is external
+  ArgSet OutArgs;       // what these arguments point to receives external data
+  std::string Origin;   // noun phrase: "received data", "the environment"
+  std::string Verb;     // note text: "value <verb> by 'name' here"
+};
+
+struct PropagatorSpec {
+  ArgSet From;          // taint of these arguments (value or pointee) ...
+  bool ToReturn = false; // ... reaches the return value
+  ArgSet To;            // ... and/or what these arguments point to
+  int LengthOf = -1;    // the result is a length within this argument's buffer
+};
+
+enum class ValidWhen { NonZero, Zero, Always, ReturnsBounded };
+struct ValidatorSpec {
+  ArgSet Args;
+  ValidWhen When = ValidWhen::NonZero;
+};
+
+struct CallbackSpec {
+  std::string Name;
+  bool IsType = false; // a function-pointer typedef, not a function name
+  ArgSet Params;
+  std::string Origin;
+};
+
+struct SizeSinkSpec {
+  ArgSet SizeArgs;
+  int DestArg = -1;
+  bool Allocates = false;
+};
+
+struct TaintConfig {
+  llvm::StringMap<SourceSpec> Sources;
+  llvm::StringMap<PropagatorSpec> Propagators;
+  llvm::StringMap<ValidatorSpec> Validators;
+  llvm::StringMap<CallbackSpec> CallbackFunctions;
+  llvm::StringMap<CallbackSpec> CallbackTypes;
+  llvm::StringMap<SizeSinkSpec> SizeSinks;
+  llvm::StringMap<int> FormatFunctions; // name -> format argument index
+  llvm::StringMap<ArgSet> CommandFunctions;
+  bool UseFormatAttribute = true;
+};
+
+/// The configuration for a catalogue, built once per catalogue object.
+std::shared_ptr<const TaintConfig> taintConfigFor(const rules::Catalogue &Cat);
+
+/// The catalogue entry that holds the family's shared lists.
+inline const char *sharedDataCheckId() { return "medsec-tainted-array-index"; }
+
+} // namespace clang::tidy::medsec::taint
+
+#endif

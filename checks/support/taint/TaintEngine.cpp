@@ -1,0 +1,299 @@
+//===- TaintEngine.cpp - the per-TU driver of the taint analysis ----------===//
+#include "TaintEngineImpl.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::medsec::taint {
+namespace {
+
+constexpr unsigned MaxCallDepth = 24;
+constexpr unsigned MaxTraceDepth = 8;
+constexpr unsigned MaxRounds = 3;
+
+const FunctionDecl *definitionOf(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (FD && FD->hasBody(Def))
+    return Def;
+  return nullptr;
+}
+
+/// The typedef a function pointer is converted to, if any (callback types).
+StringRef typedefNameOf(QualType T) {
+  if (T.isNull())
+    return {};
+  if (const auto *TT = T->getAs<TypedefType>())
+    return TT->getDecl()->getName();
+  if (const auto *PT = T->getAs<PointerType>())
+    if (const auto *TT = PT->getPointeeType()->getAs<TypedefType>())
+      return TT->getDecl()->getName();
+  return {};
+}
+
+const FunctionDecl *referencedFunction(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_AddrOf)
+      E = U->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(DR->getDecl());
+  return nullptr;
+}
+
+/// Call graph facts the engine needs to pick the functions to analyse.
+class Scanner : public RecursiveASTVisitor<Scanner> {
+public:
+  Scanner(Engine &E) : E(E) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  struct Info {
+    std::set<const FunctionDecl *> Callees;
+    std::set<const ValueDecl *> Globals;
+    bool HasSource = false;
+  };
+  std::map<const FunctionDecl *, Info> Fns;
+
+  bool TraverseFunctionDecl(FunctionDecl *FD) { return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseFunctionDecl(FD); }); }
+  bool TraverseCXXMethodDecl(CXXMethodDecl *FD) { return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseCXXMethodDecl(FD); }); }
+  bool TraverseCXXConstructorDecl(CXXConstructorDecl *FD) { return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseCXXConstructorDecl(FD); }); }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DR) {
+    if (!Current)
+      return true;
+    Info &I = Fns[Current];
+    if (const auto *F = dyn_cast<FunctionDecl>(DR->getDecl())) {
+      const FunctionDecl *Def = definitionOf(F);
+      if (Def && !E.inSystemHeader(Def))
+        I.Callees.insert(Def);
+      else if (F->getIdentifier() && E.Cfg.Sources.count(F->getName()))
+        I.HasSource = true;
+    } else if (const auto *V = dyn_cast<VarDecl>(DR->getDecl())) {
+      if (V->hasGlobalStorage() && !V->isStaticLocal())
+        I.Globals.insert(V);
+    }
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams(); ++I)
+        registration(Callee->getParamDecl(I)->getType(), CE->getArg(I));
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (!V->getInit())
+      return true;
+    registration(V->getType(), V->getInit());
+    if (const auto *IL = dyn_cast<InitListExpr>(V->getInit()->IgnoreParenImpCasts()))
+      if (V->getType()->isArrayType())
+        for (const Expr *I : IL->inits())
+          target(V, I);
+    target(V, V->getInit());
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign) {
+      registration(BO->getLHS()->getType(), BO->getRHS());
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        target(ME->getMemberDecl(), BO->getRHS());
+    }
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr *IL) {
+    const RecordDecl *RD = IL->getType()->getAsRecordDecl();
+    if (!RD || RD->isUnion())
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *F : RD->fields()) {
+      if (I >= IL->getNumInits())
+        break;
+      registration(F->getType(), IL->getInit(I));
+      target(F, IL->getInit(I++));
+    }
+    return true;
+  }
+
+private:
+  template <typename Fn> bool traverseFn(FunctionDecl *FD, Fn Base) {
+    if (!FD->doesThisDeclarationHaveABody() || E.inSystemHeader(FD))
+      return Base();
+    const FunctionDecl *Saved = Current;
+    Current = FD;
+    Fns[FD];
+    bool R = Base();
+    Current = Saved;
+    return R;
+  }
+  void target(const ValueDecl *Holder, const Expr *Value) {
+    if (const FunctionDecl *F = definitionOf(referencedFunction(Value)))
+      E.Targets[Holder].insert(F);
+  }
+  void registration(QualType Dest, const Expr *Value) {
+    StringRef Type = typedefNameOf(Dest);
+    if (Type.empty())
+      return;
+    auto It = E.Cfg.CallbackTypes.find(Type);
+    if (It == E.Cfg.CallbackTypes.end())
+      return;
+    if (const FunctionDecl *F = definitionOf(referencedFunction(Value)))
+      E.Callbacks[F] = &It->second;
+  }
+
+  Engine &E;
+  const FunctionDecl *Current = nullptr;
+};
+
+} // namespace
+
+bool Engine::inSystemHeader(const Decl *D) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+}
+
+SourceLocation Engine::userLoc(SourceLocation L) const {
+  return L.isMacroID() ? Ctx.getSourceManager().getExpansionLoc(L) : L;
+}
+
+const Step *Engine::newStep(SourceLocation Loc, std::string Text, const Step *Prev) {
+  if (Prev && Prev->Depth >= MaxTraceDepth)
+    return Prev;
+  Step S;
+  S.Loc = userLoc(Loc);
+  S.Text = std::move(Text);
+  S.Prev = Prev;
+  if (Prev) {
+    S.Origin = Prev->Origin;
+    S.SourceName = Prev->SourceName;
+    S.Depth = Prev->Depth + 1;
+  }
+  Steps.push_back(std::move(S));
+  return &Steps.back();
+}
+
+const Step *Engine::rootStep(const void *Key, SourceLocation Loc, std::string Text,
+                             std::string Origin, std::string SourceName) {
+  const Step *&Slot = Roots[Key];
+  if (!Slot) {
+    Step S;
+    S.Loc = userLoc(Loc);
+    S.Text = std::move(Text);
+    S.Origin = std::move(Origin);
+    S.SourceName = std::move(SourceName);
+    Steps.push_back(std::move(S));
+    Slot = &Steps.back();
+  }
+  return Slot;
+}
+
+void Engine::emit(SinkKind K, SourceLocation Loc, const std::string &Template, const Step *Trace,
+                  const std::vector<FlowNote> &Chain) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Loc = userLoc(Loc);
+  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    return;
+  if (!Reported.insert({static_cast<int>(K), Loc.getRawEncoding()}).second)
+    return;
+  TaintFinding F;
+  F.Kind = K;
+  F.Loc = Loc;
+  std::string Origin = Trace && !Trace->Origin.empty() ? Trace->Origin : "external data";
+  F.Message = Template;
+  for (size_t P = F.Message.find("%O"); P != std::string::npos; P = F.Message.find("%O"))
+    F.Message.replace(P, 2, Origin);
+  F.SourceName = Trace ? Trace->SourceName : "";
+  std::vector<FlowNote> Rev;
+  for (const Step *S = Trace; S; S = S->Prev)
+    Rev.push_back({S->Loc, S->Text});
+  F.Notes.assign(Rev.rbegin(), Rev.rend());
+  for (const FlowNote &N : Chain)
+    F.Notes.push_back(N);
+  Findings.push_back(std::move(F));
+}
+
+const Summary &Engine::summaryOf(const FunctionDecl *FD) {
+  static const Summary Empty;
+  const FunctionDecl *Def = definitionOf(FD);
+  if (!Def || inSystemHeader(Def) || Depth >= MaxCallDepth)
+    return Empty;
+  Summary &S = Summaries[Def];
+  if (S.Done || S.InProgress)
+    return S; // recursion sees the summary as far as it is known
+  S.InProgress = true;
+  ++Depth;
+  FunctionAnalysis(*this, Def, S).run();
+  --Depth;
+  S.InProgress = false;
+  S.Done = true;
+  return S;
+}
+
+void Engine::run() {
+  Scanner Sc(*this);
+  Sc.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (auto &[FD, I] : Sc.Fns)
+    if (FD->getIdentifier() && Cfg.CallbackFunctions.count(FD->getName()) &&
+        (FD->getName() != "main" || FD->getNumParams() >= 2))
+      Callbacks[FD] = &Cfg.CallbackFunctions.find(FD->getName())->second;
+
+  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
+    // Seeds: functions with a source, callbacks, readers of tainted globals;
+    // then every function that calls one of them.
+    std::set<const FunctionDecl *> Relevant;
+    for (auto &[FD, I] : Sc.Fns) {
+      bool ReadsTainted = false;
+      for (const ValueDecl *G : I.Globals)
+        for (const auto &KV : GlobalTaint)
+          ReadsTainted |= KV.first.Base == G;
+      if (I.HasSource || Callbacks.count(FD) || ReadsTainted)
+        Relevant.insert(FD);
+    }
+    for (bool Grew = true; Grew;) {
+      Grew = false;
+      for (auto &[FD, I] : Sc.Fns) {
+        if (Relevant.count(FD))
+          continue;
+        for (const FunctionDecl *C : I.Callees)
+          if (Relevant.count(C)) {
+            Relevant.insert(FD);
+            Grew = true;
+            break;
+          }
+      }
+    }
+    GlobalsChanged = false;
+    Summaries.clear();
+    for (const FunctionDecl *FD : Relevant)
+      summaryOf(FD);
+    if (!GlobalsChanged)
+      break;
+  }
+}
+
+namespace {
+struct Cache {
+  const ASTContext *Ctx = nullptr;
+  const TaintConfig *Cfg = nullptr;
+  bool Valid = false;
+  std::unique_ptr<Engine> E;
+};
+thread_local Cache TheCache;
+} // namespace
+
+void resetTaintResults() {
+  TheCache.Valid = false;
+  TheCache.E.reset();
+}
+
+const std::vector<TaintFinding> &taintFindings(ASTContext &Ctx, const TaintConfig &Cfg) {
+  if (!TheCache.Valid || TheCache.Ctx != &Ctx || TheCache.Cfg != &Cfg) {
+    TheCache.E = std::make_unique<Engine>(Ctx, Cfg);
+    TheCache.E->run();
+    TheCache.Ctx = &Ctx;
+    TheCache.Cfg = &Cfg;
+    TheCache.Valid = true;
+  }
+  return TheCache.E->Findings;
+}
+
+} // namespace clang::tidy::medsec::taint

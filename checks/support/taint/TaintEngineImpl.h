@@ -1,0 +1,145 @@
+//===- TaintEngineImpl.h - internals of the taint engine --------*- C++ -*-===//
+#ifndef MEDSEC_CHECKS_SUPPORT_TAINT_TAINTENGINEIMPL_H
+#define MEDSEC_CHECKS_SUPPORT_TAINT_TAINTENGINEIMPL_H
+
+#include "TaintEngine.h"
+#include "TaintValue.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/Analysis/CFG.h"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace clang::tidy::medsec::taint {
+
+/// Judges a sink for given bounds: the message (with "%O" for the origin) or
+/// nothing when the bounds make the use safe.
+using SinkEval = std::function<std::optional<std::string>(const Bound &Lo, const Bound &Hi,
+                                                          bool Validated)>;
+
+/// A sink reached by a parameter of a summarised function.
+struct ParamSink {
+  SinkKind Kind;
+  SourceLocation Loc;
+  SinkEval Eval;
+  bool Direct = false; // the sink sees the parameter itself: caller bounds apply
+  Bound Lo, Hi;        // what the callee knows at the sink
+  bool Validated = false;
+  std::vector<FlowNote> Chain; // calls from the summarised function to the sink
+};
+
+/// What a caller needs to know about a function of this TU. Parameter sets
+/// are bit masks, so a driver can later join summaries across TUs.
+struct Summary {
+  bool Done = false;
+  bool InProgress = false;
+  bool HasRet = false;
+  TVal Ret;
+  std::map<unsigned, std::vector<ParamSink>> Sinks;
+  std::map<unsigned, TVal> ParamOut; // external data written through a pointer parameter
+};
+
+class Engine {
+public:
+  Engine(ASTContext &Ctx, const TaintConfig &Cfg) : Ctx(Ctx), Cfg(Cfg) {}
+  void run();
+
+  ASTContext &Ctx;
+  const TaintConfig &Cfg;
+  std::vector<TaintFinding> Findings;
+  std::map<LocKey, TVal> GlobalTaint;
+  bool GlobalsChanged = false;
+  std::map<const FunctionDecl *, const CallbackSpec *> Callbacks;
+  /// Functions stored in a struct field or a table (handler tables):
+  /// the candidates of a call through that field or table.
+  std::map<const ValueDecl *, std::set<const FunctionDecl *>> Targets;
+
+  const Summary &summaryOf(const FunctionDecl *FD);
+  const Step *newStep(SourceLocation Loc, std::string Text, const Step *Prev);
+  const Step *rootStep(const void *Key, SourceLocation Loc, std::string Text, std::string Origin,
+                       std::string SourceName);
+  void emit(SinkKind K, SourceLocation Loc, const std::string &Template, const Step *Trace,
+            const std::vector<FlowNote> &Chain);
+  SourceLocation userLoc(SourceLocation L) const;
+  bool inSystemHeader(const Decl *D) const;
+
+private:
+  std::map<const FunctionDecl *, Summary> Summaries;
+  std::deque<Step> Steps;
+  std::map<const void *, const Step *> Roots;
+  std::set<std::pair<int, unsigned>> Reported;
+  unsigned Depth = 0;
+};
+
+/// Worklist analysis of one function body.
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(Engine &E, const FunctionDecl *FD, Summary &S) : E(E), Ctx(E.Ctx), FD(FD), S(S) {}
+  void run();
+
+private:
+  // values
+  TVal value(const Expr *X);
+  TVal pointee(const Expr *X);
+  TVal taintOf(const Expr *X); // value or pointee, whichever is tainted
+  TVal pointerValue(const Expr *X);
+  std::optional<LocKey> lval(const Expr *X);
+  std::optional<LocKey> pointeeLoc(const Expr *X);
+  TVal lookup(const LocKey &L);
+  void store(const LocKey &L, TVal V, bool Strong);
+  TVal convert(TVal V, QualType From, QualType To);
+  TVal typed(TVal V, QualType T) const; // adds the bounds its type implies
+  TVal arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T);
+  TVal callValue(const CallExpr *CE);
+  const FunctionDecl *callee(const CallExpr *CE);
+  std::vector<const FunctionDecl *> callees(const CallExpr *CE);
+  TVal callValueOf(const CallExpr *CE, const FunctionDecl *F);
+  void callEffectsOf(const CallExpr *CE, const FunctionDecl *F);
+  std::optional<std::pair<Int, Int>> typeRange(QualType T) const;
+
+  // effects
+  void transfer(const Stmt *St);
+  void callEffects(const CallExpr *CE);
+  void refine(TaintState &St, const Expr *Cond, bool Truth);
+  void refineLoc(TaintState &St, const Expr *Side, BinaryOperatorKind Op, const Expr *Other,
+                 bool UnsignedCompare);
+  void setBounds(TaintState &St, const LocKey &L, std::optional<Bound> Lo, std::optional<Bound> Hi);
+  void validate(TaintState &St, const Expr *Arg);
+
+  // sinks
+  void sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval);
+  void checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc);
+  void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What, bool Allocates,
+                 SourceLocation Loc);
+  void checkArith(const Expr *Op);
+  void checkLoop(const Stmt *Loop, const Expr *Cond);
+  void checkCallSinks(const CallExpr *CE, const FunctionDecl *Callee);
+  void applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee, const Summary &CS);
+  std::optional<Int> objectBytes(const Expr *X) const;
+  std::optional<Int> arrayElements(const Expr *X) const;
+  StringRef calleeName(const FunctionDecl *F) const;
+  unsigned argOffset(const CallExpr *CE) const;
+  const Expr *arg(const CallExpr *CE, unsigned I) const;
+  unsigned numArgs(const CallExpr *CE) const;
+
+  void prepareAliases();
+  void initialState(TaintState &St);
+
+  Engine &E;
+  ASTContext &Ctx;
+  const FunctionDecl *FD;
+  Summary &S;
+  TaintState *Cur = nullptr;
+  bool Reporting = false;
+  std::map<const ValueDecl *, LocKey> PointsTo;               // p = &x, p = buf
+  std::map<const ValueDecl *, const FunctionDecl *> FnPointer; // fp = handler
+  std::set<const Stmt *> LoopsSeen;
+};
+
+} // namespace clang::tidy::medsec::taint
+
+#endif

@@ -1,0 +1,1101 @@
+//===- TaintFunction.cpp - values, effects and the worklist ---------------===//
+#include "TaintEngineImpl.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::medsec::taint {
+namespace {
+
+constexpr unsigned WidenAfterVisits = 3;
+constexpr unsigned VisitsPerBlock = 24;
+constexpr unsigned MaxBlocks = 4000;
+
+Int clampInt(Int V) { return V > Infinity ? Infinity : (V < -Infinity ? -Infinity : V); }
+
+bool isGlobal(const ValueDecl *D) {
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  return V && V->hasGlobalStorage() && !V->isStaticLocal();
+}
+
+} // namespace
+
+std::optional<std::pair<Int, Int>> FunctionAnalysis::typeRange(QualType T) const {
+  if (T.isNull())
+    return std::nullopt;
+  T = T.getCanonicalType();
+  if (T->isBooleanType())
+    return std::make_pair(Int(0), Int(1));
+  if (!T->isIntegerType() && !T->isEnumeralType())
+    return std::nullopt;
+  if (const auto *ET = T->getAs<EnumType>())
+    if (!ET->getDecl()->isComplete())
+      return std::nullopt;
+  const unsigned W = Ctx.getIntWidth(T);
+  if (W == 0 || W > 64)
+    return std::nullopt;
+  if (T->isSignedIntegerOrEnumerationType())
+    return std::make_pair(-(Int(1) << (W - 1)), (Int(1) << (W - 1)) - 1);
+  return std::make_pair(Int(0), (Int(1) << W) - 1);
+}
+
+//===--- locations ----------------------------------------------------------===//
+
+std::optional<LocKey> FunctionAnalysis::lval(const Expr *X) {
+  X = X->IgnoreParenCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
+    const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+    if (!V)
+      return std::nullopt;
+    if (V->getType()->isReferenceType()) { // C++ references alias their target
+      auto It = PointsTo.find(V);
+      if (It != PointsTo.end())
+        return It->second;
+    }
+    return LocKey{V, nullptr, false};
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(X)) {
+    const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    std::optional<LocKey> B = ME->isArrow() ? pointeeLoc(ME->getBase()) : lval(ME->getBase());
+    if (!B || !F)
+      return B;
+    if (F->getParent()->isUnion())
+      return B; // the members of a union share their storage
+    B->Field = F;
+    return B;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(X))
+    if (U->getOpcode() == UO_Deref)
+      return pointeeLoc(U->getSubExpr());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(X))
+    return pointeeLoc(AS->getBase());
+  return std::nullopt;
+}
+
+std::optional<LocKey> FunctionAnalysis::pointeeLoc(const Expr *X) {
+  X = X->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(X)) {
+    if (U->getOpcode() == UO_AddrOf)
+      return lval(U->getSubExpr());
+    if (U->getOpcode() == UO_Deref)
+      return pointeeLoc(U->getSubExpr()); // arrays of arrays: collapse
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(X)) {
+    if (BO->isAdditiveOp() || BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign)
+      return pointeeLoc(BO->getLHS()->getType()->isIntegerType() ? BO->getRHS() : BO->getLHS());
+    if (BO->getOpcode() == BO_Assign || BO->getOpcode() == BO_Comma)
+      return pointeeLoc(BO->getRHS());
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(X))
+    if (U->isIncrementDecrementOp())
+      return pointeeLoc(U->getSubExpr());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(X))
+    return pointeeLoc(AS->getBase());
+  if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
+    const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+    if (!V)
+      return std::nullopt;
+    auto It = PointsTo.find(V);
+    if (It != PointsTo.end() && !V->getType()->isReferenceType())
+      return It->second;
+    if (V->getType()->isArrayType())
+      return LocKey{V, nullptr, true};
+    return LocKey{V, nullptr, true};
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(X)) {
+    std::optional<LocKey> L = lval(ME);
+    if (L && !L->Contents)
+      L->Contents = ME->getType()->isPointerType(); // s.ptr points elsewhere
+    return L;
+  }
+  return std::nullopt;
+}
+
+TVal FunctionAnalysis::lookup(const LocKey &L) {
+  auto Find = [&](const LocKey &K) -> const TVal * {
+    auto It = Cur->find(K);
+    return It == Cur->end() ? nullptr : &It->second;
+  };
+  if (const TVal *V = Find(L))
+    return *V;
+  if (L.Field)
+    if (const TVal *V = Find(LocKey{L.Base, nullptr, L.Contents})) {
+      TVal R = *V;
+      R.Lo = R.Hi = Bound();
+      R.Direct = -1;
+      return R;
+    }
+  if (L.Contents) {
+    // What a tainted pointer points to is tainted.
+    if (const TVal *V = Find(LocKey{L.Base, nullptr, false})) {
+      TVal R = *V;
+      R.Lo = R.Hi = Bound();
+      R.Direct = -1;
+      return R;
+    }
+  } else if (!L.Field && L.Base && L.Base->getType()->isRecordType()) {
+    // A whole struct read is as tainted as any of its fields.
+    for (auto It = Cur->lower_bound(LocKey{L.Base, nullptr, false});
+         It != Cur->end() && It->first.Base == L.Base; ++It)
+      if (!It->first.Contents && It->second.tainted()) {
+        TVal R = It->second;
+        R.Lo = R.Hi = Bound();
+        R.Direct = -1;
+        return R;
+      }
+  }
+  return TVal();
+}
+
+void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
+  if (!V.tainted()) {
+    V = TVal();
+    if (!Strong)
+      return;
+  }
+  if (!L.Field && !L.Contents && Strong) {
+    // A whole write replaces what was known of its fields.
+    for (auto It = Cur->lower_bound(LocKey{L.Base, nullptr, false});
+         It != Cur->end() && It->first.Base == L.Base;)
+      It = It->first.Contents ? std::next(It) : Cur->erase(It);
+  }
+  if (!V.tainted()) {
+    Cur->erase(L);
+    return;
+  }
+  if (isGlobal(L.Base) && V.Real) {
+    TVal G = V;
+    G.Params = 0;
+    G.Direct = -1;
+    G.Lo = G.Hi = Bound();
+    auto It = E.GlobalTaint.find(L);
+    if (It == E.GlobalTaint.end()) {
+      G.Trace = E.newStep(L.Base->getLocation(), "stored in global '" + L.Base->getNameAsString() + "' declared here", V.Trace);
+      E.GlobalTaint[L] = G;
+      E.GlobalsChanged = true;
+    }
+  }
+  auto It = Cur->find(L);
+  if (It == Cur->end() || Strong)
+    (*Cur)[L] = V;
+  else
+    It->second = joinVal(It->second, V);
+}
+
+//===--- values -------------------------------------------------------------===//
+
+TVal FunctionAnalysis::typed(TVal V, QualType T) const {
+  if (!V.tainted())
+    return V;
+  if (auto R = typeRange(T)) {
+    if (!V.Lo.known())
+      V.Lo = Bound::constant(R->first, Bound::TypeConst);
+    if (!V.Hi.known())
+      V.Hi = Bound::constant(R->second, Bound::TypeConst);
+  }
+  return V;
+}
+
+TVal FunctionAnalysis::convert(TVal V, QualType From, QualType To) {
+  auto FR = typeRange(From), TR = typeRange(To);
+  if (!TR)
+    return V;
+  V.Direct = V.Direct; // a conversion keeps the identity of a parameter
+  Int Lo = FR ? FR->first : -Infinity, Hi = FR ? FR->second : Infinity;
+  if (V.Lo.isConst())
+    Lo = std::max(Lo, V.Lo.V);
+  if (V.Hi.isConst())
+    Hi = std::min(Hi, V.Hi.V);
+  const bool LoTrusted = V.Lo.K == Bound::Trusted, HiTrusted = V.Hi.K == Bound::Trusted;
+  if (Lo >= TR->first && Hi <= TR->second) {
+    // The value fits: what the source type implies becomes a type bound.
+    if (!V.Lo.known() && FR)
+      V.Lo = Bound::constant(Lo, Bound::TypeConst);
+    if (!V.Hi.known() && FR)
+      V.Hi = Bound::constant(Hi, Bound::TypeConst);
+    return V;
+  }
+  if (LoTrusted && HiTrusted)
+    return V;
+  // It may not fit: the conversion wraps or truncates to the target's range.
+  V.Direct = -1;
+  V.Lo = Bound::constant(TR->first, Bound::TypeConst);
+  V.Hi = Bound::constant(TR->second, Bound::TypeConst);
+  if (TR->second - TR->first > 0xFFFF && !(To->isUnsignedIntegerType() && !FR)) {
+    V.Lo = V.Lo.V == 0 ? V.Lo : Bound();
+    V.Hi = Bound();
+  }
+  return V;
+}
+
+TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &InA, const TVal &InB, QualType T) {
+  // The program's own non-constant values are trusted bounds of themselves.
+  auto Own = [](TVal V) {
+    if (!V.tainted()) {
+      if (!V.Lo.known())
+        V.Lo = Bound::trusted();
+      if (!V.Hi.known())
+        V.Hi = Bound::trusted();
+    }
+    return V;
+  };
+  const TVal A = Own(InA), B = Own(InB);
+  TVal R;
+  R.Real = A.Real || B.Real;
+  R.Params = A.Params | B.Params;
+  R.Trace = A.Real ? A.Trace : (B.Real ? B.Trace : (A.Trace ? A.Trace : B.Trace));
+  R.Validated = (!A.tainted() || A.Validated) && (!B.tainted() || B.Validated);
+  auto TR = typeRange(T);
+  auto C = [](const Bound &X) { return X.isConst(); };
+  const bool BConst = C(B.Lo) && C(B.Hi) && B.Lo.V == B.Hi.V;
+  switch (Op) {
+  case BO_Add:
+  case BO_AddAssign:
+    if (C(A.Lo) && C(B.Lo))
+      R.Lo = Bound::constant(clampInt(A.Lo.V + B.Lo.V));
+    else if (A.Lo.known() && B.Lo.known())
+      R.Lo = Bound::trusted();
+    if (C(A.Hi) && C(B.Hi))
+      R.Hi = Bound::constant(clampInt(A.Hi.V + B.Hi.V));
+    else if (A.Hi.known() && B.Hi.known())
+      R.Hi = Bound::trusted();
+    break;
+  case BO_Sub:
+  case BO_SubAssign:
+    if (C(A.Lo) && C(B.Hi))
+      R.Lo = Bound::constant(clampInt(A.Lo.V - B.Hi.V));
+    else if (A.Lo.known() && B.Hi.known())
+      R.Lo = Bound::trusted();
+    if (C(A.Hi) && C(B.Lo))
+      R.Hi = Bound::constant(clampInt(A.Hi.V - B.Lo.V));
+    else if (A.Hi.known() && B.Lo.known())
+      R.Hi = Bound::trusted();
+    break;
+  case BO_Mul:
+  case BO_MulAssign:
+    if (C(A.Lo) && C(A.Hi) && C(B.Lo) && C(B.Hi)) {
+      Int P[4] = {clampInt(A.Lo.V * B.Lo.V), clampInt(A.Lo.V * B.Hi.V),
+                  clampInt(A.Hi.V * B.Lo.V), clampInt(A.Hi.V * B.Hi.V)};
+      R.Lo = Bound::constant(*std::min_element(P, P + 4));
+      R.Hi = Bound::constant(*std::max_element(P, P + 4));
+    } else if (A.Lo.known() && A.Hi.known() && B.Lo.known() && B.Hi.known()) {
+      R.Lo = R.Hi = Bound::trusted();
+    }
+    break;
+  case BO_Div:
+  case BO_DivAssign:
+    if (BConst && B.Lo.V > 0) {
+      if (C(A.Lo))
+        R.Lo = Bound::constant(A.Lo.V / B.Lo.V);
+      if (C(A.Hi))
+        R.Hi = Bound::constant(A.Hi.V / B.Lo.V);
+      if (A.Lo.K == Bound::Trusted)
+        R.Lo = A.Lo;
+      if (A.Hi.K == Bound::Trusted)
+        R.Hi = A.Hi;
+    }
+    break;
+  case BO_Rem:
+  case BO_RemAssign:
+    // A modulo by a constant bounds the result (sanitiser).
+    if (BConst && B.Lo.V != 0) {
+      Int M = B.Lo.V < 0 ? -B.Lo.V : B.Lo.V;
+      const bool NonNeg = (C(A.Lo) && A.Lo.V >= 0) || (TR && TR->first >= 0);
+      R.Lo = Bound::constant(NonNeg ? 0 : -(M - 1));
+      R.Hi = Bound::constant(M - 1);
+    } else if (B.Hi.known() && !B.tainted()) {
+      R.Hi = Bound::trusted();
+      if ((C(A.Lo) && A.Lo.V >= 0) || (TR && TR->first >= 0))
+        R.Lo = Bound::constant(0);
+    }
+    break;
+  case BO_And:
+  case BO_AndAssign:
+    // A mask by a non-negative constant bounds the result (sanitiser).
+    for (const TVal *M : {&A, &B})
+      if (!M->tainted() && C(M->Lo) && C(M->Hi) && M->Lo.V == M->Hi.V && M->Lo.V >= 0) {
+        R.Lo = Bound::constant(0);
+        R.Hi = Bound::constant(M->Lo.V);
+      }
+    break;
+  case BO_Shr:
+  case BO_ShrAssign:
+    if (BConst && B.Lo.V >= 0 && B.Lo.V < 64 && C(A.Lo) && A.Lo.V >= 0) {
+      R.Lo = Bound::constant(0);
+      if (C(A.Hi))
+        R.Hi = Bound::constant(A.Hi.V >> static_cast<int>(B.Lo.V));
+    }
+    break;
+  default:
+    break;
+  }
+  if (!R.tainted()) {
+    R.Lo = R.Hi = Bound();
+    return R;
+  }
+  // A result computed from a type's range is no developer's check.
+  const bool FromType = A.Lo.K == Bound::TypeConst || A.Hi.K == Bound::TypeConst ||
+                        B.Lo.K == Bound::TypeConst || B.Hi.K == Bound::TypeConst;
+  const bool Sanitising = Op == BO_Rem || Op == BO_RemAssign || Op == BO_And || Op == BO_AndAssign;
+  if (FromType && !Sanitising) {
+    if (R.Lo.K == Bound::Const)
+      R.Lo.K = Bound::TypeConst;
+    if (R.Hi.K == Bound::Const)
+      R.Hi.K = Bound::TypeConst;
+  }
+  return R;
+}
+
+const FunctionDecl *FunctionAnalysis::callee(const CallExpr *CE) {
+  if (const FunctionDecl *F = CE->getDirectCallee())
+    return F;
+  const Expr *C = CE->getCallee()->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(C))
+    if (U->getOpcode() == UO_Deref)
+      C = U->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(C)) {
+    auto It = FnPointer.find(DR->getDecl());
+    if (It != FnPointer.end())
+      return It->second;
+  }
+  return nullptr;
+}
+
+std::vector<const FunctionDecl *> FunctionAnalysis::callees(const CallExpr *CE) {
+  if (const FunctionDecl *F = callee(CE))
+    return {F};
+  // A call through a handler table or a struct field: every function the TU
+  // stores there is a candidate.
+  const Expr *C = CE->getCallee()->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(C))
+    if (U->getOpcode() == UO_Deref)
+      C = U->getSubExpr()->IgnoreParenCasts();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(C))
+    C = AS->getBase()->IgnoreParenCasts();
+  const ValueDecl *Holder = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(C))
+    Holder = ME->getMemberDecl();
+  else if (const auto *DR = dyn_cast<DeclRefExpr>(C))
+    Holder = DR->getDecl();
+  auto It = Holder ? E.Targets.find(Holder) : E.Targets.end();
+  if (It == E.Targets.end() || It->second.size() > 64)
+    return {};
+  return std::vector<const FunctionDecl *>(It->second.begin(), It->second.end());
+}
+
+StringRef FunctionAnalysis::calleeName(const FunctionDecl *F) const {
+  if (!F || !F->getIdentifier())
+    return {};
+  const DeclContext *DC = F->getDeclContext()->getRedeclContext();
+  if (!DC->isTranslationUnit() && !F->isInStdNamespace())
+    return {};
+  return F->getName();
+}
+
+unsigned FunctionAnalysis::argOffset(const CallExpr *CE) const {
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (isa_and_nonnull<CXXMethodDecl>(OC->getDirectCallee()))
+      return 1;
+  return 0;
+}
+unsigned FunctionAnalysis::numArgs(const CallExpr *CE) const {
+  return CE->getNumArgs() - argOffset(CE);
+}
+const Expr *FunctionAnalysis::arg(const CallExpr *CE, unsigned I) const {
+  return CE->getArg(I + argOffset(CE));
+}
+
+TVal FunctionAnalysis::taintOf(const Expr *X) {
+  TVal V = value(X);
+  if (V.tainted())
+    return V;
+  if (const auto *U = dyn_cast<UnaryOperator>(X->IgnoreParenCasts()))
+    if (U->getOpcode() == UO_AddrOf && (U->getSubExpr()->getType()->isPointerType() ||
+                                        U->getSubExpr()->getType()->isArrayType()))
+      if (TVal Inner = taintOf(U->getSubExpr()); Inner.tainted())
+        return Inner; // &ptr: the data the pointer leads to
+  const QualType T = X->IgnoreParenImpCasts()->getType();
+  if (T->isPointerType() || T->isArrayType() || T->isRecordType() || T->isReferenceType()) {
+    TVal P = T->isRecordType() ? TVal() : pointee(X);
+    if (T->isRecordType())
+      if (auto L = lval(X))
+        P = lookup(*L);
+    if (P.tainted()) {
+      P.Direct = V.Direct >= 0 ? V.Direct : P.Direct;
+      return P;
+    }
+  }
+  return V;
+}
+
+TVal FunctionAnalysis::pointerValue(const Expr *X) {
+  // A copied pointer leads to the same data: its value carries that taint.
+  TVal V = taintOf(X);
+  V.Lo = V.Hi = Bound();
+  return V;
+}
+
+TVal FunctionAnalysis::pointee(const Expr *X) {
+  if (auto L = pointeeLoc(X)) {
+    TVal V = lookup(*L);
+    if (V.tainted())
+      return V;
+  }
+  TVal V = value(X);
+  if (V.tainted() && X->getType()->isPointerType()) {
+    V.Lo = V.Hi = Bound();
+    V.Direct = -1;
+    return V;
+  }
+  return TVal();
+}
+
+TVal FunctionAnalysis::callValue(const CallExpr *CE) {
+  TVal R;
+  for (const FunctionDecl *F : callees(CE))
+    if (TVal V = callValueOf(CE, F); V.tainted())
+      R = R.tainted() ? joinVal(R, V) : V;
+  return R;
+}
+
+TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
+  const Summary *CS = nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (F->hasBody(Def) && !E.inSystemHeader(Def))
+    CS = &E.summaryOf(Def);
+  StringRef Name = calleeName(F);
+  if (!CS && !Name.empty()) {
+    auto S = E.Cfg.Sources.find(Name);
+    if (S != E.Cfg.Sources.end() && S->second.Returns) {
+      TVal V;
+      V.Real = true;
+      V.Trace = E.rootStep(CE, CE->getBeginLoc(),
+                           "value " + S->second.Verb + " by '" + Name.str() + "' here",
+                           S->second.Origin, Name.str());
+      return V;
+    }
+    auto P = E.Cfg.Propagators.find(Name);
+    if (P != E.Cfg.Propagators.end() && P->second.ToReturn) {
+      TVal R;
+      for (unsigned I = 0; I < numArgs(CE); ++I)
+        if (P->second.From.contains(I)) {
+          TVal A = taintOf(arg(CE, I));
+          if (A.tainted())
+            R = R.tainted() ? joinVal(R, A) : A;
+        }
+      if (!R.tainted())
+        return TVal();
+      R.Lo = R.Hi = Bound();
+      R.Direct = -1;
+      R.Validated = false;
+      if (P->second.LengthOf >= 0 && static_cast<unsigned>(P->second.LengthOf) < numArgs(CE)) {
+        // A string's length stays within its buffer: bounded by the buffer's
+        // size when known, else by the (trusted) buffer itself.
+        R.Lo = Bound::constant(0);
+        std::optional<Int> Bytes = objectBytes(arg(CE, P->second.LengthOf));
+        R.Hi = Bytes ? Bound::constant(*Bytes) : Bound::trusted();
+      }
+      if (R.Real)
+        R.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
+      return R;
+    }
+    auto VS = E.Cfg.Validators.find(Name);
+    if (VS != E.Cfg.Validators.end() && VS->second.When == ValidWhen::ReturnsBounded) {
+      TVal R;
+      Bound Hi;
+      for (unsigned I = 0; I < numArgs(CE); ++I) {
+        TVal A = value(arg(CE, I));
+        if (A.tainted())
+          R = R.tainted() ? joinVal(R, A) : A;
+        if (!A.tainted())
+          Hi = A.Hi.isConst() ? A.Hi : Bound::trusted();
+        else if (A.Hi.known() && !Hi.known())
+          Hi = A.Hi;
+      }
+      R.Hi = Hi;
+      R.Direct = -1;
+      return R;
+    }
+    return TVal();
+  }
+  if (!CS || !CS->HasRet)
+    return TVal();
+  const TVal &Ret = CS->Ret;
+  TVal R;
+  if (Ret.Real) {
+    R = Ret;
+    R.Params = 0;
+    R.Trace = E.newStep(CE->getBeginLoc(), "value returned by '" + F->getNameAsString() + "' here", Ret.Trace);
+  }
+  for (unsigned I = 0; I < numArgs(CE) && I < 64; ++I)
+    if (Ret.Params & (uint64_t(1) << I)) {
+      TVal A = taintOf(arg(CE, I));
+      if (!A.tainted())
+        continue;
+      if (Ret.Direct == static_cast<int>(I)) {
+        if (Ret.Lo.known())
+          A.Lo = Ret.Lo;
+        if (Ret.Hi.known())
+          A.Hi = Ret.Hi;
+      } else {
+        A.Lo = Ret.Lo;
+        A.Hi = Ret.Hi;
+        A.Direct = -1;
+      }
+      if (A.Real)
+        A.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + F->getNameAsString() + "' here", A.Trace);
+      R = R.tainted() ? joinVal(R, A) : A;
+    }
+  if (R.tainted() && Ret.Validated)
+    R.Validated = true;
+  return R;
+}
+
+TVal FunctionAnalysis::value(const Expr *X) {
+  X = X->IgnoreParens();
+  if (X->isValueDependent() || X->isTypeDependent())
+    return TVal();
+  if (X->getType()->isIntegerType() && !X->HasSideEffects(Ctx)) {
+    Expr::EvalResult R;
+    if (X->EvaluateAsInt(R, Ctx)) {
+      TVal V;
+      const llvm::APSInt &I = R.Val.getInt();
+      Int N = I.isSigned() ? Int(I.getSExtValue()) : Int(I.getZExtValue());
+      V.Lo = V.Hi = Bound::constant(N);
+      return V;
+    }
+  }
+  if (isa<DeclRefExpr, MemberExpr>(X)) {
+    if (auto L = lval(X))
+      return typed(lookup(*L), X->getType());
+    return TVal();
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(X))
+    return typed(pointee(AS->getBase()), X->getType());
+  if (const auto *U = dyn_cast<UnaryOperator>(X)) {
+    switch (U->getOpcode()) {
+    case UO_Deref:
+      return typed(pointee(U->getSubExpr()), X->getType());
+    case UO_AddrOf:
+      return TVal();
+    case UO_LNot: {
+      TVal V = value(U->getSubExpr());
+      V.Lo = Bound::constant(0);
+      V.Hi = Bound::constant(1);
+      V.Direct = -1;
+      return V.tainted() ? V : TVal();
+    }
+    case UO_Minus: {
+      TVal V = value(U->getSubExpr());
+      TVal R = V;
+      R.Direct = -1;
+      R.Lo = V.Hi.isConst() ? Bound::constant(-V.Hi.V) : (V.Hi.known() ? Bound::trusted() : Bound());
+      R.Hi = V.Lo.isConst() ? Bound::constant(-V.Lo.V) : (V.Lo.known() ? Bound::trusted() : Bound());
+      return R;
+    }
+    case UO_Plus:
+    case UO_PreInc:
+    case UO_PreDec:
+    case UO_PostInc:
+    case UO_PostDec: {
+      TVal V = value(U->getSubExpr());
+      if (U->isIncrementDecrementOp())
+        V.Direct = -1;
+      return V;
+    }
+    default: {
+      TVal V = value(U->getSubExpr());
+      V.Lo = V.Hi = Bound();
+      V.Direct = -1;
+      return V;
+    }
+    }
+  }
+  if (const auto *CE = dyn_cast<CastExpr>(X)) {
+    const Expr *Sub = CE->getSubExpr();
+    switch (CE->getCastKind()) {
+    case CK_IntegralCast:
+    case CK_IntegralToBoolean:
+    case CK_BooleanToSignedIntegral:
+      return convert(value(Sub), Sub->getType(), CE->getType());
+    case CK_ArrayToPointerDecay:
+      return value(Sub); // the array's own taint; what it holds is pointee()
+    default:
+      return value(Sub);
+    }
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(X)) {
+    switch (BO->getOpcode()) {
+    case BO_Assign:
+    case BO_Comma:
+      return value(BO->getRHS());
+    case BO_LAnd:
+    case BO_LOr:
+    case BO_LT:
+    case BO_GT:
+    case BO_LE:
+    case BO_GE:
+    case BO_EQ:
+    case BO_NE: {
+      TVal A = value(BO->getLHS()), B = value(BO->getRHS());
+      TVal R = A.tainted() ? A : B;
+      if (!R.tainted())
+        return TVal();
+      R.Lo = Bound::constant(0);
+      R.Hi = Bound::constant(1);
+      R.Direct = -1;
+      return R;
+    }
+    default:
+      break;
+    }
+    if (BO->getType()->isPointerType())
+      return value(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
+    if (BO->isCompoundAssignmentOp())
+      return arith(BO->getOpcode(), value(BO->getLHS()), value(BO->getRHS()), BO->getType());
+    return arith(BO->getOpcode(), value(BO->getLHS()), value(BO->getRHS()), BO->getType());
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(X)) {
+    TaintState *Saved = Cur;
+    TaintState T = *Saved, F = *Saved;
+    refine(T, CO->getCond(), true);
+    refine(F, CO->getCond(), false);
+    Cur = &T;
+    TVal A = value(CO->getTrueExpr());
+    Cur = &F;
+    TVal B = value(CO->getFalseExpr());
+    Cur = Saved;
+    if (!A.tainted() && !B.tainted())
+      return TVal();
+    // An untrusted branch joined with a constant one keeps the constant's bound.
+    TVal R = joinVal(A.tainted() ? A : B, B.tainted() ? B : A);
+    return R;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(X))
+    return callValue(CE);
+  if (const auto *IL = dyn_cast<InitListExpr>(X)) {
+    TVal R;
+    for (const Expr *I : IL->inits())
+      if (TVal V = taintOf(I); V.tainted())
+        R = R.tainted() ? joinVal(R, V) : V;
+    if (IL->getNumInits() != 1 || !IL->getType()->isScalarType())
+      R.Lo = R.Hi = Bound(), R.Direct = -1;
+    return R;
+  }
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(X))
+    return value(DA->getExpr());
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(X))
+    return value(EWC->getSubExpr());
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(X))
+    return value(MT->getSubExpr());
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(X))
+    return value(BT->getSubExpr());
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(X))
+    if (CC->getNumArgs() == 1)
+      return taintOf(CC->getArg(0));
+  return TVal();
+}
+
+//===--- effects ------------------------------------------------------------===//
+
+void FunctionAnalysis::validate(TaintState &St, const Expr *Arg) {
+  auto Mark = [&](std::optional<LocKey> L) {
+    if (!L)
+      return;
+    auto It = St.find(*L);
+    if (It == St.end()) {
+      TaintState *Saved = Cur;
+      Cur = &St;
+      TVal Whole = lookup(*L);
+      Cur = Saved;
+      if (!Whole.tainted())
+        return;
+      It = St.emplace(*L, Whole).first;
+    }
+    It->second.Validated = true;
+    if (It->second.Lo.K != Bound::Const)
+      It->second.Lo = Bound::trusted();
+    if (It->second.Hi.K != Bound::Const)
+      It->second.Hi = Bound::trusted();
+  };
+  Mark(lval(Arg));
+  Mark(pointeeLoc(Arg));
+}
+
+void FunctionAnalysis::callEffects(const CallExpr *CE) {
+  for (const FunctionDecl *F : callees(CE))
+    callEffectsOf(CE, F);
+}
+
+void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  if (F->hasBody(Def) && !E.inSystemHeader(Def)) {
+    const Summary &CS = E.summaryOf(Def);
+    // The callee's sinks see the arguments as they were before the call.
+    if (Reporting)
+      applySummarySinks(CE, Def, CS);
+    for (const auto &[I, V] : CS.ParamOut)
+      if (I < numArgs(CE))
+        if (auto L = pointeeLoc(arg(CE, I))) {
+          TVal W = V;
+          W.Trace = E.newStep(CE->getBeginLoc(), "value received through '" + F->getNameAsString() + "' here", V.Trace);
+          store(*L, W, !L->Contents);
+        }
+    return;
+  }
+  if (Reporting)
+    checkCallSinks(CE, F); // methods too: a logger's format attribute
+  StringRef Name = calleeName(F);
+  if (Name.empty())
+    return;
+  auto S = E.Cfg.Sources.find(Name);
+  if (S != E.Cfg.Sources.end() && !S->second.OutArgs.empty()) {
+    TVal V;
+    V.Real = true;
+    V.Trace = E.rootStep(CE, CE->getBeginLoc(), "value " + S->second.Verb + " by '" + Name.str() + "' here",
+                         S->second.Origin, Name.str());
+    for (unsigned I = 0; I < numArgs(CE); ++I)
+      if (S->second.OutArgs.contains(I))
+        if (auto L = pointeeLoc(arg(CE, I)))
+          store(*L, V, !L->Contents);
+  }
+  auto P = E.Cfg.Propagators.find(Name);
+  if (P != E.Cfg.Propagators.end() && !P->second.To.empty()) {
+    TVal R;
+    for (unsigned I = 0; I < numArgs(CE); ++I)
+      if (P->second.From.contains(I))
+        if (TVal A = taintOf(arg(CE, I)); A.tainted())
+          R = R.tainted() ? joinVal(R, A) : A;
+    if (R.tainted()) {
+      R.Lo = R.Hi = Bound();
+      R.Direct = -1;
+      R.Validated = false;
+      if (R.Real)
+        R.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
+      for (unsigned I = 0; I < numArgs(CE); ++I)
+        if (P->second.To.contains(I))
+          if (auto L = pointeeLoc(arg(CE, I)))
+            store(*L, R, !L->Contents);
+    }
+  }
+  auto VS = E.Cfg.Validators.find(Name);
+  if (VS != E.Cfg.Validators.end() && VS->second.When == ValidWhen::Always)
+    for (unsigned I = 0; I < numArgs(CE); ++I)
+      if (VS->second.Args.contains(I))
+        validate(*Cur, arg(CE, I));
+}
+
+void FunctionAnalysis::transfer(const Stmt *St) {
+  if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!V)
+        continue;
+      if (Reporting)
+        if (const auto *VAT = Ctx.getAsVariableArrayType(V->getType()))
+          if (VAT->getSizeExpr())
+            checkSize(VAT->getSizeExpr(), std::nullopt, "size of variable-length array '" + V->getNameAsString() + "'", true,
+                      VAT->getSizeExpr()->getBeginLoc());
+      if (!V->getInit() || V->getType()->isReferenceType())
+        continue;
+      const Expr *Init = V->getInit();
+      if (V->getType()->isArrayType()) {
+        TVal T = taintOf(Init);
+        store(LocKey{V, nullptr, true}, T, true);
+      } else if (V->getType()->isRecordType()) {
+        store(LocKey{V, nullptr, false}, taintOf(Init), true);
+        if (auto Src = lval(Init))
+          for (auto It = Cur->lower_bound(LocKey{Src->Base, nullptr, false});
+               It != Cur->end() && It->first.Base == Src->Base; ++It)
+            if (!It->first.Contents && It->first.Field)
+              (*Cur)[LocKey{V, It->first.Field, false}] = It->second;
+      } else if (V->getType()->isPointerType()) {
+        store(LocKey{V, nullptr, false}, pointerValue(Init), true);
+      } else {
+        store(LocKey{V, nullptr, false}, value(Init), true);
+      }
+    }
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+    if (Reporting)
+      checkArith(BO);
+    if (!BO->isAssignmentOp()) {
+      if (Reporting && BO->isAdditiveOp() && BO->getType()->isPointerType()) {
+        const Expr *Ptr = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
+        const Expr *Off = Ptr == BO->getLHS() ? BO->getRHS() : BO->getLHS();
+        if (Off->getType()->isIntegerType())
+          checkIndex(Off, Ptr, BO->getOperatorLoc());
+      }
+      return;
+    }
+    if (Reporting && BO->getType()->isPointerType() &&
+        (BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign))
+      checkIndex(BO->getRHS(), BO->getLHS(), BO->getOperatorLoc());
+    auto L = lval(BO->getLHS());
+    if (!L)
+      return;
+    if (BO->getLHS()->getType()->isRecordType() && BO->getOpcode() == BO_Assign) {
+      TVal T = taintOf(BO->getRHS());
+      store(*L, T, !L->Contents);
+      return;
+    }
+    TVal V = BO->getOpcode() == BO_Assign ? value(BO->getRHS()) : value(BO);
+    if (BO->getOpcode() != BO_Assign)
+      V = convert(V, cast<CompoundAssignOperator>(BO)->getComputationResultType(),
+                  BO->getLHS()->getType());
+    if (BO->getLHS()->getType()->isPointerType() && BO->getOpcode() == BO_Assign)
+      V = pointerValue(BO->getRHS());
+    store(*L, V, !L->Contents);
+    return;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(St)) {
+    if (!U->isIncrementDecrementOp())
+      return;
+    if (Reporting)
+      checkArith(U);
+    auto L = lval(U->getSubExpr());
+    if (!L || U->getType()->isPointerType())
+      return;
+    TVal V = lookup(*L);
+    if (!V.tainted())
+      return;
+    // A step that would leave the type's range saturates instead: the wrap
+    // itself is medsec-tainted-arithmetic's finding, and keeping the other
+    // bound keeps `while (n--)` after `if (n > 64)` bounded.
+    const Int D = U->isIncrementOp() ? 1 : -1;
+    auto TR = typeRange(U->getSubExpr()->getType());
+    if (V.Lo.isConst())
+      V.Lo.V = TR ? std::max(TR->first, std::min(TR->second, V.Lo.V + D)) : V.Lo.V + D;
+    if (V.Hi.isConst())
+      V.Hi.V = TR ? std::max(TR->first, std::min(TR->second, V.Hi.V + D)) : V.Hi.V + D;
+    V.Direct = -1;
+    store(*L, V, !L->Contents);
+    return;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(St)) {
+    if (Reporting)
+      checkIndex(AS->getIdx(), AS->getBase(), AS->getIdx()->getBeginLoc());
+    return;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(St)) {
+    callEffects(CE);
+    return;
+  }
+  if (const auto *NE = dyn_cast<CXXNewExpr>(St)) {
+    if (Reporting && NE->isArray() && NE->getArraySize() && *NE->getArraySize())
+      checkSize(*NE->getArraySize(), std::nullopt, "element count passed to new[]", true, (*NE->getArraySize())->getBeginLoc());
+    return;
+  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+    if (!Reporting || !RS->getRetValue())
+      return;
+    TVal V = RS->getRetValue()->getType()->isPointerType() ? taintOf(RS->getRetValue())
+                                                           : value(RS->getRetValue());
+    if (!S.HasRet) {
+      S.Ret = V;
+      S.HasRet = true;
+    } else {
+      S.Ret = joinVal(S.Ret, V);
+    }
+    if (!V.tainted()) {
+      // An untainted return keeps the join's taint but its bound counts too.
+      S.Ret.Lo = joinLo(S.Ret.Lo, V.Lo.known() ? V.Lo : Bound::trusted());
+      S.Ret.Hi = joinHi(S.Ret.Hi, V.Hi.known() ? V.Hi : Bound::trusted());
+    }
+  }
+}
+
+void FunctionAnalysis::prepareAliases() {
+  // Flow-insensitive: a pointer assigned exactly one target in the body
+  // aliases it; two different targets make it unknown.
+  std::map<const ValueDecl *, int> Count;
+  auto Note = [&](const ValueDecl *P, const Expr *Init) {
+    if (!P)
+      return;
+    const Expr *I = Init->IgnoreParenCasts();
+    if (const FunctionDecl *F = dyn_cast_or_null<FunctionDecl>(
+            isa<DeclRefExpr>(I) ? cast<DeclRefExpr>(I)->getDecl() : nullptr)) {
+      FnPointer[P] = F;
+      return;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(I))
+      if (U->getOpcode() == UO_AddrOf)
+        if (const FunctionDecl *F = dyn_cast_or_null<FunctionDecl>(
+                isa<DeclRefExpr>(U->getSubExpr()->IgnoreParens())
+                    ? cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens())->getDecl()
+                    : nullptr)) {
+          FnPointer[P] = F;
+          return;
+        }
+    const bool Ref = P->getType()->isReferenceType();
+    std::optional<LocKey> T = Ref ? lval(I) : std::nullopt;
+    if (!Ref && P->getType()->isPointerType()) {
+      const auto *U = dyn_cast<UnaryOperator>(I);
+      const bool AddrOfVar = U && U->getOpcode() == UO_AddrOf;
+      const bool ArrayDecay = isa<DeclRefExpr>(I) && I->getType()->isArrayType();
+      if (AddrOfVar || ArrayDecay)
+        T = pointeeLoc(I);
+    }
+    if (++Count[P] > 1 || !T) {
+      PointsTo.erase(P);
+      Count[P] = 2;
+      return;
+    }
+    PointsTo[P] = *T;
+  };
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::function<void(const ValueDecl *, const Expr *)> Fn;
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->getInit() && (V->getType()->isPointerType() || V->getType()->isReferenceType()))
+        Fn(V, V->getInit());
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp() && BO->getLHS()->getType()->isPointerType())
+        if (const auto *DR = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          Fn(DR->getDecl(), BO->getOpcode() == BO_Assign ? BO->getRHS() : BO->getLHS());
+      return true;
+    }
+  } Fd;
+  TaintState Empty;
+  Cur = &Empty;
+  Fd.Fn = Note;
+  Fd.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
+  for (auto &[P, N] : Count)
+    if (N > 1)
+      PointsTo.erase(P);
+}
+
+void FunctionAnalysis::initialState(TaintState &St) {
+  for (const auto &[K, V] : E.GlobalTaint)
+    St[K] = V;
+  const CallbackSpec *CB = nullptr;
+  auto It = E.Callbacks.find(FD);
+  if (It != E.Callbacks.end())
+    CB = It->second;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    TVal V;
+    if (I < 64) {
+      V.Params = uint64_t(1) << I;
+      V.Direct = static_cast<int>(I);
+    }
+    if (CB && CB->Params.contains(I)) {
+      V.Real = true;
+      V.Trace = E.rootStep(P, P->getLocation(),
+                           "value received as parameter '" + P->getNameAsString() + "' of '" +
+                               FD->getNameAsString() + "' here",
+                           CB->Origin, FD->getNameAsString());
+    }
+    if (V.tainted())
+      St[LocKey{P, nullptr, false}] = V;
+  }
+}
+
+void FunctionAnalysis::run() {
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  Opts.AddImplicitDtors = false;
+  Opts.AddTemporaryDtors = false;
+  std::unique_ptr<CFG> G = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
+  if (!G || G->getNumBlockIDs() > MaxBlocks)
+    return;
+  prepareAliases();
+  const unsigned N = G->getNumBlockIDs();
+  std::vector<std::optional<TaintState>> In(N);
+  std::vector<unsigned> Visits(N, 0);
+  In[G->getEntry().getBlockID()].emplace();
+  initialState(*In[G->getEntry().getBlockID()]);
+
+  auto Process = [&](const CFGBlock *B, TaintState St,
+                     const std::function<void(const CFGBlock *, TaintState &)> &OnEdge) {
+    Cur = &St;
+    for (const CFGElement &El : *B)
+      if (auto CS = El.getAs<CFGStmt>())
+        transfer(CS->getStmt());
+    if (Reporting)
+      if (const Stmt *T = B->getTerminatorStmt())
+        if (isa<ForStmt, WhileStmt, DoStmt>(T)) {
+          const Expr *C = isa<ForStmt>(T)     ? cast<ForStmt>(T)->getCond()
+                          : isa<WhileStmt>(T) ? cast<WhileStmt>(T)->getCond()
+                                              : cast<DoStmt>(T)->getCond();
+          if (C)
+            checkLoop(T, C);
+        }
+    const Expr *Cond = B->getLastCondition();
+    if (!Cond)
+      if (const Stmt *TC = B->getTerminatorCondition())
+        Cond = dyn_cast<Expr>(TC);
+    const Stmt *Term = B->getTerminatorStmt();
+    unsigned K = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      const CFGBlock *SB = Succ.getReachableBlock();
+      const unsigned Index = K++;
+      if (!SB)
+        continue;
+      TaintState Edge = St;
+      if (Term && isa<SwitchStmt>(Term)) {
+        if (const auto *CaseS = dyn_cast_or_null<CaseStmt>(SB->getLabel()))
+          if (!CaseS->getRHS())
+            if (auto L = lval(cast<SwitchStmt>(Term)->getCond())) {
+              Cur = &Edge;
+              TVal CV = value(CaseS->getLHS());
+              if (CV.Lo.isConst())
+                setBounds(Edge, *L, CV.Lo, CV.Lo);
+            }
+      } else if (Cond && B->succ_size() == 2) {
+        refine(Edge, Cond, Index == 0);
+      }
+      OnEdge(SB, Edge);
+    }
+    Cur = nullptr;
+  };
+
+  std::deque<const CFGBlock *> Work{&G->getEntry()};
+  std::vector<bool> Queued(N, false);
+  Queued[G->getEntry().getBlockID()] = true;
+  unsigned Budget = VisitsPerBlock * N + 64;
+  while (!Work.empty() && Budget-- > 0) {
+    const CFGBlock *B = Work.front();
+    Work.pop_front();
+    Queued[B->getBlockID()] = false;
+    Process(B, *In[B->getBlockID()], [&](const CFGBlock *SB, TaintState &Edge) {
+      const unsigned ID = SB->getBlockID();
+      bool Changed;
+      if (!In[ID]) {
+        In[ID] = std::move(Edge);
+        Changed = true;
+      } else {
+        Changed = joinState(*In[ID], Edge, ++Visits[ID] > WidenAfterVisits);
+      }
+      if (Changed && !Queued[ID]) {
+        Queued[ID] = true;
+        Work.push_back(SB);
+      }
+    });
+  }
+
+  // One more pass over the stable states reports sinks and fills the summary.
+  Reporting = true;
+  for (const CFGBlock *B : *G)
+    if (In[B->getBlockID()])
+      Process(B, *In[B->getBlockID()], [](const CFGBlock *, TaintState &) {});
+  if (const auto &Exit = In[G->getExit().getBlockID()])
+    for (unsigned I = 0; I < FD->getNumParams() && I < 64; ++I) {
+      const ParmVarDecl *P = FD->getParamDecl(I);
+      if (!P->getType()->isPointerType() && !P->getType()->isReferenceType())
+        continue;
+      for (auto It = Exit->lower_bound(LocKey{P, nullptr, false});
+           It != Exit->end() && It->first.Base == P; ++It)
+        if ((It->first.Contents || P->getType()->isReferenceType()) && It->second.Real) {
+          TVal V = It->second;
+          V.Params = 0;
+          V.Direct = -1;
+          S.ParamOut[I] = V;
+        }
+    }
+}
+
+} // namespace clang::tidy::medsec::taint

@@ -1,0 +1,613 @@
+//===- TaintSinks.cpp - guards and sinks of the taint analysis ------------===//
+#include "TaintEngineImpl.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+namespace clang::tidy::medsec::taint {
+namespace {
+
+constexpr Int SmallBound = 0xFFFF; // a type bound this small is a real limit
+
+std::string str(Int V) {
+  if (V < 0)
+    return "-" + str(-V);
+  std::string S;
+  do {
+    S.insert(S.begin(), char('0' + static_cast<int>(V % 10)));
+    V /= 10;
+  } while (V > 0);
+  return S;
+}
+
+BinaryOperatorKind swapped(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT: return BO_GT;
+  case BO_GT: return BO_LT;
+  case BO_LE: return BO_GE;
+  case BO_GE: return BO_LE;
+  default: return Op;
+  }
+}
+
+BinaryOperatorKind negated(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT: return BO_GE;
+  case BO_GT: return BO_LE;
+  case BO_LE: return BO_GT;
+  case BO_GE: return BO_LT;
+  case BO_EQ: return BO_NE;
+  case BO_NE: return BO_EQ;
+  default: return Op;
+  }
+}
+
+/// A bound that was written by the developer, not implied by a type.
+bool checked(const Bound &B) { return B.K == Bound::Const || B.K == Bound::Trusted; }
+
+bool hiLimited(const Bound &Hi) {
+  return Hi.K == Bound::Const || Hi.K == Bound::Trusted || (Hi.K == Bound::TypeConst && Hi.V <= SmallBound);
+}
+
+const char *opName(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_Add: case BO_AddAssign: return "addition";
+  case BO_Sub: case BO_SubAssign: return "subtraction";
+  default: return "multiplication";
+  }
+}
+
+} // namespace
+
+//===--- guards -------------------------------------------------------------===//
+
+void FunctionAnalysis::setBounds(TaintState &St, const LocKey &L, std::optional<Bound> Lo,
+                                 std::optional<Bound> Hi) {
+  auto It = St.find(L);
+  if (It == St.end()) {
+    // Tainted through its struct or its pointer: give the part its own entry.
+    TaintState *Saved = Cur;
+    Cur = &St;
+    TVal Whole = lookup(L);
+    Cur = Saved;
+    if (!Whole.tainted())
+      return;
+    It = St.emplace(L, Whole).first;
+  }
+  TVal &V = It->second;
+  // A constant written by the developer is tighter information than a type bound.
+  if (Lo && (!V.Lo.known() || V.Lo.K == Bound::TypeConst || Lo->K == Bound::Trusted ||
+             (V.Lo.isConst() && Lo->isConst() && Lo->V > V.Lo.V)))
+    V.Lo = *Lo;
+  if (Hi && (!V.Hi.known() || V.Hi.K == Bound::TypeConst || Hi->K == Bound::Trusted ||
+             (V.Hi.isConst() && Hi->isConst() && Hi->V < V.Hi.V)))
+    V.Hi = *Hi;
+}
+
+void FunctionAnalysis::refineLoc(TaintState &St, const Expr *Side, BinaryOperatorKind Op,
+                                 const Expr *Other, bool UnsignedCompare) {
+  Side = Side->IgnoreParenCasts();
+  TaintState *Saved = Cur;
+  Cur = &St;
+  TVal OV = value(Other);
+  Cur = Saved;
+  std::optional<Bound> B;
+  if (OV.tainted()) {
+    // Comparing with another external value bounds nothing, unless that value is bounded.
+    if (!OV.Hi.known() && !OV.Lo.known())
+      return;
+    B = Bound::trusted();
+  } else if (OV.Lo.isConst() && OV.Hi.isConst() && OV.Lo.V == OV.Hi.V) {
+    B = Bound::constant(OV.Lo.V);
+  } else {
+    B = Bound::trusted();
+  }
+  // abs(x) <= c bounds x on both sides.
+  if (const auto *CE = dyn_cast<CallExpr>(Side))
+    if (const FunctionDecl *F = CE->getDirectCallee())
+      if (F->getIdentifier() && CE->getNumArgs() == 1 &&
+          (F->getName() == "abs" || F->getName() == "labs" || F->getName() == "llabs" ||
+           F->getName() == "imaxabs")) {
+        if (Op == BO_LT || Op == BO_LE)
+          if (auto L = lval(CE->getArg(0))) {
+            Bound H = *B, Lo = *B;
+            if (B->isConst()) {
+              H.V = Op == BO_LT ? B->V - 1 : B->V;
+              Lo.V = -H.V;
+            }
+            setBounds(St, *L, Lo, H);
+          }
+        return;
+      }
+  // x + k < c: bound x by c - k; x + y < c bounds both by c (sizes are not negative).
+  if (const auto *BO = dyn_cast<BinaryOperator>(Side))
+    if (BO->isAdditiveOp() && !BO->getType()->isPointerType()) {
+      for (int Pass = 0; Pass < 2; ++Pass) {
+        const Expr *X = Pass ? BO->getRHS() : BO->getLHS();
+        const Expr *Y = Pass ? BO->getLHS() : BO->getRHS();
+        if (Pass && BO->getOpcode() == BO_Sub)
+          break;
+        Cur = &St;
+        TVal YV = value(Y);
+        Cur = Saved;
+        Bound Adj = *B;
+        if (Adj.isConst() && YV.Lo.isConst() && YV.Hi.isConst() && YV.Lo.V == YV.Hi.V)
+          Adj.V = BO->getOpcode() == BO_Add ? Adj.V - YV.Lo.V : Adj.V + YV.Lo.V;
+        if (Op == BO_LT || Op == BO_LE)
+          if (auto L = lval(X))
+            setBounds(St, *L, std::nullopt, Adj.isConst() ? Bound::constant(Op == BO_LT ? Adj.V - 1 : Adj.V) : Adj);
+      }
+      return;
+    }
+  auto L = lval(Side);
+  if (!L)
+    return;
+  auto Minus = [&](Int D) { Bound R = *B; if (R.isConst()) R.V -= D; return R; };
+  auto Plus = [&](Int D) { Bound R = *B; if (R.isConst()) R.V += D; return R; };
+  std::optional<Bound> Lo, Hi;
+  switch (Op) {
+  case BO_LT: Hi = Minus(1); break;
+  case BO_LE: Hi = *B; break;
+  case BO_GT: Lo = Plus(1); break;
+  case BO_GE: Lo = *B; break;
+  case BO_EQ: Lo = Hi = *B; break;
+  default: return;
+  }
+  // An unsigned comparison of a signed value also rules out negatives.
+  if (Hi && UnsignedCompare)
+    Lo = Bound::constant(0);
+  setBounds(St, *L, Lo, Hi);
+}
+
+void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond)) {
+    if (U->getOpcode() == UO_LNot)
+      refine(St, U->getSubExpr(), !Truth);
+    return;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(Cond)) {
+    // if (valid(x)) ...
+    const FunctionDecl *F = CE->getDirectCallee();
+    StringRef Name = calleeName(F);
+    auto VS = E.Cfg.Validators.find(Name);
+    if (!Name.empty() && VS != E.Cfg.Validators.end() &&
+        ((VS->second.When == ValidWhen::NonZero && Truth) ||
+         (VS->second.When == ValidWhen::Zero && !Truth)))
+      for (unsigned I = 0; I < numArgs(CE); ++I)
+        if (VS->second.Args.contains(I))
+          validate(St, arg(CE, I));
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO)
+    return;
+  if (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr) {
+    if ((BO->getOpcode() == BO_LAnd) == Truth) {
+      refine(St, BO->getLHS(), Truth);
+      refine(St, BO->getRHS(), Truth);
+    }
+    return;
+  }
+  if (BO->getOpcode() == BO_Comma) {
+    refine(St, BO->getRHS(), Truth);
+    return;
+  }
+  if (!BO->isComparisonOp())
+    return;
+  BinaryOperatorKind Op = Truth ? BO->getOpcode() : negated(BO->getOpcode());
+  // valid(x) == 0, valid(x) != 0, valid(x) < 0
+  for (int Pass = 0; Pass < 2; ++Pass) {
+    const Expr *C = (Pass ? BO->getRHS() : BO->getLHS())->IgnoreParenImpCasts();
+    const Expr *Other = Pass ? BO->getLHS() : BO->getRHS();
+    if (!isa<CallExpr>(C))
+      continue;
+    Expr::EvalResult R;
+    if (!Other->EvaluateAsInt(R, Ctx) || R.Val.getInt() != 0)
+      continue;
+    const BinaryOperatorKind O = Pass ? swapped(Op) : Op;
+    // The call's result is "non-zero" on this edge for != 0 and < 0 / > 0.
+    if (O == BO_NE || O == BO_LT || O == BO_GT)
+      refine(St, C, true);
+    else if (O == BO_EQ)
+      refine(St, C, false);
+  }
+  const bool UnsignedCmp = BO->getLHS()->getType()->isUnsignedIntegerType();
+  refineLoc(St, BO->getLHS(), Op, BO->getRHS(), UnsignedCmp);
+  refineLoc(St, BO->getRHS(), swapped(Op), BO->getLHS(), UnsignedCmp);
+}
+
+//===--- sinks --------------------------------------------------------------===//
+
+void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval) {
+  if (!V.tainted())
+    return;
+  if (V.Real)
+    if (auto M = Eval(V.Lo, V.Hi, V.Validated))
+      E.emit(K, Loc, *M, V.Trace, {});
+  for (unsigned I = 0; I < 64; ++I)
+    if (V.Params & (uint64_t(1) << I)) {
+      if (!Eval(V.Lo, V.Hi, V.Validated) && V.Direct != static_cast<int>(I))
+        continue;
+      ParamSink PS;
+      PS.Kind = K;
+      PS.Loc = Loc;
+      PS.Eval = Eval;
+      PS.Direct = V.Direct == static_cast<int>(I);
+      PS.Lo = V.Lo;
+      PS.Hi = V.Hi;
+      PS.Validated = V.Validated;
+      S.Sinks[I].push_back(std::move(PS));
+    }
+}
+
+std::optional<Int> FunctionAnalysis::arrayElements(const Expr *X) const {
+  X = X->IgnoreParenImpCasts();
+  if (!isa<DeclRefExpr, MemberExpr>(X))
+    return std::nullopt;
+  if (const ConstantArrayType *AT = Ctx.getAsConstantArrayType(X->getType()))
+    return Int(AT->getSize().getZExtValue());
+  return std::nullopt;
+}
+
+std::optional<Int> FunctionAnalysis::objectBytes(const Expr *X) const {
+  X = X->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(X))
+    if (U->getOpcode() == UO_AddrOf) {
+      // &a[k]: what is left of the array from element k on.
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(U->getSubExpr()->IgnoreParens())) {
+        std::optional<Int> Whole = objectBytes(AS->getBase());
+        Expr::EvalResult R;
+        if (!Whole || !AS->getIdx()->EvaluateAsInt(R, Ctx))
+          return std::nullopt;
+        const Int Elem = Ctx.getTypeSizeInChars(AS->getType()).getQuantity();
+        const Int Left = *Whole - Int(R.Val.getInt().getExtValue()) * Elem;
+        return Left > 0 ? std::optional<Int>(Left) : std::optional<Int>(0);
+      }
+      QualType T = U->getSubExpr()->getType();
+      if (!T->isIncompleteType() && !T->isDependentType() && !T->isVariableArrayType())
+        return Int(Ctx.getTypeSizeInChars(T).getQuantity());
+      return std::nullopt;
+    }
+  if (!isa<DeclRefExpr, MemberExpr>(X))
+    return std::nullopt;
+  if (const ConstantArrayType *AT = Ctx.getAsConstantArrayType(X->getType()))
+    return Int(Ctx.getTypeSizeInChars(AT).getQuantity());
+  return std::nullopt;
+}
+
+void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc) {
+  TVal V = value(Idx);
+  if (!V.tainted())
+    return;
+  const std::optional<Int> N = arrayElements(Base);
+  const bool Signed = Idx->IgnoreParenImpCasts()->getType()->isSignedIntegerType() &&
+                      Idx->getType()->isSignedIntegerType();
+  sink(SinkKind::ArrayIndex, Loc, V, [N, Signed](const Bound &Lo, const Bound &Hi, bool Validated) -> std::optional<std::string> {
+    const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
+    bool HiOk;
+    if (N)
+      HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V < *N);
+    else
+      HiOk = hiLimited(Hi);
+    if (LoOk && HiOk)
+      return std::nullopt;
+    std::string M = "index derived from %O ";
+    if (N) {
+      const std::string Range = "[0, " + str(*N) + ")";
+      if (!HiOk && checked(Hi) && Hi.isConst())
+        M += "can reach " + str(Hi.V) + " but the array holds " + str(*N) + " elements";
+      else if (!HiOk && !LoOk)
+        M += "is checked neither against 0 nor against the array bound (" + str(*N) + ")";
+      else if (!HiOk)
+        M += "is not checked against the array bound (" + str(*N) + ")";
+      else
+        M += "is not checked against 0 (it is signed)";
+      return M + "; reject values outside " + Range + " before the access";
+    }
+    if (!HiOk)
+      return M + "has no upper bound check; compare it with the size of the buffer before the access";
+    return M + "is not checked against 0 (it is signed); reject negative values before the access";
+  });
+}
+
+void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What,
+                                 bool Allocates, SourceLocation Loc) {
+  const Expr *Inner = Size->IgnoreParenImpCasts();
+  TVal V = value(Inner);
+  if (!V.tainted())
+    return;
+  const bool Signed = Inner->getType()->isSignedIntegerType();
+  std::string Name = What;
+  sink(SinkKind::MemorySize, Loc, V, [=](const Bound &Lo, const Bound &Hi, bool) -> std::optional<std::string> {
+    const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
+    bool HiOk;
+    if (DestBytes)
+      HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V <= *DestBytes);
+    else
+      HiOk = hiLimited(Hi);
+    if (LoOk && HiOk)
+      return std::nullopt;
+    std::string M = Name + " is derived from %O ";
+    if (!HiOk && DestBytes && checked(Hi) && Hi.isConst())
+      return M + "and can reach " + str(Hi.V) + " but the destination holds " + str(*DestBytes) +
+             " bytes; reject larger values before the call";
+    if (!HiOk && DestBytes)
+      return M + "and not checked against the destination size (" + str(*DestBytes) +
+             "); reject larger values before the call";
+    if (!HiOk)
+      return M + (Allocates ? "and has no upper limit; check it against a maximum before allocating"
+                            : "and has no upper limit; check it against the destination size before the call");
+    return M + "and not checked against 0; a negative value becomes a huge size, reject it before the call";
+  });
+}
+
+void FunctionAnalysis::checkArith(const Expr *Op) {
+  BinaryOperatorKind K;
+  const Expr *L, *R = nullptr;
+  QualType ResT = Op->getType();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Op)) {
+    K = BO->getOpcode();
+    if (!(K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_AddAssign || K == BO_SubAssign ||
+          K == BO_MulAssign))
+      return;
+    if (BO->getType()->isPointerType() || !BO->getType()->isIntegerType())
+      return;
+    L = BO->getLHS();
+    R = BO->getRHS();
+    if (const auto *CA = dyn_cast<CompoundAssignOperator>(BO))
+      ResT = CA->getComputationResultType();
+  } else {
+    const auto *U = cast<UnaryOperator>(Op);
+    if (!U->getType()->isIntegerType())
+      return;
+    K = U->isIncrementOp() ? BO_Add : BO_Sub;
+    L = U->getSubExpr();
+  }
+  TVal A = value(L);
+  TVal B;
+  if (R) {
+    B = value(R);
+  } else {
+    B.Lo = B.Hi = Bound::constant(1);
+  }
+  if (!A.tainted() && !B.tainted())
+    return;
+  // The range the result must fit: the operation's type, or the narrower
+  // type it is stored into (char c = x + 1) or the target of x += / ++.
+  QualType Fit = ResT;
+  if (const auto *CA = dyn_cast<CompoundAssignOperator>(Op))
+    Fit = CA->getLHS()->getType();
+  else if (!R)
+    Fit = L->getType();
+  else {
+    const DynTypedNodeList Parents = Ctx.getParents(*Op);
+    if (Parents.size() == 1)
+      if (const auto *IC = Parents[0].get<ImplicitCastExpr>())
+        if (IC->getCastKind() == CK_IntegralCast && IC->getType()->isSignedIntegerType() &&
+            Ctx.getIntWidth(IC->getType()) < Ctx.getIntWidth(ResT))
+          Fit = IC->getType();
+  }
+  auto FR = typeRange(Fit);
+  auto AR = typeRange(L->getType()), BR = R ? typeRange(R->getType()) : std::make_optional(std::make_pair(Int(1), Int(1)));
+  if (!FR || !AR || !BR)
+    return;
+  // An accumulator (sum += byte) of a wide unsigned type wraps on purpose.
+  if (isa<CompoundAssignOperator>(Op) && K == BO_AddAssign && Fit->isUnsignedIntegerType() &&
+      Ctx.getIntWidth(Fit) >= 32 &&
+      ((B.Hi.isConst() && B.Hi.V <= SmallBound) ||
+       Ctx.getIntWidth(R->IgnoreParenImpCasts()->getType()) <= 16))
+    return;
+  const bool Unsigned = Fit->isUnsignedIntegerType();
+  // Untainted operands are the developer's own values: trusted unless constant.
+  auto Prep = [](TVal V) {
+    if (!V.tainted()) {
+      if (!V.Lo.isConst())
+        V.Lo = Bound::trusted();
+      if (!V.Hi.isConst())
+        V.Hi = Bound::trusted();
+    }
+    return V;
+  };
+  A = Prep(A);
+  B = Prep(B);
+  const TVal &T = A.tainted() ? A : B;
+  std::string Kind = opName(K);
+  std::string TypeName = Fit.getUnqualifiedType().getAsString();
+  auto AR2 = *AR, BR2 = *BR, FR2 = *FR;
+  sink(SinkKind::Arithmetic, isa<BinaryOperator>(Op) ? cast<BinaryOperator>(Op)->getOperatorLoc() : Op->getBeginLoc(),
+       T, [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
+    TVal X = A, Y = B;
+    TVal &Tn = A.tainted() ? X : Y;
+    Tn.Lo = TLo;
+    Tn.Hi = THi;
+    auto Eff = [](const Bound &Bd, Int TypeEnd) {
+      if (Bd.K == Bound::Trusted)
+        return std::make_pair(true, TypeEnd);
+      if (Bd.isConst())
+        return std::make_pair(false, Bd.V);
+      return std::make_pair(false, TypeEnd);
+    };
+    auto [XLT, XLo] = Eff(X.Lo, AR2.first);
+    auto [XHT, XHi] = Eff(X.Hi, AR2.second);
+    auto [YLT, YLo] = Eff(Y.Lo, BR2.first);
+    auto [YHT, YHi] = Eff(Y.Hi, BR2.second);
+    XLo = std::max(XLo, AR2.first);
+    XHi = std::min(XHi, AR2.second);
+    YLo = std::max(YLo, BR2.first);
+    YHi = std::min(YHi, BR2.second);
+    bool Over = false, Under = false;
+    // An operand nobody checked can be its type's extreme: then any
+    // non-constant addend (or subtrahend) can push the result out.
+    const bool XTop = !XHT && XHi >= AR2.second, YTop = !YHT && YHi >= BR2.second;
+    const bool XBottom = !XLT && XLo <= AR2.first;
+    if (K == BO_Add || K == BO_AddAssign) {
+      Over = (!XHT && !YHT && XHi + YHi > FR2.second) || (XTop && YHT) || (YTop && XHT);
+      Under = !XLT && !YLT && XLo + YLo < FR2.first;
+    } else if (K == BO_Sub || K == BO_SubAssign) {
+      Over = !XHT && !YLT && XHi - YLo > FR2.second;
+      Under = (!XLT && !YHT && XLo - YHi < FR2.first) || (XBottom && YHT);
+    } else {
+      if (XLT || XHT || YLT || YHT)
+        return std::nullopt;
+      Int P[4] = {XLo * YLo, XLo * YHi, XHi * YLo, XHi * YHi};
+      Over = *std::max_element(P, P + 4) > FR2.second;
+      Under = *std::min_element(P, P + 4) < FR2.first;
+    }
+    if (!Over && !Under)
+      return std::nullopt;
+    std::string M = "the " + Kind + " on a value derived from %O can ";
+    if (Unsigned)
+      M += "wrap around '" + TypeName + "'";
+    else
+      M += std::string(Over ? "overflow" : "underflow") + " '" + TypeName + "'";
+    return M + "; check the operand's range before the operation";
+  });
+}
+
+void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
+  if (!LoopsSeen.insert(Loop).second)
+    return;
+  // The culprit: a tainted value without an upper limit that decides the exit.
+  std::function<const Expr *(const Expr *)> Unbounded = [&](const Expr *C) -> const Expr * {
+    C = C->IgnoreParenImpCasts();
+    auto Bad = [&](const Expr *X) -> const Expr * {
+      TVal V = value(X);
+      return V.tainted() && !V.Validated && !checked(V.Hi) ? X : nullptr;
+    };
+    if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
+      if (BO->getOpcode() == BO_LAnd) {
+        const Expr *A = Unbounded(BO->getLHS()), *B = Unbounded(BO->getRHS());
+        return A && B ? A : nullptr;
+      }
+      if (BO->getOpcode() == BO_LOr) {
+        const Expr *A = Unbounded(BO->getLHS());
+        return A ? A : Unbounded(BO->getRHS());
+      }
+      if (BO->isRelationalOp()) {
+        if (BO->getLHS()->getType()->isPointerType())
+          return nullptr;
+        const Expr *A = Bad(BO->getLHS());
+        return A ? A : Bad(BO->getRHS());
+      }
+      if (BO->isEqualityOp()) {
+        // a sentinel search (buf[i] != 0) is not a count
+        for (const Expr *S : {BO->getLHS(), BO->getRHS()})
+          if (isa<DeclRefExpr, MemberExpr>(S->IgnoreParenImpCasts()))
+            if (const Expr *X = Bad(S))
+              return X;
+        return nullptr;
+      }
+      return nullptr;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(C))
+      if (U->isDecrementOp())
+        return Bad(U->getSubExpr());
+    if (isa<DeclRefExpr, MemberExpr>(C) && C->getType()->isIntegerType())
+      return Bad(C);
+    return nullptr;
+  };
+  const Expr *X = Unbounded(Cond);
+  if (!X)
+    return;
+  sink(SinkKind::LoopBound, X->getBeginLoc(), value(X), [](const Bound &, const Bound &Hi, bool Validated) -> std::optional<std::string> {
+    if (Validated || checked(Hi))
+      return std::nullopt;
+    return std::string("loop bound derived from %O has no upper limit; check it against a maximum before the loop");
+  });
+}
+
+void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F) {
+  StringRef Name = calleeName(F);
+  auto SS = E.Cfg.SizeSinks.find(Name);
+  if (SS != E.Cfg.SizeSinks.end()) {
+    std::optional<Int> Dest;
+    if (SS->second.DestArg >= 0 && static_cast<unsigned>(SS->second.DestArg) < numArgs(CE))
+      Dest = objectBytes(arg(CE, SS->second.DestArg));
+    for (unsigned I = 0; I < numArgs(CE); ++I)
+      if (SS->second.SizeArgs.contains(I))
+        checkSize(arg(CE, I), Dest, "size passed to '" + Name.str() + "'", SS->second.Allocates, arg(CE, I)->getBeginLoc());
+  }
+  int FormatArg = -1;
+  auto FF = E.Cfg.FormatFunctions.find(Name);
+  if (FF != E.Cfg.FormatFunctions.end())
+    FormatArg = FF->second;
+  else if (E.Cfg.UseFormatAttribute)
+    if (const auto *FA = F->getAttr<FormatAttr>())
+      if (FA->getType()->getName() == "printf" || FA->getType()->getName() == "gnu_printf" ||
+          FA->getType()->getName() == "syslog")
+        FormatArg = FA->getFormatIdx() - 1 - (isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->isInstance() ? 1 : 0);
+  if (FormatArg >= 0 && static_cast<unsigned>(FormatArg) < numArgs(CE)) {
+    const Expr *Fmt = arg(CE, FormatArg);
+    std::string N = Name.str();
+    sink(SinkKind::FormatString, Fmt->getBeginLoc(), taintOf(Fmt), [N](const Bound &, const Bound &, bool Validated) -> std::optional<std::string> {
+      if (Validated)
+        return std::nullopt;
+      return "format string of '" + N + "' is derived from %O; use a constant format such as \"%s\" and pass the data as an argument";
+    });
+  }
+  auto CF = E.Cfg.CommandFunctions.find(Name);
+  if (CF != E.Cfg.CommandFunctions.end()) {
+    std::string N = Name.str();
+    // One finding per call: the first argument that carries external data.
+    for (unsigned I = 0; I < numArgs(CE); ++I)
+      if (CF->second.contains(I) && taintOf(arg(CE, I)).tainted()) {
+        const Expr *A = arg(CE, I);
+        sink(SinkKind::Command, A->getBeginLoc(), taintOf(A), [N](const Bound &, const Bound &, bool Validated) -> std::optional<std::string> {
+          if (Validated)
+            return std::nullopt;
+          return "command passed to '" + N + "' is derived from %O; check it against an allow-list of fixed commands or avoid the shell";
+        });
+        break;
+      }
+  }
+}
+
+void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee,
+                                         const Summary &CS) {
+  for (const auto &[I, List] : CS.Sinks) {
+    if (I >= numArgs(CE))
+      continue;
+    const Expr *A = arg(CE, I);
+    TVal T = taintOf(A);
+    if (!T.tainted())
+      continue;
+    const ParmVarDecl *P = I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+    FlowNote Call{E.userLoc(A->getBeginLoc()),
+                  "passed to '" + Callee->getNameAsString() + "'" +
+                      (P && P->getIdentifier() ? " as '" + P->getNameAsString() + "'" : std::string()) +
+                      " here"};
+    for (const ParamSink &PS : List) {
+      Bound Lo = PS.Lo, Hi = PS.Hi;
+      bool Validated = PS.Validated;
+      if (PS.Direct) {
+        // The callee sees the argument itself: the caller's checks count too.
+        if (T.Lo.known() && (!Lo.known() || Lo.K == Bound::TypeConst || (Lo.isConst() && T.Lo.isConst() && T.Lo.V > Lo.V) || T.Lo.K == Bound::Trusted))
+          Lo = T.Lo;
+        if (T.Hi.known() && (!Hi.known() || Hi.K == Bound::TypeConst || (Hi.isConst() && T.Hi.isConst() && T.Hi.V < Hi.V) || T.Hi.K == Bound::Trusted))
+          Hi = T.Hi;
+        Validated = Validated || T.Validated;
+      }
+      auto M = PS.Eval(Lo, Hi, Validated);
+      if (!M)
+        continue;
+      std::vector<FlowNote> Chain{Call};
+      Chain.insert(Chain.end(), PS.Chain.begin(), PS.Chain.end());
+      if (T.Real)
+        E.emit(PS.Kind, PS.Loc, *M, T.Trace, Chain);
+      for (unsigned J = 0; J < 64; ++J)
+        if (T.Params & (uint64_t(1) << J)) {
+          ParamSink Up = PS;
+          Up.Direct = PS.Direct && T.Direct == static_cast<int>(J);
+          Up.Lo = Lo;
+          Up.Hi = Hi;
+          Up.Validated = Validated;
+          Up.Chain = Chain;
+          S.Sinks[J].push_back(std::move(Up));
+        }
+    }
+  }
+}
+
+} // namespace clang::tidy::medsec::taint

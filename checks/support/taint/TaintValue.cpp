@@ -1,0 +1,58 @@
+//===- TaintValue.cpp -----------------------------------------------------===//
+#include "TaintValue.h"
+
+namespace clang::tidy::medsec::taint {
+
+Bound joinLo(const Bound &A, const Bound &B) {
+  if (!A.known() || !B.known())
+    return Bound();
+  if (A.K == Bound::Trusted || B.K == Bound::Trusted)
+    return Bound::trusted();
+  return A.V <= B.V ? A : B;
+}
+
+Bound joinHi(const Bound &A, const Bound &B) {
+  if (!A.known() || !B.known())
+    return Bound();
+  if (A.K == Bound::Trusted || B.K == Bound::Trusted)
+    return Bound::trusted();
+  return A.V >= B.V ? A : B;
+}
+
+TVal joinVal(const TVal &A, const TVal &B) {
+  TVal R;
+  R.Real = A.Real || B.Real;
+  R.Params = A.Params | B.Params;
+  R.Lo = joinLo(A.Lo, B.Lo);
+  R.Hi = joinHi(A.Hi, B.Hi);
+  R.Validated = A.Validated && B.Validated;
+  R.Direct = A.Direct == B.Direct ? A.Direct : -1;
+  R.Trace = (A.Real || !B.Real) && A.Trace ? A.Trace : B.Trace;
+  return R;
+}
+
+bool joinState(TaintState &Into, const TaintState &From, bool Widen) {
+  bool Changed = false;
+  for (const auto &[K, V] : From) {
+    auto It = Into.find(K);
+    if (It == Into.end()) {
+      Into.emplace(K, V);
+      Changed = true;
+      continue;
+    }
+    TVal J = joinVal(It->second, V);
+    if (Widen) {
+      if (J.Lo != It->second.Lo)
+        J.Lo = Bound();
+      if (J.Hi != It->second.Hi)
+        J.Hi = Bound();
+    }
+    if (!J.sameAs(It->second)) {
+      It->second = J;
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+} // namespace clang::tidy::medsec::taint

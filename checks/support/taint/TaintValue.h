@@ -1,0 +1,96 @@
+//===- TaintValue.h - abstract values of the taint analysis -----*- C++ -*-===//
+//
+// A value is tainted by a real source (Real) and/or, inside a function being
+// summarised, by its parameters (Params, one bit each). Bounds are what the
+// path knows about the value: a constant, a constant implied by its type, or a
+// trusted non-constant bound (a comparison with a variable the attacker does
+// not control).
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_CHECKS_SUPPORT_TAINT_TAINTVALUE_H
+#define MEDSEC_CHECKS_SUPPORT_TAINT_TAINTVALUE_H
+
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceLocation.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace clang::tidy::medsec::taint {
+
+using Int = __int128;
+constexpr Int Infinity = static_cast<Int>(1) << 100;
+
+struct Bound {
+  enum Kind : uint8_t { None, Const, TypeConst, Trusted } K = None;
+  Int V = 0;
+  static Bound constant(Int V, Kind K = Const) {
+    Bound B;
+    B.K = K;
+    B.V = V;
+    return B;
+  }
+  static Bound trusted() {
+    Bound B;
+    B.K = Trusted;
+    return B;
+  }
+  bool known() const { return K != None; }
+  bool isConst() const { return K == Const || K == TypeConst; }
+  bool operator==(const Bound &O) const { return K == O.K && (!isConst() || V == O.V); }
+  bool operator!=(const Bound &O) const { return !(*this == O); }
+};
+
+/// One step of a flow, for the notes of a finding. Steps form a list towards
+/// the source; the root carries the origin text and the source's name.
+struct Step {
+  SourceLocation Loc;
+  std::string Text;
+  const Step *Prev = nullptr;
+  std::string Origin;
+  std::string SourceName;
+  unsigned Depth = 0;
+};
+
+struct TVal {
+  bool Real = false;
+  uint64_t Params = 0;
+  Bound Lo, Hi;
+  bool Validated = false;
+  int Direct = -1; // the value is parameter #Direct, unmodified
+  const Step *Trace = nullptr;
+  bool tainted() const { return Real || Params != 0; }
+  bool sameAs(const TVal &O) const {
+    return Real == O.Real && Params == O.Params && Lo == O.Lo && Hi == O.Hi &&
+           Validated == O.Validated && Direct == O.Direct;
+  }
+};
+
+/// A variable, a field of it, or what it points to (Contents), optionally a
+/// field of that.
+struct LocKey {
+  const ValueDecl *Base = nullptr;
+  const FieldDecl *Field = nullptr;
+  bool Contents = false;
+  bool operator<(const LocKey &O) const {
+    return std::tie(Base, Field, Contents) < std::tie(O.Base, O.Field, O.Contents);
+  }
+  bool operator==(const LocKey &O) const {
+    return Base == O.Base && Field == O.Field && Contents == O.Contents;
+  }
+};
+
+using TaintState = std::map<LocKey, TVal>;
+
+Bound joinLo(const Bound &A, const Bound &B);
+Bound joinHi(const Bound &A, const Bound &B);
+TVal joinVal(const TVal &A, const TVal &B);
+/// Joins From into Into; true when Into changed. Widen drops bounds that
+/// still move, so loops converge.
+bool joinState(TaintState &Into, const TaintState &From, bool Widen);
+
+} // namespace clang::tidy::medsec::taint
+
+#endif

@@ -1,0 +1,212 @@
+"""medsec-clangd driven over LSP by a real JSON-RPC client, as an editor drives it.
+
+A copy of the sample firmware is configured with CMake and set up with `medsec init`; the
+server then reports exactly the medsec findings the plugin reports (same lines, columns and
+messages), offers the strcpy fix-it as a quick fix, and drops the finding once the code is fixed.
+"""
+import os
+import re
+import shutil
+import unittest
+
+from common import BUILD, MEDSEC, PLUGIN, PUMP, TempDir, run
+from lspclient import LspClient
+
+CLANGD = os.path.join(BUILD, "medsec-clangd")
+TIMEOUT = 180  # seconds, for one parse of the file on a loaded 2-core machine
+MARKER = re.compile(r"//\s*expect:\s*(medsec-[a-z0-9-]+(?:\s*,\s*medsec-[a-z0-9-]+)*)\s*$")
+TIDY_LINE = re.compile(r"^(.*?):(\d+):(\d+): warning: (.*) \[(medsec-[a-z0-9-]+)\]$")
+STRCPY = "strcpy(last_cmd_name, e->name);"
+FIXED = 'snprintf(last_cmd_name, sizeof(last_cmd_name), "%s", e->name);'
+WARNING, ERROR = 2, 1
+
+
+def clangd_disabled():
+    cache = os.path.join(BUILD, "CMakeCache.txt")
+    return os.path.exists(cache) and "MEDSEC_BUILD_CLANGD:BOOL=OFF" in open(cache).read()
+
+
+def server_env(tmp):
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("MEDSEC_") and k != "CLANGD_FLAGS"}
+    env["XDG_CONFIG_HOME"] = os.path.join(tmp, "xdg")  # no user config.yaml of the host
+    return env
+
+
+def registered_checks():
+    r = run(["clang-tidy-19", "--load=" + PLUGIN, "-checks=-*,medsec-*", "--list-checks"])
+    return set(re.findall(r"^\s+(medsec-[a-z0-9-]+)$", r.stdout, re.M))
+
+
+def apply_edits(text, edits):
+    """Applies LSP TextEdits (ASCII text: characters are bytes) to TEXT."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(pos):
+        return starts[pos["line"]] + pos["character"]
+    for e in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
+        text = text[:offset(e["range"]["start"])] + e["newText"] + text[offset(e["range"]["end"]):]
+    return text
+
+
+def medsec_diagnostics(diagnostics):
+    return [d for d in diagnostics if str(d.get("code", "")).startswith("medsec-")]
+
+
+@unittest.skipIf(clangd_disabled(), "configured with MEDSEC_BUILD_CLANGD=OFF")
+class MedsecClangdOverLsp(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls._tmp = TempDir()
+        cls.tmp = cls._tmp.__enter__()
+        cls.project = os.path.join(cls.tmp, "pump")
+        shutil.copytree(PUMP, cls.project, ignore=shutil.ignore_patterns("build*", ".cache"))
+        build = os.path.join(cls.project, "build")
+        r = run(["cmake", "-S", cls.project, "-B", build, "-DCMAKE_C_COMPILER=clang-19"])
+        if r.returncode != 0:
+            raise RuntimeError("cannot configure the sample firmware:\n" + r.stdout + r.stderr)
+        r = run([MEDSEC, "init", cls.project, "-p", build])
+        if r.returncode != 0:
+            raise RuntimeError("medsec init failed:\n" + r.stdout + r.stderr)
+        cls.path = os.path.join(cls.project, "src", "uart_cmd.c")
+        with open(cls.path) as f:
+            cls.text = f.read()
+        cls.strcpy_line = next(i for i, l in enumerate(cls.text.split("\n")) if STRCPY in l)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._tmp.__exit__(None, None, None)
+
+    def start(self, argv=None):
+        client = LspClient(argv or [CLANGD, "--background-index=false"], cwd=self.project,
+                           env=server_env(self.tmp),
+                           log_path=os.path.join(self.tmp, "clangd-%s.log" % self.id()))
+        self.addCleanup(client.close)
+        client.initialize(self.project, timeout=TIMEOUT)
+        return client
+
+    def open_uart(self, client):
+        client.did_open(self.path, self.text, version=1)
+        return client.diagnostics(self.path, version=1, timeout=TIMEOUT)
+
+    def strcpy_diagnostic(self, diagnostics):
+        found = [d for d in medsec_diagnostics(diagnostics)
+                 if d["range"]["start"]["line"] == self.strcpy_line]
+        self.assertEqual(len(found), 1, diagnostics)
+        return found[0]
+
+    def test_open_reports_the_plugins_findings_and_a_quick_fix(self):
+        client = self.start()
+        diagnostics = self.open_uart(client)
+        self.assertEqual([d for d in diagnostics if d["severity"] == ERROR], [],
+                         "the file must parse cleanly (resource directory, includes)")
+
+        # Every marker of a registered check, and nothing else.
+        checks = registered_checks()
+        self.assertIn("medsec-banned-functions", checks)
+        expected = set()
+        for number, line in enumerate(self.text.split("\n")):
+            m = MARKER.search(line)
+            if m:
+                expected |= {(number, c) for c in re.split(r"\s*,\s*", m.group(1)) if c in checks}
+        got = {(d["range"]["start"]["line"], d["code"]) for d in medsec_diagnostics(diagnostics)}
+        self.assertEqual(got, expected)
+
+        # The same findings and messages as clang-tidy-19 with the plugin.
+        r = run(["clang-tidy-19", "--load=" + PLUGIN, "-checks=-*,medsec-*", "-p",
+                 os.path.join(self.project, "build"), self.path], cwd=self.project)
+        tidy = {(int(m.group(2)) - 1, int(m.group(3)) - 1, m.group(4), m.group(5))
+                for m in map(TIDY_LINE.match, r.stdout.splitlines())
+                if m and os.path.samefile(m.group(1), self.path)}
+        lsp = {(d["range"]["start"]["line"], d["range"]["start"]["character"],
+                re.sub(r" \(fix available\)$", "", d["message"]), d["code"])
+               for d in medsec_diagnostics(diagnostics)}
+        self.assertEqual(lsp, tidy)
+
+        # The strcpy finding: where it is, what it says, and its fix-it as a quick fix.
+        d = self.strcpy_diagnostic(diagnostics)
+        column = self.text.split("\n")[self.strcpy_line].index("strcpy")
+        self.assertEqual(d["range"], {"start": {"line": self.strcpy_line, "character": column},
+                                      "end": {"line": self.strcpy_line,
+                                              "character": column + len("strcpy")}})
+        self.assertEqual(d["source"], "clang-tidy")
+        self.assertEqual(d["severity"], WARNING)
+        self.assertEqual(d["message"], "'strcpy' does not bound the copy to the destination "
+                         "size; use strlcpy or snprintf with the destination size "
+                         "(fix available)")
+        actions = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": "file://" + self.path}, "range": d["range"],
+            "context": {"diagnostics": [d], "only": ["quickfix"]}}, timeout=TIMEOUT)
+        fixes = [a for a in actions or [] if a.get("kind") == "quickfix" and "edit" in a]
+        self.assertEqual(len(fixes), 1, actions)
+        self.assertTrue(fixes[0].get("isPreferred"))
+        edits = fixes[0]["edit"]["changes"]["file://" + self.path]
+        fixed = apply_edits(self.text, edits).split("\n")[self.strcpy_line]
+        self.assertEqual(fixed.strip().split(" //")[0], FIXED)
+
+    def test_fixing_the_code_clears_the_finding(self):
+        client = self.start()
+        before = self.open_uart(client)
+        self.strcpy_diagnostic(before)
+        others = [d for d in medsec_diagnostics(before)
+                  if d["range"]["start"]["line"] != self.strcpy_line]
+        self.assertTrue(others, "the file has other findings that must stay")
+
+        client.did_change(self.path, self.text.replace(STRCPY, FIXED), version=2)
+        after = client.diagnostics(self.path, version=2, timeout=TIMEOUT)
+        self.assertEqual([d for d in medsec_diagnostics(after)
+                          if d["range"]["start"]["line"] == self.strcpy_line], [])
+        self.assertEqual([d for d in after if d["severity"] == ERROR], [])
+        self.assertEqual(medsec_diagnostics(after), others)
+
+        client.did_change(self.path, self.text, version=3)  # and back: it returns
+        self.strcpy_diagnostic(client.diagnostics(self.path, version=3, timeout=TIMEOUT))
+
+    def test_project_rules_file_is_used(self):
+        rules = os.path.join(self.project, ".medsec.yaml")
+        with open(rules, "w") as f:
+            f.write("checks:\n"
+                    "  - id: medsec-banned-functions\n"
+                    "    data:\n"
+                    "      functions:\n"
+                    "        - name: HAL_UART_Transmit\n"
+                    "          severity: medium\n"
+                    "          kind: always\n"
+                    "          replacement: uart_send_queued\n"
+                    "          reason: blocks the command task for up to its timeout\n")
+        self.addCleanup(os.remove, rules)
+        client = self.start()
+        diagnostics = self.open_uart(client)
+        messages = [d["message"] for d in medsec_diagnostics(diagnostics)]
+        self.assertIn("'HAL_UART_Transmit' blocks the command task for up to its timeout; "
+                      "use uart_send_queued", messages)
+
+    def test_installed_server_started_through_path_uses_the_installed_catalogue(self):
+        prefix = os.path.join(self.tmp, "prefix")
+        r = run(["cmake", "--install", BUILD, "--prefix", prefix])
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        catalogue = os.path.join(prefix, "share", "medsec", "rules", "checks",
+                                 "medsec-banned-functions.yaml")
+        with open(catalogue) as f:
+            text = f.read()
+        with open(catalogue, "w") as f:
+            f.write(text.replace("reason: does not bound the copy to the destination size",
+                                 "reason: copies without a bound (installed catalogue)"))
+        env = server_env(self.tmp)
+        env["PATH"] = os.path.join(prefix, "bin") + os.pathsep + env.get("PATH", "")
+        client = LspClient(["medsec-clangd", "--background-index=false"], cwd=self.project,
+                           env=env, log_path=os.path.join(self.tmp, "installed.log"))
+        self.addCleanup(client.close)
+        client.initialize(self.project, timeout=TIMEOUT)
+        diagnostics = self.open_uart(client)
+        self.assertEqual([d for d in diagnostics if d["severity"] == ERROR], [],
+                         "builtin headers must resolve without --resource-dir")
+        self.assertTrue(self.strcpy_diagnostic(diagnostics)["message"].startswith(
+            "'strcpy' copies without a bound (installed catalogue)"))
+
+
+if __name__ == "__main__":
+    unittest.main()

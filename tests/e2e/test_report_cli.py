@@ -1,0 +1,103 @@
+"""`medsec report` on the command line: reproducible bytes, hashes a reviewer
+can check with sha256sum, usage errors, and the README's flow on the sample
+firmware (scan, then report)."""
+import os
+import subprocess
+import unittest
+
+from common import MEDSEC, ROOT, TempDir, configure_pump, load_json, run
+
+GOLDEN = os.path.join(ROOT, "tests", "unit", "golden", "report")
+FILES = ["report-traceability.csv", "report.csv", "report.html", "report.json", "report.md",
+         "report.sha256"]
+
+
+def report(out, *extra, results=os.path.join(GOLDEN, "results.json")):
+    return run([MEDSEC, "report", "-r", results, "-o", out, "--catalogue",
+                os.path.join(GOLDEN, "catalogue"), "--source-root", GOLDEN,
+                "--date", "2026-06-01"] + list(extra))
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+@unittest.skipUnless(os.path.exists(MEDSEC), "medsec is not built")
+class ReportCli(unittest.TestCase):
+    def test_same_inputs_give_identical_files_and_checkable_hashes(self):
+        with TempDir() as tmp:
+            a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
+            ra = report(a)
+            self.assertEqual(ra.returncode, 0, ra.stderr)
+            self.assertEqual(report(b).returncode, 0)
+            self.assertEqual(sorted(os.listdir(a)), FILES)
+            for name in FILES:
+                self.assertEqual(read(os.path.join(a, name)), read(os.path.join(b, name)), name)
+            check = subprocess.run(["sha256sum", "-c", "report.sha256"], cwd=a,
+                                   stdout=subprocess.PIPE, text=True)
+            self.assertEqual(check.returncode, 0, check.stdout)
+            self.assertIn("warning: INCOMPLETE SCAN", ra.stderr)
+
+    def test_format_selection(self):
+        with TempDir() as tmp:
+            r = report(tmp, "--format", "md,csv")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(sorted(os.listdir(tmp)), ["report-traceability.csv", "report.csv",
+                                                       "report.md", "report.sha256"])
+
+    def test_guideline_and_phase_selection(self):
+        with TempDir() as tmp:
+            r = report(tmp, "--guideline", "fda-2023", "--phases", "verification",
+                       "--format", "json")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            doc = load_json(os.path.join(tmp, "report.json"))
+            self.assertEqual([g["id"] for g in doc["traceability"]], ["fda-2023"])
+            self.assertEqual([c["id"] for c in doc["traceability"][0]["clauses"]],
+                             ["fda-2023:V.C"])
+
+    def test_usage_errors(self):
+        with TempDir() as tmp:
+            for args, message in [
+                (["--format", "pdf"], "unknown report format 'pdf'"),
+                (["--guideline", "nist"], "unknown guideline 'nist'"),
+                (["--phases", "coding"], "unknown phase 'coding'"),
+                (["--date", "1 June"], "--date takes YYYY-MM-DD"),
+                (["--test-evidence", os.path.join(tmp, "none.xml")], "cannot read test evidence"),
+            ]:
+                r = report(tmp, *args)
+                self.assertEqual(r.returncode, 2, args)
+                self.assertIn(message, r.stderr)
+            r = report(tmp, results=os.path.join(tmp, "missing.json"))
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("cannot read results file", r.stderr)
+            bad = os.path.join(tmp, "bad.json")
+            with open(bad, "w") as f:
+                f.write('{"format": "something-else"}')
+            r = report(tmp, results=bad)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("not a medsec-results/1 document", r.stderr)
+            self.assertEqual(run([MEDSEC, "report"]).returncode, 2)
+
+    def test_sample_firmware_scan_then_report(self):
+        with TempDir() as tmp:
+            db = configure_pump(os.path.join(tmp, "pump"))
+            results = os.path.join(tmp, "results.json")
+            scan = run([MEDSEC, "scan", "-p", db, "-j2", "-q", "-o", results])
+            self.assertIn(scan.returncode, (0, 1), scan.stderr)
+            out = os.path.join(tmp, "report")
+            r = run([MEDSEC, "report", "-r", results, "-o", out])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertNotIn("warning:", r.stderr)  # same catalogue, complete scan
+            doc = load_json(os.path.join(out, "report.json"))
+            scanned = load_json(results)
+            self.assertEqual(doc["traceability"][0]["id"], "ansm")
+            self.assertFalse(doc["inputs"]["catalogueMismatch"])
+            self.assertEqual(len(doc["findings"]), len(scanned["findings"]))
+            self.assertTrue(all(f["contextNote"] == "" and f["context"] for f in doc["findings"]))
+            self.assertEqual(doc["summary"]["verdict"],
+                             "fail" if scanned["findings"] else "pass")
+
+
+if __name__ == "__main__":
+    unittest.main()

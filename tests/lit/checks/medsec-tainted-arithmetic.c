@@ -1,0 +1,97 @@
+// RUN: %check_medsec %s medsec-tainted-arithmetic %t -- -std=c11
+
+typedef __SIZE_TYPE__ size_t;
+typedef long ssize_t;
+typedef unsigned char uint8_t;
+typedef unsigned short uint16_t;
+typedef unsigned int uint32_t;
+typedef long long int64_t;
+typedef struct FILE FILE;
+extern FILE *stdin;
+ssize_t read(int fd, void *buf, size_t n);
+int fscanf(FILE *f, const char *fmt, ...);
+int rand(void);
+int abs(int v);
+extern void use(long v);
+#define INT_MAX 2147483647
+#define INT_MIN (-INT_MAX - 1)
+#define CHAR_MAX 127
+
+void add(void) {
+  int data = 0;
+  fscanf(stdin, "%d", &data);
+  int r = data + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: the addition on a value derived from input data can overflow 'int'; check the operand's range before the operation
+  use(r);
+  if (data < INT_MAX)
+    use(data + 1); // no-warning
+}
+
+void sub(void) {
+  int data = 0;
+  fscanf(stdin, "%d", &data);
+  use(data - 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the subtraction on a value derived from input data can underflow 'int'; check the operand's range before the operation
+  if (data > INT_MIN)
+    use(data - 1); // no-warning
+}
+
+void mul(void) {
+  int data = rand();
+  if (data > 0)
+    use(data * 2);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the multiplication on a value derived from a pseudo-random value can overflow 'int'; check the operand's range before the operation
+  if (data > 0 && data < INT_MAX / 2)
+    use(data * 2); // no-warning
+  if (abs(data) < 46340)
+    use(data * data); // no-warning
+}
+
+void narrow(void) {
+  char data = ' ';
+  fscanf(stdin, "%c", &data);
+  char r = data + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: the addition on a value derived from input data can overflow 'char'; check the operand's range before the operation
+  use(r);
+  if (data < CHAR_MAX) {
+    char s = data + 1; // no-warning
+    use(s);
+  }
+  data++;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the addition on a value derived from input data can overflow 'char'; check the operand's range before the operation
+}
+
+void unsigned_wrap(int fd) {
+  uint32_t len;
+  read(fd, &len, sizeof len);
+  uint32_t total = len + 4;
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: the addition on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  use(total);
+  if (len > 1024)
+    return;
+  use(len + 4); // no-warning
+  uint32_t body = len - 4;
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  use(body);
+}
+
+void small_values(int fd) {
+  uint8_t b[4];
+  read(fd, b, sizeof b);
+  int v = b[0] + b[1] * 256; // no-warning, fits an int
+  use(v);
+  uint32_t sum = 0;
+  for (int i = 0; i < 4; i++)
+    sum += b[i]; // no-warning, a checksum accumulator
+  use(sum);
+}
+
+static int64_t scale(int64_t x) {
+  return x * 1000;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the multiplication on a value derived from input data can overflow 'int64_t'; check the operand's range before the operation
+}
+void through_call(int fd) {
+  int64_t v;
+  read(fd, &v, sizeof v);
+  use(scale(v));
+}

@@ -1,0 +1,107 @@
+//===- GateTest.cpp - NOLINT comments, deviations, baselines, policy -------===//
+#include "Gate.h"
+#include "Suppressions.h"
+
+#include <gtest/gtest.h>
+
+using namespace medsec;
+
+namespace {
+
+const char *const Check = "medsec-banned-functions";
+
+TEST(Nolint, SameLineWithReason) {
+  auto N = findNolint("a\nstrcpy(d, s); // NOLINT(medsec-banned-functions): bounded by caller\n",
+                      2, Check);
+  ASSERT_TRUE(N);
+  EXPECT_EQ(N->Line, 2u);
+  EXPECT_EQ(N->Justification, "bounded by caller");
+}
+
+TEST(Nolint, NextLineAndBlockComments) {
+  auto N = findNolint("/* NOLINTNEXTLINE(medsec-*) - reviewed in DEV-7 */\nstrcpy(d, s);\n", 2,
+                      Check);
+  ASSERT_TRUE(N);
+  EXPECT_EQ(N->Line, 1u);
+  EXPECT_EQ(N->Justification, "reviewed in DEV-7");
+}
+
+TEST(Nolint, OtherChecksDoNotCover) {
+  EXPECT_FALSE(findNolint("strcpy(d, s); // NOLINT(bugprone-foo): x\n", 1, Check));
+  EXPECT_TRUE(findNolint("strcpy(d, s); // NOLINT\n", 1, Check)); // no list: every check
+  EXPECT_FALSE(findNolint("strcpy(d, s); // NOLINT(medsec-banned\n", 1, Check));
+}
+
+TEST(Nolint, BeginEndRegion) {
+  const char *Text = "// NOLINTBEGIN(medsec-banned-functions): vendor code\nstrcpy(a, b);\n"
+                     "// NOLINTEND(medsec-banned-functions)\nstrcpy(c, d);\n";
+  auto In = findNolint(Text, 2, Check);
+  ASSERT_TRUE(In);
+  EXPECT_EQ(In->Justification, "vendor code");
+  EXPECT_FALSE(findNolint(Text, 4, Check));
+}
+
+TEST(Nolint, MissingReasonIsEmpty) {
+  auto N = findNolint("strcpy(d, s); // NOLINT(medsec-banned-functions)\n", 1, Check);
+  ASSERT_TRUE(N);
+  EXPECT_EQ(N->Justification, "");
+}
+
+Finding finding(unsigned Line, const std::string &Severity, const std::string &Fp) {
+  Finding F;
+  F.Check = Check;
+  F.Severity = Severity;
+  F.Where = {"src/a.c", Line, 1};
+  F.Fingerprint = Fp;
+  return F;
+}
+
+TEST(Gate, SeverityThresholdNewOnlyAndIncomplete) {
+  ScanResults R;
+  R.Findings = {finding(1, "low", "v1:a"), finding(2, "high", "v1:b")};
+  R.Units = {{"src/a.c", UnitStatus::Analysed, "", {}}};
+  GateOptions O;
+  O.FailOn = "medium";
+  applyGate(R, O);
+  EXPECT_EQ(R.Policy.ExitCode, 1);
+  O.Baseline = std::vector<BaselineEntry>{{"v1:b", Check, "src/a.c", "m", "", "", ""},
+                                          {"v1:gone", Check, "src/b.c", "old", "", "", ""}};
+  O.NewOnly = true;
+  applyGate(R, O);
+  EXPECT_EQ(R.Policy.ExitCode, 0);
+  EXPECT_EQ(R.Findings[1].Baseline, "unchanged");
+  ASSERT_EQ(R.Fixed.size(), 1u);
+  EXPECT_EQ(R.Fixed[0].Fingerprint, "v1:gone");
+  R.Units.push_back({"src/b.c", UnitStatus::Crashed, "signal 11", {}});
+  applyGate(R, O);
+  EXPECT_EQ(R.Policy.ExitCode, 3);
+  O.FailOnIncomplete = false;
+  applyGate(R, O);
+  EXPECT_EQ(R.Policy.ExitCode, 0);
+}
+
+TEST(Gate, DeviationByPathAndExpiry) {
+  ScanResults R;
+  R.Findings = {finding(1, "high", "v1:a")};
+  rules::Deviation D;
+  D.Id = "DEV-1";
+  D.Check = Check;
+  D.Path = "src/*.c";
+  D.Status = "false-positive";
+  D.Justification = "sized by caller";
+  D.Approver = "QA";
+  D.Date = "2026-01-01";
+  D.Expires = "2026-02-01";
+  GateOptions O;
+  O.Deviations = {D};
+  O.Today = "2026-01-15";
+  applyGate(R, O);
+  EXPECT_EQ(R.Findings[0].Status, "false-positive");
+  O.Today = "2026-02-02";
+  R.Findings[0].Status = "open";
+  applyGate(R, O);
+  EXPECT_EQ(R.Findings[0].Status, "open");
+  EXPECT_EQ(R.Findings[0].Supp->Problem, "expired on 2026-02-01");
+}
+
+} // namespace

@@ -1,0 +1,98 @@
+//===- CsvWriter.cpp - report.csv and report-traceability.csv -------------===//
+//
+// RFC 4180 (CRLF line ends, quoted fields), one table per file so a QMS can
+// import each as one item type: findings, and the traceability matrix.
+//
+//===----------------------------------------------------------------------===//
+#include "Text.h"
+#include "Writers.h"
+
+#include <map>
+
+namespace medsec {
+namespace report {
+namespace {
+
+class Csv {
+public:
+  Csv &operator<<(llvm::StringRef Value) {
+    if (!First)
+      Out += ',';
+    Out += csvField(Value);
+    First = false;
+    return *this;
+  }
+  Csv &operator<<(unsigned N) { return *this << llvm::StringRef(std::to_string(N)); }
+  void endRow() {
+    Out += "\r\n";
+    First = true;
+  }
+  std::string take() { return std::move(Out); }
+
+private:
+  std::string Out;
+  bool First = true;
+};
+
+std::string join(const std::vector<std::string> &V, const char *Sep = ";") {
+  std::string Out;
+  for (const std::string &S : V)
+    Out += (Out.empty() ? "" : Sep) + S;
+  return Out;
+}
+
+} // namespace
+
+std::string renderFindingsCsv(const ReportModel &M) {
+  Csv C;
+  for (const char *H : {"id", "status", "baseline", "severity", "check", "cwe", "clauses", "file",
+                        "line", "column", "message", "deviation_id", "deviation_kind",
+                        "deviation_status", "justification", "approver", "date", "expires",
+                        "risk", "deviation_source", "deviation_problem", "deviation_flags"})
+    C << H;
+  C.endRow();
+  std::map<size_t, const DeviationRow *> Dev;
+  for (const DeviationRow &D : M.Deviations)
+    Dev[D.Finding] = &D;
+  for (size_t I = 0; I < M.Findings.size(); ++I) {
+    const FindingView &F = M.Findings[I];
+    C << F.Id << F.Status << F.Baseline << F.Severity << F.Check << join(F.Cwe)
+      << join(F.Clauses) << F.File << F.Line << F.Column << F.Message;
+    const Suppression S = F.Suppr.value_or(Suppression());
+    C << S.Id << S.Kind << S.Status << S.Justification << S.Approver << S.Date << S.Expires
+      << S.Risk << S.Source << S.Problem << (Dev.count(I) ? join(Dev[I]->Flags) : "");
+    C.endRow();
+  }
+  for (const FixedEntry &X : M.Fixed) {
+    C << X.Fingerprint << "fixed" << "" << "" << X.Check << "" << "" << X.File << "" << ""
+      << X.Message;
+    for (int K = 0; K < 11; ++K)
+      C << "";
+    C.endRow();
+  }
+  return C.take();
+}
+
+std::string renderTraceabilityCsv(const ReportModel &M) {
+  Csv C;
+  for (const char *H : {"guideline", "clause", "phase", "title", "basis", "needs_confirmation",
+                        "locator", "checkable", "checks", "open", "accepted", "fixed", "status",
+                        "complementary_activity", "open_findings", "accepted_findings"})
+    C << H;
+  C.endRow();
+  for (const GuidelineView &G : M.Guidelines)
+    for (const ClauseRow &R : G.Rows) {
+      std::vector<std::string> Checks;
+      for (const CheckLink &L : R.Checks)
+        Checks.push_back(L.Id + " (" + L.Relation + ", " + L.State + ")");
+      C << G.Id << R.Id << R.Phase << R.Title << R.Basis << (R.inferred() ? "yes" : "no")
+        << R.Locator << R.Checkable << join(Checks) << unsigned(R.Open.size())
+        << unsigned(R.Accepted.size()) << unsigned(R.Fixed.size()) << R.Status
+        << R.Complementary << join(R.Open) << join(R.Accepted);
+      C.endRow();
+    }
+  return C.take();
+}
+
+} // namespace report
+} // namespace medsec

@@ -1,0 +1,471 @@
+//===- ReportModel.cpp - traceability matrix, counts, verdict -------------===//
+#include "ReportModel.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+
+#include <algorithm>
+#include <set>
+
+namespace medsec {
+namespace report {
+
+namespace json = llvm::json;
+
+const char *const Severities[5] = {"critical", "high", "medium", "low", "info"};
+
+const std::vector<ClauseStatus> &clauseStatuses() {
+  static const std::vector<ClauseStatus> All = {
+      {"open", "open findings", "open", "#c0392b"},
+      {"accepted", "deviations only", "deviations", "#e67e22"},
+      {"clean", "checked, no finding", "clean", "#1e8449"},
+      {"incomplete", "no finding, scan incomplete", "incomplete", "#b7950b"},
+      {"not-run", "mapped check not run", "not run", "#7f8c8d"},
+      {"no-check", "no check mapped", "no check", "#34495e"},
+      {"not-checkable", "not statically checkable", "not checkable", "#2471a3"},
+  };
+  return All;
+}
+
+const ClauseStatus &clauseStatus(const std::string &Id) {
+  for (const ClauseStatus &S : clauseStatuses())
+    if (Id == S.Id)
+      return S;
+  return clauseStatuses().front();
+}
+
+bool FindingView::isOpen() const {
+  return Status != "accepted" && Status != "false-positive" && Status != "deferred";
+}
+
+unsigned GuidelineView::covered() const {
+  unsigned N = 0;
+  for (const ClauseRow &R : Rows)
+    N += R.Status == "open" || R.Status == "accepted" || R.Status == "clean" ||
+         R.Status == "incomplete";
+  return N;
+}
+
+unsigned ReportModel::openCount() const {
+  return std::count_if(Findings.begin(), Findings.end(),
+                       [](const FindingView &F) { return F.isOpen(); });
+}
+
+unsigned ReportModel::acceptedCount() const { return Findings.size() - openCount(); }
+
+// --- reading the gate fields -----------------------------------------------
+
+namespace {
+
+std::string str(const json::Object &O, llvm::StringRef Key) {
+  return O.getString(Key).value_or("").str();
+}
+
+Suppression readSuppression(const json::Object &O) {
+  Suppression S;
+  S.Kind = str(O, "kind");
+  S.Id = str(O, "id");
+  S.Status = str(O, "status");
+  S.Justification = str(O, "justification");
+  S.Approver = str(O, "approver");
+  S.Date = str(O, "date");
+  S.Expires = str(O, "expires");
+  S.Risk = str(O, "risk");
+  S.Source = str(O, "source");
+  S.Problem = str(O, "problem");
+  return S;
+}
+
+} // namespace
+
+llvm::Expected<GateData> readGateFields(llvm::StringRef ResultsText) {
+  auto Parsed = json::parse(ResultsText);
+  if (!Parsed)
+    return Parsed.takeError();
+  const json::Object *Root = Parsed->getAsObject();
+  if (!Root)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "results are not an object");
+  GateData G;
+  if (const json::Object *T = Root->getObject("tool"))
+    G.Host = str(*T, "host");
+  if (const json::Array *A = Root->getArray("findings"))
+    for (const json::Value &V : *A) {
+      FindingGate F;
+      if (const json::Object *O = V.getAsObject()) {
+        if (auto S = O->getString("status"))
+          F.Status = S->str();
+        F.Baseline = str(*O, "baseline");
+        if (const json::Object *S = O->getObject("suppression"))
+          F.Suppr = readSuppression(*S);
+      }
+      G.Findings.push_back(std::move(F));
+    }
+  if (const json::Array *A = Root->getArray("fixed"))
+    for (const json::Value &V : *A)
+      if (const json::Object *O = V.getAsObject())
+        G.Fixed.push_back({str(*O, "fingerprint"), str(*O, "check"), str(*O, "file"),
+                           str(*O, "message")});
+  if (const json::Object *P = Root->getObject("policy")) {
+    PolicyInfo Pol;
+    Pol.FailOn = str(*P, "failOn");
+    Pol.Verdict = str(*P, "verdict");
+    Pol.NewOnly = P->getBoolean("newOnly").value_or(false);
+    Pol.FailOnIncomplete = P->getBoolean("failOnIncomplete").value_or(true);
+    Pol.ExitCode = P->getInteger("exitCode").value_or(0);
+    G.Policy = Pol;
+  }
+  return G;
+}
+
+// --- building the model ----------------------------------------------------
+
+namespace {
+
+std::string stripSpace(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (!llvm::isSpace(C))
+      Out += C;
+  return Out;
+}
+
+/// A few lines around the finding, and whether the line still reads as it did
+/// when the scan ran (its whitespace-free text is the fingerprint context).
+void attachContext(FindingView &V, const Finding &F,
+                   const std::optional<std::string> *Source) {
+  if (!Source || !*Source) {
+    V.ContextNote = "source not available";
+    return;
+  }
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  llvm::StringRef Text(**Source);
+  Text.consume_back("\n"); // a final newline ends the last line, it does not start one
+  Text.split(Lines, '\n');
+  if (F.Where.Line == 0 || F.Where.Line > Lines.size()) {
+    V.ContextNote = "source changed since the scan";
+    return;
+  }
+  const unsigned First = F.Where.Line > 2 ? F.Where.Line - 2 : 1;
+  const unsigned Last = std::min<unsigned>(Lines.size(), F.Where.Line + 2);
+  for (unsigned N = First; N <= Last; ++N)
+    V.Context.push_back({N, Lines[N - 1].rtrim("\r").str(), N == F.Where.Line});
+  if (!F.LineContext.empty() && stripSpace(Lines[F.Where.Line - 1]) != F.LineContext)
+    V.ContextNote = "source changed since the scan";
+}
+
+std::vector<const rules::Guideline *> selectGuidelines(const rules::Catalogue &Cat,
+                                                        const std::vector<std::string> &Ids) {
+  std::vector<const rules::Guideline *> Out;
+  if (Ids.empty()) {
+    for (const rules::Guideline &G : Cat.Guidelines)
+      Out.push_back(&G);
+  } else {
+    for (const std::string &Id : Ids)
+      if (const rules::Guideline *G = Cat.findGuideline(Id))
+        if (std::find(Out.begin(), Out.end(), G) == Out.end())
+          Out.push_back(G);
+  }
+  // ANSM is the primary guideline of the product: always first.
+  std::stable_partition(Out.begin(), Out.end(),
+                        [](const rules::Guideline *G) { return G->Id == "ansm"; });
+  return Out;
+}
+
+std::string checkState(const rules::CheckEntry &C, const std::set<std::string> &Run) {
+  if (Run.count(C.Id))
+    return "run";
+  return C.Status == "planned" ? "planned" : "not run";
+}
+
+std::string rowStatus(const ClauseRow &R, bool Complete) {
+  if (!R.Open.empty())
+    return "open";
+  if (!R.Accepted.empty())
+    return "accepted";
+  const bool AnyRun = std::any_of(R.Checks.begin(), R.Checks.end(),
+                                  [](const CheckLink &L) { return L.State == "run"; });
+  if (AnyRun)
+    return Complete ? "clean" : "incomplete";
+  if (!R.Checks.empty())
+    return "not-run";
+  return R.Checkable == "no" ? "not-checkable" : "no-check";
+}
+
+/// Which clauses a finding is evidence for: as the scan recorded them, else
+/// as the catalogue maps its check.
+std::vector<std::string> clausesOf(const std::vector<std::string> &Recorded,
+                                   const std::string &Check, const rules::Catalogue &Cat) {
+  if (!Recorded.empty())
+    return Recorded;
+  std::vector<std::string> Out;
+  if (const rules::CheckEntry *C = Cat.findCheck(Check))
+    for (const rules::ClauseRef &R : C->Clauses)
+      Out.push_back(R.Id);
+  return Out;
+}
+
+void buildMatrix(const ReportInput &In, ReportModel &M) {
+  const rules::Catalogue &Cat = *In.Cat;
+  const std::set<std::string> Run(M.ChecksRun.begin(), M.ChecksRun.end());
+  std::map<std::string, std::vector<std::string>> OpenBy, AcceptedBy, FixedBy;
+  for (const FindingView &F : M.Findings)
+    for (const std::string &C : F.Clauses)
+      (F.isOpen() ? OpenBy : AcceptedBy)[C].push_back(F.Id);
+  for (const FixedEntry &X : M.Fixed)
+    for (const std::string &C : clausesOf({}, X.Check, Cat))
+      FixedBy[C].push_back(X.Fingerprint);
+
+  const std::set<std::string> Phases(In.Opts.Phases.begin(), In.Opts.Phases.end());
+  for (const rules::Guideline *G : selectGuidelines(Cat, In.Opts.Guidelines)) {
+    GuidelineView V{G->Id, G->Title, G->Publisher, G->Edition, G->Url, G->Basis, {}, {}};
+    for (const rules::Clause &C : G->Clauses) {
+      if (!Phases.empty() && !Phases.count(C.Phase))
+        continue;
+      ClauseRow R{C.Id, C.Phase, C.Title, C.Basis, C.Locator, C.Checkable, C.Complementary,
+                  {}, OpenBy[C.Id], AcceptedBy[C.Id], FixedBy[C.Id], ""};
+      for (const rules::CheckEntry &Chk : Cat.Checks)
+        for (const rules::ClauseRef &Ref : Chk.Clauses)
+          if (Ref.Id == C.Id)
+            R.Checks.push_back({Chk.Id, Ref.Relation, checkState(Chk, Run)});
+      R.Status = rowStatus(R, M.Complete);
+      ++V.ByStatus[R.Status];
+      V.Rows.push_back(std::move(R));
+    }
+    M.Guidelines.push_back(std::move(V));
+  }
+}
+
+void buildCatalogueRows(const ReportInput &In, ReportModel &M) {
+  std::vector<bool> Used(In.Results.CatalogueFiles.size(), false);
+  auto Base = [](llvm::StringRef P) { return P.rsplit('/').second.empty() ? P : P.rsplit('/').second; };
+  for (const rules::CatalogueFile &F : In.CatalogueFiles) {
+    CatalogueFileRow Row{F.Path, F.Role, F.Sha256, "", "", "not in scan"};
+    // Paired by content first, then by file name and role.
+    for (int Pass = 0; Pass < 2 && Row.State == "not in scan"; ++Pass)
+      for (size_t I = 0; I < Used.size(); ++I) {
+        const auto &S = In.Results.CatalogueFiles[I];
+        if (Used[I] || S.Role != F.Role)
+          continue;
+        if (Pass == 0 ? S.Sha256 == F.Sha256 : Base(S.Path) == Base(F.Path)) {
+          Used[I] = true;
+          Row.ScanPath = S.Path;
+          Row.ScanSha256 = S.Sha256;
+          Row.State = S.Sha256 == F.Sha256 ? "same" : "changed";
+          break;
+        }
+      }
+    M.CatalogueFiles.push_back(std::move(Row));
+  }
+  for (size_t I = 0; I < Used.size(); ++I)
+    if (!Used[I]) {
+      const auto &S = In.Results.CatalogueFiles[I];
+      M.CatalogueFiles.push_back({"", S.Role, "", S.Path, S.Sha256, "not loaded"});
+    }
+  M.CatalogueMismatch = std::any_of(M.CatalogueFiles.begin(), M.CatalogueFiles.end(),
+                                    [](const CatalogueFileRow &R) { return R.State != "same"; });
+}
+
+void buildFindings(const ReportInput &In, ReportModel &M) {
+  const ScanResults &R = In.Results;
+  for (size_t I = 0; I < R.Findings.size(); ++I) {
+    const Finding &F = R.Findings[I];
+    FindingView V;
+    V.Id = F.Fingerprint.empty() ? "finding-" + std::to_string(I + 1) : F.Fingerprint;
+    V.Check = F.Check;
+    V.Severity = F.Severity;
+    V.Message = F.Message;
+    V.File = F.Where.File;
+    V.Line = F.Where.Line;
+    V.Column = F.Where.Column;
+    V.DataKey = F.DataKey;
+    V.Cwe = F.Cwe;
+    V.Clauses = clausesOf(F.Clauses, F.Check, *In.Cat);
+    const FindingGate Gate = I < In.Gate.Findings.size() ? In.Gate.Findings[I] : FindingGate();
+    V.Status = Gate.Status.empty() ? "open" : Gate.Status;
+    V.Baseline = Gate.Baseline;
+    V.Suppr = Gate.Suppr;
+    auto Src = In.Sources.find(F.Where.File);
+    attachContext(V, F, Src == In.Sources.end() ? nullptr : &Src->second);
+    M.Findings.push_back(std::move(V));
+  }
+  auto Key = [](const FindingView &F) {
+    return std::tie(F.File, F.Line, F.Column, F.Check, F.Message, F.Id);
+  };
+  std::stable_sort(M.Findings.begin(), M.Findings.end(),
+                   [&](const FindingView &A, const FindingView &B) { return Key(A) < Key(B); });
+  M.Fixed = In.Gate.Fixed;
+  std::sort(M.Fixed.begin(), M.Fixed.end(), [](const FixedEntry &A, const FixedEntry &B) {
+    return std::tie(A.File, A.Check, A.Fingerprint) < std::tie(B.File, B.Check, B.Fingerprint);
+  });
+  for (const char *S : Severities)
+    M.BySeverity[S];
+  for (const FindingView &F : M.Findings)
+    ++(F.isOpen() ? M.BySeverity[F.Severity].Open : M.BySeverity[F.Severity].Accepted);
+}
+
+void buildDeviations(ReportModel &M) {
+  for (size_t I = 0; I < M.Findings.size(); ++I) {
+    const FindingView &F = M.Findings[I];
+    if (!F.Suppr && F.isOpen())
+      continue;
+    DeviationRow D{I, {}};
+    if (!F.Suppr) {
+      D.Flags = {"no record", "unjustified"};
+    } else {
+      const Suppression &S = *F.Suppr;
+      if (S.Status == "rejected")
+        D.Flags.push_back("rejected");
+      if (llvm::StringRef(S.Justification).trim().empty() ||
+          llvm::StringRef(S.Problem).contains("justification"))
+        D.Flags.push_back("unjustified");
+      if (llvm::StringRef(S.Problem).contains("expired") ||
+          (!M.Date.empty() && !S.Expires.empty() && S.Expires < M.Date))
+        D.Flags.push_back("expired");
+      if (llvm::StringRef(S.Approver).trim().empty())
+        D.Flags.push_back("no approver");
+    }
+    M.Deviations.push_back(std::move(D));
+  }
+}
+
+void buildChecks(const ReportInput &In, ReportModel &M) {
+  const std::set<std::string> Run(M.ChecksRun.begin(), M.ChecksRun.end());
+  std::map<std::string, CheckRow> Rows;
+  for (const rules::CheckEntry &C : In.Cat->Checks)
+    Rows[C.Id] = {C.Id, C.Title, rules::severityName(C.DefaultSeverity), C.Status,
+                  checkState(C, Run), C.Help, C.Cwe, C.Limitations, 0, 0, 0};
+  for (const std::string &Id : M.ChecksRun)
+    if (!Rows.count(Id))
+      Rows[Id] = {Id, "(not in the catalogue)", "", "", "run", "", {}, {}, 0, 0, 0};
+  for (const FindingView &F : M.Findings) {
+    CheckRow &R = Rows[F.Check];
+    if (R.Id.empty())
+      R = {F.Check, "(not in the catalogue)", "", "", "run", "", {}, {}, 0, 0, 0};
+    ++(F.isOpen() ? R.Open : R.Accepted);
+  }
+  for (const FixedEntry &X : M.Fixed)
+    if (Rows.count(X.Check))
+      ++Rows[X.Check].Fixed;
+  for (auto &E : Rows)
+    M.Checks.push_back(std::move(E.second));
+}
+
+void buildScope(const ReportInput &In, ReportModel &M) {
+  M.Units = In.Results.Units.size();
+  for (const UnitResult &U : In.Results.Units) {
+    if (U.Status == UnitStatus::Analysed)
+      ++M.UnitsAnalysed;
+    else if (U.Status == UnitStatus::Excluded)
+      M.Excluded.push_back({U.File, unitStatusName(U.Status), U.Reason});
+    else
+      M.NotAnalysed.push_back({U.File, unitStatusName(U.Status), U.Reason});
+  }
+  M.Complete = M.NotAnalysed.empty();
+}
+
+unsigned severityRank(const std::string &S) {
+  for (unsigned I = 0; I < 5; ++I)
+    if (S == Severities[I])
+      return 5 - I;
+  return 0;
+}
+
+void buildVerdict(const ReportInput &In, ReportModel &M) {
+  M.PolicyRecorded = In.Gate.Policy.has_value();
+  if (M.PolicyRecorded)
+    M.Policy = *In.Gate.Policy;
+  else
+    M.Policy.FailOn = "info";
+  const unsigned Floor = severityRank(M.Policy.FailOn.empty() ? "info" : M.Policy.FailOn);
+  unsigned Failing = 0;
+  for (const FindingView &F : M.Findings)
+    if (F.isOpen() && severityRank(F.Severity) >= Floor &&
+        (!M.Policy.NewOnly || F.Baseline != "unchanged"))
+      ++Failing;
+  if (Failing)
+    M.VerdictReasons.push_back(std::to_string(Failing) +
+                               (M.Policy.NewOnly ? " new (not in the baseline)" : "") +
+                               " open finding(s) of severity " +
+                               (M.Policy.FailOn.empty() ? "info" : M.Policy.FailOn) + " or above");
+  if (!M.Complete)
+    M.VerdictReasons.push_back(std::to_string(M.NotAnalysed.size()) +
+                               " translation unit(s) not analysed");
+  const bool Fail = Failing || (!M.Complete && M.Policy.FailOnIncomplete);
+  M.Verdict = M.PolicyRecorded && !M.Policy.Verdict.empty() ? M.Policy.Verdict
+                                                             : (Fail ? "fail" : "pass");
+  if (!M.PolicyRecorded)
+    M.VerdictReasons.push_back("the scan recorded no policy: default policy applied (any open "
+                               "finding or an incomplete scan fails)");
+}
+
+void buildWarnings(ReportModel &M) {
+  if (!M.Complete)
+    M.Warnings.push_back("INCOMPLETE SCAN: " + std::to_string(M.NotAnalysed.size()) + " of " +
+                         std::to_string(M.Units) +
+                         " translation unit(s) were not analysed; findings and clause statuses "
+                         "do not cover them (see Scope and integrity)");
+  if (M.CatalogueMismatch)
+    M.Warnings.push_back("the rule catalogue loaded for this report differs from the one the "
+                         "scan used (see Configuration)");
+  if (M.CompileDbState == "changed")
+    M.Warnings.push_back("the compile database changed since the scan (see Configuration)");
+  unsigned Changed = 0;
+  for (const FindingView &F : M.Findings)
+    Changed += F.ContextNote == "source changed since the scan";
+  if (Changed)
+    M.Warnings.push_back(std::to_string(Changed) +
+                         " finding(s) point at source lines that changed since the scan");
+  unsigned Flagged = 0;
+  for (const DeviationRow &D : M.Deviations)
+    Flagged += !D.Flags.empty();
+  if (Flagged)
+    M.Warnings.push_back(std::to_string(Flagged) +
+                         " deviation(s) are unjustified, expired, rejected or unapproved "
+                         "(see Deviations)");
+  if (M.Evidence && M.Evidence->Failures)
+    M.Warnings.push_back("the tool's own test suite reports " +
+                         std::to_string(M.Evidence->Failures) + " failure(s)");
+  if (M.Units == 0)
+    M.Warnings.push_back("the scan analysed no translation unit");
+}
+
+} // namespace
+
+ReportModel buildReportModel(const ReportInput &In) {
+  ReportModel M;
+  const ScanResults &R = In.Results;
+  M.Title = In.Opts.Title.empty() ? "Secure-coding verification report" : In.Opts.Title;
+  M.Date = In.Opts.Date;
+  M.GuidelineSelection = In.Opts.Guidelines;
+  M.PhaseSelection = In.Opts.Phases;
+  M.ScanTool = {"medsec", R.ToolVersion, R.BuildId, R.LlvmVersion, In.Gate.Host};
+  M.Reporter = In.Reporter;
+  M.SourceRoot = R.SourceRoot;
+  M.ResultsPath = In.ResultsPath;
+  M.ResultsSha256 = In.ResultsSha256;
+  M.CompileDbPath = R.CompileDatabase;
+  M.CompileDbSha256 = R.CompileDatabaseSha256;
+  M.CompileDb = In.CompileDb;
+  M.CompileDbState = !In.CompileDb ? "not available"
+                     : In.CompileDb->Sha256 == R.CompileDatabaseSha256 ? "same"
+                                                                       : "changed";
+  M.Evidence = In.Evidence;
+  M.ChecksRun = R.Checks;
+  std::sort(M.ChecksRun.begin(), M.ChecksRun.end());
+  for (const auto &S : In.Sources)
+    if (S.second)
+      M.Sources.push_back({S.first, rules::sha256Hex(*S.second)});
+
+  buildCatalogueRows(In, M);
+  buildScope(In, M);
+  buildFindings(In, M);
+  buildMatrix(In, M);
+  buildDeviations(M);
+  buildChecks(In, M);
+  buildVerdict(In, M);
+  buildWarnings(M);
+  return M;
+}
+
+} // namespace report
+} // namespace medsec

@@ -1,0 +1,237 @@
+//===- ReportModel.h - what a traceability report says ----------*- C++ -*-===//
+//
+// `medsec report` reads everything first (results, catalogue, sources, test
+// evidence) into a ReportInput, builds one ReportModel from it (the
+// traceability matrix, counts, verdict, deviations), and each writer turns the
+// model into bytes. Building and writing are pure: the same input gives the
+// same bytes, which is what makes a report reproducible.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_TOOLS_REPORT_REPORTMODEL_H
+#define MEDSEC_TOOLS_REPORT_REPORTMODEL_H
+
+#include "../../../rules/loader/Catalogue.h"
+#include "Results.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medsec {
+namespace report {
+
+// --- the optional gate fields of results.json (docs/results-format.md) ------
+
+struct Suppression {
+  std::string Kind, Id, Status, Justification, Approver, Date, Expires, Risk, Source, Problem;
+};
+
+struct FindingGate {
+  std::string Status = "open"; // open | accepted | false-positive | deferred
+  std::optional<Suppression> Suppr;
+  std::string Baseline; // new | unchanged | empty without a baseline
+};
+
+struct FixedEntry {
+  std::string Fingerprint, Check, File, Message;
+};
+
+struct PolicyInfo {
+  std::string FailOn, Verdict;
+  bool NewOnly = false;
+  bool FailOnIncomplete = true;
+  long long ExitCode = 0;
+};
+
+struct GateData {
+  std::vector<FindingGate> Findings; // parallel to ScanResults::Findings
+  std::vector<FixedEntry> Fixed;
+  std::optional<PolicyInfo> Policy;
+  std::string Host; // tool.host, when the scan recorded it
+};
+
+/// Reads the gate fields; a finding without them is open. Findings come out
+/// in the order of the file, as resultsFromJson reads them.
+llvm::Expected<GateData> readGateFields(llvm::StringRef ResultsText);
+
+// --- other inputs --------------------------------------------------------------
+
+struct ReportOptions {
+  std::string Title;
+  std::string Date;                    // YYYY-MM-DD, only when given
+  std::vector<std::string> Guidelines; // empty: all, ANSM first
+  std::vector<std::string> Phases;     // empty: all
+};
+
+struct ToolIdentity {
+  std::string Name = "medsec", Version, BuildId, LlvmVersion, Host;
+};
+
+/// Result of the tool's own test suite (JUnit XML or a ctest log).
+struct TestEvidence {
+  std::string Name, Sha256;
+  std::string Format; // junit | ctest | unknown
+  unsigned Tests = 0, Failures = 0, Skipped = 0;
+  std::vector<std::string> Failed; // names of failing tests, sorted
+  unsigned passed() const { return Tests - Failures - Skipped; }
+};
+TestEvidence parseTestEvidence(const std::string &Name, llvm::StringRef Text);
+
+/// The analysed build configuration, read from compile_commands.json.
+struct CompileDbInfo {
+  std::string Sha256;
+  unsigned Entries = 0;
+  std::vector<std::string> Compilers, Targets, Standards, Defines; // sorted, unique
+};
+std::optional<CompileDbInfo> parseCompileDb(llvm::StringRef Text);
+
+struct ReportInput {
+  ScanResults Results;
+  GateData Gate;
+  std::shared_ptr<const rules::Catalogue> Cat;
+  ReportOptions Opts;
+  std::string ResultsPath, ResultsSha256;
+  /// The catalogue files loaded for the report, paths as they are shown.
+  std::vector<rules::CatalogueFile> CatalogueFiles;
+  std::optional<CompileDbInfo> CompileDb; // nullopt: not readable now
+  std::optional<TestEvidence> Evidence;
+  /// Source text of each finding's file (key as in results); nullopt: not readable.
+  std::map<std::string, std::optional<std::string>> Sources;
+  ToolIdentity Reporter; // the medsec writing the report
+};
+
+// --- the model -------------------------------------------------------------
+
+/// Statuses of a clause in the traceability matrix, worst first.
+struct ClauseStatus {
+  const char *Id, *Label, *Short, *Colour;
+};
+const std::vector<ClauseStatus> &clauseStatuses();
+const ClauseStatus &clauseStatus(const std::string &Id);
+
+extern const char *const Severities[5]; // critical first
+
+struct ContextLine {
+  unsigned Number = 0;
+  std::string Text;
+  bool IsFinding = false;
+};
+
+struct FindingView {
+  std::string Id; // the fingerprint
+  std::string Check, Severity, Message, File, DataKey;
+  unsigned Line = 0, Column = 0;
+  std::vector<std::string> Cwe, Clauses;
+  std::string Status; // open | accepted | false-positive | deferred
+  std::string Baseline;
+  std::optional<Suppression> Suppr;
+  std::vector<ContextLine> Context;
+  std::string ContextNote; // empty, "source not available", "source changed since the scan"
+  bool isOpen() const;
+};
+
+struct CheckLink {
+  std::string Id, Relation;
+  std::string State; // run | not run | planned
+};
+
+struct ClauseRow {
+  std::string Id, Phase, Title, Basis, Locator, Checkable, Complementary;
+  std::vector<CheckLink> Checks;
+  std::vector<std::string> Open, Accepted, Fixed; // finding ids
+  std::string Status;                             // a clauseStatuses() id
+  bool inferred() const { return Basis == "inferred"; }
+};
+
+struct GuidelineView {
+  std::string Id, Title, Publisher, Edition, Url, Basis;
+  std::vector<ClauseRow> Rows;
+  std::map<std::string, unsigned> ByStatus;
+  unsigned covered() const; // rows with a check that ran
+};
+
+struct CatalogueFileRow {
+  std::string Path, Role, Sha256;         // loaded for the report
+  std::string ScanPath, ScanSha256;       // listed by the scan
+  std::string State; // same | changed | not loaded | not in scan
+};
+
+struct UnitRow {
+  std::string File, Status, Reason;
+};
+
+struct DeviationRow {
+  size_t Finding = 0; // index into ReportModel::Findings
+  std::vector<std::string> Flags; // rejected, unjustified, expired, no approver, no record
+};
+
+struct CheckRow {
+  std::string Id, Title, Severity, Status, State, Help;
+  std::vector<std::string> Cwe, Limitations;
+  unsigned Open = 0, Accepted = 0, Fixed = 0;
+};
+
+struct SeverityCount {
+  unsigned Open = 0, Accepted = 0;
+};
+
+struct SourceHash {
+  std::string Path, Sha256;
+};
+
+struct ReportModel {
+  std::string Title, Date;
+  std::vector<std::string> GuidelineSelection, PhaseSelection;
+  ToolIdentity ScanTool, Reporter;
+  std::string SourceRoot;
+
+  // inputs and configuration
+  std::string ResultsPath, ResultsSha256;
+  std::vector<CatalogueFileRow> CatalogueFiles;
+  bool CatalogueMismatch = false;
+  std::string CompileDbPath, CompileDbSha256;
+  std::string CompileDbState; // same | changed | not available
+  std::optional<CompileDbInfo> CompileDb;
+  std::optional<TestEvidence> Evidence;
+  std::vector<SourceHash> Sources;
+  std::vector<std::string> ChecksRun;
+
+  // scope and integrity
+  unsigned Units = 0, UnitsAnalysed = 0;
+  std::vector<UnitRow> NotAnalysed, Excluded;
+  bool Complete = true;
+
+  // findings and their traceability
+  std::vector<FindingView> Findings; // file, line, column, check order
+  std::vector<FixedEntry> Fixed;
+  std::map<std::string, SeverityCount> BySeverity;
+  std::vector<GuidelineView> Guidelines;
+  std::vector<DeviationRow> Deviations;
+  std::vector<CheckRow> Checks;
+
+  // verdict
+  std::string Verdict; // pass | fail
+  bool PolicyRecorded = false;
+  PolicyInfo Policy;
+  std::vector<std::string> VerdictReasons;
+  std::vector<std::string> Warnings; // shown on the first page
+
+  /// SHA-256 of report.json, which holds every value of the report; set by
+  /// renderReports before the other formats are written.
+  std::string ContentSha256;
+
+  unsigned openCount() const;
+  unsigned acceptedCount() const;
+};
+
+ReportModel buildReportModel(const ReportInput &In);
+
+} // namespace report
+} // namespace medsec
+
+#endif
