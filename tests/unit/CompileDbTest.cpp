@@ -284,6 +284,14 @@ TEST(CompilerAdjust, OptionsTheDriverRejectsForTheTargetAreDropped) {
   EXPECT_EQ(Ctx.Rejected.size(), 1u);
 }
 
+TEST(CompilerAdjust, OptionMissingItsValueIsDropped) {
+  AdjustContext Ctx;
+  std::vector<std::string> Log;
+  EXPECT_EQ(joined(adjustCommand({"cc", "-c", "/p/a.c", "-DX", "-I"}, "/p", "/p/a.c", Ctx, Log)),
+            "cc -c /p/a.c -DX");
+  EXPECT_TRUE(logHas(Log, "dropped -I (it has no value)")) << joined(Log);
+}
+
 TEST(CompilerAdjust, HostCompilerCommandsAreLeftAlone) {
   AdjustContext Ctx;
   std::vector<std::string> Log;

@@ -254,7 +254,8 @@ void FirmwareDatabase::applyPathFilters(const DbOptions &Opts, std::vector<std::
     if (llvm::sys::path::is_absolute(Glob))
       return matchPathGlob(Glob, File);
     llvm::StringRef Rel(File);
-    return Rel.consume_front(Root) && Rel.consume_front("/") && matchPathGlob(Glob, Rel);
+    return Rel.consume_front(Root) && (Root.ends_with("/") || Rel.consume_front("/")) &&
+           matchPathGlob(Glob, Rel);
   };
   for (auto It = ByFile.begin(); It != ByFile.end();) {
     const std::string &File = It->first;

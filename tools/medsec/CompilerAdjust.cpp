@@ -474,15 +474,15 @@ Args filterWithOptTable(const Args &In, Logger &Note) {
     Spans.push_back({A->getIndex(), dropReason(*A)});
   Args Out = {In[0]};
   std::map<std::string, Args> Dropped;
+  // An option left without its value ends the list; it is dropped.
+  const unsigned Last = MissingCount ? MissingIndex : Argv.size();
   for (size_t S = 0; S < Spans.size(); ++S) {
-    const unsigned End = S + 1 < Spans.size() ? Spans[S + 1].first : Argv.size();
+    const unsigned End = S + 1 < Spans.size() ? Spans[S + 1].first : Last;
     for (unsigned I = Spans[S].first; I < End; ++I)
       (Spans[S].second.empty() ? Out : Dropped[Spans[S].second]).push_back(Argv[I]);
   }
-  if (MissingCount) {
-    Out.pop_back();
-    Dropped["has no value"].push_back(Argv[MissingIndex]);
-  }
+  for (unsigned I = Last; I < Argv.size(); ++I)
+    Dropped["it has no value"].push_back(Argv[I]);
   for (const auto &D : Dropped)
     Note.dropped(D.second, D.first);
   return Out;
