@@ -18,27 +18,6 @@ std::vector<StringRef> refs(const std::vector<std::string> &V) {
   return std::vector<StringRef>(V.begin(), V.end());
 }
 
-/// The variable, field or parameter an lvalue is rooted at (key[i], s->iv).
-const NamedDecl *rootDecl(const Expr *E) {
-  for (unsigned Step = 0; E && Step < 8; ++Step) {
-    E = E->IgnoreParenCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *M = dyn_cast<MemberExpr>(E))
-      return M->getMemberDecl();
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase();
-      continue;
-    }
-    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref) {
-      E = U->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
 class CallFinder : public RecursiveASTVisitor<CallFinder> {
 public:
   explicit CallFinder(const llvm::StringSet<> &Names) : Names(Names) {}
@@ -401,7 +380,7 @@ void WeakCryptographyCheck::checkRandom(const Expr *Source, StringRef What, ASTC
       if (B->isAssignmentOp()) {
         if (B->getLHS() == Cur)
           return;
-        const NamedDecl *D = rootDecl(B->getLHS());
+        const NamedDecl *D = rootDecl(B->getLHS(), /*ThroughAddressOf=*/false);
         if (!D || !D->getIdentifier())
           return;
         Dest = D->getName().str();

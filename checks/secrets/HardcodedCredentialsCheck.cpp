@@ -41,29 +41,6 @@ std::vector<std::unique_ptr<llvm::Regex>> regexes(const std::vector<rules::DataE
   return Out;
 }
 
-/// The name of the variable, field or parameter an lvalue expression is
-/// rooted at: `password`, `cfg.wifi.password`, `keys[1]`, `*pw`.
-const NamedDecl *rootDecl(const Expr *E) {
-  for (unsigned Step = 0; E && Step < 8; ++Step) {
-    E = E->IgnoreParenCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *M = dyn_cast<MemberExpr>(E))
-      return M->getMemberDecl();
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase();
-      continue;
-    }
-    if (const auto *U = dyn_cast<UnaryOperator>(E);
-        U && (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)) {
-      E = U->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
 std::string remedy(StringRef Kind) {
   if (Kind == "password" || Kind == "PIN" || Kind == "credential" || Kind == "token" ||
       Kind == "password in a URL")
@@ -305,7 +282,7 @@ void HardcodedCredentialsCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   if (const auto *A = N.getNodeAs<BinaryOperator>("assign")) {
-    if (const NamedDecl *D = rootDecl(A->getLHS())) {
+    if (const NamedDecl *D = rootDecl(A->getLHS(), /*ThroughAddressOf=*/true)) {
       if (const auto *FD = dyn_cast<FieldDecl>(D))
         checkKeyField(FD, A->getRHS(), Ctx);
       checkNamedValue(D->getName(), A->getRHS(), Ctx, nullptr);
@@ -444,7 +421,7 @@ void HardcodedCredentialsCheck::checkCopy(const CallExpr *Call, const FunctionDe
   const auto [Dest, Source] = It->second;
   if (Dest >= Call->getNumArgs() || Source >= Call->getNumArgs())
     return;
-  if (const NamedDecl *D = rootDecl(Call->getArg(Dest)))
+  if (const NamedDecl *D = rootDecl(Call->getArg(Dest), /*ThroughAddressOf=*/true))
     checkNamedValue(D->getName(), Call->getArg(Source), Ctx, Call);
 }
 
@@ -464,7 +441,7 @@ void HardcodedCredentialsCheck::checkComparison(const Expr *Use, const Expr *A, 
     // Evidence that the comparison checks a credential: the constant's own
     // name, the input's name, or the function doing the check.
     const std::string Holder = valueName(*V, *SM, LO);
-    const NamedDecl *Input = rootDecl(Other);
+    const NamedDecl *Input = rootDecl(Other, /*ThroughAddressOf=*/true);
     const SecretNameMatcher::Term *Term = nullptr;
     std::string Evidence;
     for (const std::string &Candidate :

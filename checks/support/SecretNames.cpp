@@ -121,4 +121,25 @@ double shannonEntropy(llvm::ArrayRef<uint64_t> Values) {
   return H;
 }
 
+const NamedDecl *rootDecl(const Expr *E, bool ThroughAddressOf) {
+  for (unsigned Step = 0; E && Step < 8; ++Step) {
+    E = E->IgnoreParenCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *M = dyn_cast<MemberExpr>(E))
+      return M->getMemberDecl();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+      continue;
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_Deref || (ThroughAddressOf && U->getOpcode() == UO_AddrOf))) {
+      E = U->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
 } // namespace clang::tidy::medsec

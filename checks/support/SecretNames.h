@@ -9,6 +9,7 @@
 #define MEDSEC_CHECKS_SUPPORT_SECRETNAMES_H
 
 #include "../../rules/loader/Catalogue.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -30,6 +31,11 @@ llvm::SmallVector<std::string, 8> identifierWords(llvm::StringRef Name);
 /// and APIKEY); a trailing plural 's' is accepted. Terms marked `substring`
 /// also match inside a longer word ("adminpassword"). Any qualifier word in
 /// the identifier means it only talks about the secret (key_len, pin_gpio).
+/// The variable, field or parameter an lvalue expression is rooted at, whose
+/// name tells whether it holds a secret: `password`, `cfg.wifi.password`,
+/// `keys[1]`, `*pw`, and with ThroughAddressOf also `&key`.
+const NamedDecl *rootDecl(const Expr *E, bool ThroughAddressOf);
+
 class SecretNameMatcher {
 public:
   struct Term {
