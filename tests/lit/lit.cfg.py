@@ -11,7 +11,8 @@ config.test_source_root = os.path.dirname(__file__)
 build_dir = lit_config.params.get("build_dir") or os.environ.get("MEDSEC_BUILD_DIR")
 if not build_dir:
     lit_config.fatal("pass --param build_dir=BUILD (the CMake build directory)")
-config.test_exec_root = os.path.join(build_dir, "lit")
+# Per-test exec roots (CTest passes one) keep lit's .lit_test_times.txt private.
+config.test_exec_root = lit_config.params.get("exec_root") or os.path.join(build_dir, "lit")
 plugin = os.path.join(build_dir, "MedSecTidy.so")
 if not os.path.exists(plugin):
     lit_config.fatal("plugin not built: " + plugin)
