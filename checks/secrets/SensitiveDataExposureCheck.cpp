@@ -137,6 +137,7 @@ void SensitiveDataExposureCheck::registerMatchers(MatchFinder *Finder) {
   if (!entry())
     return;
   Finder->addMatcher(callExpr(callee(functionDecl().bind("fn"))).bind("call"), this);
+  Finder->addMatcher(binaryOperator(isAssignmentOperator()).bind("assign"), this);
   if (OstreamSinks)
     Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("<<")).bind("stream"), this);
 }
@@ -144,11 +145,49 @@ void SensitiveDataExposureCheck::registerMatchers(MatchFinder *Finder) {
 void SensitiveDataExposureCheck::onStartOfTranslationUnit() {
   Candidates.clear();
   Proven.clear();
+  Writes.clear();
+}
+
+static bool isLocal(const ValueDecl *V) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(V);
+  return VD && VD->hasLocalStorage();
+}
+
+void SensitiveDataExposureCheck::recordWrites(const CallExpr *Call, const FunctionDecl *FD) {
+  // A non-const pointer parameter may fill the buffer: after it, the buffer
+  // may hold something else (a decrypted message in the buffer the key was in).
+  const unsigned N = std::min(Call->getNumArgs(), FD->getNumParams());
+  for (unsigned I = 0; I < N; ++I) {
+    const QualType P = FD->getParamDecl(I)->getType();
+    if (!P->isPointerType() || P->getPointeeType().isConstQualified())
+      continue;
+    if (const ValueDecl *V = shownDecl(Call->getArg(I)); isLocal(V))
+      Writes[V].push_back(SM->getExpansionLoc(Call->getBeginLoc()));
+  }
+}
+
+bool SensitiveDataExposureCheck::overwrittenBetween(const ValueDecl *Var, SourceLocation A,
+                                                    SourceLocation B) const {
+  // Only a local's writes are ordered with its uses: a field or a global is
+  // written in other functions, whose place in the file says nothing.
+  auto It = Writes.find(Var);
+  if (!isLocal(Var) || It == Writes.end())
+    return false;
+  if (SM->isBeforeInTranslationUnit(B, A))
+    std::swap(A, B);
+  return llvm::any_of(It->second, [&](SourceLocation W) {
+    return SM->isBeforeInTranslationUnit(A, W) && SM->isBeforeInTranslationUnit(W, B);
+  });
 }
 
 void SensitiveDataExposureCheck::check(const MatchFinder::MatchResult &Result) {
   SM = Result.SourceManager;
   Ctx = Result.Context;
+  if (const auto *Assign = Result.Nodes.getNodeAs<BinaryOperator>("assign")) {
+    if (const ValueDecl *V = shownDecl(Assign->getLHS()); isLocal(V))
+      Writes[V].push_back(SM->getExpansionLoc(Assign->getOperatorLoc()));
+    return;
+  }
   if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("stream")) {
     checkStream(Op, *Ctx);
     return;
@@ -161,9 +200,10 @@ void SensitiveDataExposureCheck::check(const MatchFinder::MatchResult &Result) {
   for (const auto &Slot : KeyArgs.lookup(FD))
     if (Slot.Arg < Call->getNumArgs())
       if (const ValueDecl *V = shownDecl(Call->getArg(Slot.Arg)))
-        Proven.try_emplace(V, Proof{SM->getExpansionLoc(Call->getArg(Slot.Arg)->getBeginLoc()),
-                                    "'" + V->getName().str() + "' is used as the " + Slot.Role +
-                                        " of '" + FD->getName().str() + "' here"});
+        Proven[V].push_back(Proof{SM->getExpansionLoc(Call->getArg(Slot.Arg)->getBeginLoc()),
+                                  "'" + V->getName().str() + "' is used as the " + Slot.Role +
+                                      " of '" + FD->getName().str() + "' here"});
+  recordWrites(Call, FD);
   checkSinkCall(Call, FD, *Ctx);
   checkClear(Call, FD, *Ctx);
 }
@@ -281,7 +321,9 @@ bool SensitiveDataExposureCheck::diesAfter(const CallExpr *Clear, const VarDecl 
   return false;
 }
 
-std::string SensitiveDataExposureCheck::secretKind(const ValueDecl *Var) const {
+std::string SensitiveDataExposureCheck::secretKind(const ValueDecl *Var, SourceLocation Use,
+                                                   const Proof **Why) const {
+  *Why = nullptr;
   if (!Var || !Var->getIdentifier())
     return std::string();
   for (const std::string &W : identifierWords(Var->getName()))
@@ -291,8 +333,14 @@ std::string SensitiveDataExposureCheck::secretKind(const ValueDecl *Var) const {
   // A name that only says "key" or "token" needs proof: a hash-table key is not a secret.
   if (T && !T->NeedsEntropy && carriesSecret(Var->getType(), *Ctx))
     return T->Kind;
-  if (Proven.count(Var))
-    return "secret";
+  auto P = Proven.find(Var);
+  if (P == Proven.end())
+    return std::string();
+  for (const Proof &Pr : P->second)
+    if (!overwrittenBetween(Var, Pr.Loc, Use)) {
+      *Why = &Pr;
+      return "secret";
+    }
   return std::string();
 }
 
@@ -335,7 +383,8 @@ void SensitiveDataExposureCheck::onEndOfTranslationUnit() {
     if (C.Loc.isInvalid() || SM->isInSystemHeader(C.Loc) || inTestCode(C.Loc) ||
         !Done.insert(C.Loc).second)
       continue;
-    const std::string Kind = secretKind(C.Var);
+    const Proof *Why = nullptr;
+    const std::string Kind = secretKind(C.Var, C.Use, &Why);
     if (Kind.empty() || !Shown.insert({C.Var, C.Use}).second)
       continue;
     const std::string Name = "'" + C.Var->getName().str() + "'";
@@ -351,12 +400,12 @@ void SensitiveDataExposureCheck::onEndOfTranslationUnit() {
                 "leaving the secret in memory; use " + zeroizeAdvice(*Ctx);
     report(*SM, C.Loc, Message, entry()->DefaultSeverity,
            C.K == Candidate::Sink ? StringRef("sink") : StringRef("dead-clear"));
-    auto P = Proven.find(C.Var);
-    if (P != Proven.end() && Kind == "secret")
-      diag(P->second.Loc, "%0", DiagnosticIDs::Note) << P->second.Text;
+    if (Why)
+      diag(Why->Loc, "%0", DiagnosticIDs::Note) << Why->Text;
   }
   Candidates.clear();
   Proven.clear();
+  Writes.clear();
 }
 
 } // namespace clang::tidy::medsec

@@ -52,8 +52,13 @@ private:
   void checkClear(const CallExpr *Call, const FunctionDecl *FD, ASTContext &Ctx);
   void addSinkArgument(const Expr *Arg, const Expr *Use, StringRef Callee);
   bool diesAfter(const CallExpr *Clear, const VarDecl *Var, ASTContext &Ctx) const;
-  /// Why Var is a secret ("a password"), or empty.
-  std::string secretKind(const ValueDecl *Var) const;
+  /// Why Var is a secret where it is shown at Use ("a password"), or empty;
+  /// sets *Why to the key use that proves it when the name alone does not.
+  std::string secretKind(const ValueDecl *Var, SourceLocation Use, const Proof **Why) const;
+  /// Was the local buffer Var written strictly between A and B: then a key use
+  /// at one end says nothing about the value at the other (a reused scratch buffer).
+  bool overwrittenBetween(const ValueDecl *Var, SourceLocation A, SourceLocation B) const;
+  void recordWrites(const CallExpr *Call, const FunctionDecl *FD);
   std::string zeroizeAdvice(ASTContext &Ctx) const;
 
   SecretNameMatcher Names;
@@ -74,7 +79,9 @@ private:
   const SourceManager *SM = nullptr;
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;
-  llvm::DenseMap<const ValueDecl *, Proof> Proven;
+  llvm::DenseMap<const ValueDecl *, std::vector<Proof>> Proven;
+  /// Where each local buffer is written (output argument or assignment).
+  llvm::DenseMap<const ValueDecl *, std::vector<SourceLocation>> Writes;
 };
 
 } // namespace clang::tidy::medsec

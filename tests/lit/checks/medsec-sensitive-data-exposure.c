@@ -65,6 +65,28 @@ void session(const uint8_t *nonce, uint8_t *mac) {
   // CHECK-MESSAGES: :[[@LINE-3]]:22: note: 'material' is used as the key of 'mbedtls_md_hmac' here
   mbedtls_platform_zeroize(material, sizeof material);
 }
+// A scratch buffer is a secret between its key use and the next write to it, in both directions.
+int dh_calc_secret(uint8_t *out, size_t n);
+int aes_decrypt_block(const uint8_t *key, const uint8_t *in, uint8_t *out);
+void dh_exchange(const uint8_t *cipher) {
+  uint8_t buf[32];
+  dh_calc_secret(buf, sizeof buf);
+  printf("shared %02x\n", buf[0]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'buf' holds a secret and is written to 'printf'
+  mbedtls_md_hmac(0, buf, 32, cipher, 16, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: note: 'buf' is used as the key of 'mbedtls_md_hmac' here
+  aes_decrypt_block(cipher, cipher, buf);
+  printf("plaintext %s\n", (char *)buf); // no-warning: the decrypted message, written after the key use
+  buf[0] = 0;
+  printf("cleared %02x\n", buf[0]);      // no-warning: overwritten since
+}
+void report_then_key(uint8_t *out) {
+  uint8_t scratch[16];
+  read_line((char *)scratch, sizeof scratch);
+  printf("%s\n", (char *)scratch);        // no-warning: a line of text, the key is generated after it
+  dh_calc_secret(scratch, sizeof scratch);
+  mbedtls_md_hmac(0, scratch, 16, out, 16, out);
+}
 void gpio_report(int pin_gpio, const char *key) {
   printf("gpio %d\n", pin_gpio);  // no-warning: a pin number, not a PIN
   printf("lookup %s\n", key);     // no-warning: a bare 'key' needs proof
