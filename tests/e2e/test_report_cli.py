@@ -1,7 +1,9 @@
 """`medsec report` on the command line: reproducible bytes, hashes a reviewer
 can check with sha256sum, usage errors, and the README's flow on the sample
 firmware (scan, then report)."""
+import hashlib
 import os
+import platform
 import subprocess
 import unittest
 
@@ -97,6 +99,22 @@ class ReportCli(unittest.TestCase):
             self.assertTrue(all(f["contextNote"] == "" and f["context"] for f in doc["findings"]))
             self.assertEqual(doc["summary"]["verdict"],
                              "fail" if scanned["findings"] else "pass")
+            # Section 3 lists the sample's own .medsec.yaml, found by the scan's workers.
+            with open(os.path.join(ROOT, "test-inputs", "infusion-pump", ".medsec.yaml"), "rb") as f:
+                sha = hashlib.sha256(f.read()).hexdigest()
+            rows = [c for c in doc["inputs"]["catalogue"] if c["role"] == "project"]
+            self.assertEqual(rows, [{"path": "test-inputs/infusion-pump/.medsec.yaml",
+                                     "scanPath": "test-inputs/infusion-pump/.medsec.yaml",
+                                     "role": "project", "sha256": sha, "scanSha256": sha,
+                                     "state": "same"}])
+            with open(os.path.join(out, "report.md")) as f:
+                md = f.read()
+            self.assertIn("`test-inputs/infusion-pump/.medsec.yaml` | project | `%s`" % sha, md)
+            # Section 2: where the scan ran; section 3: the options it ran with.
+            self.assertIn(platform.release(), doc["tool"]["scan"]["host"])
+            self.assertNotIn("not recorded", md)
+            self.assertEqual(doc["configuration"]["scanOptions"]["checks"], "-*,medsec-*")
+            self.assertIn("medsec.Catalogue", doc["configuration"]["scanOptions"]["checkOptions"])
 
 
 if __name__ == "__main__":
