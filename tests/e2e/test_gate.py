@@ -1,6 +1,7 @@
 """`medsec scan` as a pull-request gate: SARIF, JUnit, GitLab, baselines, NOLINT, deviations."""
 import json
 import os
+import platform
 import subprocess
 import unittest
 import xml.etree.ElementTree as ET
@@ -168,6 +169,11 @@ class Formats(unittest.TestCase):
         self.assertEqual(result["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"],
                          "%SRCROOT%")
         self.assertTrue(result["partialFingerprints"]["medsecFingerprint/v1"].startswith("v1:"))
+        # Where and how the scan ran, as results.json records it.
+        props = run_["invocations"][0]["properties"]
+        self.assertEqual(props["host"]["os"], platform.system())
+        self.assertEqual(props["configuration"]["checks"], "-*,medsec-*")
+        self.assertIn("medsec.Catalogue", props["configuration"]["checkOptions"])
 
     def test_sarif_carries_suppressions_and_not_analysed_units(self):
         with TempDir() as tmp:

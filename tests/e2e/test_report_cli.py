@@ -1,11 +1,13 @@
 """`medsec report` on the command line: reproducible bytes, hashes a reviewer
 can check with sha256sum, usage errors, and the README's flow on the sample
 firmware (scan, then report)."""
+import hashlib
 import os
+import platform
 import subprocess
 import unittest
 
-from common import MEDSEC, ROOT, TempDir, configure_pump, load_json, run
+from common import BUILD, MEDSEC, ROOT, TempDir, configure_pump, load_json, run
 
 GOLDEN = os.path.join(ROOT, "tests", "unit", "golden", "report")
 FILES = ["report-traceability.csv", "report.csv", "report.html", "report.json", "report.md",
@@ -97,6 +99,57 @@ class ReportCli(unittest.TestCase):
             self.assertTrue(all(f["contextNote"] == "" and f["context"] for f in doc["findings"]))
             self.assertEqual(doc["summary"]["verdict"],
                              "fail" if scanned["findings"] else "pass")
+            # Section 3 lists the sample's own .medsec.yaml, found by the scan's workers.
+            with open(os.path.join(ROOT, "test-inputs", "infusion-pump", ".medsec.yaml"), "rb") as f:
+                sha = hashlib.sha256(f.read()).hexdigest()
+            rows = [c for c in doc["inputs"]["catalogue"] if c["role"] == "project"]
+            self.assertEqual(rows, [{"path": "test-inputs/infusion-pump/.medsec.yaml",
+                                     "scanPath": "test-inputs/infusion-pump/.medsec.yaml",
+                                     "role": "project", "sha256": sha, "scanSha256": sha,
+                                     "state": "same"}])
+            with open(os.path.join(out, "report.md")) as f:
+                md = f.read()
+            self.assertIn("`test-inputs/infusion-pump/.medsec.yaml` | project | `%s`" % sha, md)
+            # Section 2: where the scan ran; section 3: the options it ran with.
+            self.assertIn(platform.release(), doc["tool"]["scan"]["host"])
+            self.assertNotIn("not recorded", md)
+            self.assertEqual(doc["configuration"]["scanOptions"]["checks"], "-*,medsec-*")
+            self.assertIn("medsec.Catalogue", doc["configuration"]["scanOptions"]["checkOptions"])
+
+
+@unittest.skipUnless(os.path.exists(MEDSEC) and os.path.exists(os.path.join(BUILD, "CTestTestfile.cmake")),
+                     "medsec or the ctest tests are not built")
+class ToolValidationEvidence(unittest.TestCase):
+    def test_documented_run_tests_output_feeds_the_report(self):
+        # README and docs/report.md: tools/run-tests.sh --output-junit medsec-tests.xml leaves
+        # the file in the build directory, and medsec report --test-evidence quotes it. A few
+        # quick tests stand for the whole suite; the build step is skipped (built already).
+        name = "medsec-tests-e2e-%d.xml" % os.getpid()
+        junit = os.path.join(BUILD, name)
+        try:
+            r = run([os.path.join(ROOT, "tools", "run-tests.sh"), "--output-junit", name,
+                     "-R", r"^unit\.ReportEvidence\."], env={"MEDSEC_NO_BUILD": "1"})
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            self.assertTrue(os.path.exists(junit), r.stdout)
+            evidence = read(junit)
+            with TempDir() as tmp:
+                out = os.path.join(tmp, "report")
+                r = report(out, "--test-evidence", junit)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                doc = load_json(os.path.join(out, "report.json"))
+                with open(os.path.join(out, "report.md")) as f:
+                    md = f.read()
+        finally:
+            if os.path.exists(junit):
+                os.remove(junit)
+        ran = evidence.count(b"<testcase")
+        self.assertGreaterEqual(ran, 5)
+        got = doc["inputs"]["testEvidence"]
+        self.assertEqual((got["format"], got["tests"], got["passed"], got["failures"]),
+                         ("junit", ran, ran, 0))
+        self.assertEqual(got["sha256"], hashlib.sha256(evidence).hexdigest())
+        self.assertNotIn("none supplied", md)
+        self.assertIn("%d test(s), %d passed, 0 failed" % (ran, ran), md)
 
 
 if __name__ == "__main__":

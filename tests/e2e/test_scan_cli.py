@@ -1,5 +1,7 @@
 """`medsec scan` and `medsec rules` from the command line: exit codes, bad input, isolation."""
+import hashlib
 import os
+import platform
 import unittest
 
 from common import MEDSEC, PLUGIN, PUMP, ROOT, TempDir, configure_pump, load_json, run, write_db
@@ -9,6 +11,16 @@ CLEAN = 'int add(int a, int b) { return a + b; }\n'
 BROKEN = 'void g(void) {\n  int x = ;\n}\n'
 HOSTILE = ('int sprintf(char *, const char *, ...);\n'
            'void h(char *o) { sprintf(o, "%s%n<script>\\"\'%%%", "\\x1b[31m"); }\n')
+RULES = """checks:
+  - id: medsec-banned-functions
+    data:
+      functions:
+        - name: %s
+          severity: high
+          kind: always
+          replacement: a bounded copy
+          reason: copies until NUL without a destination size
+"""
 
 
 def project(tmp, files):
@@ -110,6 +122,64 @@ class ScanCommandLine(unittest.TestCase):
                 with open(out, "rb") as f:
                     outs.append(f.read())
         self.assertEqual(outs[0], outs[1])
+
+    def test_results_record_host_options_and_each_project_rule_file(self):
+        with TempDir() as tmp:
+            os.mkdir(os.path.join(tmp, "sub"))
+            project(tmp, {"top.c": "void legacy_copy(char *);\nvoid f(char *d) { legacy_copy(d); }\n",
+                          "sub/low.c": "void sub_copy(char *);\nvoid g(char *d) { sub_copy(d); }\n"})
+            rules = {".medsec.yaml": "legacy_copy", "sub/.medsec.yaml": "sub_copy"}
+            for path, name in rules.items():
+                with open(os.path.join(tmp, path), "w") as f:
+                    f.write(RULES % name)
+            outs = []
+            for jobs in ("1", "2"):
+                out = os.path.join(tmp, "r%s.json" % jobs)
+                r = run([MEDSEC, "scan", "-p", tmp, "-j", jobs, "-q", "-o", out,
+                         "--exclude", "gen/**", "--timeout", "120"], cwd=tmp)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                with open(out, "rb") as f:
+                    outs.append(f.read())
+            self.assertEqual(outs[0], outs[1])
+            data = load_json(os.path.join(tmp, "r1.json"))
+            expected = []
+            for path in sorted(rules):
+                with open(os.path.join(tmp, path), "rb") as f:
+                    expected.append({"path": path, "role": "project",
+                                     "sha256": hashlib.sha256(f.read()).hexdigest()})
+        # Each unit used its own nearest file: both show in the findings and in the list.
+        self.assertEqual({(f["file"], f["dataKey"]) for f in data["findings"]},
+                         {("top.c", "legacy_copy"), ("sub/low.c", "sub_copy")})
+        files = data["catalogue"]["files"]
+        self.assertEqual([f for f in files if f["role"] == "project"], expected)
+        self.assertTrue(all(f["role"] == "builtin" for f in files[:-2]))
+        host = data["tool"]["host"]
+        self.assertEqual(host["os"], platform.system())
+        self.assertEqual(host["osRelease"], platform.release())
+        self.assertRegex(host["triple"], r"^[a-z0-9_]+-[a-z0-9_]+-[a-z0-9_]+")
+        self.assertEqual(sorted(host), ["os", "osRelease", "triple"])  # no host name: see docs
+        conf = data["configuration"]
+        self.assertEqual(conf["checks"], "-*,medsec-*")
+        self.assertTrue(conf["checkOptions"]["medsec.Catalogue"].endswith("rules"))
+        self.assertEqual(conf["exclude"], ["gen/**"])
+        self.assertEqual(conf["timeoutSeconds"], 120)
+        self.assertNotIn("jobs", conf)
+
+    def test_check_filter_decides_the_checks_recorded_as_run(self):
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD})
+            out = os.path.join(tmp, "r.json")
+            r = run([MEDSEC, "scan", "-p", tmp, "-q", "-o", out, "--rules",
+                     os.path.join(PUMP, ".medsec.yaml"),
+                     "--checks", "-*,medsec-banned-functions"], cwd=tmp)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            data = load_json(out)
+        self.assertEqual(data["checks"], ["medsec-banned-functions"])
+        self.assertEqual(data["configuration"]["checks"], "-*,medsec-banned-functions")
+        options = data["configuration"]["checkOptions"]
+        self.assertEqual(options["medsec.ProjectRules"], os.path.join(PUMP, ".medsec.yaml"))
+        self.assertEqual([f["path"] for f in data["catalogue"]["files"] if f["role"] == "project"],
+                         [os.path.join(PUMP, ".medsec.yaml")])
 
     def test_broken_catalogue_stops_the_scan_with_its_location(self):
         with TempDir() as tmp:

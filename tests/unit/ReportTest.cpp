@@ -220,6 +220,32 @@ TEST(ReportModel, VerdictWithoutARecordedPolicy) {
   EXPECT_EQ(M.Verdict, "fail");
 }
 
+TEST(ReportModel, ScanHostAndOptionsAreShown) {
+  const ReportInput In = goldenInput();
+  const ReportModel M = buildReportModel(In);
+  EXPECT_EQ(M.ScanTool.Host, "x86_64-pc-linux-gnu, Linux 6.1.0-18-amd64");
+  ASSERT_TRUE(M.ScanOptions.Set);
+  const auto Files = renderAll(In);
+  for (const char *Name : {"report.html", "report.md", "report.json"}) {
+    const std::string &Text = Files.at(Name);
+    EXPECT_NE(Text.find("Linux 6.1.0-18-amd64"), std::string::npos) << Name;
+    EXPECT_NE(Text.find("medsec.ProjectRules"), std::string::npos) << Name;
+    EXPECT_NE(Text.find("third_party/**"), std::string::npos) << Name;
+    EXPECT_EQ(Text.find("not recorded by the scan"), std::string::npos) << Name;
+  }
+  EXPECT_NE(Files.at("report.html").find("<table id=\"scan-options\">"), std::string::npos);
+}
+
+TEST(ReportModel, OlderResultsSayWhatTheScanDidNotRecord) {
+  ReportInput In = goldenInput();
+  In.Results.Host = {};
+  In.Results.Configuration = {};
+  const auto Files = renderAll(In);
+  for (const char *Name : {"report.html", "report.md"})
+    EXPECT_NE(Files.at(Name).find("ot recorded by the scan"), std::string::npos) << Name;
+  EXPECT_NE(Files.at("report.json").find("\"scanOptions\": null"), std::string::npos);
+}
+
 // --- inputs ------------------------------------------------------------------
 
 TEST(ReportEvidence, JUnitFromCTest) {

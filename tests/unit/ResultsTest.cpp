@@ -74,6 +74,69 @@ TEST(ResultsJson, RoundTripsAndIsStable) {
   EXPECT_NE(Text.find("\"complete\": false"), std::string::npos);
 }
 
+TEST(Canonicalize, AddsTheRuleFilesUnitsUsedOnceAndSorted) {
+  // Workers finish in any order: the list must not depend on it.
+  auto Make = [](bool Reversed) {
+    ScanResults R;
+    R.CatalogueFiles = {{"/opt/rules/checks.yaml", "builtin", "aa"},
+                        {"sub/.medsec.yaml", "project", "cc"}};
+    UnitResult A{"src/a.c", UnitStatus::Analysed, "", {}};
+    A.RuleFiles = {{".medsec.yaml", "project", "bb"}};
+    UnitResult B{"sub/b.c", UnitStatus::Analysed, "", {}};
+    B.RuleFiles = {{"sub/.medsec.yaml", "project", "cc"}};
+    UnitResult C{"src/c.c", UnitStatus::Analysed, "", {}};
+    C.RuleFiles = {{".medsec.yaml", "project", "bb"}};
+    R.Units = Reversed ? std::vector<UnitResult>{C, B, A} : std::vector<UnitResult>{A, B, C};
+    canonicalize(R);
+    return R;
+  };
+  const ScanResults R = Make(false);
+  ASSERT_EQ(R.CatalogueFiles.size(), 3u);
+  EXPECT_EQ(R.CatalogueFiles[0].Path, "/opt/rules/checks.yaml");
+  EXPECT_EQ(R.CatalogueFiles[1].Path, "sub/.medsec.yaml");
+  EXPECT_EQ(R.CatalogueFiles[2].Path, ".medsec.yaml");
+  EXPECT_EQ(R.CatalogueFiles[2].Sha256, "bb");
+  EXPECT_EQ(resultsToJson(R), resultsToJson(Make(true)));
+  EXPECT_EQ(resultsToJson(R).find("ruleFiles"), std::string::npos);
+}
+
+TEST(ResultsJson, HostAndConfigurationRoundTrip) {
+  ScanResults R;
+  R.Host = {"x86_64-pc-linux-gnu", "Linux", "6.1.0-18-amd64"};
+  R.Configuration.Set = true;
+  R.Configuration.CheckFilter = "-*,medsec-banned-functions";
+  R.Configuration.CheckOptions = {{"medsec.Catalogue", "/opt/rules"},
+                                  {"medsec-banned-functions.Example", "1"}};
+  R.Configuration.ExtraArgs = {"-DNDEBUG"};
+  R.Configuration.Exclude = {"third_party/**"};
+  R.Configuration.TimeoutSeconds = 60;
+  const std::string Text = resultsToJson(R);
+  auto Back = resultsFromJson(Text);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(resultsToJson(*Back), Text);
+  EXPECT_EQ(Back->Host.OsRelease, "6.1.0-18-amd64");
+  EXPECT_EQ(Back->Configuration.CheckOptions.at("medsec.Catalogue"), "/opt/rules");
+  EXPECT_EQ(Back->Configuration.TimeoutSeconds, 60u);
+  EXPECT_NE(Text.find("\"triple\": \"x86_64-pc-linux-gnu\""), std::string::npos);
+
+  // Results of an older scan have neither; readers must accept that.
+  ScanResults Old;
+  auto OldBack = resultsFromJson(resultsToJson(Old));
+  ASSERT_TRUE(bool(OldBack));
+  EXPECT_TRUE(OldBack->Host.empty());
+  EXPECT_FALSE(OldBack->Configuration.Set);
+  EXPECT_EQ(resultsToJson(Old).find("\"configuration\""), std::string::npos);
+}
+
+TEST(ResultsJson, WorkerOutputCarriesItsRuleFiles) {
+  UnitResult U{"src/a.c", UnitStatus::Analysed, "", {}};
+  U.RuleFiles = {{".medsec.yaml", "project", "bb"}};
+  auto Back = unitFromJson(unitToJson(U, /*WithFindings=*/true));
+  ASSERT_TRUE(bool(Back));
+  ASSERT_EQ(Back->RuleFiles.size(), 1u);
+  EXPECT_EQ(Back->RuleFiles[0], U.RuleFiles[0]);
+}
+
 TEST(ResultsJson, RejectsOtherDocuments) {
   EXPECT_FALSE(bool(resultsFromJson("{\"format\": \"sarif\"}")) ? true : false);
   auto Bad = resultsFromJson("not json");

@@ -15,6 +15,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <tuple>
@@ -93,14 +94,10 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
   return P.str().str();
 }
 
-} // namespace
-
-UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
-                       const AnalyzeOptions &Opts) {
-  using namespace clang::tidy;
-  UnitResult Unit;
-  Unit.File = relativeToRoot(File, Opts.SourceRoot);
-
+/// The clang-tidy options of every unit of a scan: the same for all, so the
+/// scan can describe them once (docs/results-format.md, `configuration`).
+clang::tidy::ClangTidyOptions tidyOptions(const AnalyzeOptions &Opts) {
+  using clang::tidy::ClangTidyOptions;
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = Opts.Checks;
   Options.HeaderFilterRegex = ".*";
@@ -114,9 +111,48 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
   if (!Opts.ProjectRules.empty())
     Options.CheckOptions["medsec.ProjectRules"] =
         ClangTidyOptions::ClangTidyValue(Opts.ProjectRules.front());
+  return Options;
+}
+
+} // namespace
+
+std::vector<std::string> enabledChecks(const AnalyzeOptions &Opts) {
+  std::vector<std::string> Checks;
+  for (std::string &Name : clang::tidy::getCheckNames(tidyOptions(Opts), false))
+    if (llvm::StringRef(Name).starts_with("medsec-"))
+      Checks.push_back(std::move(Name));
+  return Checks;
+}
+
+std::map<std::string, std::string> effectiveCheckOptions(const AnalyzeOptions &Opts) {
+  const clang::tidy::ClangTidyOptions Options = tidyOptions(Opts);
+  const std::vector<std::string> Checks = enabledChecks(Opts);
+  // What the scan set, then what each enabled check says it uses (its
+  // storeOptions, defaults included), as `clang-tidy --dump-config` shows.
+  auto Relevant = [&](llvm::StringRef Key) {
+    return Key.starts_with("medsec.") ||
+           std::any_of(Checks.begin(), Checks.end(), [&](const std::string &C) {
+             return Key.starts_with(C + ".");
+           });
+  };
+  std::map<std::string, std::string> Effective;
+  for (const auto &E : Options.CheckOptions)
+    if (Relevant(E.getKey()))
+      Effective[E.getKey().str()] = E.getValue().Value;
+  for (const auto &E : clang::tidy::getCheckOptions(Options, false))
+    if (Relevant(E.getKey()))
+      Effective[E.getKey().str()] = E.getValue().Value;
+  return Effective;
+}
+
+UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
+                       const AnalyzeOptions &Opts) {
+  using namespace clang::tidy;
+  UnitResult Unit;
+  Unit.File = relativeToRoot(File, Opts.SourceRoot);
 
   ClangTidyContext Context(
-      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), Options));
+      std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), tidyOptions(Opts)));
   enableFindingAnnotations(true);
   clearFindingAnnotations();
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
@@ -134,6 +170,12 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
   std::vector<rules::Problem> Problems;
   bool FirstTime = false;
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
+  // The project files behind this unit's findings, for the results' list of
+  // rule files: each unit may find a different .medsec.yaml.
+  if (Cat)
+    for (const rules::CatalogueFile &F : Cat->Files)
+      if (F.Role == "project")
+        Unit.RuleFiles.push_back({relativeToRoot(F.Path, Opts.SourceRoot), F.Role, F.Sha256});
 
   LineTable Lines;
   // Severity, clauses and CWE of a finding, from what the check recorded and

@@ -6,6 +6,7 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,13 @@ struct AnalyzeOptions {
 /// relative to Opts.SourceRoot where they lie below it.
 UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
                        const AnalyzeOptions &Opts);
+
+/// The medsec checks the clang-tidy filter Opts.Checks enables.
+std::vector<std::string> enabledChecks(const AnalyzeOptions &Opts);
+
+/// The clang-tidy CheckOptions every unit is analysed with: the global
+/// medsec.* options and each enabled check's options with their values.
+std::map<std::string, std::string> effectiveCheckOptions(const AnalyzeOptions &Opts);
 
 /// Path of P relative to Root when P lies below it, else P made absolute.
 std::string relativeToRoot(llvm::StringRef P, llvm::StringRef Root);

@@ -76,6 +76,16 @@ void canonicalize(ScanResults &R) {
     F.Fingerprint = fingerprint(F, Seen[{F.Check, F.Where.File, F.LineContext}]++);
   std::sort(R.Checks.begin(), R.Checks.end());
   R.Checks.erase(std::unique(R.Checks.begin(), R.Checks.end()), R.Checks.end());
+  // Each unit finds its own .medsec.yaml; the set of them, not the order the
+  // workers finished in, goes into the results.
+  std::set<CatalogueFileRef> Known(R.CatalogueFiles.begin(), R.CatalogueFiles.end()), Added;
+  for (UnitResult &U : R.Units) {
+    for (const CatalogueFileRef &F : U.RuleFiles)
+      if (!Known.count(F))
+        Added.insert(F);
+    U.RuleFiles.clear();
+  }
+  R.CatalogueFiles.insert(R.CatalogueFiles.end(), Added.begin(), Added.end());
 }
 
 namespace {
@@ -85,6 +95,24 @@ json::Array strings(const std::vector<std::string> &V) {
   for (const std::string &S : V)
     A.push_back(S);
   return A;
+}
+
+json::Array ruleFilesToJson(const std::vector<CatalogueFileRef> &Files) {
+  json::Array A;
+  for (const CatalogueFileRef &F : Files)
+    A.push_back(json::Object{{"path", F.Path}, {"role", F.Role}, {"sha256", F.Sha256}});
+  return A;
+}
+
+std::vector<CatalogueFileRef> readRuleFiles(const json::Array *A) {
+  std::vector<CatalogueFileRef> Files;
+  if (A)
+    for (const json::Value &FV : *A)
+      if (const json::Object *FO = FV.getAsObject())
+        Files.push_back({FO->getString("path").value_or("").str(),
+                         FO->getString("role").value_or("").str(),
+                         FO->getString("sha256").value_or("").str()});
+  return Files;
 }
 
 json::Object locationToJson(const Location &L) {
@@ -222,6 +250,7 @@ json::Value unitToJson(const UnitResult &U, bool WithFindings) {
     for (const Finding &F : U.Findings)
       A.push_back(findingToJson(F));
     O["findings"] = std::move(A);
+    O["ruleFiles"] = ruleFilesToJson(U.RuleFiles);
   }
   return O;
 }
@@ -241,8 +270,54 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
         return F.takeError();
       U.Findings.push_back(std::move(*F));
     }
+  U.RuleFiles = readRuleFiles(O->getArray("ruleFiles"));
   return U;
 }
+
+json::Object hostToJson(const HostInfo &H) {
+  return json::Object{{"triple", H.Triple}, {"os", H.Os}, {"osRelease", H.OsRelease}};
+}
+
+json::Object configurationToJson(const ScanConfiguration &C) {
+  json::Object Options;
+  for (const auto &[Key, Value] : C.CheckOptions)
+    Options[Key] = Value;
+  return json::Object{{"checks", C.CheckFilter},
+                      {"checkOptions", std::move(Options)},
+                      {"extraArgs", strings(C.ExtraArgs)},
+                      {"include", strings(C.Include)},
+                      {"exclude", strings(C.Exclude)},
+                      {"timeoutSeconds", C.TimeoutSeconds}};
+}
+
+namespace {
+
+json::Object toolToJson(const ScanResults &R) {
+  json::Object T{{"name", "medsec"},
+                 {"version", R.ToolVersion},
+                 {"buildId", R.BuildId},
+                 {"llvmVersion", R.LlvmVersion}};
+  if (!R.Host.empty())
+    T["host"] = hostToJson(R.Host);
+  return T;
+}
+
+
+ScanConfiguration configurationFromJson(const json::Object &O) {
+  ScanConfiguration C;
+  C.Set = true;
+  C.CheckFilter = O.getString("checks").value_or("").str();
+  if (const json::Object *Options = O.getObject("checkOptions"))
+    for (const auto &[Key, Value] : *Options)
+      C.CheckOptions[Key.str()] = Value.getAsString().value_or("").str();
+  C.ExtraArgs = readStrings(O, "extraArgs");
+  C.Include = readStrings(O, "include");
+  C.Exclude = readStrings(O, "exclude");
+  C.TimeoutSeconds = static_cast<unsigned>(O.getInteger("timeoutSeconds").value_or(0));
+  return C;
+}
+
+} // namespace
 
 std::string resultsToJson(const ScanResults &R) {
   std::map<std::string, unsigned> BySeverity, ByStatus;
@@ -258,9 +333,7 @@ std::string resultsToJson(const ScanResults &R) {
   for (const auto &E : ByStatus)
     Stat[E.first] = E.second;
 
-  json::Array Files, Units, Findings;
-  for (const auto &F : R.CatalogueFiles)
-    Files.push_back(json::Object{{"path", F.Path}, {"role", F.Role}, {"sha256", F.Sha256}});
+  json::Array Units, Findings;
   for (const UnitResult &U : R.Units)
     Units.push_back(unitToJson(U, /*WithFindings=*/false));
   for (const Finding &F : R.Findings)
@@ -273,14 +346,11 @@ std::string resultsToJson(const ScanResults &R) {
 
   json::Object Root{
       {"format", "medsec-results/1"},
-      {"tool", json::Object{{"name", "medsec"},
-                            {"version", R.ToolVersion},
-                            {"buildId", R.BuildId},
-                            {"llvmVersion", R.LlvmVersion}}},
+      {"tool", toolToJson(R)},
       {"sourceRoot", R.SourceRoot},
       {"compileDatabase",
        json::Object{{"path", R.CompileDatabase}, {"sha256", R.CompileDatabaseSha256}}},
-      {"catalogue", json::Object{{"files", std::move(Files)}}},
+      {"catalogue", json::Object{{"files", ruleFilesToJson(R.CatalogueFiles)}}},
       {"checks", strings(R.Checks)},
       {"units", std::move(Units)},
       {"findings", std::move(Findings)},
@@ -296,6 +366,8 @@ std::string resultsToJson(const ScanResults &R) {
   };
   if (!R.Fixed.empty())
     Root["fixed"] = std::move(Fixed);
+  if (R.Configuration.Set)
+    Root["configuration"] = configurationToJson(R.Configuration);
   if (R.Policy.Set)
     Root["policy"] = json::Object{{"failOn", R.Policy.FailOn},
                                   {"newOnly", R.Policy.NewOnly},
@@ -320,6 +392,9 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
     R.ToolVersion = T->getString("version").value_or("").str();
     R.BuildId = T->getString("buildId").value_or("").str();
     R.LlvmVersion = T->getString("llvmVersion").value_or("").str();
+    if (const json::Object *H = T->getObject("host"))
+      R.Host = {H->getString("triple").value_or("").str(), H->getString("os").value_or("").str(),
+                H->getString("osRelease").value_or("").str()};
   }
   R.SourceRoot = O->getString("sourceRoot").value_or("").str();
   if (const json::Object *D = O->getObject("compileDatabase")) {
@@ -327,13 +402,10 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
     R.CompileDatabaseSha256 = D->getString("sha256").value_or("").str();
   }
   if (const json::Object *C = O->getObject("catalogue"))
-    if (const json::Array *Files = C->getArray("files"))
-      for (const json::Value &FV : *Files)
-        if (const json::Object *FO = FV.getAsObject())
-          R.CatalogueFiles.push_back({FO->getString("path").value_or("").str(),
-                                      FO->getString("role").value_or("").str(),
-                                      FO->getString("sha256").value_or("").str()});
+    R.CatalogueFiles = readRuleFiles(C->getArray("files"));
   R.Checks = readStrings(*O, "checks");
+  if (const json::Object *C = O->getObject("configuration"))
+    R.Configuration = configurationFromJson(*C);
   if (const json::Array *Units = O->getArray("units"))
     for (const json::Value &UV : *Units) {
       auto U = unitFromJson(UV);

@@ -11,8 +11,10 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace medsec {
@@ -67,6 +69,35 @@ struct Finding {
   std::string Baseline; // new | unchanged, when scanned against a baseline
 };
 
+/// A rule file of the catalogue a scan used, with its content hash.
+struct CatalogueFileRef {
+  std::string Path, Role, Sha256; // path relative to the source root when inside it
+  bool operator<(const CatalogueFileRef &O) const {
+    return std::tie(Path, Role, Sha256) < std::tie(O.Path, O.Role, O.Sha256);
+  }
+  bool operator==(const CatalogueFileRef &O) const {
+    return std::tie(Path, Role, Sha256) == std::tie(O.Path, O.Role, O.Sha256);
+  }
+};
+
+/// Where a scan ran: the tool build's target triple and the kernel uname(2)
+/// names. No host name: it identifies a machine, not a platform, and would
+/// make the results of two identical CI runners differ.
+struct HostInfo {
+  std::string Triple, Os, OsRelease;
+  bool empty() const { return Triple.empty() && Os.empty() && OsRelease.empty(); }
+};
+
+/// The scan options that decide what was analysed and how: a reviewer must
+/// see them to repeat the scan. Never the parallelism: it changes nothing.
+struct ScanConfiguration {
+  bool Set = false;
+  std::string CheckFilter;                         // --checks
+  std::map<std::string, std::string> CheckOptions; // effective clang-tidy CheckOptions
+  std::vector<std::string> ExtraArgs, Include, Exclude;
+  unsigned TimeoutSeconds = 0;
+};
+
 /// Status of one translation unit.
 enum class UnitStatus { Analysed, ParseError, Crashed, TimedOut, Failed, Excluded };
 const char *unitStatusName(UnitStatus S);
@@ -77,20 +108,22 @@ struct UnitResult {
   UnitStatus Status = UnitStatus::Analysed;
   std::string Reason;
   std::vector<Finding> Findings; // worker output only; merged into ScanResults
+  /// Project rule files the worker's catalogue held; merged into ScanResults.
+  std::vector<CatalogueFileRef> RuleFiles = {};
 };
 
 struct ScanResults {
   std::string ToolVersion;
   std::string BuildId;
   std::string LlvmVersion;
+  HostInfo Host;
   std::string SourceRoot;
   std::string CompileDatabase;
   std::string CompileDatabaseSha256;
-  struct CatalogueFileRef {
-    std::string Path, Role, Sha256;
-  };
+  using CatalogueFileRef = medsec::CatalogueFileRef;
   std::vector<CatalogueFileRef> CatalogueFiles;
   std::vector<std::string> Checks;
+  ScanConfiguration Configuration;
   std::vector<UnitResult> Units;
   std::vector<Finding> Findings;
 
@@ -118,13 +151,19 @@ struct ScanResults {
 std::string fingerprint(const Finding &F, unsigned Occurrence);
 
 /// Sorts units and findings, drops findings reported by several units (a
-/// header included twice), and assigns fingerprints.
+/// header included twice), assigns fingerprints, and adds the rule files the
+/// units used that the catalogue list does not hold yet (sorted by path).
 void canonicalize(ScanResults &R);
 
 llvm::json::Value unitToJson(const UnitResult &U, bool WithFindings);
 llvm::Expected<UnitResult> unitFromJson(const llvm::json::Value &V);
 llvm::json::Value findingToJson(const Finding &F);
 llvm::Expected<Finding> findingFromJson(const llvm::json::Value &V);
+
+/// The `tool.host` and `configuration` objects of results.json, also carried
+/// by the SARIF invocation.
+llvm::json::Object hostToJson(const HostInfo &H);
+llvm::json::Object configurationToJson(const ScanConfiguration &C);
 
 /// Writes results.json text (2-space indented, key order fixed).
 std::string resultsToJson(const ScanResults &R);

@@ -18,6 +18,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +31,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -300,6 +302,17 @@ int loadGateInputs(const ScanOptions &Opts, GateOptions &Gate) {
   return 0;
 }
 
+HostInfo scanHost() {
+  HostInfo H;
+  H.Triple = llvm::sys::getProcessTriple();
+  struct utsname U;
+  if (uname(&U) == 0) {
+    H.Os = U.sysname;
+    H.OsRelease = U.release;
+  }
+  return H;
+}
+
 /// The documentation of the checks beside the catalogue, as a file URI prefix.
 std::string defaultHelpBase(llvm::StringRef CatalogueDir) {
   for (const char *Rel : {"../docs/checks", "../../doc/medsec/checks"}) {
@@ -408,9 +421,20 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
     R.CompileDatabaseSha256 = rules::sha256Hex((*Buf)->getBuffer().str());
   for (const rules::CatalogueFile &F : Cat->Files)
     R.CatalogueFiles.push_back({relativeToRoot(F.Path, A.SourceRoot), F.Role, F.Sha256});
+  R.Host = scanHost();
+  // Only checks the --checks filter let run: a report must not claim
+  // evidence from a check that was filtered out.
+  const std::vector<std::string> Enabled = enabledChecks(A);
   for (const rules::CheckEntry &C : Cat->Checks)
-    if (C.Status != "planned")
+    if (C.Status != "planned" && std::count(Enabled.begin(), Enabled.end(), C.Id))
       R.Checks.push_back(C.Id);
+  R.Configuration.Set = true;
+  R.Configuration.CheckFilter = A.Checks;
+  R.Configuration.CheckOptions = effectiveCheckOptions(A);
+  R.Configuration.ExtraArgs = A.ExtraArgs;
+  R.Configuration.Include = Opts.Include;
+  R.Configuration.Exclude = Opts.Exclude;
+  R.Configuration.TimeoutSeconds = Opts.TimeoutSeconds;
 
   for (const ExcludedFile &E : Db->excludedFiles())
     R.Units.push_back({relativeToRoot(E.File, A.SourceRoot), UnitStatus::Excluded, E.Reason, {}});

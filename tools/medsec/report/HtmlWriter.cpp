@@ -105,6 +105,12 @@ void row(Html &H, llvm::StringRef Key, const Html &Value) {
   H << "<tr><th scope=\"row\">" << esc(Key) << "</th><td>" << Value << "</td></tr>";
 }
 
+void listRow(Html &H, llvm::StringRef Key, const std::vector<std::string> &V) {
+  Html Value;
+  codeList(Value, V);
+  row(H, Key, Value);
+}
+
 void summary(Html &H, const ReportModel &M) {
   heading(H, 0);
   H << "<p><span class=\"verdict " << esc(M.Verdict) << "\" id=\"verdict\">"
@@ -199,6 +205,30 @@ void identity(Html &H, const ReportModel &M) {
   H << "</section>";
 }
 
+/// The options every unit was analysed with, as the scan recorded them.
+void scanOptions(Html &H, const ScanConfiguration &C) {
+  H << "<h3>Scan options</h3>";
+  if (!C.Set) {
+    H << "<p class=\"warn\">Not recorded by the scan (results of an older medsec).</p>";
+    return;
+  }
+  H << "<table id=\"scan-options\"><tbody>";
+  Html Filter, Options, Timeout;
+  code(Filter, C.CheckFilter);
+  row(H, "check filter (--checks)", Filter);
+  if (C.CheckOptions.empty())
+    Options << "<span class=\"meta\">none</span>";
+  for (const auto &[Key, Value] : C.CheckOptions)
+    Options << "<code>" << esc(Key) << "</code>: <code>" << esc(Value) << "</code><br>";
+  row(H, "check options", Options);
+  listRow(H, "extra compiler arguments", C.ExtraArgs);
+  listRow(H, "include globs", C.Include);
+  listRow(H, "exclude globs", C.Exclude);
+  Timeout << C.TimeoutSeconds << " s";
+  row(H, "timeout per unit", Timeout);
+  H << "</tbody></table>";
+}
+
 void configuration(Html &H, const ReportModel &M) {
   heading(H, 2);
   H << "<h3>Checks</h3><table><thead><tr><th>check</th><th>catalogue status</th><th>in this "
@@ -210,7 +240,9 @@ void configuration(Html &H, const ReportModel &M) {
     codeList(H, C.Cwe);
     H << "</td></tr>";
   }
-  H << "</tbody></table><h3>Rule files</h3><table id=\"rule-files\"><thead><tr><th>file</th>"
+  H << "</tbody></table>";
+  scanOptions(H, M.ScanOptions);
+  H << "<h3>Rule files</h3><table id=\"rule-files\"><thead><tr><th>file</th>"
     << "<th>role</th><th>SHA-256 loaded for this report</th><th>SHA-256 used by the scan</th>"
     << "<th>state</th></tr></thead><tbody>";
   for (const CatalogueFileRow &R : M.CatalogueFiles) {
@@ -241,17 +273,13 @@ void configuration(Html &H, const ReportModel &M) {
   row(H, "state", State);
   if (M.CompileDb) {
     const CompileDbInfo &I = *M.CompileDb;
-    Html E, C, T, S, D;
+    Html E;
     E << I.Entries;
     row(H, "entries", E);
-    codeList(C, I.Compilers);
-    row(H, "compilers", C);
-    codeList(T, I.Targets);
-    row(H, "target flags", T);
-    codeList(S, I.Standards);
-    row(H, "language standards", S);
-    codeList(D, I.Defines);
-    row(H, "defines", D);
+    listRow(H, "compilers", I.Compilers);
+    listRow(H, "target flags", I.Targets);
+    listRow(H, "language standards", I.Standards);
+    listRow(H, "defines", I.Defines);
   }
   Html G, P;
   if (M.GuidelineSelection.empty())

@@ -171,6 +171,18 @@ json::Value checks(const ReportModel &M) {
   return A;
 }
 
+/// null when the scan did not record its options.
+json::Value scanOptions(const ScanConfiguration &C) {
+  if (!C.Set)
+    return nullptr;
+  json::Object Options;
+  for (const auto &[Key, Value] : C.CheckOptions)
+    Options[Key] = s(Value);
+  return json::Object{{"checks", s(C.CheckFilter)},     {"checkOptions", std::move(Options)},
+                      {"extraArgs", list(C.ExtraArgs)}, {"include", list(C.Include)},
+                      {"exclude", list(C.Exclude)},     {"timeoutSeconds", C.TimeoutSeconds}};
+}
+
 } // namespace
 
 std::string renderJson(const ReportModel &M) {
@@ -190,7 +202,9 @@ std::string renderJson(const ReportModel &M) {
                                  {"phases", list(M.PhaseSelection)}}},
       {"summary", summary(M)},
       {"tool", json::Object{{"scan", tool(M.ScanTool)}, {"report", tool(M.Reporter)}}},
-      {"configuration", json::Object{{"checksRun", list(M.ChecksRun)}, {"checks", checks(M)}}},
+      {"configuration", json::Object{{"checksRun", list(M.ChecksRun)},
+                                     {"checks", checks(M)},
+                                     {"scanOptions", scanOptions(M.ScanOptions)}}},
       {"inputs", inputs(M)},
       {"scope", scope(M)},
       {"traceability", traceability(M)},

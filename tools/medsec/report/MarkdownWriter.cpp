@@ -102,12 +102,29 @@ void identity(const ReportModel &M, std::string &O) {
     O += "\n";
 }
 
+void scanOptions(const ScanConfiguration &C, std::string &O) {
+  O += "\n### Scan options\n\n";
+  if (!C.Set) {
+    O += "Not recorded by the scan (results of an older medsec).\n";
+    return;
+  }
+  std::string Options;
+  for (const auto &[Key, Value] : C.CheckOptions)
+    Options += (Options.empty() ? "" : ", ") + c(Key) + ": " + c(Value);
+  O += "- check filter (`--checks`): " + c(C.CheckFilter) + "\n- check options: " +
+       (Options.empty() ? "none" : Options) + "\n- extra compiler arguments: " +
+       join(C.ExtraArgs) + "\n- include globs: " + join(C.Include) +
+       "\n- exclude globs: " + join(C.Exclude) + "\n- timeout per unit: " +
+       n(C.TimeoutSeconds) + " s\n";
+}
+
 void configuration(const ReportModel &M, std::string &O) {
   O += "## 3. Configuration\n\n### Checks\n\n";
   O += "| check | catalogue status | in this scan | default severity | CWE |\n|---|---|---|---|---|\n";
   for (const CheckRow &C : M.Checks)
     O += "| " + c(C.Id) + " | " + e(C.Status) + " | " + e(C.State) + " | " + e(C.Severity) +
          " | " + join(C.Cwe) + " |\n";
+  scanOptions(M.ScanOptions, O);
   O += "\n### Rule files\n\n| file | role | SHA-256 (loaded now) | SHA-256 (scan) | state |\n"
        "|---|---|---|---|---|\n";
   for (const CatalogueFileRow &R : M.CatalogueFiles)

@@ -86,8 +86,6 @@ llvm::Expected<GateData> readGateFields(llvm::StringRef ResultsText) {
   if (!Root)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "results are not an object");
   GateData G;
-  if (const json::Object *T = Root->getObject("tool"))
-    G.Host = str(*T, "host");
   if (const json::Array *A = Root->getArray("findings"))
     for (const json::Value &V : *A) {
       FindingGate F;
@@ -431,6 +429,15 @@ void buildWarnings(ReportModel &M) {
 
 } // namespace
 
+std::string hostText(const HostInfo &H) {
+  std::string Os = H.Os;
+  if (!H.OsRelease.empty())
+    Os += (Os.empty() ? "" : " ") + H.OsRelease;
+  if (H.Triple.empty() || Os.empty())
+    return H.Triple + Os;
+  return H.Triple + ", " + Os;
+}
+
 ReportModel buildReportModel(const ReportInput &In) {
   ReportModel M;
   const ScanResults &R = In.Results;
@@ -438,7 +445,7 @@ ReportModel buildReportModel(const ReportInput &In) {
   M.Date = In.Opts.Date;
   M.GuidelineSelection = In.Opts.Guidelines;
   M.PhaseSelection = In.Opts.Phases;
-  M.ScanTool = {"medsec", R.ToolVersion, R.BuildId, R.LlvmVersion, In.Gate.Host};
+  M.ScanTool = {"medsec", R.ToolVersion, R.BuildId, R.LlvmVersion, hostText(R.Host)};
   M.Reporter = In.Reporter;
   M.SourceRoot = R.SourceRoot;
   M.ResultsPath = In.ResultsPath;
@@ -451,6 +458,7 @@ ReportModel buildReportModel(const ReportInput &In) {
                                                                        : "changed";
   M.Evidence = In.Evidence;
   M.ChecksRun = R.Checks;
+  M.ScanOptions = R.Configuration;
   std::sort(M.ChecksRun.begin(), M.ChecksRun.end());
   for (const auto &S : In.Sources)
     if (S.second)

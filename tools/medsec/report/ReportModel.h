@@ -52,7 +52,6 @@ struct GateData {
   std::vector<FindingGate> Findings; // parallel to ScanResults::Findings
   std::vector<FixedEntry> Fixed;
   std::optional<PolicyInfo> Policy;
-  std::string Host; // tool.host, when the scan recorded it
 };
 
 /// Reads the gate fields; a finding without them is open. Findings come out
@@ -67,6 +66,9 @@ struct ReportOptions {
   std::vector<std::string> Guidelines; // empty: all, ANSM first
   std::vector<std::string> Phases;     // empty: all
 };
+
+/// "x86_64-pc-linux-gnu, Linux 6.1.0-18-amd64"; empty when not recorded.
+std::string hostText(const HostInfo &H);
 
 struct ToolIdentity {
   std::string Name = "medsec", Version, BuildId, LlvmVersion, Host;
@@ -200,6 +202,7 @@ struct ReportModel {
   std::optional<TestEvidence> Evidence;
   std::vector<SourceHash> Sources;
   std::vector<std::string> ChecksRun;
+  ScanConfiguration ScanOptions; // Set false: an older scan that did not record them
 
   // scope and integrity
   unsigned Units = 0, UnitsAnalysed = 0;

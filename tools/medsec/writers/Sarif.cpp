@@ -320,6 +320,14 @@ std::string writeSarif(const ScanResults &R, const rules::Catalogue &Cat, const 
                           {"toolExecutionNotifications", std::move(Notifications)}};
   if (R.Policy.Set)
     Invocation["exitCode"] = R.Policy.ExitCode;
+  // Where and how the scan ran, for a reader of the SARIF log alone.
+  json::Object InvocationProps;
+  if (!R.Host.empty())
+    InvocationProps["host"] = hostToJson(R.Host);
+  if (R.Configuration.Set)
+    InvocationProps["configuration"] = configurationToJson(R.Configuration);
+  if (!InvocationProps.empty())
+    Invocation["properties"] = std::move(InvocationProps);
 
   json::Object Driver{{"name", "MedSec Tidy"},
                       {"fullName", "MedSec Tidy medical-device firmware security analyser"},
