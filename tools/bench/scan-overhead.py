@@ -11,6 +11,7 @@ machine, as a Markdown section for docs/benchmarks.md.
 
   tools/bench/scan-overhead.py --build-dir /tmp/build [--work /tmp/corpora6] [-j 2] [--repeat 3]
   tools/bench/scan-overhead.py ... --profile    # also the per-unit fixed cost of each tool
+  tools/bench/scan-overhead.py ... --checks '-*,medsec-banned-functions'   # a subset of checks
 """
 import argparse
 import json
@@ -88,16 +89,16 @@ def timed(cmd, **kw):
     return elapsed, r.returncode, r.stderr[-2000:], cpu_seconds() - cpu
 
 
-def runners(build, medsec, plugin, jobs, tmp):
+def runners(build, medsec, plugin, jobs, tmp, checks):
     listing = os.path.join(tmp, "parse.lst")
     with open(listing, "w") as f:
         f.write("\n".join(syntax_only_commands(build)) + "\n")
     return {
         "parse": ["sh", "-c", "xargs -P %d -d '\\n' -n 1 sh -c < %s" % (jobs, shlex.quote(listing))],
         "medsec": [medsec, "scan", "-p", build, "-j%d" % jobs, "-q", "--no-fail-on-incomplete",
-                   "-o", os.path.join(tmp, "medsec-results.json")],
+                   "--checks", checks, "-o", os.path.join(tmp, "medsec-results.json")],
         "tidy": ["run-clang-tidy-19", "-clang-tidy-binary", "clang-tidy-19", "-load", plugin,
-                 "-checks=-*,medsec-*", "-j", str(jobs), "-p", build, "-quiet"],
+                 "-checks=" + checks, "-j", str(jobs), "-p", build, "-quiet"],
     }
 
 
@@ -146,6 +147,17 @@ def profile(build, medsec, plugin, tmp):
     return rows
 
 
+def findings_by_check(results):
+    """The checks the scan ran and what each found (of the last run), to show what was measured."""
+    r = json.load(open(results))
+    count = {c: 0 for c in r["checks"]}
+    for f in r["findings"]:
+        count[f["check"]] = count.get(f["check"], 0) + 1
+    return ("%d checks enabled, %d findings, units %s: %s.\n" % (
+        len(r["checks"]), r["summary"]["findings"], r["summary"]["unitsByStatus"],
+        ", ".join("%s %d" % (c, n) for c, n in sorted(count.items()))))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build"),
@@ -154,6 +166,8 @@ def main():
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--checks", default="-*,medsec-*",
+                    help="check filter for medsec scan and run-clang-tidy (default: every check)")
     a = ap.parse_args()
     medsec = os.path.join(a.build_dir, "medsec")
     plugin = os.path.join(a.build_dir, "MedSecTidy.so")
@@ -161,7 +175,7 @@ def main():
     units = len(json.load(open(os.path.join(build, "compile_commands.json"))))
     # Under --work, not /tmp/medsec-*: other sessions' clean-ups may sweep that.
     tmp = tempfile.mkdtemp(prefix="bench-", dir=a.work)
-    cmds = runners(build, medsec, plugin, a.j, tmp)
+    cmds = runners(build, medsec, plugin, a.j, tmp, a.checks)
     print("machine: " + machine(a.j), file=sys.stderr)
     times = {k: [] for k in cmds}
     cpus = {k: [] for k in cmds}
@@ -189,6 +203,9 @@ def main():
           "CPU: medsec / parse floor **%.2f×**, medsec / run-clang-tidy **%.2f×**.\n"
           % (med["medsec"] / med["parse"], med["medsec"] / med["tidy"],
              mcpu["medsec"] / mcpu["parse"], mcpu["medsec"] / mcpu["tidy"]))
+    print("Spread (max - min) / median of the wall times: " + ", ".join(
+        "%s %.0f %%" % (k, 100 * (max(v) - min(v)) / med[k]) for k, v in times.items()) + ".\n")
+    print(findings_by_check(os.path.join(tmp, "medsec-results.json")))
     print("Machine: " + machine(a.j) + ".\n")
     if a.profile:
         print("| unit | tool | median wall of 5 (s) | median CPU of 5 (s) |\n|---|---|---|---|")
