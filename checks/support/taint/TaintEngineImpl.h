@@ -112,13 +112,15 @@ private:
 
   // sinks
   void sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval);
-  void checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc);
+  /// OnePastEnd: pointer arithmetic (buf + n), which may form the end pointer.
+  void checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc, bool OnePastEnd = false);
   void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What, bool Allocates,
                  SourceLocation Loc);
   void checkArith(const Expr *Op);
   void checkLoop(const Stmt *Loop, const Expr *Cond);
   void checkCallSinks(const CallExpr *CE, const FunctionDecl *Callee);
   void applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee, const Summary &CS);
+  bool sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec, unsigned SizeArg);
   std::optional<Int> objectBytes(const Expr *X) const;
   std::optional<Int> arrayElements(const Expr *X) const;
   StringRef calleeName(const FunctionDecl *F) const;

@@ -216,7 +216,9 @@ TVal FunctionAnalysis::convert(TVal V, QualType From, QualType To) {
       V.Hi = Bound::constant(Hi, Bound::TypeConst);
     return V;
   }
-  if (LoTrusted && HiTrusted)
+  // A trusted end (compared with the program's own value) is the developer's
+  // check; the other end may still be a constant that fits.
+  if ((LoTrusted || Lo >= TR->first) && (HiTrusted || Hi <= TR->second))
     return V;
   // It may not fit: the conversion wraps or truncates to the target's range.
   V.Direct = -1;
@@ -294,6 +296,14 @@ TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &InA, const TVal 
         R.Lo = A.Lo;
       if (A.Hi.K == Bound::Trusted)
         R.Hi = A.Hi;
+      // Any value of the type divided by k > 1 is within the type's range / k
+      // (x / 64 + 1 cannot wrap): a type bound, not a developer's check.
+      if (B.Lo.V > 1 && TR) {
+        if (!R.Lo.known())
+          R.Lo = Bound::constant(TR->first / B.Lo.V, Bound::TypeConst);
+        if (!R.Hi.known())
+          R.Hi = Bound::constant(TR->second / B.Lo.V, Bound::TypeConst);
+      }
     }
     break;
   case BO_Rem:
@@ -318,6 +328,13 @@ TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &InA, const TVal 
         R.Lo = Bound::constant(0);
         R.Hi = Bound::constant(M->Lo.V);
       }
+    break;
+  case BO_Shl:
+  case BO_ShlAssign:
+    if (BConst && B.Lo.V >= 0 && B.Lo.V < 64 && C(A.Lo) && A.Lo.V >= 0 && C(A.Hi)) {
+      R.Lo = Bound::constant(A.Lo.V << static_cast<int>(B.Lo.V));
+      R.Hi = Bound::constant(clampInt(A.Hi.V << static_cast<int>(B.Lo.V)));
+    }
     break;
   case BO_Shr:
   case BO_ShrAssign:
@@ -494,7 +511,8 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
         // size when known, else by the (trusted) buffer itself.
         R.Lo = Bound::constant(0);
         std::optional<Int> Bytes = objectBytes(arg(CE, P->second.LengthOf));
-        R.Hi = Bytes ? Bound::constant(*Bytes) : Bound::trusted();
+        // The terminator takes one byte: strlen of a char[N] is at most N - 1.
+        R.Hi = Bytes ? Bound::constant(*Bytes > 0 ? *Bytes - 1 : 0) : Bound::trusted();
       }
       if (R.Real)
         R.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
@@ -826,13 +844,13 @@ void FunctionAnalysis::transfer(const Stmt *St) {
         const Expr *Ptr = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
         const Expr *Off = Ptr == BO->getLHS() ? BO->getRHS() : BO->getLHS();
         if (Off->getType()->isIntegerType())
-          checkIndex(Off, Ptr, BO->getOperatorLoc());
+          checkIndex(Off, Ptr, BO->getOperatorLoc(), /*OnePastEnd=*/true);
       }
       return;
     }
     if (Reporting && BO->getType()->isPointerType() &&
         (BO->getOpcode() == BO_AddAssign || BO->getOpcode() == BO_SubAssign))
-      checkIndex(BO->getRHS(), BO->getLHS(), BO->getOperatorLoc());
+      checkIndex(BO->getRHS(), BO->getLHS(), BO->getOperatorLoc(), /*OnePastEnd=*/true);
     auto L = lval(BO->getLHS());
     if (!L)
       return;

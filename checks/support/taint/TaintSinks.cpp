@@ -4,11 +4,16 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <functional>
 
 namespace clang::tidy::medsec::taint {
 namespace {
 
 constexpr Int SmallBound = 0xFFFF; // a type bound this small is a real limit
+// A size computed from a 16-bit field (len + header, 2 * len) keeps a real limit.
+constexpr Int SmallComputedBound = 2 * SmallBound + 1;
 
 std::string str(Int V) {
   if (V < 0)
@@ -43,11 +48,38 @@ BinaryOperatorKind negated(BinaryOperatorKind Op) {
   }
 }
 
+const ValueDecl *referencedDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    return DR->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// Is Var counted up or down inside S (++, --, +=, -=): the mark of a counting loop.
+bool steppedIn(const Stmt *S, const Expr *Var) {
+  const ValueDecl *D = referencedDecl(Var);
+  if (!S || !D)
+    return false;
+  if (const auto *U = dyn_cast<UnaryOperator>(S))
+    if (U->isIncrementDecrementOp() && referencedDecl(U->getSubExpr()) == D)
+      return true;
+  if (const auto *CA = dyn_cast<CompoundAssignOperator>(S))
+    if ((CA->getOpcode() == BO_AddAssign || CA->getOpcode() == BO_SubAssign) &&
+        referencedDecl(CA->getLHS()) == D)
+      return true;
+  for (const Stmt *C : S->children())
+    if (steppedIn(C, Var))
+      return true;
+  return false;
+}
+
 /// A bound that was written by the developer, not implied by a type.
 bool checked(const Bound &B) { return B.K == Bound::Const || B.K == Bound::Trusted; }
 
 bool hiLimited(const Bound &Hi) {
-  return Hi.K == Bound::Const || Hi.K == Bound::Trusted || (Hi.K == Bound::TypeConst && Hi.V <= SmallBound);
+  return Hi.K == Bound::Const || Hi.K == Bound::Trusted || (Hi.K == Bound::TypeConst && Hi.V <= SmallComputedBound);
 }
 
 const char *opName(BinaryOperatorKind Op) {
@@ -152,10 +184,25 @@ void FunctionAnalysis::refineLoc(TaintState &St, const Expr *Side, BinaryOperato
   case BO_GT: Lo = Plus(1); break;
   case BO_GE: Lo = *B; break;
   case BO_EQ: Lo = Hi = *B; break;
+  case BO_NE: {
+    // x != K removes K when it is an end of the known range (x != -1 after x in [-1, N]).
+    if (!B->isConst())
+      return;
+    Cur = &St;
+    const TVal Now = lookup(*L);
+    Cur = Saved;
+    if (Now.Lo.isConst() && Now.Lo.V == B->V)
+      Lo = Bound::constant(B->V + 1, Now.Lo.K);
+    if (Now.Hi.isConst() && Now.Hi.V == B->V)
+      Hi = Bound::constant(B->V - 1, Now.Hi.K);
+    if (!Lo && !Hi)
+      return;
+    break;
+  }
   default: return;
   }
   // An unsigned comparison of a signed value also rules out negatives.
-  if (Hi && UnsignedCompare)
+  if (Hi && UnsignedCompare && Op != BO_NE)
     Lo = Bound::constant(0);
   setBounds(St, *L, Lo, Hi);
 }
@@ -277,18 +324,19 @@ std::optional<Int> FunctionAnalysis::objectBytes(const Expr *X) const {
   return std::nullopt;
 }
 
-void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc) {
+void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc, bool OnePastEnd) {
   TVal V = value(Idx);
   if (!V.tainted())
     return;
   const std::optional<Int> N = arrayElements(Base);
+  const Int Limit = N ? *N + (OnePastEnd ? 1 : 0) : 0;
   const bool Signed = Idx->IgnoreParenImpCasts()->getType()->isSignedIntegerType() &&
                       Idx->getType()->isSignedIntegerType();
-  sink(SinkKind::ArrayIndex, Loc, V, [N, Signed](const Bound &Lo, const Bound &Hi, bool Validated) -> std::optional<std::string> {
+  sink(SinkKind::ArrayIndex, Loc, V, [N, Limit, Signed](const Bound &Lo, const Bound &Hi, bool Validated) -> std::optional<std::string> {
     const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
     bool HiOk;
     if (N)
-      HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V < *N);
+      HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V < Limit);
     else
       HiOk = hiLimited(Hi);
     if (LoOk && HiOk)
@@ -492,11 +540,23 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
         return A ? A : Bad(BO->getRHS());
       }
       if (BO->isEqualityOp()) {
-        // a sentinel search (buf[i] != 0) is not a count
-        for (const Expr *S : {BO->getLHS(), BO->getRHS()})
-          if (isa<DeclRefExpr, MemberExpr>(S->IgnoreParenImpCasts()))
-            if (const Expr *X = Bad(S))
-              return X;
+        // A sentinel search (buf[i] != 0), a read until EOF (c != EOF) or a
+        // token walk (q != NULL) is not a count; n != 0 with n stepped in the
+        // loop, or i != n, is.
+        if (BO->getLHS()->getType()->isPointerType())
+          return nullptr;
+        for (const Expr *S : {BO->getLHS(), BO->getRHS()}) {
+          const Expr *O = S == BO->getLHS() ? BO->getRHS() : BO->getLHS();
+          const Expr *Var = S->IgnoreParenImpCasts();
+          if (!isa<DeclRefExpr, MemberExpr>(Var))
+            continue;
+          const TVal OV = value(O);
+          const bool AgainstConstant = !OV.tainted() && OV.Lo.isConst() && OV.Hi.isConst() && OV.Lo.V == OV.Hi.V;
+          if (AgainstConstant && !steppedIn(Loop, Var))
+            continue;
+          if (const Expr *X = Bad(S))
+            return X;
+        }
         return nullptr;
       }
       return nullptr;
@@ -518,6 +578,96 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
   });
 }
 
+namespace {
+/// The variable N when the size arguments of Call (of a size sink or an
+/// allocator) amount to exactly N: (n), (1, n), (n, 1).
+const ValueDecl *soleSizeVariable(const CallExpr *Call, const ArgSet &SizeArgs, unsigned Skip,
+                                  const ASTContext &Ctx) {
+  const ValueDecl *N = nullptr;
+  for (unsigned I = Skip; I < Call->getNumArgs(); ++I) {
+    if (!SizeArgs.contains(I - Skip))
+      continue;
+    const Expr *A = Call->getArg(I)->IgnoreParenImpCasts();
+    if (const auto *DR = dyn_cast<DeclRefExpr>(A); DR && isa<VarDecl>(DR->getDecl()) && !N) {
+      N = DR->getDecl();
+      continue;
+    }
+    Expr::EvalResult R;
+    if (!A->isValueDependent() && A->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1)
+      continue;
+    return nullptr;
+  }
+  return N;
+}
+
+/// Is D written between two points of the function (assigned, stepped, or its address taken)?
+bool writtenBetween(const Stmt *Body, const ValueDecl *D, SourceLocation A, SourceLocation B,
+                    const SourceManager &SM) {
+  bool Found = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Found)
+      return;
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+      Target = BO->getLHS();
+    else if (const auto *U = dyn_cast<UnaryOperator>(S);
+             U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
+      Target = U->getSubExpr();
+    if (Target)
+      if (const auto *DR = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+          DR && DR->getDecl() == D && SM.isBeforeInTranslationUnit(A, S->getBeginLoc()) &&
+          SM.isBeforeInTranslationUnit(S->getBeginLoc(), B))
+        Found = true;
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Body);
+  return Found;
+}
+} // namespace
+
+bool FunctionAnalysis::sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec, unsigned SizeArg) {
+  // b = malloc(n); ... fread(b, 1, n, f): the destination holds exactly n bytes.
+  const unsigned Off = argOffset(CE);
+  const auto *DestRef = dyn_cast<DeclRefExpr>(arg(CE, Spec.DestArg)->IgnoreParenImpCasts());
+  const auto *SizeRef = dyn_cast<DeclRefExpr>(arg(CE, SizeArg)->IgnoreParenImpCasts());
+  if (!DestRef || !SizeRef || !FD->getBody() ||
+      soleSizeVariable(CE, Spec.SizeArgs, Off, Ctx) != SizeRef->getDecl())
+    return false;
+  const ValueDecl *Dest = DestRef->getDecl(), *N = SizeRef->getDecl();
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Allocated = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Allocated)
+      return;
+    const Expr *Init = nullptr;
+    const Decl *Target = nullptr;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V == Dest && V->getInit())
+          Init = V->getInit(), Target = V;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+      if (const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        Init = BO->getRHS(), Target = L->getDecl();
+    }
+    if (Init && Target == Dest)
+      if (const auto *AC = dyn_cast<CallExpr>(Init->IgnoreParenCasts()))
+        if (const FunctionDecl *AF = AC->getDirectCallee()) {
+          auto AS = E.Cfg.SizeSinks.find(calleeName(AF));
+          if (AS != E.Cfg.SizeSinks.end() && AS->second.Allocates &&
+              soleSizeVariable(AC, AS->second.SizeArgs, argOffset(AC), Ctx) == N &&
+              SM.isBeforeInTranslationUnit(AC->getEndLoc(), CE->getBeginLoc()) &&
+              !writtenBetween(FD->getBody(), N, AC->getEndLoc(), CE->getBeginLoc(), SM) &&
+              !writtenBetween(FD->getBody(), Dest, S->getEndLoc(), CE->getBeginLoc(), SM))
+            Allocated = true;
+        }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(FD->getBody());
+  return Allocated;
+}
+
 void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F) {
   StringRef Name = calleeName(F);
   auto SS = E.Cfg.SizeSinks.find(Name);
@@ -526,7 +676,9 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
     if (SS->second.DestArg >= 0 && static_cast<unsigned>(SS->second.DestArg) < numArgs(CE))
       Dest = objectBytes(arg(CE, SS->second.DestArg));
     for (unsigned I = 0; I < numArgs(CE); ++I)
-      if (SS->second.SizeArgs.contains(I))
+      if (SS->second.SizeArgs.contains(I) &&
+          !(!Dest && !SS->second.Allocates && SS->second.DestArg >= 0 &&
+            sizeOfAllocation(CE, SS->second, I)))
         checkSize(arg(CE, I), Dest, "size passed to '" + Name.str() + "'", SS->second.Allocates, arg(CE, I)->getBeginLoc());
   }
   int FormatArg = -1;

@@ -1,0 +1,26 @@
+// RUN: %check_medsec %s medsec-tainted-arithmetic %t -- -std=c11
+// Forms whose result cannot wrap: a quotient plus a remainder flag, a shift of a
+// checked value; their look-alikes without the check wrap.
+typedef __SIZE_TYPE__ size_t;
+typedef struct FILE FILE;
+char *fgets(char *s, int n, FILE *f);
+size_t strlen(const char *s);
+unsigned long strtoul(const char *s, char **end, int base);
+extern void use(size_t v);
+#define DIV_ROUND_UP(x, k) ((x) / (k) + ((x) % (k) != 0))
+
+void limbs(FILE *f) {
+  char line[128];
+  if (fgets(line, sizeof line, f) == 0)
+    return;
+  size_t bits = strtoul(line, 0, 10);
+  size_t a = DIV_ROUND_UP(bits, 64); // no-warning: bits / 64 + 1 fits
+  size_t b = bits + 63;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: the addition on a value derived from input data can wrap around 'size_t'; check the operand's range before the operation
+  if (bits > ((size_t)-1 >> 2))
+    return;
+  size_t c = (bits << 2) + 1; // no-warning: bits <= SIZE_MAX / 4
+  use(a);
+  use(b);
+  use(c);
+}

@@ -1,0 +1,63 @@
+// RUN: %check_medsec %s medsec-tainted-memory-size %t -- -std=c11
+// A read of n bytes into a buffer just allocated with n bytes cannot overflow it;
+// only the unbounded allocation is reported.
+typedef __SIZE_TYPE__ size_t;
+typedef unsigned short uint16_t;
+typedef struct FILE FILE;
+size_t fread(void *p, size_t size, size_t n, FILE *f);
+void *memcpy(void *d, const void *s, size_t n);
+void *malloc(size_t n);
+void *calloc(size_t n, size_t m);
+void free(void *p);
+char *getenv(const char *name);
+int atoi(const char *s);
+
+unsigned char *load(FILE *f) {
+  size_t n;
+  if (fread(&n, sizeof n, 1, f) != 1)
+    return 0;
+  unsigned char *b = calloc(1, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: size passed to 'calloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  if (b == 0)
+    return 0;
+  if (fread(b, 1, n, f) != n) { // no-warning: b holds n bytes
+    free(b);
+    return 0;
+  }
+  return b;
+}
+unsigned char *load_twice(FILE *f, const unsigned char *src) {
+  size_t n, m;
+  if (fread(&n, sizeof n, 1, f) != 1 || fread(&m, sizeof m, 1, f) != 1)
+    return 0;
+  if (n > 4096)
+    return 0;
+  unsigned char *b = malloc(n); // no-warning: bounded
+  if (b == 0)
+    return 0;
+  memcpy(b, src, m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: size passed to 'memcpy' is derived from input data and has no upper limit; check it against the destination size before the call
+  n = m;
+  fread(b, 1, n, f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: size passed to 'fread' is derived from input data and has no upper limit; check it against the destination size before the call
+  return b;
+}
+// A 16-bit size plus a header keeps a real limit.
+void *frame(void) {
+  uint16_t size = atoi(getenv("SIZE"));
+  size_t n = size;
+  return calloc(1, n + 1); // no-warning
+}
+// An option that is either unset (-1) or checked to [0, 16384].
+void *response(int argc) {
+  size_t n = 200;
+  int extra = -1;
+  if (argc > 1) {
+    extra = atoi(getenv("EXTRA"));
+    if (extra < 0 || extra > 16384)
+      return 0;
+  }
+  if (extra != -1 && n < (size_t)extra)
+    n = extra;
+  return calloc(1, n + 1); // no-warning
+}
