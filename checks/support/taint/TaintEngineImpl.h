@@ -117,6 +117,7 @@ private:
   void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What, bool Allocates,
                  SourceLocation Loc);
   void checkArith(const Expr *Op);
+  bool wrapCheckedAfter(const Expr *Op, const Expr *Operand);
   void checkLoop(const Stmt *Loop, const Expr *Cond);
   void checkCallSinks(const CallExpr *CE, const FunctionDecl *Callee);
   void applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee, const Summary &CS);

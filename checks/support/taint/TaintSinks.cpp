@@ -391,6 +391,72 @@ void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes,
   });
 }
 
+namespace {
+bool exits(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt>(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (exits(C))
+      return true;
+  return false;
+}
+} // namespace
+
+bool FunctionAnalysis::wrapCheckedAfter(const Expr *Op, const Expr *Operand) {
+  // Climb to the assignment or initialisation that stores the sum.
+  const Stmt *Cur = Op;
+  const ValueDecl *Target = nullptr;
+  for (unsigned Depth = 0; Depth < 8 && !Target; ++Depth) {
+    const DynTypedNodeList Ps = Ctx.getParents(*Cur);
+    if (Ps.size() != 1)
+      return false;
+    if (const auto *VD = Ps[0].get<VarDecl>()) {
+      Target = VD;
+      const DynTypedNodeList DPs = Ctx.getParents(*VD);
+      Cur = DPs.size() == 1 ? DPs[0].get<DeclStmt>() : nullptr;
+      break;
+    }
+    const Stmt *P = Ps[0].get<Stmt>();
+    if (!P)
+      return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P); BO && BO->getOpcode() == BO_Assign) {
+      if (const auto *DR = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        Target = DR->getDecl();
+      Cur = P;
+      break;
+    }
+    if (!isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, ConditionalOperator>(P))
+      return false;
+    Cur = P;
+  }
+  if (!Target || !Cur)
+    return false;
+  // The statement right after it in the enclosing block must test r < operand and leave.
+  const DynTypedNodeList Ps = Ctx.getParents(*Cur);
+  const auto *Block = Ps.size() == 1 ? Ps[0].get<CompoundStmt>() : nullptr;
+  if (!Block)
+    return false;
+  const auto OpLoc = lval(Operand);
+  for (auto It = Block->body_begin(); It != Block->body_end(); ++It) {
+    if (*It != Cur || std::next(It) == Block->body_end())
+      continue;
+    const auto *If = dyn_cast<IfStmt>(*std::next(It));
+    const auto *Cmp = If ? dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts()) : nullptr;
+    if (!Cmp || !exits(If->getThen()))
+      return false;
+    const Expr *Small = Cmp->getOpcode() == BO_LT ? Cmp->getLHS() : Cmp->getOpcode() == BO_GT ? Cmp->getRHS() : nullptr;
+    const Expr *Big = Cmp->getOpcode() == BO_LT ? Cmp->getRHS() : Cmp->getOpcode() == BO_GT ? Cmp->getLHS() : nullptr;
+    if (!Small || !Big)
+      return false;
+    const auto *SR = dyn_cast<DeclRefExpr>(Small->IgnoreParenImpCasts());
+    const auto BigLoc = lval(Big->IgnoreParenImpCasts());
+    return SR && SR->getDecl() == Target && OpLoc && BigLoc && *OpLoc == *BigLoc;
+  }
+  return false;
+}
+
 void FunctionAnalysis::checkArith(const Expr *Op) {
   BinaryOperatorKind K;
   const Expr *L, *R = nullptr;
@@ -448,6 +514,9 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
        Ctx.getIntWidth(R->IgnoreParenImpCasts()->getType()) <= 16))
     return;
   const bool Unsigned = Fit->isUnsignedIntegerType();
+  // r = a + b; if (r < a) fail;  the idiomatic unsigned wrap check, right after.
+  if (Unsigned && R && K == BO_Add && wrapCheckedAfter(Op, A.tainted() ? L : R))
+    return;
   // Untainted operands are the developer's own values: trusted unless constant.
   auto Prep = [](TVal V) {
     if (!V.tainted()) {

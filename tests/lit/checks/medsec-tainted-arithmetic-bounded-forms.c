@@ -24,3 +24,25 @@ void limbs(FILE *f) {
   use(b);
   use(c);
 }
+// The unsigned wrap check right after the addition (r < a, then leave).
+struct hdr { size_t payload; };
+size_t fread(void *p, size_t size, size_t n, FILE *f);
+void total_size(FILE *f) {
+  struct hdr h;
+  if (fread(&h, sizeof h, 1, f) != 1)
+    return;
+  size_t total = h.payload + 16; // no-warning: the wrap is caught on the next line
+  if (total < h.payload)
+    return;
+  use(total);
+}
+void total_size_unhandled(FILE *f) {
+  struct hdr h;
+  if (fread(&h, sizeof h, 1, f) != 1)
+    return;
+  size_t other = h.payload + 32;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the addition on a value derived from input data can wrap around 'size_t'; check the operand's range before the operation
+  if (other < h.payload)
+    use(0); // reports the wrap but goes on with the wrapped value
+  use(other);
+}
