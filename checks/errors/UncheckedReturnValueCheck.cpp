@@ -118,8 +118,12 @@ Use classify(const Expr *E, ASTContext &Ctx) {
       if (B->isComparisonOp() && !B->isCommaOp()) {
         const bool OnLeft = B->getLHS() == Node;
         const Expr *Other = OnLeft ? B->getRHS() : B->getLHS();
+        // A pointer result meets the integer 0 behind an implicit conversion.
+        if (Other->getType()->isPointerType())
+          Other = constantOperand(Other);
         Expr::EvalResult R;
         if (!constantOperand(Other)->isValueDependent() &&
+            Other->getType()->isIntegralOrEnumerationType() &&
             Other->EvaluateAsInt(R, Ctx, Expr::SE_AllowSideEffects)) {
           Use U{Use::Tested, B};
           U.Test.K = ResultTest::Compare;

@@ -218,3 +218,33 @@ int idioms(void *ssl, const unsigned char *buf, FILE *f) {
 cleanup:
   return ret;
 }
+
+// Parsed input: the count of converted fields is the only sign that they were written.
+int sscanf(const char *s, const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int parse_settings(const char *line, FILE *f) {
+  unsigned rate = 0, limit = 0;
+  sscanf(line, "rate=%u", &rate);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'sscanf' is discarded, so a failure goes unnoticed
+  if (sscanf(line, "limit=%u", &limit) != 1)                  // no-warning: field count tested
+    return -1;
+  if (fscanf(f, "%u", &rate) == EOF)                          // no-warning
+    return -1;
+  if (fscanf(f, "%u", &rate) == 0)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: the result of 'fscanf' is tested the wrong way: the failure value -1 takes the same branch as the success value 1
+    return -1;
+  return (int)(rate + limit);
+}
+
+// A pointer result is NULL on failure: ordering it against 0 never sees the failure.
+char *fgets(char *s, int n, FILE *f);
+int read_line_checked(char *line, FILE *f) {
+  if (fgets(line, 16, f) < 0)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: the result of 'fgets' is tested the wrong way: the failure value NULL takes the same branch as the success value non-NULL
+    return -1;
+  if (fgets(line, 16, f) == 0)                                // no-warning
+    return -1;
+  if (!fgets(line, 16, f))                                    // no-warning
+    return -1;
+  return 0;
+}
