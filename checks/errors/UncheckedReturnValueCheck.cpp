@@ -9,6 +9,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
+#include <functional>
+
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::medsec {
@@ -25,6 +27,7 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.Sev = rules::parseSeverity(E.get("severity")).value_or(Default);
   R.Success = E.getList("success");
   R.ExemptArgs = E.getList("exempt-args");
+  R.ReadOnlyExempt = E.getBool("read-only-exempt", false);
   return R;
 }
 
@@ -380,6 +383,56 @@ bool onErrorPath(const CallExpr *Call, ASTContext &Ctx) {
 
 } // namespace
 
+bool UncheckedReturnValueCheck::closesReadOnlyStream(const CallExpr *Call,
+                                                     const FunctionDecl *Fn) const {
+  if (!Fn || !Fn->hasBody() || Call->getNumArgs() == 0)
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+  const auto *Stream = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Stream || !Stream->isLocalVarDecl() || Stream->isStaticLocal())
+    return false;
+  // Every value the variable is given must be an opening for reading.
+  unsigned Opens = 0;
+  bool Other = false;
+  auto Judge = [&](const Expr *Value) {
+    const auto *Open = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
+    const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
+    auto It = FD && FD->getIdentifier() ? StreamOpeners.find(FD->getName()) : StreamOpeners.end();
+    const auto *Mode = It != StreamOpeners.end() && It->second < Open->getNumArgs()
+                           ? dyn_cast<StringLiteral>(Open->getArg(It->second)->IgnoreParenImpCasts())
+                           : nullptr;
+    bool ReadOnly = Mode && Mode->getLength() > 0 && Mode->getCodeUnit(0) == 'r';
+    for (unsigned I = 0; ReadOnly && I < Mode->getLength(); ++I)
+      ReadOnly = Mode->getCodeUnit(I) != '+';
+    if (ReadOnly)
+      ++Opens;
+    else if (!isa<CXXNullPtrLiteralExpr, GNUNullExpr>(Value->IgnoreParenCasts()) &&
+             !Value->IgnoreParenCasts()->isNullPointerConstant(Fn->getASTContext(),
+                                                                 Expr::NPC_ValueDependentIsNull))
+      Other = true;
+  };
+  if (Stream->getInit())
+    Judge(Stream->getInit());
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Other)
+      return;
+    if (const auto *B = dyn_cast<BinaryOperator>(S))
+      if (B->isAssignmentOp()) {
+        const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+        if (L && L->getDecl() == Stream)
+          B->getOpcode() == BO_Assign ? Judge(B->getRHS()) : void(Other = true);
+      }
+    if (const auto *U = dyn_cast<UnaryOperator>(S))
+      if (U->getOpcode() == UO_AddrOf) // handed out to be filled: unknown mode
+        if (const auto *L = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+          Other |= L->getDecl() == Stream;
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Fn->getBody());
+  return Opens > 0 && !Other;
+}
+
 bool UncheckedReturnValueCheck::exemptByArguments(const Rule &R, const CallExpr *Call,
                                                   const SourceManager &SM, ASTContext &Ctx) const {
   if (R.ExemptArgs.empty())
@@ -423,6 +476,8 @@ UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyCo
   }
   for (const rules::DataEntry &E : entry()->activeData("return-types"))
     ReturnTypes[E.Key] = readRule(E, Def, Convention::StatusEnum);
+  for (const rules::DataEntry &E : entry()->activeData("stream-openers"))
+    StreamOpeners[E.Key] = static_cast<unsigned>(E.getInt("mode-arg", 1));
   for (const rules::DataEntry &E : entry()->activeData("attributes"))
     if (E.Key == "warn_unused_result")
       WarnUnusedResult = readRule(E, Def, Convention::Any);
@@ -575,6 +630,9 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
   if (U.K == Use::Discarded && onErrorPath(Call, Ctx))
     return;
   if ((U.K == Use::Discarded || U.K == Use::VoidCast) && exemptByArguments(*R, Call, SM, Ctx))
+    return;
+  if ((U.K == Use::Discarded || U.K == Use::VoidCast) && R->ReadOnlyExempt &&
+      closesReadOnlyStream(Call, Fn))
     return;
   switch (U.K) {
   case Use::Discarded:
