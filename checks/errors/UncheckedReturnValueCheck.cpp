@@ -381,6 +381,49 @@ bool onErrorPath(const CallExpr *Call, ASTContext &Ctx) {
   return false;
 }
 
+/// The pointer read by Ref is dereferenced right there: `*p`, `p[i]`, `p->f`,
+/// or an argument the callee declares nonnull (glibc's strcpy, memcpy, ...).
+bool dereferenced(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Expr *E = Ref;
+  for (;;) {
+    const DynTypedNodeList P = Ctx.getParents(*E);
+    if (P.size() != 1)
+      return false;
+    if (const auto *C = P[0].get<ImplicitCastExpr>()) {
+      E = C;
+      continue;
+    }
+    if (const auto *C = P[0].get<ParenExpr>()) {
+      E = C;
+      continue;
+    }
+    if (const auto *U = P[0].get<UnaryOperator>())
+      return U->getOpcode() == UO_Deref;
+    if (const auto *A = P[0].get<ArraySubscriptExpr>())
+      return A->getBase() == E;
+    if (const auto *M = P[0].get<MemberExpr>())
+      return M->isArrow() && M->getBase() == E;
+    const auto *Call = P[0].get<CallExpr>();
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD)
+      return false;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams(); ++I) {
+      if (Call->getArg(I) != E)
+        continue;
+      if (FD->getParamDecl(I)->hasAttr<NonNullAttr>())
+        return true;
+      for (const auto *A : FD->specific_attrs<NonNullAttr>()) {
+        if (A->args_size() == 0)
+          return true;
+        for (const ParamIdx &Idx : A->args())
+          if (Idx.getASTIndex() == I)
+            return true;
+      }
+    }
+    return false;
+  }
+}
+
 } // namespace
 
 bool UncheckedReturnValueCheck::closesReadOnlyStream(const CallExpr *Call,
@@ -709,6 +752,17 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
             break;
           continue;
         }
+    if (R.Conv == Convention::NonNull && dereferenced(Ref, Ctx)) {
+      // Used as a valid pointer before any test: a failure is a NULL dereference.
+      const SourceLocation Deref = SM.getFileLoc(Ref->getLocation());
+      if (Reported.insert(Deref).second)
+        report(SM, Deref,
+               "the result of " + Name.str() + " stored in '" + Var +
+                   "' is dereferenced without a check; check it (" + Expect +
+                   ") before the first use (CWE-690)",
+               R.Sev, R.Key);
+      return;
+    }
     const Use V = classify(Ref, Ctx);
     if (V.K == Use::VoidCast) {
       // `(void)rc;` only silences the compiler: the result is still ignored.

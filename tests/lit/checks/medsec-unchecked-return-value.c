@@ -267,3 +267,32 @@ void close_streams(const char *path) {
   fclose(db);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'fclose' is discarded, so a failure goes unnoticed
 }
+
+// An allocation used as a valid pointer before any test dereferences NULL on failure.
+char *strcpy(char *d, const char *s) __attribute__((nonnull(1, 2)));
+void free(void *p);
+void print_line(const char *s);
+struct sample { int value; };
+void allocations(void) {
+  char *data = malloc(20);
+  strcpy(data, "Initialize");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: the result of 'malloc' stored in 'data' is dereferenced without a check; check it (NULL is a failure) before the first use (CWE-690)
+  free(data);
+  int *counts = malloc(4 * sizeof(int));
+  counts[0] = 5;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'malloc' stored in 'counts' is dereferenced without a check
+  free(counts);
+  struct sample *s = malloc(sizeof *s);
+  s->value = 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'malloc' stored in 's' is dereferenced without a check
+  free(s);
+  char *name = malloc(20);
+  if (name != NULL) {                                         // no-warning: tested first
+    strcpy(name, "Initialize");
+    print_line(name);
+  }
+  free(name);
+  char *copy = malloc(20);
+  print_line(copy);                                           // no-warning: handed on, not dereferenced here
+  free(copy);
+}
