@@ -117,6 +117,9 @@ DebugBackdoorCheck::DebugBackdoorCheck(StringRef Name, ClangTidyContext *Context
   Authentication = patterns(entry()->activeData("authentication"), true);
   Privileged = patterns(entry()->activeData("privileged-actions"), true);
   SafetyDisable = patterns(entry()->activeData("safety-disable"), true);
+  TrapActions = Privileged;
+  for (const NamedPattern &P : patterns(entry()->activeData("peer-responses"), true))
+    TrapActions.push_back(P);
   for (const NamedPattern &P : patterns(entry()->activeData("trap-door"), true))
     (P.IsFlag ? TrapVariables : TrapLiterals).push_back(P);
 

@@ -89,6 +89,7 @@ private:
   FlowSources ReceiveSources, TimeSources;
   llvm::StringMap<std::vector<unsigned>> CompareFunctions;
   std::vector<NamedPattern> Authentication, Privileged, SafetyDisable, TrapLiterals, TrapVariables;
+  std::vector<NamedPattern> TrapActions; // Privileged plus the peer-responses
   long long MagicMinimum = 256;
   long long BombMinimum = 1000;
   rules::Severity Default = rules::Severity::High;

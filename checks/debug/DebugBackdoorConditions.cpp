@@ -209,10 +209,12 @@ void DebugBackdoorCheck::checkCondition(const Stmt *Branching, const Expr *Cond,
     }
     std::string Action;
     const bool Bomb = S.K == Suspect::Bomb;
+    const std::vector<NamedPattern> &Actions =
+        Bomb ? SafetyDisable : S.K == Suspect::TrapDoor ? TrapActions : Privileged;
     const Stmt *Found = nullptr;
     for (const Stmt *G : Guarded)
       if (!Found)
-        Found = findAction(G, Bomb ? SafetyDisable : Privileged, /*FlagOn=*/!Bomb, Action, Ctx);
+        Found = findAction(G, Actions, /*FlagOn=*/!Bomb, Action, Ctx);
     if (!Found)
       continue;
     std::string Message;
@@ -227,8 +229,7 @@ void DebugBackdoorCheck::checkCondition(const Stmt *Branching, const Expr *Cond,
       Key = "trap-door";
     } else {
       Message = "a comparison of " + S.What + " " + Action +
-                " (logic bomb, CWE-511); remove the time or counter dependent change to the safety "
-                "function";
+                " (logic bomb, CWE-511); remove the time, counter or random trigger of that action";
       Key = "logic-bomb";
     }
     reportAt(SM, SM.getFileLoc(L.E->getBeginLoc()), Message, Default, Key);

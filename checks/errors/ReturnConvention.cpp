@@ -44,6 +44,9 @@ ResultSamples samplesFor(Convention C) {
   case Convention::SizeCount:
     return {{1, 100}, {0}, {}, {}, /*OpenFailures=*/false, /*Counts=*/true};
   case Convention::NonNull:
+    // Only a comparison with an integer constant reaches the samples: `p < 0`
+    // can never see NULL, `p == 0` and `!p` can.
+    return {{4096}, {0}, {"non-NULL"}, {"NULL"}};
   case Convention::Any:
   case Convention::StatusEnum:
     return {};

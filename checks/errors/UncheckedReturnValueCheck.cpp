@@ -9,6 +9,8 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
+#include <functional>
+
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::medsec {
@@ -25,6 +27,7 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.Sev = rules::parseSeverity(E.get("severity")).value_or(Default);
   R.Success = E.getList("success");
   R.ExemptArgs = E.getList("exempt-args");
+  R.ReadOnlyExempt = E.getBool("read-only-exempt", false);
   return R;
 }
 
@@ -118,8 +121,12 @@ Use classify(const Expr *E, ASTContext &Ctx) {
       if (B->isComparisonOp() && !B->isCommaOp()) {
         const bool OnLeft = B->getLHS() == Node;
         const Expr *Other = OnLeft ? B->getRHS() : B->getLHS();
+        // A pointer result meets the integer 0 behind an implicit conversion.
+        if (Other->getType()->isPointerType())
+          Other = constantOperand(Other);
         Expr::EvalResult R;
         if (!constantOperand(Other)->isValueDependent() &&
+            Other->getType()->isIntegralOrEnumerationType() &&
             Other->EvaluateAsInt(R, Ctx, Expr::SE_AllowSideEffects)) {
           Use U{Use::Tested, B};
           U.Test.K = ResultTest::Compare;
@@ -374,7 +381,100 @@ bool onErrorPath(const CallExpr *Call, ASTContext &Ctx) {
   return false;
 }
 
+/// The pointer read by Ref is dereferenced right there: `*p`, `p[i]`, `p->f`,
+/// or an argument the callee declares nonnull (glibc's strcpy, memcpy, ...).
+bool dereferenced(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Expr *E = Ref;
+  for (;;) {
+    const DynTypedNodeList P = Ctx.getParents(*E);
+    if (P.size() != 1)
+      return false;
+    if (const auto *C = P[0].get<ImplicitCastExpr>()) {
+      E = C;
+      continue;
+    }
+    if (const auto *C = P[0].get<ParenExpr>()) {
+      E = C;
+      continue;
+    }
+    if (const auto *U = P[0].get<UnaryOperator>())
+      return U->getOpcode() == UO_Deref;
+    if (const auto *A = P[0].get<ArraySubscriptExpr>())
+      return A->getBase() == E;
+    if (const auto *M = P[0].get<MemberExpr>())
+      return M->isArrow() && M->getBase() == E;
+    const auto *Call = P[0].get<CallExpr>();
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD)
+      return false;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams(); ++I) {
+      if (Call->getArg(I) != E)
+        continue;
+      if (FD->getParamDecl(I)->hasAttr<NonNullAttr>())
+        return true;
+      for (const auto *A : FD->specific_attrs<NonNullAttr>()) {
+        if (A->args_size() == 0)
+          return true;
+        for (const ParamIdx &Idx : A->args())
+          if (Idx.getASTIndex() == I)
+            return true;
+      }
+    }
+    return false;
+  }
+}
+
 } // namespace
+
+bool UncheckedReturnValueCheck::closesReadOnlyStream(const CallExpr *Call,
+                                                     const FunctionDecl *Fn) const {
+  if (!Fn || !Fn->hasBody() || Call->getNumArgs() == 0)
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+  const auto *Stream = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Stream || !Stream->isLocalVarDecl() || Stream->isStaticLocal())
+    return false;
+  // Every value the variable is given must be an opening for reading.
+  unsigned Opens = 0;
+  bool Other = false;
+  auto Judge = [&](const Expr *Value) {
+    const auto *Open = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
+    const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
+    auto It = FD && FD->getIdentifier() ? StreamOpeners.find(FD->getName()) : StreamOpeners.end();
+    const auto *Mode = It != StreamOpeners.end() && It->second < Open->getNumArgs()
+                           ? dyn_cast<StringLiteral>(Open->getArg(It->second)->IgnoreParenImpCasts())
+                           : nullptr;
+    bool ReadOnly = Mode && Mode->getLength() > 0 && Mode->getCodeUnit(0) == 'r';
+    for (unsigned I = 0; ReadOnly && I < Mode->getLength(); ++I)
+      ReadOnly = Mode->getCodeUnit(I) != '+';
+    if (ReadOnly)
+      ++Opens;
+    else if (!isa<CXXNullPtrLiteralExpr, GNUNullExpr>(Value->IgnoreParenCasts()) &&
+             !Value->IgnoreParenCasts()->isNullPointerConstant(Fn->getASTContext(),
+                                                                 Expr::NPC_ValueDependentIsNull))
+      Other = true;
+  };
+  if (Stream->getInit())
+    Judge(Stream->getInit());
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Other)
+      return;
+    if (const auto *B = dyn_cast<BinaryOperator>(S))
+      if (B->isAssignmentOp()) {
+        const auto *L = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+        if (L && L->getDecl() == Stream)
+          B->getOpcode() == BO_Assign ? Judge(B->getRHS()) : void(Other = true);
+      }
+    if (const auto *U = dyn_cast<UnaryOperator>(S))
+      if (U->getOpcode() == UO_AddrOf) // handed out to be filled: unknown mode
+        if (const auto *L = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+          Other |= L->getDecl() == Stream;
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Fn->getBody());
+  return Opens > 0 && !Other;
+}
 
 bool UncheckedReturnValueCheck::exemptByArguments(const Rule &R, const CallExpr *Call,
                                                   const SourceManager &SM, ASTContext &Ctx) const {
@@ -419,6 +519,8 @@ UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyCo
   }
   for (const rules::DataEntry &E : entry()->activeData("return-types"))
     ReturnTypes[E.Key] = readRule(E, Def, Convention::StatusEnum);
+  for (const rules::DataEntry &E : entry()->activeData("stream-openers"))
+    StreamOpeners[E.Key] = static_cast<unsigned>(E.getInt("mode-arg", 1));
   for (const rules::DataEntry &E : entry()->activeData("attributes"))
     if (E.Key == "warn_unused_result")
       WarnUnusedResult = readRule(E, Def, Convention::Any);
@@ -572,6 +674,9 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   if ((U.K == Use::Discarded || U.K == Use::VoidCast) && exemptByArguments(*R, Call, SM, Ctx))
     return;
+  if ((U.K == Use::Discarded || U.K == Use::VoidCast) && R->ReadOnlyExempt &&
+      closesReadOnlyStream(Call, Fn))
+    return;
   switch (U.K) {
   case Use::Discarded:
     Report(Loc, "the result of " + Name + " is discarded, so a failure goes unnoticed; check it (" +
@@ -647,6 +752,17 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
             break;
           continue;
         }
+    if (R.Conv == Convention::NonNull && dereferenced(Ref, Ctx)) {
+      // Used as a valid pointer before any test: a failure is a NULL dereference.
+      const SourceLocation Deref = SM.getFileLoc(Ref->getLocation());
+      if (Reported.insert(Deref).second)
+        report(SM, Deref,
+               "the result of " + Name.str() + " stored in '" + Var +
+                   "' is dereferenced without a check; check it (" + Expect +
+                   ") before the first use (CWE-690)",
+               R.Sev, R.Key);
+      return;
+    }
     const Use V = classify(Ref, Ctx);
     if (V.K == Use::VoidCast) {
       // `(void)rc;` only silences the compiler: the result is still ignored.

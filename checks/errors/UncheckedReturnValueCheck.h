@@ -35,6 +35,7 @@ public:
     rules::Severity Sev = rules::Severity::Medium;
     std::vector<std::string> Success; // enumerator names (return-types)
     std::vector<std::string> ExemptArgs; // an argument spelled so exempts a discard
+    bool ReadOnlyExempt = false;         // not reported on a stream opened for reading
   };
   struct Pattern {
     std::shared_ptr<llvm::Regex> Match, Exclude;
@@ -56,6 +57,10 @@ public:
 
 private:
   std::optional<Rule> ruleFor(const FunctionDecl *FD) const;
+  /// The call's first argument is a local stream that every assignment in Fn
+  /// opens for reading only ("r", "rb"): closing it has nothing to lose.
+  bool closesReadOnlyStream(const CallExpr *Call, const FunctionDecl *Fn) const;
+  llvm::StringMap<unsigned> StreamOpeners; // opening function -> its mode argument
   bool exemptByArguments(const Rule &R, const CallExpr *Call, const SourceManager &SM,
                          ASTContext &Ctx) const;
   ResultSamples samples(const Rule &R, const FunctionDecl *FD) const;

@@ -131,6 +131,8 @@ SensitiveDataExposureCheck::SensitiveDataExposureCheck(StringRef Name, ClangTidy
     Deallocators.insert(E.Key);
   for (const auto &E : entry()->activeData("zeroize-functions"))
     Zeroizers.push_back(E.Key);
+  for (const auto &E : entry()->activeData("wipe-helpers"))
+    WipeHelpers.push_back(std::make_unique<llvm::Regex>(E.get("pattern"), llvm::Regex::IgnoreCase));
 }
 
 void SensitiveDataExposureCheck::registerMatchers(MatchFinder *Finder) {
@@ -146,6 +148,7 @@ void SensitiveDataExposureCheck::onStartOfTranslationUnit() {
   Candidates.clear();
   Proven.clear();
   Writes.clear();
+  Clears.clear();
 }
 
 static bool isLocal(const ValueDecl *V) {
@@ -180,6 +183,13 @@ bool SensitiveDataExposureCheck::overwrittenBetween(const ValueDecl *Var, Source
   });
 }
 
+bool SensitiveDataExposureCheck::clearedBefore(const ValueDecl *Var, SourceLocation Release) const {
+  auto It = Clears.find(Var);
+  return It != Clears.end() && llvm::any_of(It->second, [&](SourceLocation C) {
+           return SM->isBeforeInTranslationUnit(C, Release);
+         });
+}
+
 void SensitiveDataExposureCheck::check(const MatchFinder::MatchResult &Result) {
   SM = Result.SourceManager;
   Ctx = Result.Context;
@@ -206,6 +216,7 @@ void SensitiveDataExposureCheck::check(const MatchFinder::MatchResult &Result) {
   recordWrites(Call, FD);
   checkSinkCall(Call, FD, *Ctx);
   checkClear(Call, FD, *Ctx);
+  checkRelease(Call, FD);
 }
 
 void SensitiveDataExposureCheck::addSinkArgument(const Expr *Arg, const Expr *Use,
@@ -271,6 +282,31 @@ void SensitiveDataExposureCheck::checkClear(const CallExpr *Call, const Function
     return;
   const SourceLocation Loc = actionableLocation(Call->getBeginLoc(), *SM);
   Candidates.push_back({Candidate::DeadClear, Loc, Var, FD->getName().str(), Loc});
+}
+
+void SensitiveDataExposureCheck::checkRelease(const CallExpr *Call, const FunctionDecl *FD) {
+  // Any erase of a local pointer's buffer, plain or not, counts as a clear
+  // before release: a plain clear that the compiler may drop is the dead-clear
+  // finding, and a helper named for erasing is trusted to erase.
+  const StringRef Name = FD->getName();
+  auto Clear = ClearFns.find(Name);
+  const bool Wiper = llvm::is_contained(Zeroizers, Name.str()) ||
+                     llvm::any_of(WipeHelpers, [&](const auto &R) { return R->match(Name); });
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const ValueDecl *V = shownDecl(Call->getArg(I));
+    if (isLocal(V) && ((Clear != ClearFns.end() && Clear->second == I) || (Wiper && I == 0)))
+      Clears[V].push_back(SM->getExpansionLoc(Call->getBeginLoc()));
+  }
+  // A secret's heap block released without any clear keeps the secret in the
+  // allocator's free memory (CWE-226, CWE-244).
+  if (!Deallocators.contains(Name) || Call->getNumArgs() == 0)
+    return;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || !Var->getType()->isPointerType())
+    return;
+  const SourceLocation Loc = actionableLocation(Call->getBeginLoc(), *SM);
+  Candidates.push_back({Candidate::UnclearedRelease, Loc, Var, Name.str(), Loc});
 }
 
 bool SensitiveDataExposureCheck::diesAfter(const CallExpr *Clear, const VarDecl *Var,
@@ -387,6 +423,8 @@ void SensitiveDataExposureCheck::onEndOfTranslationUnit() {
     const std::string Kind = secretKind(C.Var, C.Use, &Why);
     if (Kind.empty() || !Shown.insert({C.Var, C.Use}).second)
       continue;
+    if (C.K == Candidate::UnclearedRelease && clearedBefore(C.Var, C.Loc))
+      continue;
     const std::string Name = "'" + C.Var->getName().str() + "'";
     const std::string Article = (Kind == "API key" || Kind == "access key") ? "an " : "a ";
     std::string Message;
@@ -394,18 +432,25 @@ void SensitiveDataExposureCheck::onEndOfTranslationUnit() {
       Message = Name + " holds " + Article + Kind + " and is written to '" + C.Callee +
                 "'; logs, consoles and debug ports leave the device, so log that the event "
                 "happened, never the secret or part of it";
+    else if (C.K == Candidate::UnclearedRelease)
+      Message = Name + " (" + Article + Kind + ") is released by '" + C.Callee +
+                "' without being cleared, so the secret stays in the freed memory; clear it with " +
+                zeroizeAdvice(*Ctx) + " first";
     else
       Message = "'" + C.Callee + "' clearing " + Name + " (" + Article + Kind +
                 ") just before it goes out of use is a dead store the compiler may remove, "
                 "leaving the secret in memory; use " + zeroizeAdvice(*Ctx);
     report(*SM, C.Loc, Message, entry()->DefaultSeverity,
-           C.K == Candidate::Sink ? StringRef("sink") : StringRef("dead-clear"));
+           C.K == Candidate::Sink               ? StringRef("sink")
+           : C.K == Candidate::UnclearedRelease ? StringRef("uncleared-release")
+                                                : StringRef("dead-clear"));
     if (Why)
       diag(Why->Loc, "%0", DiagnosticIDs::Note) << Why->Text;
   }
   Candidates.clear();
   Proven.clear();
   Writes.clear();
+  Clears.clear();
 }
 
 } // namespace clang::tidy::medsec

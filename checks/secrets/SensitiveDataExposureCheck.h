@@ -36,7 +36,7 @@ private:
   /// A place where a variable may leak; decided at the end of the unit,
   /// once every use that proves a secret has been seen.
   struct Candidate {
-    enum Kind { Sink, DeadClear } K;
+    enum Kind { Sink, DeadClear, UnclearedRelease } K;
     SourceLocation Loc;
     const ValueDecl *Var;
     std::string Callee;
@@ -50,6 +50,7 @@ private:
   void checkSinkCall(const CallExpr *Call, const FunctionDecl *FD, ASTContext &Ctx);
   void checkStream(const CXXOperatorCallExpr *Op, ASTContext &Ctx);
   void checkClear(const CallExpr *Call, const FunctionDecl *FD, ASTContext &Ctx);
+  void checkRelease(const CallExpr *Call, const FunctionDecl *FD);
   void addSinkArgument(const Expr *Arg, const Expr *Use, StringRef Callee);
   bool diesAfter(const CallExpr *Clear, const VarDecl *Var, ASTContext &Ctx) const;
   /// Why Var is a secret where it is shown at Use ("a password"), or empty;
@@ -59,6 +60,8 @@ private:
   /// at one end says nothing about the value at the other (a reused scratch buffer).
   bool overwrittenBetween(const ValueDecl *Var, SourceLocation A, SourceLocation B) const;
   void recordWrites(const CallExpr *Call, const FunctionDecl *FD);
+  /// Was the local pointer Var cleared (or handed to a project function) before Release.
+  bool clearedBefore(const ValueDecl *Var, SourceLocation Release) const;
   std::string zeroizeAdvice(ASTContext &Ctx) const;
 
   SecretNameMatcher Names;
@@ -75,6 +78,7 @@ private:
   llvm::StringMap<unsigned> ClearFns;
   llvm::StringSet<> Deallocators;
   std::vector<std::string> Zeroizers;
+  std::vector<std::unique_ptr<llvm::Regex>> WipeHelpers;
 
   const SourceManager *SM = nullptr;
   ASTContext *Ctx = nullptr;
@@ -82,6 +86,8 @@ private:
   llvm::DenseMap<const ValueDecl *, std::vector<Proof>> Proven;
   /// Where each local buffer is written (output argument or assignment).
   llvm::DenseMap<const ValueDecl *, std::vector<SourceLocation>> Writes;
+  /// Where each local pointer is cleared, or handed to project code that may clear it.
+  llvm::DenseMap<const ValueDecl *, std::vector<SourceLocation>> Clears;
 };
 
 } // namespace clang::tidy::medsec

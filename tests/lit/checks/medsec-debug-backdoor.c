@@ -167,6 +167,26 @@ void on_connect(const char *peer_host, struct sockaddr_in peer) {
     log_peer();
 }
 
+// A fixed peer answered differently on its connection is host-based logic.
+long send(int fd, const void *buf, size_t n, int flags);
+char *inet_ntoa(struct in_addr in);
+void on_accept(int fd, const char *hostname, struct sockaddr_in peer) {
+  if (strcmp("maintenance.vendor.com", hostname) == 0)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: a comparison with the fixed peer identity "maintenance.vendor.com" calls 'send' (trap door, CWE-510); authenticate the peer cryptographically, not by its address
+    send(fd, "welcome, engineer", 17, 0);
+  else
+    send(fd, "welcome", 7, 0);
+  if (strcmp(inet_ntoa(peer.sin_addr), "192.168.30.123") == 0) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: a comparison with the fixed peer identity "192.168.30.123" calls 'send' (trap door, CWE-510)
+    if (send(fd, "menu", 4, 0) < 0)
+      return;
+  }
+  if (strcmp(hostname, "maintenance.vendor.com") == 0) // no-warning: only logged
+    log_peer();
+  if (strcmp(hostname, "status") == 0) // no-warning: not a host name or address
+    send(fd, "ok", 2, 0);
+}
+
 // ---------------------------------------------------------------- logic bombs
 void disable_occlusion_alarm(void);
 void raise_alarm(void);
@@ -184,6 +204,33 @@ void safety_task(uint32_t start, uint32_t timeout, uint32_t uptime_hours) {
     raise_alarm();
   if (uptime_hours > 10000) // no-warning: a maintenance reminder, not a safety function
     request_service_reminder();
+}
+
+// Deleting data on a date, a count or a random draw is a logic bomb too.
+int unlink(const char *path);
+int remove(const char *path);
+int rand(void);
+void log_task(unsigned log_bytes, unsigned log_limit) {
+  time_t today = time(NULL);
+  if (today > 1767225600)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: a comparison of 'today' with the constant 0x6955B900 calls 'unlink' (logic bomb, CWE-511); remove the time, counter or random trigger of that action
+    unlink("therapy_log.csv");
+  if (rand() == 20000)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: a comparison of the result of 'rand' with the constant 0x4E20 calls 'remove' (logic bomb, CWE-511)
+    remove("pump_config.bin");
+  int boot_counter = 0;
+  while (boot_counter < 3) {
+    if (boot_counter == 20000)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: a comparison of 'boot_counter' with the constant 0x4E20 calls 'unlink' (logic bomb, CWE-511)
+      unlink("calibration.dat");
+    boot_counter++;
+  }
+  if (rand() == 20000) // no-warning: nothing destructive or safety-relevant
+    con_printf("lucky draw");
+  if (today > 1767225600) // no-warning: a reminder, not a deletion
+    request_service_reminder();
+  if (log_bytes > log_limit) // no-warning: log rotation on a size, not a trigger
+    remove("therapy_log.old");
 }
 
 // ---------------------------------------------------------------- debug channels and access

@@ -127,3 +127,48 @@ void compliant_clears(uint8_t *caller_key) {
   read_line((char *)frame, sizeof frame);
   memset(frame, 0, sizeof frame);      // no-warning: not a secret
 }
+
+// --- secrets released without any clear ------------------------------------------------------
+
+void *realloc(void *p, size_t n);
+void secure_wipe(void *p, size_t n);
+int user_login(const char *user, const char *password);
+void heap_login(const char *typed) {
+  char *password = malloc(64);
+  if (!password)
+    return;
+  memcpy(password, typed, 64);
+  user_login("service", password);
+  free(password);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'password' (a password) is released by 'free' without being cleared, so the secret stays in the freed memory; clear it with mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero) first
+}
+void heap_grow(const char *typed) {
+  char *pin_code = malloc(8);
+  if (!pin_code)
+    return;
+  memcpy(pin_code, typed, 8);
+  pin_code = realloc(pin_code, 16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'pin_code' (a PIN) is released by 'realloc' without being cleared
+  secure_wipe(pin_code, 16);
+  free(pin_code);                      // no-warning: the new block is erased
+}
+void heap_compliant(const char *typed) {
+  char *password = malloc(64);
+  if (!password)
+    return;
+  memcpy(password, typed, 64);
+  user_login("service", password);
+  mbedtls_platform_zeroize(password, 64);
+  free(password);                      // no-warning: erased first
+  char *passphrase = malloc(64);
+  if (!passphrase)
+    return;
+  memcpy(passphrase, typed, 64);
+  secure_wipe(passphrase, 64);
+  free(passphrase);                    // no-warning: a wipe helper erased it
+  char *message = malloc(64);
+  if (!message)
+    return;
+  memcpy(message, typed, 64);
+  free(message);                       // no-warning: not a secret
+}

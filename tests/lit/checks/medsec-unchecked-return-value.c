@@ -218,3 +218,81 @@ int idioms(void *ssl, const unsigned char *buf, FILE *f) {
 cleanup:
   return ret;
 }
+
+// Parsed input: the count of converted fields is the only sign that they were written.
+int sscanf(const char *s, const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int parse_settings(const char *line, FILE *f) {
+  unsigned rate = 0, limit = 0;
+  sscanf(line, "rate=%u", &rate);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'sscanf' is discarded, so a failure goes unnoticed
+  if (sscanf(line, "limit=%u", &limit) != 1)                  // no-warning: field count tested
+    return -1;
+  if (fscanf(f, "%u", &rate) == EOF)                          // no-warning
+    return -1;
+  if (fscanf(f, "%u", &rate) == 0)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: the result of 'fscanf' is tested the wrong way: the failure value -1 takes the same branch as the success value 1
+    return -1;
+  return (int)(rate + limit);
+}
+
+// A pointer result is NULL on failure: ordering it against 0 never sees the failure.
+char *fgets(char *s, int n, FILE *f);
+int read_line_checked(char *line, FILE *f) {
+  if (fgets(line, 16, f) < 0)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: the result of 'fgets' is tested the wrong way: the failure value NULL takes the same branch as the success value non-NULL
+    return -1;
+  if (fgets(line, 16, f) == 0)                                // no-warning
+    return -1;
+  if (!fgets(line, 16, f))                                    // no-warning
+    return -1;
+  return 0;
+}
+
+// Closing a stream opened for reading only has no buffered data to lose.
+FILE *fopen(const char *path, const char *mode);
+void close_streams(const char *path) {
+  FILE *cfg = fopen(path, "rb");
+  if (cfg == NULL)
+    return;
+  fclose(cfg);                                                // no-warning: read only
+  FILE *log = fopen(path, "a");
+  if (log == NULL)
+    return;
+  fclose(log);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'fclose' is discarded, so a failure goes unnoticed
+  FILE *db = fopen(path, "r+");
+  if (db == NULL)
+    return;
+  fclose(db);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'fclose' is discarded, so a failure goes unnoticed
+}
+
+// An allocation used as a valid pointer before any test dereferences NULL on failure.
+char *strcpy(char *d, const char *s) __attribute__((nonnull(1, 2)));
+void free(void *p);
+void print_line(const char *s);
+struct sample { int value; };
+void allocations(void) {
+  char *data = malloc(20);
+  strcpy(data, "Initialize");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: the result of 'malloc' stored in 'data' is dereferenced without a check; check it (NULL is a failure) before the first use (CWE-690)
+  free(data);
+  int *counts = malloc(4 * sizeof(int));
+  counts[0] = 5;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'malloc' stored in 'counts' is dereferenced without a check
+  free(counts);
+  struct sample *s = malloc(sizeof *s);
+  s->value = 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'malloc' stored in 's' is dereferenced without a check
+  free(s);
+  char *name = malloc(20);
+  if (name != NULL) {                                         // no-warning: tested first
+    strcpy(name, "Initialize");
+    print_line(name);
+  }
+  free(name);
+  char *copy = malloc(20);
+  print_line(copy);                                           // no-warning: handed on, not dereferenced here
+  free(copy);
+}
