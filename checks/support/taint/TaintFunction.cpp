@@ -164,7 +164,9 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
     Cur->erase(L);
     return;
   }
-  if (isGlobal(L.Base) && V.Real) {
+  // A value checked before it is stored (a setter that validates) does not
+  // make the global external: readers elsewhere would lose that check.
+  if (isGlobal(L.Base) && V.Real && !V.Validated && V.Hi.K != Bound::Const && V.Hi.K != Bound::Trusted) {
     TVal G = V;
     G.Params = 0;
     G.Direct = -1;
