@@ -473,7 +473,8 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
       TVal V;
       V.Real = true;
       V.Trace = E.rootStep(CE, CE->getBeginLoc(),
-                           "value " + S->second.Verb + " by '" + Name.str() + "' here",
+                           S->second.Note.empty() ? "value " + S->second.Verb + " by '" + Name.str() + "' here"
+                                                  : S->second.Note,
                            S->second.Origin, Name.str());
       return V;
     }
@@ -735,8 +736,10 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
   if (F->hasBody(Def) && !E.inSystemHeader(Def)) {
     const Summary &CS = E.summaryOf(Def);
     // The callee's sinks see the arguments as they were before the call.
-    if (Reporting)
+    if (Reporting) {
       applySummarySinks(CE, Def, CS);
+      applyParamOutgoing(CE, Def);
+    }
     for (const auto &[I, V] : CS.ParamOut)
       if (I < numArgs(CE))
         if (auto L = pointeeLoc(arg(CE, I))) {
@@ -746,8 +749,10 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
         }
     return;
   }
-  if (Reporting)
+  if (Reporting) {
     checkCallSinks(CE, F); // methods too: a logger's format attribute
+    noteOutgoingCall(CE, F);
+  }
   StringRef Name = calleeName(F);
   if (Name.empty())
     return;
@@ -755,7 +760,9 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
   if (S != E.Cfg.Sources.end() && !S->second.OutArgs.empty()) {
     TVal V;
     V.Real = true;
-    V.Trace = E.rootStep(CE, CE->getBeginLoc(), "value " + S->second.Verb + " by '" + Name.str() + "' here",
+    V.Trace = E.rootStep(CE, CE->getBeginLoc(),
+                         S->second.Note.empty() ? "value " + S->second.Verb + " by '" + Name.str() + "' here"
+                                                : S->second.Note,
                          S->second.Origin, Name.str());
     for (unsigned I = 0; I < numArgs(CE); ++I)
       if (S->second.OutArgs.contains(I))
@@ -987,8 +994,9 @@ void FunctionAnalysis::initialState(TaintState &St) {
     if (CB && CB->Params.contains(I)) {
       V.Real = true;
       V.Trace = E.rootStep(P, P->getLocation(),
-                           "value received as parameter '" + P->getNameAsString() + "' of '" +
-                               FD->getNameAsString() + "' here",
+                           !CB->Note.empty() ? expandParamNote(CB->Note, P->getName())
+                                             : "value received as parameter '" + P->getNameAsString() +
+                                                   "' of '" + FD->getNameAsString() + "' here",
                            CB->Origin, FD->getNameAsString());
     }
     if (V.tainted())
