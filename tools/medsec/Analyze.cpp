@@ -4,6 +4,7 @@
 
 #include "../../checks/support/CatalogueAccess.h"
 #include "../../checks/support/FindingAnnotations.h"
+#include "CrossTu.h"
 #include "medsec/Version.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -114,11 +115,16 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
   if (!Opts.ProjectRules.empty())
     Options.CheckOptions["medsec.ProjectRules"] =
         ClangTidyOptions::ClangTidyValue(Opts.ProjectRules.front());
+  if (!Opts.DerivedRules.empty())
+    Options.CheckOptions["medsec.DerivedRules"] =
+        ClangTidyOptions::ClangTidyValue(Opts.DerivedRules);
 
   ClangTidyContext Context(
       std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), Options));
   enableFindingAnnotations(true);
   clearFindingAnnotations();
+  enableCrossTuFacts(Opts.CrossTuFacts);
+  takeCrossTuFacts();
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
   std::vector<ClangTidyError> Errors =
@@ -131,6 +137,8 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
       findProjectRules(Opts.ProjectRules.empty() ? "" : Opts.ProjectRules.front(), File);
   if (!Project.empty())
     Source.ProjectFiles.push_back(Project);
+  if (!Opts.DerivedRules.empty())
+    Source.ProjectFiles.push_back(Opts.DerivedRules);
   std::vector<rules::Problem> Problems;
   bool FirstTime = false;
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
@@ -223,6 +231,10 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
     Unit.Findings.push_back(std::move(F));
   }
   enableFindingAnnotations(false);
+  if (Opts.CrossTuFacts) {
+    Unit.CrossTu = crossTuFactsToJson(takeCrossTuFacts(), CompileDir, Opts.SourceRoot);
+    enableCrossTuFacts(false);
+  }
   return Unit;
 }
 

@@ -222,6 +222,8 @@ json::Value unitToJson(const UnitResult &U, bool WithFindings) {
     for (const Finding &F : U.Findings)
       A.push_back(findingToJson(F));
     O["findings"] = std::move(A);
+    if (U.CrossTu)
+      O["crossTu"] = *U.CrossTu;
   }
   return O;
 }
@@ -234,6 +236,8 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
     return malformed("unit without file or valid status");
   U.File = O->getString("file")->str();
   U.Reason = O->getString("reason").value_or("").str();
+  if (const json::Value *X = O->get("crossTu"))
+    U.CrossTu = *X;
   if (const json::Array *A = O->getArray("findings"))
     for (const json::Value &FV : *A) {
       auto F = findingFromJson(FV);

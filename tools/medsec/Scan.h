@@ -30,6 +30,7 @@ struct ScanOptions {
   bool Verbose = false;
   GateOptions Gate;
   std::vector<std::string> Include, Exclude; // path globs (docs/cli.md)
+  bool CrossTu = true; // follow taint between translation units (CrossTu.h)
   AnalyzeOptions Analyze;
 };
 
