@@ -77,7 +77,7 @@ struct UnitResult {
   UnitStatus Status = UnitStatus::Analysed;
   std::string Reason;
   std::vector<Finding> Findings; // worker output only; merged into ScanResults
-  std::optional<llvm::json::Value> CrossTu; // worker output only: facts for other units
+  std::optional<llvm::json::Value> CrossTu = std::nullopt; // worker output only: facts for other units
 };
 
 struct ScanResults {

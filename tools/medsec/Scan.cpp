@@ -242,7 +242,7 @@ std::vector<UnitResult> analyseFiles(const std::vector<std::string> &Files, cons
       }
       if (J.Pid <= 0) {
         UnitResult U{relativeToRoot(J.File, A.SourceRoot), UnitStatus::Failed,
-                     "cannot start a worker process", {}, {}};
+                     "cannot start a worker process", {}};
         Prog.done(U);
         Results[J.Index] = std::move(U);
         continue;
@@ -521,7 +521,7 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
       R.Checks.push_back(C.Id);
 
   for (const ExcludedFile &E : Db->excludedFiles())
-    R.Units.push_back({relativeToRoot(E.File, A.SourceRoot), UnitStatus::Excluded, E.Reason, {}, {}});
+    R.Units.push_back({relativeToRoot(E.File, A.SourceRoot), UnitStatus::Excluded, E.Reason, {}});
 
   const unsigned Jobs =
       Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
