@@ -310,6 +310,13 @@ void joinUnits(const std::vector<std::string> &Files, std::vector<UnitResult> &R
     std::vector<UnitResult> Again =
         analyseFiles(Rerun, Db, A, Self, TempDir, std::to_string(Round), Jobs, Opts, Prog);
     for (size_t I = 0; I < Rerun.size(); ++I) {
+      // A unit that analysed once but not again keeps its first results.
+      if (Again[I].Status != UnitStatus::Analysed) {
+        llvm::errs() << "medsec: warning: cross-TU round " << Round << ": " << Again[I].File << " "
+                     << unitStatusName(Again[I].Status) << ": " << Again[I].Reason
+                     << "; its earlier results are kept\n";
+        continue;
+      }
       if (Again[I].CrossTu)
         Join.addUnit(Rerun[I], *Again[I].CrossTu);
       Results[IndexOf[Rerun[I]]] = std::move(Again[I]);
