@@ -2,8 +2,8 @@
 
 A source in a.c reaches sinks in b.c through a parameter, a chain a.c -> m.c -> b.c, a tainted
 return value and an extern global; look-alikes (checked in the callee, constant arguments,
-constant returns and globals) stay silent. --no-cross-tu gives the per-unit result, and the
-output does not depend on -j.
+constant returns and globals) stay silent. Without --cross-tu (the default) or with
+--no-cross-tu the result is per unit, and the output does not depend on -j.
 """
 import os
 import unittest
@@ -126,7 +126,7 @@ class CrossTranslationUnitTaint(unittest.TestCase):
         cls.tmp_ctx = TempDir()
         cls.tmp = cls.tmp_ctx.__enter__()
         project(cls.tmp)
-        cls.r1, cls.cross, cls.out1, cls.sarif1 = scan(cls.tmp, "j1", "-j1")
+        cls.r1, cls.cross, cls.out1, cls.sarif1 = scan(cls.tmp, "j1", "-j1", "--cross-tu")
 
     @classmethod
     def tearDownClass(cls):
@@ -153,12 +153,17 @@ class CrossTranslationUnitTaint(unittest.TestCase):
         self.assertIn("(a.c:13)", first(33)["message"])
 
     def test_no_cross_tu_gives_the_per_unit_result(self):
-        r, data, _, _ = scan(self.tmp, "alone", "-j2", "--no-cross-tu")
+        r, data, _, _ = scan(self.tmp, "alone", "-j2", "--cross-tu", "--no-cross-tu")
+        self.assertEqual(where(data), sorted(PER_UNIT), r.stderr)
+        self.assertNotIn("cross-TU round", r.stderr)
+
+    def test_per_unit_is_the_default(self):
+        r, data, _, _ = scan(self.tmp, "default", "-j2")
         self.assertEqual(where(data), sorted(PER_UNIT), r.stderr)
         self.assertNotIn("cross-TU round", r.stderr)
 
     def test_output_does_not_depend_on_jobs(self):
-        r, data, out2, sarif2 = scan(self.tmp, "j2", "-j2")
+        r, data, out2, sarif2 = scan(self.tmp, "j2", "-j2", "--cross-tu")
         self.assertEqual(where(data), sorted(CROSS_UNIT), r.stderr)
         self.assertEqual(read(self.out1), read(out2))
         self.assertEqual(read(self.sarif1), read(sarif2))

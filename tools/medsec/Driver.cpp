@@ -59,7 +59,8 @@ scan options:
   --include GLOB         analyse only files matching a glob (repeatable)
   --exclude GLOB         do not analyse files matching GLOB (repeatable; listed as excluded)
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
-  --no-cross-tu          analyse each translation unit alone (no taint flows between units)
+  --cross-tu             follow taint from one translation unit into another (extra rounds)
+  --no-cross-tu          analyse each translation unit alone (the default)
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
 
@@ -175,6 +176,7 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"-v", [&] { O.Verbose = true; }},
                 {"--verbose", [&] { O.Verbose = true; }},
                 {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }},
+                {"--cross-tu", [&] { O.CrossTu = true; }},
                 {"--no-cross-tu", [&] { O.CrossTu = false; }}},
                Positional, Error))
     return usageError(Error);
