@@ -22,6 +22,10 @@ MedSecCheck::MedSecCheck(StringRef Name, ClangTidyContext *Context)
       globalOption(Context, "medsec.ProjectRules"), Context->getCurrentFile());
   if (!Project.empty())
     Source.ProjectFiles.push_back(Project);
+  // `medsec scan` layers what it learnt from other units on top (docs/taint-analysis.md).
+  const std::string Derived = globalOption(Context, "medsec.DerivedRules");
+  if (!Derived.empty())
+    Source.ProjectFiles.push_back(Derived);
   std::vector<rules::Problem> Problems;
   bool FirstTime = false;
   Cat = ::medsec::cachedCatalogue(Source, Problems, FirstTime);

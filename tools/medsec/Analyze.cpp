@@ -4,6 +4,7 @@
 
 #include "../../checks/support/CatalogueAccess.h"
 #include "../../checks/support/FindingAnnotations.h"
+#include "CrossTu.h"
 #include "medsec/Version.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -111,6 +112,9 @@ clang::tidy::ClangTidyOptions tidyOptions(const AnalyzeOptions &Opts) {
   if (!Opts.ProjectRules.empty())
     Options.CheckOptions["medsec.ProjectRules"] =
         ClangTidyOptions::ClangTidyValue(Opts.ProjectRules.front());
+  if (!Opts.DerivedRules.empty())
+    Options.CheckOptions["medsec.DerivedRules"] =
+        ClangTidyOptions::ClangTidyValue(Opts.DerivedRules);
   return Options;
 }
 
@@ -155,6 +159,8 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
       std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), tidyOptions(Opts)));
   enableFindingAnnotations(true);
   clearFindingAnnotations();
+  enableCrossTuFacts(Opts.CrossTuFacts);
+  takeCrossTuFacts();
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
   std::vector<ClangTidyError> Errors =
@@ -167,6 +173,8 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
       findProjectRules(Opts.ProjectRules.empty() ? "" : Opts.ProjectRules.front(), File);
   if (!Project.empty())
     Source.ProjectFiles.push_back(Project);
+  if (!Opts.DerivedRules.empty())
+    Source.ProjectFiles.push_back(Opts.DerivedRules);
   std::vector<rules::Problem> Problems;
   bool FirstTime = false;
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
@@ -265,6 +273,10 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
     Unit.Findings.push_back(std::move(F));
   }
   enableFindingAnnotations(false);
+  if (Opts.CrossTuFacts) {
+    Unit.CrossTu = crossTuFactsToJson(takeCrossTuFacts(), CompileDir, Opts.SourceRoot);
+    enableCrossTuFacts(false);
+  }
   return Unit;
 }
 

@@ -18,6 +18,8 @@ struct AnalyzeOptions {
   std::vector<std::string> ProjectRules; // explicit override files
   std::string SourceRoot;                // findings are made relative to it
   std::vector<std::string> ExtraArgs;    // appended to every compile command
+  std::string DerivedRules;              // rules the scan derived from other units (CrossTu.h)
+  bool CrossTuFacts = false;             // record what this unit tells other units
 };
 
 /// Runs the medsec checks over File with the commands Db has for it. The

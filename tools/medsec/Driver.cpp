@@ -59,6 +59,8 @@ scan options:
   --include GLOB         analyse only files matching a glob (repeatable)
   --exclude GLOB         do not analyse files matching GLOB (repeatable; listed as excluded)
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
+  --cross-tu             follow taint from one translation unit into another (extra rounds)
+  --no-cross-tu          analyse each translation unit alone (the default)
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
 
@@ -173,7 +175,9 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--quiet", [&] { O.Quiet = true; }},
                 {"-v", [&] { O.Verbose = true; }},
                 {"--verbose", [&] { O.Verbose = true; }},
-                {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }}},
+                {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }},
+                {"--cross-tu", [&] { O.CrossTu = true; }},
+                {"--no-cross-tu", [&] { O.CrossTu = false; }}},
                Positional, Error))
     return usageError(Error);
   if (!Positional.empty())
@@ -235,8 +239,9 @@ int analyzeCommand(int Argc, char **Argv) {
                 {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
                 {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
                 {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }},
-                {"--extra-arg", [&](const std::string &V) { O.ExtraArgs.push_back(V); }}},
-               {}, Positional, Error) ||
+                {"--extra-arg", [&](const std::string &V) { O.ExtraArgs.push_back(V); }},
+                {"--derived-rules", [&](const std::string &V) { O.DerivedRules = V; }}},
+               {{"--cross-tu", [&] { O.CrossTuFacts = true; }}}, Positional, Error) ||
       Db.empty() || File.empty() || Out.empty())
     return usageError(Error.empty() ? "__analyze needs --db, --file and --out" : Error);
   return runAnalyzeWorker(Db, File, Out, O);

@@ -251,6 +251,8 @@ json::Value unitToJson(const UnitResult &U, bool WithFindings) {
       A.push_back(findingToJson(F));
     O["findings"] = std::move(A);
     O["ruleFiles"] = ruleFilesToJson(U.RuleFiles);
+    if (U.CrossTu)
+      O["crossTu"] = *U.CrossTu;
   }
   return O;
 }
@@ -263,6 +265,8 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
     return malformed("unit without file or valid status");
   U.File = O->getString("file")->str();
   U.Reason = O->getString("reason").value_or("").str();
+  if (const json::Value *X = O->get("crossTu"))
+    U.CrossTu = *X;
   if (const json::Array *A = O->getArray("findings"))
     for (const json::Value &FV : *A) {
       auto F = findingFromJson(FV);

@@ -10,6 +10,7 @@
 
 #include "../../checks/support/CatalogueAccess.h"
 #include "CompileDb.h"
+#include "CrossTu.h"
 #include "medsec/Version.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -174,6 +175,10 @@ std::vector<std::string> workerArgs(const std::string &DbFile, const Job &J,
     Args.insert(Args.end(), {"--rules", R});
   for (const std::string &E : A.ExtraArgs)
     Args.insert(Args.end(), {"--extra-arg", E});
+  if (!A.DerivedRules.empty())
+    Args.insert(Args.end(), {"--derived-rules", A.DerivedRules});
+  if (A.CrossTuFacts)
+    Args.push_back("--cross-tu");
   return Args;
 }
 
@@ -210,6 +215,116 @@ private:
   std::chrono::steady_clock::time_point Begin;
 };
 
+
+/// Analyses Files with at most Jobs workers at once; the results are in the
+/// order of Files. Tag keeps the temporary files of rounds apart.
+std::vector<UnitResult> analyseFiles(const std::vector<std::string> &Files, const FirmwareDatabase &Db,
+                                     const AnalyzeOptions &A, const std::string &Self,
+                                     const std::string &TempDir, const std::string &Tag,
+                                     unsigned Jobs, const ScanOptions &Opts, Progress &Prog) {
+  std::vector<UnitResult> Results(Files.size());
+  std::map<pid_t, Job> Running;
+  size_t Next = 0;
+  while (Next < Files.size() || !Running.empty()) {
+    while (Next < Files.size() && Running.size() < Jobs) {
+      Job J;
+      J.Index = Next;
+      J.File = Files[Next++];
+      const std::string Stem = TempDir + "/unit-" + Tag + "-" + std::to_string(J.Index);
+      J.OutPath = Stem + ".json";
+      J.LogPath = Stem + ".log";
+      // The worker gets this file's adjusted commands, not the whole database.
+      const std::string UnitDb = Stem + ".db.json";
+      J.Start = std::chrono::steady_clock::now();
+      if (llvm::Error E = writeFileAtomically(UnitDb, Db.commandsJson(J.File))) {
+        llvm::consumeError(std::move(E));
+        J.Pid = -1;
+      } else {
+        J.Pid = spawnWorker(Self, workerArgs(UnitDb, J, A), J.LogPath);
+      }
+      if (J.Pid <= 0) {
+        UnitResult U{relativeToRoot(J.File, A.SourceRoot), UnitStatus::Failed,
+                     "cannot start a worker process", {}};
+        Prog.done(U);
+        Results[J.Index] = std::move(U);
+        continue;
+      }
+      if (Opts.Verbose)
+        llvm::errs() << "medsec: analysing " << J.File << "\n";
+      Running.emplace(J.Pid, J);
+    }
+    int Status = 0;
+    const pid_t Pid = waitpid(-1, &Status, WNOHANG);
+    if (Pid > 0 && Running.count(Pid)) {
+      Job J = Running[Pid];
+      Running.erase(Pid);
+      UnitResult U = collect(J, Status, /*TimedOut=*/false, A, Opts.TimeoutSeconds);
+      Prog.done(U);
+      Results[J.Index] = std::move(U);
+      continue;
+    }
+    const auto Now = std::chrono::steady_clock::now();
+    for (auto It = Running.begin(); It != Running.end();) {
+      if (Now - It->second.Start < std::chrono::seconds(Opts.TimeoutSeconds)) {
+        ++It;
+        continue;
+      }
+      kill(It->first, SIGKILL);
+      waitpid(It->first, &Status, 0);
+      UnitResult U = collect(It->second, Status, /*TimedOut=*/true, A, Opts.TimeoutSeconds);
+      Prog.done(U);
+      Results[It->second.Index] = std::move(U);
+      It = Running.erase(It);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return Results;
+}
+
+/// Rounds of the cross-TU join (CrossTu.h): each re-analyses the units that
+/// define or use a name with a new fact, with the derived rules layered on
+/// their project rules; a re-analysed unit's results replace its earlier ones.
+void joinUnits(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
+               const FirmwareDatabase &Db, AnalyzeOptions A, const std::string &Self,
+               const std::string &TempDir, unsigned Jobs, const ScanOptions &Opts) {
+  constexpr unsigned MaxRounds = 4; // a chain of five units through parameters
+  CrossTuJoin Join;
+  std::map<std::string, size_t> IndexOf;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    IndexOf[Files[I]] = I;
+    if (Results[I].CrossTu)
+      Join.addUnit(Files[I], *Results[I].CrossTu);
+  }
+  for (unsigned Round = 1; Round <= MaxRounds; ++Round) {
+    std::vector<std::string> Rerun = Join.advance();
+    if (Rerun.empty())
+      return;
+    // A file per round, so a unit's log names the rules it saw.
+    A.DerivedRules = TempDir + "/derived-rules-" + std::to_string(Round) + ".yaml";
+    if (llvm::Error E = writeFileAtomically(A.DerivedRules, Join.overlayYaml())) {
+      llvm::errs() << "medsec: warning: cross-TU analysis stopped: " << llvm::toString(std::move(E)) << "\n";
+      return;
+    }
+    if (!Opts.Quiet)
+      llvm::errs() << "medsec: cross-TU round " << Round << ": analysing " << Rerun.size()
+                   << " unit(s) again\n";
+    Progress Prog(Rerun.size(), Opts.Quiet);
+    std::vector<UnitResult> Again =
+        analyseFiles(Rerun, Db, A, Self, TempDir, std::to_string(Round), Jobs, Opts, Prog);
+    for (size_t I = 0; I < Rerun.size(); ++I) {
+      // A unit that analysed once but not again keeps its first results.
+      if (Again[I].Status != UnitStatus::Analysed) {
+        llvm::errs() << "medsec: warning: cross-TU round " << Round << ": " << Again[I].File << " "
+                     << unitStatusName(Again[I].Status) << ": " << Again[I].Reason
+                     << "; its earlier results are kept\n";
+        continue;
+      }
+      if (Again[I].CrossTu)
+        Join.addUnit(Rerun[I], *Again[I].CrossTu);
+      Results[IndexOf[Rerun[I]]] = std::move(Again[I]);
+    }
+  }
+}
 } // namespace
 
 int runAnalyzeWorker(const std::string &DbPath, const std::string &File,
@@ -441,60 +556,15 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
 
   const unsigned Jobs =
       Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  A.CrossTuFacts = Opts.CrossTu;
   Progress Prog(Files.size(), Opts.Quiet);
-  std::map<pid_t, Job> Running;
-  size_t Next = 0;
-  while (Next < Files.size() || !Running.empty()) {
-    while (Next < Files.size() && Running.size() < Jobs) {
-      Job J;
-      J.Index = Next;
-      J.File = Files[Next++];
-      J.OutPath = (TempDir + "/unit-" + std::to_string(J.Index) + ".json").str();
-      J.LogPath = (TempDir + "/unit-" + std::to_string(J.Index) + ".log").str();
-      // The worker gets this file's adjusted commands, not the whole database.
-      const std::string UnitDb = (TempDir + "/unit-" + std::to_string(J.Index) + ".db.json").str();
-      J.Start = std::chrono::steady_clock::now();
-      if (llvm::Error E = writeFileAtomically(UnitDb, Db->commandsJson(J.File))) {
-        llvm::consumeError(std::move(E));
-        J.Pid = -1;
-      } else {
-        J.Pid = spawnWorker(Self, workerArgs(UnitDb, J, A), J.LogPath);
-      }
-      if (J.Pid <= 0) {
-        UnitResult U{relativeToRoot(J.File, A.SourceRoot), UnitStatus::Failed,
-                     "cannot start a worker process", {}};
-        Prog.done(U);
-        R.Units.push_back(std::move(U));
-        continue;
-      }
-      if (Opts.Verbose)
-        llvm::errs() << "medsec: analysing " << J.File << "\n";
-      Running.emplace(J.Pid, J);
-    }
-    int Status = 0;
-    const pid_t Pid = waitpid(-1, &Status, WNOHANG);
-    if (Pid > 0 && Running.count(Pid)) {
-      Job J = Running[Pid];
-      Running.erase(Pid);
-      UnitResult U = collect(J, Status, /*TimedOut=*/false, A, Opts.TimeoutSeconds);
-      Prog.done(U);
-      R.Units.push_back(std::move(U));
-      continue;
-    }
-    const auto Now = std::chrono::steady_clock::now();
-    for (auto It = Running.begin(); It != Running.end();) {
-      if (Now - It->second.Start < std::chrono::seconds(Opts.TimeoutSeconds)) {
-        ++It;
-        continue;
-      }
-      kill(It->first, SIGKILL);
-      waitpid(It->first, &Status, 0);
-      UnitResult U = collect(It->second, Status, /*TimedOut=*/true, A, Opts.TimeoutSeconds);
-      Prog.done(U);
-      R.Units.push_back(std::move(U));
-      It = Running.erase(It);
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::vector<UnitResult> Analysed =
+      analyseFiles(Files, *Db, A, Self, TempDir.str().str(), "0", Jobs, Opts, Prog);
+  if (Opts.CrossTu)
+    joinUnits(Files, Analysed, *Db, A, Self, TempDir.str().str(), Jobs, Opts);
+  for (UnitResult &U : Analysed) {
+    U.CrossTu.reset();
+    R.Units.push_back(std::move(U));
   }
   llvm::sys::fs::remove_directories(TempDir);
 

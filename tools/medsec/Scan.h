@@ -30,6 +30,9 @@ struct ScanOptions {
   bool Verbose = false;
   GateOptions Gate;
   std::vector<std::string> Include, Exclude; // path globs (docs/cli.md)
+  // Follow taint between translation units (CrossTu.h). Opt-in: on third-party
+  // code it multiplies findings (docs/benchmarks.md, cross-TU rounds).
+  bool CrossTu = false;
   AnalyzeOptions Analyze;
 };
 

@@ -39,6 +39,7 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     S.OutArgs = parseArgs(Taints);
     S.Origin = D.get("origin", "external data");
     S.Verb = D.get("verb", "received");
+    S.Note = D.get("note");
     C.Sources[S.Name] = S;
   }
   for (const rules::DataEntry &D : E.activeData("propagators")) {
@@ -66,8 +67,11 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     CB.IsType = D.get("kind", "function") == "function-type";
     CB.Params = parseArgs(D.getList("params"));
     CB.Origin = D.get("origin", "received data");
+    CB.Note = D.get("note");
     (CB.IsType ? C.CallbackTypes : C.CallbackFunctions)[CB.Name] = CB;
   }
+  for (const rules::DataEntry &D : E.activeData("globals"))
+    C.Globals[D.Key] = {D.Key, D.get("origin", "external data"), D.get("note")};
 }
 
 void loadSinks(const rules::Catalogue &Cat, TaintConfig &C) {

@@ -36,6 +36,7 @@ struct SourceSpec {
   ArgSet OutArgs;       // what these arguments point to receives external data
   std::string Origin;   // noun phrase: "received data", "the environment"
   std::string Verb;     // note text: "value <verb> by 'name' here"
+  std::string Note;     // replaces that note text when set (derived rules)
 };
 
 struct PropagatorSpec {
@@ -56,6 +57,15 @@ struct CallbackSpec {
   bool IsType = false; // a function-pointer typedef, not a function name
   ArgSet Params;
   std::string Origin;
+  std::string Note; // replaces "value received as parameter ..." when set
+};
+
+/// A global variable that holds external data wherever it is read (a DMA
+/// buffer, or one another TU writes with external data).
+struct GlobalSpec {
+  std::string Name;
+  std::string Origin;
+  std::string Note;
 };
 
 struct SizeSinkSpec {
@@ -70,6 +80,7 @@ struct TaintConfig {
   llvm::StringMap<ValidatorSpec> Validators;
   llvm::StringMap<CallbackSpec> CallbackFunctions;
   llvm::StringMap<CallbackSpec> CallbackTypes;
+  llvm::StringMap<GlobalSpec> Globals;
   llvm::StringMap<SizeSinkSpec> SizeSinks;
   llvm::StringMap<int> FormatFunctions; // name -> format argument index
   llvm::StringMap<ArgSet> CommandFunctions;

@@ -1,5 +1,6 @@
 //===- TaintEngine.cpp - the per-TU driver of the taint analysis ----------===//
 #include "TaintEngineImpl.h"
+#include "../CrossTuFacts.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -235,6 +236,7 @@ void Engine::run() {
     if (FD->getIdentifier() && Cfg.CallbackFunctions.count(FD->getName()) &&
         (FD->getName() != "main" || FD->getNumParams() >= 2))
       Callbacks[FD] = &Cfg.CallbackFunctions.find(FD->getName())->second;
+  seedDeclaredGlobals();
 
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
     // Seeds: functions with a source, callbacks, readers of tainted globals;
@@ -289,6 +291,8 @@ const std::vector<TaintFinding> &taintFindings(ASTContext &Ctx, const TaintConfi
   if (!TheCache.Valid || TheCache.Ctx != &Ctx || TheCache.Cfg != &Cfg) {
     TheCache.E = std::make_unique<Engine>(Ctx, Cfg);
     TheCache.E->run();
+    if (::medsec::crossTuFactsEnabled())
+      TheCache.E->recordCrossTuFacts();
     TheCache.Ctx = &Ctx;
     TheCache.Cfg = &Cfg;
     TheCache.Valid = true;

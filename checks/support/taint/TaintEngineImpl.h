@@ -67,6 +67,19 @@ public:
   SourceLocation userLoc(SourceLocation L) const;
   bool inSystemHeader(const Decl *D) const;
 
+  // Across translation units (TaintCrossTu.cpp, docs/taint-analysis.md).
+  struct OutgoingCall {
+    std::string Callee, ParamName;
+    unsigned Param = 0;
+    SourceLocation Loc;
+    unsigned FromParam = 0;      // in ParamOutgoing: the caller's parameter
+    const Step *Trace = nullptr; // in Outgoing: the flow to the call
+  };
+  std::vector<OutgoingCall> Outgoing; // external data handed to code without a body here
+  std::map<const FunctionDecl *, std::vector<OutgoingCall>> ParamOutgoing;
+  void seedDeclaredGlobals();
+  void recordCrossTuFacts();
+
 private:
   std::map<const FunctionDecl *, Summary> Summaries;
   std::deque<Step> Steps;
@@ -74,6 +87,9 @@ private:
   std::set<std::pair<int, unsigned>> Reported;
   unsigned Depth = 0;
 };
+
+/// A derived callback's note with "%P" replaced by the parameter's name.
+std::string expandParamNote(const std::string &Note, StringRef Param);
 
 /// Worklist analysis of one function body.
 class FunctionAnalysis {
@@ -122,6 +138,8 @@ private:
   void checkCallSinks(const CallExpr *CE, const FunctionDecl *Callee);
   void applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee, const Summary &CS);
   bool sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec, unsigned SizeArg);
+  void noteOutgoingCall(const CallExpr *CE, const FunctionDecl *Callee);
+  void applyParamOutgoing(const CallExpr *CE, const FunctionDecl *Callee);
   std::optional<Int> objectBytes(const Expr *X) const;
   std::optional<Int> arrayElements(const Expr *X) const;
   StringRef calleeName(const FunctionDecl *F) const;

@@ -164,7 +164,9 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
     Cur->erase(L);
     return;
   }
-  if (isGlobal(L.Base) && V.Real) {
+  // A value checked before it is stored (a setter that validates) does not
+  // make the global external: readers elsewhere would lose that check.
+  if (isGlobal(L.Base) && V.Real && !V.Validated && V.Hi.K != Bound::Const && V.Hi.K != Bound::Trusted) {
     TVal G = V;
     G.Params = 0;
     G.Direct = -1;
@@ -488,7 +490,8 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
       TVal V;
       V.Real = true;
       V.Trace = E.rootStep(CE, CE->getBeginLoc(),
-                           "value " + S->second.Verb + " by '" + Name.str() + "' here",
+                           S->second.Note.empty() ? "value " + S->second.Verb + " by '" + Name.str() + "' here"
+                                                  : S->second.Note,
                            S->second.Origin, Name.str());
       return V;
     }
@@ -751,8 +754,10 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
   if (F->hasBody(Def) && !E.inSystemHeader(Def)) {
     const Summary &CS = E.summaryOf(Def);
     // The callee's sinks see the arguments as they were before the call.
-    if (Reporting)
+    if (Reporting) {
       applySummarySinks(CE, Def, CS);
+      applyParamOutgoing(CE, Def);
+    }
     for (const auto &[I, V] : CS.ParamOut)
       if (I < numArgs(CE))
         if (auto L = pointeeLoc(arg(CE, I))) {
@@ -762,8 +767,10 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
         }
     return;
   }
-  if (Reporting)
+  if (Reporting) {
     checkCallSinks(CE, F); // methods too: a logger's format attribute
+    noteOutgoingCall(CE, F);
+  }
   StringRef Name = calleeName(F);
   if (Name.empty())
     return;
@@ -771,7 +778,9 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
   if (S != E.Cfg.Sources.end() && !S->second.OutArgs.empty()) {
     TVal V;
     V.Real = true;
-    V.Trace = E.rootStep(CE, CE->getBeginLoc(), "value " + S->second.Verb + " by '" + Name.str() + "' here",
+    V.Trace = E.rootStep(CE, CE->getBeginLoc(),
+                         S->second.Note.empty() ? "value " + S->second.Verb + " by '" + Name.str() + "' here"
+                                                : S->second.Note,
                          S->second.Origin, Name.str());
     for (unsigned I = 0; I < numArgs(CE); ++I)
       if (S->second.OutArgs.contains(I))
@@ -1003,8 +1012,9 @@ void FunctionAnalysis::initialState(TaintState &St) {
     if (CB && CB->Params.contains(I)) {
       V.Real = true;
       V.Trace = E.rootStep(P, P->getLocation(),
-                           "value received as parameter '" + P->getNameAsString() + "' of '" +
-                               FD->getNameAsString() + "' here",
+                           !CB->Note.empty() ? expandParamNote(CB->Note, P->getName())
+                                             : "value received as parameter '" + P->getNameAsString() +
+                                                   "' of '" + FD->getNameAsString() + "' here",
                            CB->Origin, FD->getNameAsString());
     }
     if (V.tainted())

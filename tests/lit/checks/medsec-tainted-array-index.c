@@ -239,6 +239,19 @@ void use_slot(void) {
   // CHECK-MESSAGES: note: stored in global 'g_slot' declared here
 }
 
+// A setter that validates before it stores leaves the global trusted.
+static int g_mode;
+void set_mode_checked(int fd) {
+  int m;
+  read(fd, &m, sizeof m);
+  if (m < 0 || m >= 16)
+    return;
+  g_mode = m;
+}
+void use_mode(void) {
+  table[g_mode] = 1; // no-warning, checked before it was stored
+}
+
 void in_loop_and_switch(int fd, int mode) {
   for (int k = 0; k < 4; ++k) {
     int i;

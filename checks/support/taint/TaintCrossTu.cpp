@@ -1,0 +1,256 @@
+//===- TaintCrossTu.cpp - facts for the driver's cross-TU join ------------===//
+//
+// The engine stays per translation unit; `medsec scan` joins units through
+// the catalogue (docs/taint-analysis.md, "Across translation units"). Here a
+// unit reports what it hands to other units (external data passed to a
+// function with no body here, returned by a function defined here, stored in
+// a global) and seeds the globals the driver declared tainted.
+//
+//===----------------------------------------------------------------------===//
+#include "../CrossTuFacts.h"
+#include "TaintEngineImpl.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <set>
+#include <tuple>
+
+namespace clang::tidy::medsec::taint {
+namespace {
+
+/// A value a check in this TU already bounded or validated: the callee's
+/// unit would not see that check, so following it would only add noise.
+bool checkedHere(const TVal &V) {
+  return V.Validated || V.Hi.K == Bound::Const || V.Hi.K == Bound::Trusted;
+}
+
+/// A plain C-linkage-style function other units can define and call by name.
+bool joinable(const FunctionDecl *F) {
+  return F && F->getIdentifier() && !isa<CXXMethodDecl>(F) && F->isExternallyVisible() &&
+         F->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+bool catalogued(const TaintConfig &C, StringRef Name) {
+  return C.Sources.count(Name) || C.Propagators.count(Name) || C.Validators.count(Name) ||
+         C.CallbackFunctions.count(Name) || C.SizeSinks.count(Name) ||
+         C.FormatFunctions.count(Name) || C.CommandFunctions.count(Name);
+}
+
+/// The names this TU defines for, and needs from, other units.
+class NameScanner : public RecursiveASTVisitor<NameScanner> {
+public:
+  NameScanner(const Engine &E) : E(E) {}
+  std::set<std::string> Defines, Uses;
+
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody() && joinable(F) && !E.inSystemHeader(F))
+      Defines.insert(F->getName().str());
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *V) {
+    if (isJoinableGlobal(V) && V->isThisDeclarationADefinition() != VarDecl::DeclarationOnly)
+      Defines.insert(V->getName().str());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DR) {
+    const Decl *D = DR->getDecl();
+    if (E.inSystemHeader(D))
+      return true;
+    if (const auto *F = dyn_cast<FunctionDecl>(D)) {
+      if (joinable(F) && !F->isDefined())
+        Uses.insert(F->getName().str());
+    } else if (const auto *V = dyn_cast<VarDecl>(D)) {
+      if (isJoinableGlobal(V) && !V->getDefinition())
+        Uses.insert(V->getName().str());
+    }
+    return true;
+  }
+  static bool isJoinableGlobal(const VarDecl *V) {
+    return V->getIdentifier() && V->hasGlobalStorage() && !V->isStaticLocal() &&
+           V->isExternallyVisible() &&
+           V->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+
+private:
+  const Engine &E;
+};
+
+/// Summaries are recomputed each round: keep each entry once.
+void addOnce(std::vector<Engine::OutgoingCall> &List, const Engine::OutgoingCall &O) {
+  for (const Engine::OutgoingCall &X : List)
+    if (X.Callee == O.Callee && X.Param == O.Param && X.Loc == O.Loc && X.FromParam == O.FromParam)
+      return;
+  List.push_back(O);
+}
+
+} // namespace
+
+std::string expandParamNote(const std::string &Note, StringRef Param) {
+  std::string S = Note;
+  for (size_t P = S.find("%P"); P != std::string::npos; P = S.find("%P", P + Param.size()))
+    S.replace(P, 2, Param.str());
+  return S;
+}
+
+void Engine::seedDeclaredGlobals() {
+  if (Cfg.Globals.empty())
+    return;
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V || !V->getIdentifier() || !V->hasGlobalStorage())
+      continue;
+    auto It = Cfg.Globals.find(V->getName());
+    if (It == Cfg.Globals.end())
+      continue;
+    TVal T;
+    T.Real = true;
+    const std::string Text = It->second.Note.empty()
+                                 ? "external data stored in global '" + V->getNameAsString() + "'"
+                                 : It->second.Note;
+    T.Trace = rootStep(V->getCanonicalDecl(), V->getLocation(), Text, It->second.Origin,
+                       V->getNameAsString());
+    // Uses name whichever redeclaration lookup found: seed them all.
+    for (const VarDecl *R : V->redecls()) {
+      GlobalTaint.emplace(LocKey{R, nullptr, false}, T);
+      GlobalTaint.emplace(LocKey{R, nullptr, true}, T);
+    }
+  }
+}
+
+void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *Callee) {
+  if (!::medsec::crossTuFactsEnabled() || !joinable(Callee) || E.inSystemHeader(Callee) ||
+      Callee->hasAttr<FormatAttr>() || catalogued(E.Cfg, Callee->getName()))
+    return;
+  for (unsigned I = 0; I < numArgs(CE) && I < Callee->getNumParams(); ++I) {
+    const Expr *A = arg(CE, I);
+    const TVal V = value(A), P = pointee(A);
+    Engine::OutgoingCall Out;
+    Out.Callee = Callee->getName().str();
+    Out.ParamName = Callee->getParamDecl(I)->getName().str();
+    Out.Param = I;
+    Out.Loc = E.userLoc(CE->getBeginLoc());
+    if ((V.Real && !checkedHere(V)) || (P.Real && !P.Validated)) {
+      Out.Trace = V.Real && !checkedHere(V) ? V.Trace : P.Trace;
+      E.Outgoing.push_back(Out);
+    }
+    // Inside a summary: this function's caller may pass external data.
+    for (const TVal *T : {&V, &P})
+      for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B)
+        if ((T->Params >> B) & 1) {
+          Out.FromParam = B;
+          addOnce(E.ParamOutgoing[FD], Out);
+        }
+  }
+}
+
+void FunctionAnalysis::applyParamOutgoing(const CallExpr *CE, const FunctionDecl *Callee) {
+  auto It = E.ParamOutgoing.find(Callee);
+  if (It == E.ParamOutgoing.end())
+    return;
+  const std::vector<Engine::OutgoingCall> Outs = It->second; // the map may grow below
+  for (Engine::OutgoingCall Out : Outs) {
+    if (Out.FromParam >= numArgs(CE))
+      continue;
+    const Expr *A = arg(CE, Out.FromParam);
+    const TVal V = value(A), P = pointee(A);
+    if ((V.Real && !checkedHere(V)) || (P.Real && !P.Validated)) {
+      const TVal &T = V.Real && !checkedHere(V) ? V : P;
+      Out.Trace = E.newStep(CE->getBeginLoc(),
+                            "passed to '" + Callee->getNameAsString() + "' as '" +
+                                Callee->getParamDecl(Out.FromParam)->getNameAsString() + "' here",
+                            T.Trace);
+      E.Outgoing.push_back(Out);
+    }
+    for (const TVal *T : {&V, &P})
+      for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B)
+        if ((T->Params >> B) & 1) {
+          Engine::OutgoingCall Up = Out;
+          Up.FromParam = B;
+          addOnce(E.ParamOutgoing[FD], Up);
+        }
+  }
+}
+
+void Engine::recordCrossTuFacts() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // Globals are followed without bounds and flow-insensitively: data read
+  // from one is not handed to other units (an external global is, itself).
+  std::set<const Step *> GlobalSteps;
+  for (const auto &KV : GlobalTaint)
+    GlobalSteps.insert(KV.second.Trace);
+  auto ThroughGlobal = [&](const Step *T) {
+    for (; T; T = T->Prev)
+      if (GlobalSteps.count(T))
+        return true;
+    return false;
+  };
+  auto Where = [&](::medsec::CrossTuFact &F, SourceLocation L) {
+    L = userLoc(L);
+    F.File = SM.getFilename(SM.getFileLoc(L)).str();
+    F.Line = SM.getSpellingLineNumber(L);
+    F.Column = SM.getSpellingColumnNumber(L);
+  };
+  auto From = [](::medsec::CrossTuFact &F, const Step *T) {
+    F.Origin = T && !T->Origin.empty() ? T->Origin : "external data";
+    F.SourceName = T ? T->SourceName : "";
+  };
+  // One fact per name and parameter: the first in the file wins.
+  std::map<std::tuple<int, std::string, unsigned>, ::medsec::CrossTuFact> Facts;
+  auto Keep = [&](::medsec::CrossTuFact F) {
+    auto Key = std::make_tuple(static_cast<int>(F.K), F.Name, F.Param);
+    auto [It, New] = Facts.emplace(Key, F);
+    if (!New && std::tie(F.File, F.Line, F.Column) <
+                    std::tie(It->second.File, It->second.Line, It->second.Column))
+      It->second = F;
+  };
+  for (const OutgoingCall &O : Outgoing) {
+    if (ThroughGlobal(O.Trace))
+      continue;
+    ::medsec::CrossTuFact F;
+    F.K = ::medsec::CrossTuFact::ParamFact;
+    F.Name = O.Callee;
+    F.Param = O.Param;
+    F.ParamName = O.ParamName;
+    Where(F, O.Loc);
+    From(F, O.Trace);
+    Keep(F);
+  }
+  for (const auto &[FD, S] : Summaries)
+    if (S.Done && S.Ret.Real && !checkedHere(S.Ret) && !ThroughGlobal(S.Ret.Trace) && joinable(FD) &&
+        !inSystemHeader(FD)) {
+      ::medsec::CrossTuFact F;
+      F.K = ::medsec::CrossTuFact::ReturnFact;
+      F.Name = FD->getName().str();
+      Where(F, FD->getLocation());
+      From(F, S.Ret.Trace);
+      Keep(F);
+    }
+  for (const auto &[L, V] : GlobalTaint) {
+    const auto *Var = dyn_cast_or_null<VarDecl>(L.Base);
+    if (!V.Real || !Var || !NameScanner::isJoinableGlobal(Var) || Cfg.Globals.count(Var->getName()))
+      continue;
+    ::medsec::CrossTuFact F;
+    F.K = ::medsec::CrossTuFact::GlobalFact;
+    F.Name = Var->getName().str();
+    // The store is not recorded: name where the data entered this unit.
+    const Step *Root = V.Trace;
+    while (Root && Root->Prev)
+      Root = Root->Prev;
+    Where(F, Root ? Root->Loc : Var->getLocation());
+    From(F, V.Trace);
+    Keep(F);
+  }
+  NameScanner NS(*this);
+  NS.TraverseDecl(Ctx.getTranslationUnitDecl());
+  ::medsec::CrossTuFacts Out;
+  for (auto &KV : Facts)
+    Out.Facts.push_back(std::move(KV.second));
+  Out.Defines.assign(NS.Defines.begin(), NS.Defines.end());
+  Out.Uses.assign(NS.Uses.begin(), NS.Uses.end());
+  ::medsec::recordCrossTuFacts(std::move(Out));
+}
+
+} // namespace clang::tidy::medsec::taint

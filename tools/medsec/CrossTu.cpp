@@ -1,0 +1,162 @@
+//===- CrossTu.cpp - follow taint between translation units ---------------===//
+#include "CrossTu.h"
+#include "Analyze.h"
+
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace medsec {
+namespace json = llvm::json;
+
+json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir,
+                               llvm::StringRef SourceRoot) {
+  json::Array Facts;
+  for (const CrossTuFact &X : F.Facts) {
+    llvm::SmallString<256> P(X.File);
+    if (!llvm::sys::path::is_absolute(P) && !CompileDir.empty()) {
+      P = CompileDir;
+      llvm::sys::path::append(P, X.File);
+    }
+    const char *Kind = X.K == CrossTuFact::ParamFact ? "param" : X.K == CrossTuFact::ReturnFact ? "return" : "global";
+    Facts.push_back(json::Object{{"kind", Kind},
+                                 {"name", X.Name},
+                                 {"param", static_cast<int64_t>(X.Param)},
+                                 {"paramName", X.ParamName},
+                                 {"origin", X.Origin},
+                                 {"source", X.SourceName},
+                                 {"file", relativeToRoot(P, SourceRoot)},
+                                 {"line", static_cast<int64_t>(X.Line)},
+                                 {"column", static_cast<int64_t>(X.Column)}});
+  }
+  json::Array Defines, Uses;
+  for (const std::string &N : F.Defines)
+    Defines.push_back(N);
+  for (const std::string &N : F.Uses)
+    Uses.push_back(N);
+  return json::Object{{"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
+}
+
+void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return;
+  Names &N = Units[File];
+  N = Names(); // a re-analysed unit replaces what it said before
+  for (const char *List : {"defines", "uses"})
+    if (const json::Array *A = O->getArray(List))
+      for (const json::Value &X : *A)
+        if (auto S = X.getAsString())
+          (List[0] == 'd' ? N.Defines : N.Uses).insert(S->str());
+  if (const json::Array *A = O->getArray("facts"))
+    for (const json::Value &XV : *A) {
+      const json::Object *X = XV.getAsObject();
+      if (!X)
+        continue;
+      Fact F;
+      F.Kind = X->getString("kind").value_or("").str();
+      F.Name = X->getString("name").value_or("").str();
+      F.ParamName = X->getString("paramName").value_or("").str();
+      F.Origin = X->getString("origin").value_or("external data").str();
+      F.Source = X->getString("source").value_or("").str();
+      F.File = X->getString("file").value_or("").str();
+      F.Param = static_cast<unsigned>(X->getInteger("param").value_or(0));
+      F.Line = static_cast<unsigned>(X->getInteger("line").value_or(0));
+      F.Column = static_cast<unsigned>(X->getInteger("column").value_or(0));
+      F.Unit = File;
+      if (F.Name.empty() || F.Kind.empty())
+        continue;
+      const Key K{F.Kind, F.Name, F.Param};
+      if (Known.count(K))
+        continue;
+      // Units finish in any order: the earliest location wins, so any -j
+      // derives the same rules.
+      auto [It, New] = Pending.emplace(K, F);
+      if (!New && std::tie(F.File, F.Line, F.Column, F.Unit) <
+                      std::tie(It->second.File, It->second.Line, It->second.Column, It->second.Unit))
+        It->second = F;
+    }
+}
+
+std::vector<std::string> CrossTuJoin::advance() {
+  std::set<std::string> Rerun;
+  for (auto &[K, F] : Pending) {
+    for (const auto &[Unit, N] : Units) {
+      if (Unit == F.Unit)
+        continue; // it knows already
+      const bool Defines = N.Defines.count(F.Name), Uses = N.Uses.count(F.Name);
+      // A parameter matters where the function is defined, a return value
+      // where it is called, a global wherever it is read.
+      if ((F.Kind == "param" && Defines) || (F.Kind == "return" && Uses) ||
+          (F.Kind == "global" && (Defines || Uses))) {
+        F.Used = true;
+        Rerun.insert(Unit);
+      }
+    }
+    Known.emplace(K, F);
+  }
+  Pending.clear();
+  return {Rerun.begin(), Rerun.end()};
+}
+
+namespace {
+std::string quoted(llvm::StringRef S) {
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << json::Value(S.str());
+  return Out;
+}
+std::string at(const std::string &File, unsigned Line) { return File + ":" + std::to_string(Line); }
+} // namespace
+
+std::string CrossTuJoin::overlayYaml() const {
+  std::string Callbacks, Sources, Globals;
+  for (auto It = Known.begin(); It != Known.end();) {
+    const Fact &F = It->second;
+    if (F.Kind == "param") {
+      // One entry per function: the parameters of every fact, the note of the first.
+      std::string Params;
+      bool Any = false;
+      for (auto J = It; J != Known.end() && J->second.Kind == "param" && J->second.Name == F.Name; ++J)
+        if (J->second.Used) {
+          Params += std::string(Any ? ", " : "") + quoted(std::to_string(J->second.Param));
+          Any = true;
+        }
+      if (Any)
+        Callbacks += "        - name: " + quoted(F.Name) + "\n          kind: function\n          params: [" +
+                     Params + "]\n          origin: " + quoted(F.Origin) + "\n          note: " +
+                     quoted("value received as parameter '%P' of '" + F.Name +
+                            "' here, passed from another translation unit (" + at(F.File, F.Line) +
+                            ")") +
+                     "\n";
+      while (It != Known.end() && It->second.Kind == "param" && It->second.Name == F.Name)
+        ++It;
+      continue;
+    }
+    if (F.Used && F.Kind == "return")
+      Sources += "        - name: " + quoted(F.Name) + "\n          taints: [\"return\"]\n          origin: " +
+                 quoted(F.Origin) + "\n          note: " +
+                 quoted("value returned by '" + F.Name + "' here, " + F.Origin +
+                        " from another translation unit (" + at(F.File, F.Line) + ")") +
+                 "\n";
+    if (F.Used && F.Kind == "global")
+      Globals += "        - name: " + quoted(F.Name) + "\n          origin: " + quoted(F.Origin) +
+                 "\n          note: " +
+                 quoted("global '" + F.Name + "' declared here holds " + F.Origin +
+                        " from another translation unit (" + at(F.File, F.Line) + ")") +
+                 "\n";
+    ++It;
+  }
+  if (Callbacks.empty() && Sources.empty() && Globals.empty())
+    return "";
+  std::string Y = "# Derived by medsec scan from other translation units; do not edit.\n"
+                  "checks:\n  - id: medsec-tainted-array-index\n    data:\n";
+  if (!Callbacks.empty())
+    Y += "      callbacks:\n" + Callbacks;
+  if (!Sources.empty())
+    Y += "      sources:\n" + Sources;
+  if (!Globals.empty())
+    Y += "      globals:\n" + Globals;
+  return Y;
+}
+
+} // namespace medsec

@@ -1,0 +1,58 @@
+//===- CrossTu.h - follow taint between translation units -------*- C++ -*-===//
+//
+// The taint engine analyses one unit at a time. After a round of units, each
+// reports (CrossTuFacts.h) the external data it passes to functions defined
+// elsewhere, returns from its own functions and stores in external globals.
+// The join turns new facts into catalogue entries of a derived rules file
+// (callbacks, sources with a tainted return, tainted globals), layered over
+// the project's rules, and names the units to analyse again: those defining
+// or using a name with a new fact. docs/taint-analysis.md describes it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_TOOLS_CROSSTU_H
+#define MEDSEC_TOOLS_CROSSTU_H
+
+#include "../../checks/support/CrossTuFacts.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace medsec {
+
+/// A unit's facts as the worker writes them: paths relative to SourceRoot.
+llvm::json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir,
+                                     llvm::StringRef SourceRoot);
+
+class CrossTuJoin {
+public:
+  /// Takes in what the unit File (as the scan names it) reported.
+  void addUnit(const std::string &File, const llvm::json::Value &Facts);
+  /// Moves the facts not known yet into the derived rules; returns the units
+  /// to analyse again, sorted.
+  std::vector<std::string> advance();
+  /// The derived rules, in the catalogue's override format; empty when none.
+  std::string overlayYaml() const;
+
+private:
+  struct Fact {
+    std::string Kind; // param | return | global
+    std::string Name, ParamName, Origin, Source, File, Unit;
+    unsigned Param = 0, Line = 0, Column = 0;
+    bool Used = false; // some unit defines or uses Name: it goes into the rules
+  };
+  using Key = std::tuple<std::string, std::string, unsigned>;
+  struct Names {
+    std::set<std::string> Defines, Uses;
+  };
+  std::map<std::string, Names> Units;
+  std::map<Key, Fact> Known, Pending;
+};
+
+} // namespace medsec
+
+#endif
