@@ -116,6 +116,7 @@ private:
   void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What, bool Allocates,
                  SourceLocation Loc);
   void checkArith(const Expr *Op);
+  bool builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const;
   void checkLoop(const Stmt *Loop, const Expr *Cond);
   void checkCallSinks(const CallExpr *CE, const FunctionDecl *Callee);
   void applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee, const Summary &CS);

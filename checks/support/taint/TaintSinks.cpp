@@ -343,6 +343,30 @@ void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes,
   });
 }
 
+// Unsigned arithmetic on source calls themselves, inside the macro that makes
+// the value (a macro mixing several rand() results into one wide random
+// number), builds the value rather than using it, and unsigned wrap-around is
+// defined: the uses of the value are judged instead.
+static bool onlyCalls(const Stmt *S) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return isa<FunctionDecl>(DRE->getDecl()) || isa<EnumConstantDecl>(DRE->getDecl());
+  if (isa<MemberExpr>(S) || isa<ArraySubscriptExpr>(S))
+    return false;
+  for (const Stmt *C : S->children())
+    if (C && !onlyCalls(C))
+      return false;
+  return true;
+}
+
+bool FunctionAnalysis::builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const {
+  if (!OpLoc.isMacroID() || !V.Trace || !onlyCalls(Operand))
+    return false;
+  const Step *Root = V.Trace;
+  while (Root->Prev)
+    Root = Root->Prev;
+  return Root->Loc == E.userLoc(OpLoc);
+}
+
 void FunctionAnalysis::checkArith(const Expr *Op) {
   BinaryOperatorKind K;
   const Expr *L, *R = nullptr;
@@ -400,6 +424,10 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
        Ctx.getIntWidth(R->IgnoreParenImpCasts()->getType()) <= 16))
     return;
   const bool Unsigned = Fit->isUnsignedIntegerType();
+  const SourceLocation OpLoc =
+      isa<BinaryOperator>(Op) ? cast<BinaryOperator>(Op)->getOperatorLoc() : Op->getBeginLoc();
+  if (Unsigned && (A.tainted() ? builtBySameMacro(L, A, OpLoc) : builtBySameMacro(R, B, OpLoc)))
+    return;
   // Untainted operands are the developer's own values: trusted unless constant.
   auto Prep = [](TVal V) {
     if (!V.tainted()) {
@@ -416,8 +444,7 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
   std::string Kind = opName(K);
   std::string TypeName = Fit.getUnqualifiedType().getAsString();
   auto AR2 = *AR, BR2 = *BR, FR2 = *FR;
-  sink(SinkKind::Arithmetic, isa<BinaryOperator>(Op) ? cast<BinaryOperator>(Op)->getOperatorLoc() : Op->getBeginLoc(),
-       T, [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
+  sink(SinkKind::Arithmetic, OpLoc, T, [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
     TVal X = A, Y = B;
     TVal &Tn = A.tainted() ? X : Y;
     Tn.Lo = TLo;

@@ -95,3 +95,23 @@ void through_call(int fd) {
   read(fd, &v, sizeof v);
   use(scale(v));
 }
+
+// A macro that mixes several rand() results into one wide random number
+// wraps on purpose while it builds the value; using the value is judged.
+#define WIDE_RANDOM() (((unsigned)rand() << 30) ^ ((unsigned)rand() << 15) ^ rand())
+#define SIGNED_RANDOM() ((int)(rand() & 1 ? WIDE_RANDOM() : -WIDE_RANDOM() - 1)) // no-warning
+void random_macro(void) {
+  unsigned int data = (unsigned int)SIGNED_RANDOM();
+  unsigned int next = data + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the addition on a value derived from a pseudo-random value can wrap around 'unsigned int'; check the operand's range before the operation
+  use(next);
+  if (data < 4000000000u)
+    use(data + 1); // no-warning
+}
+#define RECEIVED_LEN(fd, v) (read(fd, &v, sizeof v), v - 4)
+void macro_use(int fd) {
+  uint32_t len;
+  uint32_t body = RECEIVED_LEN(fd, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  use(body);
+}
