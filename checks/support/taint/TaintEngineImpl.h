@@ -16,6 +16,9 @@
 
 namespace clang::tidy::medsec::taint {
 
+/// The origin text when X is a constant equal to T's maximum (or signed minimum).
+std::optional<std::string> typeLimit(const Expr *X, QualType T, const ASTContext &Ctx);
+
 /// Judges a sink for given bounds: the message (with "%O" for the origin) or
 /// nothing when the bounds make the use safe.
 using SinkEval = std::function<std::optional<std::string>(const Bound &Lo, const Bound &Hi,
@@ -95,6 +98,7 @@ private:
   TVal typed(TVal V, QualType T) const; // adds the bounds its type implies
   TVal arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T);
   TVal callValue(const CallExpr *CE);
+  TVal limitSource(TVal V, const Expr *Init, QualType T);
   const FunctionDecl *callee(const CallExpr *CE);
   std::vector<const FunctionDecl *> callees(const CallExpr *CE);
   TVal callValueOf(const CallExpr *CE, const FunctionDecl *F);

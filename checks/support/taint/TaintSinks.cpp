@@ -223,7 +223,7 @@ void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
 void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval) {
   if (!V.tainted())
     return;
-  if (V.Real)
+  if (V.Real && (!V.Limit || K == SinkKind::Arithmetic))
     if (auto M = Eval(V.Lo, V.Hi, V.Validated))
       E.emit(K, Loc, *M, V.Trace, {});
   for (unsigned I = 0; I < 64; ++I)
@@ -501,7 +501,7 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
     C = C->IgnoreParenImpCasts();
     auto Bad = [&](const Expr *X) -> const Expr * {
       TVal V = value(X);
-      return V.tainted() && !V.Validated && !checked(V.Hi) ? X : nullptr;
+      return V.tainted() && !(V.Limit && !V.Params) && !V.Validated && !checked(V.Hi) ? X : nullptr;
     };
     if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
       if (BO->getOpcode() == BO_LAnd) {
@@ -621,7 +621,7 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
         continue;
       std::vector<FlowNote> Chain{Call};
       Chain.insert(Chain.end(), PS.Chain.begin(), PS.Chain.end());
-      if (T.Real)
+      if (T.Real && (!T.Limit || PS.Kind == SinkKind::Arithmetic))
         E.emit(PS.Kind, PS.Loc, *M, T.Trace, Chain);
       for (unsigned J = 0; J < 64; ++J)
         if (T.Params & (uint64_t(1) << J)) {
