@@ -220,8 +220,14 @@ void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
 
 //===--- sinks --------------------------------------------------------------===//
 
+// Bounds that contradict each other (an exact value the path's checks exclude)
+// mean the path cannot run.
+static bool infeasible(const Bound &Lo, const Bound &Hi) {
+  return Lo.isConst() && Hi.isConst() && Lo.V > Hi.V;
+}
+
 void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval) {
-  if (!V.tainted())
+  if (!V.tainted() || infeasible(V.Lo, V.Hi))
     return;
   if (V.Real && (!V.Limit || K == SinkKind::Arithmetic))
     if (auto M = Eval(V.Lo, V.Hi, V.Validated))
@@ -616,7 +622,7 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
           Hi = T.Hi;
         Validated = Validated || T.Validated;
       }
-      auto M = PS.Eval(Lo, Hi, Validated);
+      auto M = infeasible(Lo, Hi) ? std::nullopt : PS.Eval(Lo, Hi, Validated);
       if (!M)
         continue;
       std::vector<FlowNote> Chain{Call};

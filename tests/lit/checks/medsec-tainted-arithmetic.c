@@ -161,3 +161,12 @@ void limit_on_one_path(const int *v, int n) {
       last = (ulong_t)i;
   use((long)(last + 1)); // no-warning, the limit holds on one path only
 }
+void limit_checked_product(void) {
+  int data = INT_MAX;
+  if (data > 0) {
+    if (data < INT_MAX / 2)
+      use(data * 2); // no-warning, the check excludes the limit
+    use(data * 2);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the multiplication on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+  }
+}
