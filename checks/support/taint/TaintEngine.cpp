@@ -85,6 +85,8 @@ public:
   bool VisitVarDecl(VarDecl *V) {
     if (!V->getInit())
       return true;
+    if (Current && V->isLocalVarDecl() && typeLimit(V->getInit(), V->getType(), E.Ctx))
+      Fns[Current].HasSource = true;
     registration(V->getType(), V->getInit());
     if (const auto *IL = dyn_cast<InitListExpr>(V->getInit()->IgnoreParenImpCasts()))
       if (V->getType()->isArrayType())
@@ -95,6 +97,8 @@ public:
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign) {
+      if (Current && typeLimit(BO->getRHS(), BO->getLHS()->getType(), E.Ctx))
+        Fns[Current].HasSource = true;
       registration(BO->getLHS()->getType(), BO->getRHS());
       if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
         target(ME->getMemberDecl(), BO->getRHS());

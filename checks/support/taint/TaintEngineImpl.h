@@ -16,6 +16,9 @@
 
 namespace clang::tidy::medsec::taint {
 
+/// The origin text when X is a constant equal to T's maximum (or signed minimum).
+std::optional<std::string> typeLimit(const Expr *X, QualType T, const ASTContext &Ctx);
+
 /// Judges a sink for given bounds: the message (with "%O" for the origin) or
 /// nothing when the bounds make the use safe.
 using SinkEval = std::function<std::optional<std::string>(const Bound &Lo, const Bound &Hi,
@@ -111,6 +114,7 @@ private:
   TVal typed(TVal V, QualType T) const; // adds the bounds its type implies
   TVal arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T);
   TVal callValue(const CallExpr *CE);
+  TVal limitSource(TVal V, const Expr *Init, QualType T);
   const FunctionDecl *callee(const CallExpr *CE);
   std::vector<const FunctionDecl *> callees(const CallExpr *CE);
   TVal callValueOf(const CallExpr *CE, const FunctionDecl *F);
@@ -134,6 +138,7 @@ private:
                  SourceLocation Loc);
   void checkArith(const Expr *Op);
   bool wrapCheckedAfter(const Expr *Op, const Expr *Operand);
+  bool builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const;
   void checkLoop(const Stmt *Loop, const Expr *Cond);
   void checkCallSinks(const CallExpr *CE, const FunctionDecl *Callee);
   void applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee, const Summary &CS);

@@ -250,6 +250,7 @@ TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &InA, const TVal 
   R.Params = A.Params | B.Params;
   R.Trace = A.Real ? A.Trace : (B.Real ? B.Trace : (A.Trace ? A.Trace : B.Trace));
   R.Validated = (!A.tainted() || A.Validated) && (!B.tainted() || B.Validated);
+  R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
   auto TR = typeRange(T);
   auto C = [](const Bound &X) { return X.isConst(); };
   const bool BConst = C(B.Lo) && C(B.Hi) && B.Lo.V == B.Hi.V;
@@ -813,6 +814,40 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
         validate(*Cur, arg(CE, I));
 }
 
+std::optional<std::string> typeLimit(const Expr *X, QualType T, const ASTContext &Ctx) {
+  if (!T->isIntegerType() || T->isBooleanType() || T->isEnumeralType() || X->isValueDependent() ||
+      X->HasSideEffects(Ctx))
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!X->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  const llvm::APSInt &I = R.Val.getInt();
+  const unsigned W = Ctx.getIntWidth(T);
+  const bool Signed = T->isSignedIntegerType();
+  llvm::APSInt Max = llvm::APSInt::getMaxValue(W, !Signed), Min = llvm::APSInt::getMinValue(W, !Signed);
+  if (llvm::APSInt::isSameValue(I, Max))
+    return std::string("the maximum value of its type");
+  // Zero is every unsigned counter's start: only a signed minimum is a limit.
+  if (Signed && llvm::APSInt::isSameValue(I, Min))
+    return std::string("the minimum value of its type");
+  return std::nullopt;
+}
+
+// A variable set to its type's maximum (or signed minimum) overflows at the
+// next increment: the constant is treated as a source the arithmetic sink
+// judges like any other, with its exact bounds.
+TVal FunctionAnalysis::limitSource(TVal V, const Expr *Init, QualType T) {
+  if (V.tainted())
+    return V;
+  auto Origin = typeLimit(Init, T, Ctx);
+  if (!Origin)
+    return V;
+  V.Real = true;
+  V.Limit = true;
+  V.Trace = E.rootStep(Init, Init->getBeginLoc(), "value set to " + *Origin + " here", *Origin, "");
+  return V;
+}
+
 void FunctionAnalysis::transfer(const Stmt *St) {
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls()) {
@@ -840,7 +875,7 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       } else if (V->getType()->isPointerType()) {
         store(LocKey{V, nullptr, false}, pointerValue(Init), true);
       } else {
-        store(LocKey{V, nullptr, false}, value(Init), true);
+        store(LocKey{V, nullptr, false}, limitSource(value(Init), Init, V->getType()), true);
       }
     }
     return;
@@ -868,7 +903,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       store(*L, T, !L->Contents);
       return;
     }
-    TVal V = BO->getOpcode() == BO_Assign ? value(BO->getRHS()) : value(BO);
+    TVal V = BO->getOpcode() == BO_Assign ? limitSource(value(BO->getRHS()), BO->getRHS(), BO->getLHS()->getType())
+                                          : value(BO);
     if (BO->getOpcode() != BO_Assign)
       V = convert(V, cast<CompoundAssignOperator>(BO)->getComputationResultType(),
                   BO->getLHS()->getType());

@@ -267,10 +267,16 @@ void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
 
 //===--- sinks --------------------------------------------------------------===//
 
+// Bounds that contradict each other (an exact value the path's checks exclude)
+// mean the path cannot run.
+static bool infeasible(const Bound &Lo, const Bound &Hi) {
+  return Lo.isConst() && Hi.isConst() && Lo.V > Hi.V;
+}
+
 void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval) {
-  if (!V.tainted())
+  if (!V.tainted() || infeasible(V.Lo, V.Hi))
     return;
-  if (V.Real)
+  if (V.Real && (!V.Limit || K == SinkKind::Arithmetic))
     if (auto M = Eval(V.Lo, V.Hi, V.Validated))
       E.emit(K, Loc, *M, V.Trace, {});
   for (unsigned I = 0; I < 64; ++I)
@@ -457,6 +463,30 @@ bool FunctionAnalysis::wrapCheckedAfter(const Expr *Op, const Expr *Operand) {
   return false;
 }
 
+// Unsigned arithmetic on source calls themselves, inside the macro that makes
+// the value (a macro mixing several rand() results into one wide random
+// number), builds the value rather than using it, and unsigned wrap-around is
+// defined: the uses of the value are judged instead.
+static bool onlyCalls(const Stmt *S) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return isa<FunctionDecl>(DRE->getDecl()) || isa<EnumConstantDecl>(DRE->getDecl());
+  if (isa<MemberExpr>(S) || isa<ArraySubscriptExpr>(S))
+    return false;
+  for (const Stmt *C : S->children())
+    if (C && !onlyCalls(C))
+      return false;
+  return true;
+}
+
+bool FunctionAnalysis::builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const {
+  if (!OpLoc.isMacroID() || !V.Trace || !onlyCalls(Operand))
+    return false;
+  const Step *Root = V.Trace;
+  while (Root->Prev)
+    Root = Root->Prev;
+  return Root->Loc == E.userLoc(OpLoc);
+}
+
 void FunctionAnalysis::checkArith(const Expr *Op) {
   BinaryOperatorKind K;
   const Expr *L, *R = nullptr;
@@ -517,6 +547,10 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
   // r = a + b; if (r < a) fail;  the idiomatic unsigned wrap check, right after.
   if (Unsigned && R && K == BO_Add && wrapCheckedAfter(Op, A.tainted() ? L : R))
     return;
+  const SourceLocation OpLoc =
+      isa<BinaryOperator>(Op) ? cast<BinaryOperator>(Op)->getOperatorLoc() : Op->getBeginLoc();
+  if (Unsigned && (A.tainted() ? builtBySameMacro(L, A, OpLoc) : builtBySameMacro(R, B, OpLoc)))
+    return;
   // Untainted operands are the developer's own values: trusted unless constant.
   auto Prep = [](TVal V) {
     if (!V.tainted()) {
@@ -533,8 +567,7 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
   std::string Kind = opName(K);
   std::string TypeName = Fit.getUnqualifiedType().getAsString();
   auto AR2 = *AR, BR2 = *BR, FR2 = *FR;
-  sink(SinkKind::Arithmetic, isa<BinaryOperator>(Op) ? cast<BinaryOperator>(Op)->getOperatorLoc() : Op->getBeginLoc(),
-       T, [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
+  sink(SinkKind::Arithmetic, OpLoc, T, [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
     TVal X = A, Y = B;
     TVal &Tn = A.tainted() ? X : Y;
     Tn.Lo = TLo;
@@ -591,7 +624,7 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
     C = C->IgnoreParenImpCasts();
     auto Bad = [&](const Expr *X) -> const Expr * {
       TVal V = value(X);
-      return V.tainted() && !V.Validated && !checked(V.Hi) ? X : nullptr;
+      return V.tainted() && !(V.Limit && !V.Params) && !V.Validated && !checked(V.Hi) ? X : nullptr;
     };
     if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
       if (BO->getOpcode() == BO_LAnd) {
@@ -810,12 +843,12 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
           Hi = T.Hi;
         Validated = Validated || T.Validated;
       }
-      auto M = PS.Eval(Lo, Hi, Validated);
+      auto M = infeasible(Lo, Hi) ? std::nullopt : PS.Eval(Lo, Hi, Validated);
       if (!M)
         continue;
       std::vector<FlowNote> Chain{Call};
       Chain.insert(Chain.end(), PS.Chain.begin(), PS.Chain.end());
-      if (T.Real)
+      if (T.Real && (!T.Limit || PS.Kind == SinkKind::Arithmetic))
         E.emit(PS.Kind, PS.Loc, *M, T.Trace, Chain);
       for (unsigned J = 0; J < 64; ++J)
         if (T.Params & (uint64_t(1) << J)) {

@@ -28,14 +28,29 @@ TVal joinVal(const TVal &A, const TVal &B) {
   R.Validated = A.Validated && B.Validated;
   R.Direct = A.Direct == B.Direct ? A.Direct : -1;
   R.Trace = (A.Real || !B.Real) && A.Trace ? A.Trace : B.Trace;
+  R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
   return R;
 }
 
+// A type's limit held on one path only is a sentinel (best = INT_MAX before a
+// search loop), not a value the program goes on with: it is dropped.
+static bool limitOnly(const TVal &V) { return V.Limit && !V.Params; }
+
 bool joinState(TaintState &Into, const TaintState &From, bool Widen) {
   bool Changed = false;
+  for (auto It = Into.begin(); It != Into.end();) {
+    if (limitOnly(It->second) && !From.count(It->first)) {
+      It = Into.erase(It);
+      Changed = true;
+    } else {
+      ++It;
+    }
+  }
   for (const auto &[K, V] : From) {
     auto It = Into.find(K);
     if (It == Into.end()) {
+      if (limitOnly(V))
+        continue;
       Into.emplace(K, V);
       Changed = true;
       continue;

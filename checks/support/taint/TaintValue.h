@@ -60,11 +60,12 @@ struct TVal {
   Bound Lo, Hi;
   bool Validated = false;
   int Direct = -1; // the value is parameter #Direct, unmodified
+  bool Limit = false; // Real only through a constant at the limit of its type (INT_MAX...)
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }
   bool sameAs(const TVal &O) const {
     return Real == O.Real && Params == O.Params && Lo == O.Lo && Hi == O.Hi &&
-           Validated == O.Validated && Direct == O.Direct;
+           Validated == O.Validated && Direct == O.Direct && Limit == O.Limit;
   }
 };
 

@@ -95,3 +95,78 @@ void through_call(int fd) {
   read(fd, &v, sizeof v);
   use(scale(v));
 }
+
+// A macro that mixes several rand() results into one wide random number
+// wraps on purpose while it builds the value; using the value is judged.
+#define WIDE_RANDOM() (((unsigned)rand() << 30) ^ ((unsigned)rand() << 15) ^ rand())
+#define SIGNED_RANDOM() ((int)(rand() & 1 ? WIDE_RANDOM() : -WIDE_RANDOM() - 1)) // no-warning
+void random_macro(void) {
+  unsigned int data = (unsigned int)SIGNED_RANDOM();
+  unsigned int next = data + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the addition on a value derived from a pseudo-random value can wrap around 'unsigned int'; check the operand's range before the operation
+  use(next);
+  if (data < 4000000000u)
+    use(data + 1); // no-warning
+}
+#define RECEIVED_LEN(fd, v) (read(fd, &v, sizeof v), v - 4)
+void macro_use(int fd) {
+  uint32_t len;
+  uint32_t body = RECEIVED_LEN(fd, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  use(body);
+}
+
+// A variable set to its type's maximum (or signed minimum) overflows at the
+// next step up (or down) on every path that does not check it first.
+#define UINT_MAX 4294967295u
+void limit_values(void) {
+  int data = INT_MAX;
+  int next = data + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: the addition on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+  use(next);
+  int checked = INT_MAX;
+  if (checked < INT_MAX)
+    use(checked + 1); // no-warning
+  int low;
+  low = INT_MIN;
+  use(low - 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: the subtraction on a value derived from the minimum value of its type can underflow 'int'; check the operand's range before the operation
+  unsigned int count = UINT_MAX;
+  count++;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the addition on a value derived from the maximum value of its type can wrap around 'unsigned int'; check the operand's range before the operation
+  unsigned int zero = 0;
+  use(zero + 1); // no-warning, zero is not a limit of interest
+  int half = INT_MAX / 2;
+  use(half + 1); // no-warning
+}
+void limit_sentinel(const int *v, int n) {
+  int best = INT_MAX; // no-warning, only compared
+  for (int i = 0; i < n; i++)
+    if (v[i] < best)
+      best = v[i];
+  use(best);
+}
+static int add_one(int x) { return x + 1; }
+// CHECK-MESSAGES: :[[@LINE-1]]:38: warning: the addition on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+void limit_through_call(void) {
+  int data = INT_MAX;
+  use(add_one(data));
+  use(add_one(3)); // no-warning
+}
+typedef unsigned long ulong_t;
+void limit_on_one_path(const int *v, int n) {
+  ulong_t last = (ulong_t)-1; // "none yet"
+  for (int i = 0; i < n; i++)
+    if (v[i] == 0)
+      last = (ulong_t)i;
+  use((long)(last + 1)); // no-warning, the limit holds on one path only
+}
+void limit_checked_product(void) {
+  int data = INT_MAX;
+  if (data > 0) {
+    if (data < INT_MAX / 2)
+      use(data * 2); // no-warning, the check excludes the limit
+    use(data * 2);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the multiplication on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+  }
+}
