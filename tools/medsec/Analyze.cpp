@@ -180,9 +180,11 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
   // The project files behind this unit's findings, for the results' list of
   // rule files: each unit may find a different .medsec.yaml.
+  // The cross-TU overlay is the scan's own temporary file, derived from the
+  // sources: not an input to record (its path changes with every scan).
   if (Cat)
     for (const rules::CatalogueFile &F : Cat->Files)
-      if (F.Role == "project")
+      if (F.Role == "project" && F.Path != Opts.DerivedRules)
         Unit.RuleFiles.push_back({relativeToRoot(F.Path, Opts.SourceRoot), F.Role, F.Sha256});
 
   LineTable Lines;
