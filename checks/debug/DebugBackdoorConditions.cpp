@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "DebugBackdoorCheck.h"
+#include "../support/StatementFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -61,38 +62,8 @@ std::string hexOrDec(const llvm::APSInt &V) {
   return "0x" + llvm::toString(V, 16, /*Signed=*/false);
 }
 
-bool alwaysExits(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S))
-    return true;
-  if (const auto *C = dyn_cast<CompoundStmt>(S))
-    return !C->body_empty() && alwaysExits(C->body_back());
-  return false;
-}
-
-std::vector<const Stmt *> following(const Stmt *S, ASTContext &Ctx) {
-  std::vector<const Stmt *> Out;
-  const DynTypedNodeList P = Ctx.getParents(*S);
-  const auto *C = P.size() == 1 ? P[0].get<CompoundStmt>() : nullptr;
-  if (!C)
-    return Out;
-  bool After = false;
-  for (const Stmt *Child : C->body()) {
-    if (After)
-      Out.push_back(Child);
-    After |= Child == S;
-  }
-  return Out;
-}
-
 StringRef fieldOrVarName(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  const NamedDecl *D = nullptr;
-  if (const auto *R = dyn_cast<DeclRefExpr>(E))
-    D = R->getDecl();
-  else if (const auto *M = dyn_cast<MemberExpr>(E))
-    D = M->getMemberDecl();
+  const NamedDecl *D = referencedDecl(E);
   return D && D->getDeclName().isIdentifier() ? D->getName() : StringRef();
 }
 

@@ -1,5 +1,6 @@
 //===- TaintSinks.cpp - guards and sinks of the taint analysis ------------===//
 #include "TaintEngineImpl.h"
+#include "../StatementFacts.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -46,15 +47,6 @@ BinaryOperatorKind negated(BinaryOperatorKind Op) {
   case BO_NE: return BO_EQ;
   default: return Op;
   }
-}
-
-const ValueDecl *referencedDecl(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
-    return DR->getDecl();
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return ME->getMemberDecl();
-  return nullptr;
 }
 
 /// Is Var counted up or down inside S (++, --, +=, -=): the mark of a counting loop.
@@ -397,19 +389,6 @@ void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes,
   });
 }
 
-namespace {
-bool exits(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt>(S))
-    return true;
-  for (const Stmt *C : S->children())
-    if (exits(C))
-      return true;
-  return false;
-}
-} // namespace
-
 bool FunctionAnalysis::wrapCheckedAfter(const Expr *Op, const Expr *Operand) {
   // Climb to the assignment or initialisation that stores the sum.
   const Stmt *Cur = Op;
@@ -440,27 +419,17 @@ bool FunctionAnalysis::wrapCheckedAfter(const Expr *Op, const Expr *Operand) {
   if (!Target || !Cur)
     return false;
   // The statement right after it in the enclosing block must test r < operand and leave.
-  const DynTypedNodeList Ps = Ctx.getParents(*Cur);
-  const auto *Block = Ps.size() == 1 ? Ps[0].get<CompoundStmt>() : nullptr;
-  if (!Block)
+  const std::vector<const Stmt *> After = following(Cur, Ctx);
+  const auto *If = After.empty() ? nullptr : dyn_cast<IfStmt>(After.front());
+  const auto *Cmp = If ? dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts()) : nullptr;
+  if (!Cmp || !alwaysExits(If->getThen()))
     return false;
-  const auto OpLoc = lval(Operand);
-  for (auto It = Block->body_begin(); It != Block->body_end(); ++It) {
-    if (*It != Cur || std::next(It) == Block->body_end())
-      continue;
-    const auto *If = dyn_cast<IfStmt>(*std::next(It));
-    const auto *Cmp = If ? dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts()) : nullptr;
-    if (!Cmp || !exits(If->getThen()))
-      return false;
-    const Expr *Small = Cmp->getOpcode() == BO_LT ? Cmp->getLHS() : Cmp->getOpcode() == BO_GT ? Cmp->getRHS() : nullptr;
-    const Expr *Big = Cmp->getOpcode() == BO_LT ? Cmp->getRHS() : Cmp->getOpcode() == BO_GT ? Cmp->getLHS() : nullptr;
-    if (!Small || !Big)
-      return false;
-    const auto *SR = dyn_cast<DeclRefExpr>(Small->IgnoreParenImpCasts());
-    const auto BigLoc = lval(Big->IgnoreParenImpCasts());
-    return SR && SR->getDecl() == Target && OpLoc && BigLoc && *OpLoc == *BigLoc;
-  }
-  return false;
+  const Expr *Small = Cmp->getOpcode() == BO_LT ? Cmp->getLHS() : Cmp->getOpcode() == BO_GT ? Cmp->getRHS() : nullptr;
+  const Expr *Big = Cmp->getOpcode() == BO_LT ? Cmp->getRHS() : Cmp->getOpcode() == BO_GT ? Cmp->getLHS() : nullptr;
+  if (!Small || !Big)
+    return false;
+  const auto OpLoc = lval(Operand), BigLoc = lval(Big->IgnoreParenImpCasts());
+  return referencedDecl(Small) == Target && OpLoc && BigLoc && *OpLoc == *BigLoc;
 }
 
 // Unsigned arithmetic on source calls themselves, inside the macro that makes
