@@ -176,6 +176,15 @@ const Step *Engine::newStep(SourceLocation Loc, std::string Text, const Step *Pr
   return &Steps.back();
 }
 
+TVal Engine::sourceValue(const CallExpr *CE, const SourceSpec &S, StringRef Name) {
+  TVal V;
+  V.Real = true;
+  V.Trace = rootStep(CE, CE->getBeginLoc(),
+                     S.Note.empty() ? "value " + S.Verb + " by '" + Name.str() + "' here" : S.Note,
+                     S.Origin, Name.str());
+  return V;
+}
+
 const Step *Engine::rootStep(const void *Key, SourceLocation Loc, std::string Text,
                              std::string Origin, std::string SourceName) {
   const Step *&Slot = Roots[Key];

@@ -63,6 +63,9 @@ public:
 
   const Summary &summaryOf(const FunctionDecl *FD);
   const Step *newStep(SourceLocation Loc, std::string Text, const Step *Prev);
+  /// The external value a catalogued source call produces (its return value
+  /// or what it writes), with the source as the root of its trace.
+  TVal sourceValue(const CallExpr *CE, const SourceSpec &S, StringRef Name);
   const Step *rootStep(const void *Key, SourceLocation Loc, std::string Text, std::string Origin,
                        std::string SourceName);
   void emit(SinkKind K, SourceLocation Loc, const std::string &Template, const Step *Trace,

@@ -488,13 +488,7 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
   if (!CS && !Name.empty()) {
     auto S = E.Cfg.Sources.find(Name);
     if (S != E.Cfg.Sources.end() && S->second.Returns) {
-      TVal V;
-      V.Real = true;
-      V.Trace = E.rootStep(CE, CE->getBeginLoc(),
-                           S->second.Note.empty() ? "value " + S->second.Verb + " by '" + Name.str() + "' here"
-                                                  : S->second.Note,
-                           S->second.Origin, Name.str());
-      return V;
+      return E.sourceValue(CE, S->second, Name);
     }
     auto P = E.Cfg.Propagators.find(Name);
     if (P != E.Cfg.Propagators.end() && P->second.ToReturn) {
@@ -777,12 +771,7 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
     return;
   auto S = E.Cfg.Sources.find(Name);
   if (S != E.Cfg.Sources.end() && !S->second.OutArgs.empty()) {
-    TVal V;
-    V.Real = true;
-    V.Trace = E.rootStep(CE, CE->getBeginLoc(),
-                         S->second.Note.empty() ? "value " + S->second.Verb + " by '" + Name.str() + "' here"
-                                                : S->second.Note,
-                         S->second.Origin, Name.str());
+    const TVal V = E.sourceValue(CE, S->second, Name);
     for (unsigned I = 0; I < numArgs(CE); ++I)
       if (S->second.OutArgs.contains(I))
         if (auto L = pointeeLoc(arg(CE, I)))
