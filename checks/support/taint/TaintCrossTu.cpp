@@ -86,6 +86,28 @@ void addOnce(std::vector<Engine::OutgoingCall> &List, const Engine::OutgoingCall
   List.push_back(O);
 }
 
+/// What of an argument crosses into another unit: its own real taint that
+/// this unit did not check, else the external data it points to.
+const TVal *crossing(const TVal &V, const TVal &P) {
+  if (V.Real && !checkedHere(V))
+    return &V;
+  if (P.Real && !P.Validated)
+    return &P;
+  return nullptr;
+}
+
+/// Inside a summary of FD: FD's callers may pass external data through the
+/// parameters V or P depend on; remember the call for each of them.
+void passToCallers(Engine &E, const FunctionDecl *FD, const TVal &V, const TVal &P,
+                   Engine::OutgoingCall Out) {
+  for (const TVal *T : {&V, &P})
+    for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B)
+      if ((T->Params >> B) & 1) {
+        Out.FromParam = B;
+        addOnce(E.ParamOutgoing[FD], Out);
+      }
+}
+
 } // namespace
 
 std::string expandParamNote(const std::string &Note, StringRef Param) {
@@ -132,17 +154,11 @@ void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *
     Out.ParamName = Callee->getParamDecl(I)->getName().str();
     Out.Param = I;
     Out.Loc = E.userLoc(CE->getBeginLoc());
-    if ((V.Real && !checkedHere(V)) || (P.Real && !P.Validated)) {
-      Out.Trace = V.Real && !checkedHere(V) ? V.Trace : P.Trace;
+    if (const TVal *T = crossing(V, P)) {
+      Out.Trace = T->Trace;
       E.Outgoing.push_back(Out);
     }
-    // Inside a summary: this function's caller may pass external data.
-    for (const TVal *T : {&V, &P})
-      for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B)
-        if ((T->Params >> B) & 1) {
-          Out.FromParam = B;
-          addOnce(E.ParamOutgoing[FD], Out);
-        }
+    passToCallers(E, FD, V, P, Out);
   }
 }
 
@@ -156,21 +172,14 @@ void FunctionAnalysis::applyParamOutgoing(const CallExpr *CE, const FunctionDecl
       continue;
     const Expr *A = arg(CE, Out.FromParam);
     const TVal V = value(A), P = pointee(A);
-    if ((V.Real && !checkedHere(V)) || (P.Real && !P.Validated)) {
-      const TVal &T = V.Real && !checkedHere(V) ? V : P;
+    if (const TVal *T = crossing(V, P)) {
       Out.Trace = E.newStep(CE->getBeginLoc(),
                             "passed to '" + Callee->getNameAsString() + "' as '" +
                                 Callee->getParamDecl(Out.FromParam)->getNameAsString() + "' here",
-                            T.Trace);
+                            T->Trace);
       E.Outgoing.push_back(Out);
     }
-    for (const TVal *T : {&V, &P})
-      for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B)
-        if ((T->Params >> B) & 1) {
-          Engine::OutgoingCall Up = Out;
-          Up.FromParam = B;
-          addOnce(E.ParamOutgoing[FD], Up);
-        }
+    passToCallers(E, FD, V, P, Out);
   }
 }
 
