@@ -187,12 +187,7 @@ void WeakCryptographyCheck::addFinding(SourceLocation Loc, StringRef Algo, std::
 void WeakCryptographyCheck::onEndOfTranslationUnit() {
   if (!SM || Findings.empty())
     return;
-  std::vector<std::pair<SourceLocation, Finding *>> Sorted;
-  for (auto &F : Findings)
-    Sorted.emplace_back(F.first, &F.second);
-  llvm::sort(Sorted, [&](const auto &A, const auto &B) {
-    return SM->isBeforeInTranslationUnit(A.first, B.first);
-  });
+  const auto Sorted = inSourceOrder(Findings, *SM);
   bool SeedNoted = false;
   for (auto &[Loc, F] : Sorted) {
     report(*SM, Loc, F->Message, F->Sev, F->DataKey);

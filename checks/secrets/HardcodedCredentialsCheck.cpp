@@ -175,12 +175,7 @@ void HardcodedCredentialsCheck::addFinding(SourceLocation Loc, std::string Messa
 void HardcodedCredentialsCheck::onEndOfTranslationUnit() {
   if (!SM)
     return;
-  std::vector<std::pair<SourceLocation, Finding *>> Sorted;
-  for (auto &F : Findings)
-    Sorted.emplace_back(F.first, &F.second);
-  llvm::sort(Sorted, [&](const auto &A, const auto &B) {
-    return SM->isBeforeInTranslationUnit(A.first, B.first);
-  });
+  const auto Sorted = inSourceOrder(Findings, *SM);
   for (auto &[Loc, F] : Sorted) {
     report(*SM, Loc, F->Message, entry()->DefaultSeverity);
     for (const Note &N : F->Notes)

@@ -10,7 +10,13 @@
 #include "../../rules/loader/Catalogue.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+
+#include <map>
 #include <memory>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::medsec {
 
@@ -35,6 +41,20 @@ private:
   std::shared_ptr<const rules::Catalogue> Cat;
   const rules::CheckEntry *Entry = nullptr;
 };
+
+/// The entries of findings collected by location, in the order they appear
+/// in the translation unit (a std::map orders by raw encoding, not position).
+template <class T>
+std::vector<std::pair<SourceLocation, T *>> inSourceOrder(std::map<SourceLocation, T> &Collected,
+                                                          const SourceManager &SM) {
+  std::vector<std::pair<SourceLocation, T *>> Sorted;
+  for (auto &E : Collected)
+    Sorted.emplace_back(E.first, &E.second);
+  llvm::sort(Sorted, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.first, B.first);
+  });
+  return Sorted;
+}
 
 } // namespace clang::tidy::medsec
 
