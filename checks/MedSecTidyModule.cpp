@@ -24,8 +24,8 @@
 #include "errors/UncheckedReturnValueCheck.h"
 
 // input: taint from external inputs to dangerous sinks
-#include "input/TaintedArrayIndexCheck.h"
 #include "input/TaintedArithmeticCheck.h"
+#include "input/TaintedArrayIndexCheck.h"
 #include "input/TaintedCommandCheck.h"
 #include "input/TaintedFormatStringCheck.h"
 #include "input/TaintedLoopBoundCheck.h"
@@ -67,8 +67,8 @@ bool hostVersionMatches() {
   if (Host.find(Needle) != std::string::npos)
     return true;
   llvm::errs() << "error: MedSecTidy was built for LLVM " << LLVM_VERSION_MAJOR
-               << " but is being loaded into '" << Host
-               << "'; use clang-tidy-" << LLVM_VERSION_MAJOR
+               << " but is being loaded into '" << Host << "'; use clang-tidy-"
+               << LLVM_VERSION_MAJOR
                << " or rebuild MedSecTidy against this LLVM; medsec checks are not registered\n";
   return false;
 }

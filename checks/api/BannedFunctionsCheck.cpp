@@ -40,8 +40,7 @@ public:
     const auto Kind = FS.getConversionSpecifier().getKind();
     const bool WritesString = Kind == K::sArg || Kind == K::ScanListArg || Kind == K::SArg;
     const auto LM = FS.getLengthModifier().getKind();
-    const bool Allocates =
-        LM == LengthModifier::AsAllocate || LM == LengthModifier::AsMAllocate;
+    const bool Allocates = LM == LengthModifier::AsAllocate || LM == LengthModifier::AsMAllocate;
     if (WritesString && !FS.getSuppressAssignment() && !Allocates &&
         FS.getFieldWidth().getHowSpecified() == OptionalAmount::NotSpecified) {
       Unbounded = std::string(Start, Len);
@@ -218,13 +217,12 @@ void BannedFunctionsCheck::registerMatchers(MatchFinder *Finder) {
     Names.push_back("::std::" + N.getKey().str());
   }
   std::vector<StringRef> Refs(Names.begin(), Names.end());
-  Finder->addMatcher(
-      declRefExpr(to(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("ref"), this);
+  Finder->addMatcher(declRefExpr(to(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("ref"), this);
 }
 
-std::optional<std::string>
-BannedFunctionsCheck::contextProblem(const Banned &B, const CallExpr *Call,
-                                     const ASTContext &Ctx) const {
+std::optional<std::string> BannedFunctionsCheck::contextProblem(const Banned &B,
+                                                                const CallExpr *Call,
+                                                                const ASTContext &Ctx) const {
   int FormatArg = B.FormatArg;
   if (FormatArg < 0)
     if (const FunctionDecl *FD = Call->getDirectCallee())
@@ -235,7 +233,8 @@ BannedFunctionsCheck::contextProblem(const Banned &B, const CallExpr *Call,
   const std::optional<std::string> Format = literalText(Call->getArg(FormatArg));
   if (B.K == Kind::ScanfFormat) {
     if (!Format)
-      return std::string("the format is not a string literal, so its conversions cannot be checked");
+      return std::string(
+          "the format is not a string literal, so its conversions cannot be checked");
     UnboundedScanfFinder H;
     ParseScanfString(H, Format->data(), Format->data() + Format->size(), Ctx.getLangOpts(),
                      Ctx.getTargetInfo());
@@ -320,7 +319,8 @@ void BannedFunctionsCheck::check(const MatchFinder::MatchResult &Result) {
     // and neither can the calls made through it later.
     std::optional<std::string> Problem =
         Call ? contextProblem(*B, Call, Ctx)
-             : std::optional<std::string>("its address is taken, so calls through it cannot be checked");
+             : std::optional<std::string>(
+                   "its address is taken, so calls through it cannot be checked");
     if (!Problem)
       return;
     Detail = " (" + *Problem + ")";

@@ -40,8 +40,8 @@ private:
   /// Why a context-dependent call is unsafe, or nothing when it is bounded.
   std::optional<std::string> contextProblem(const Banned &B, const CallExpr *Call,
                                             const ASTContext &Ctx) const;
-  void addFixIt(DiagnosticBuilder &D, const Banned &B, const DeclRefExpr *Ref,
-                const CallExpr *Call, const ASTContext &Ctx, const SourceManager &SM) const;
+  void addFixIt(DiagnosticBuilder &D, const Banned &B, const DeclRefExpr *Ref, const CallExpr *Call,
+                const ASTContext &Ctx, const SourceManager &SM) const;
 
   std::vector<Banned> Functions;
   llvm::StringMap<size_t> ByName; // name or alias -> index in Functions

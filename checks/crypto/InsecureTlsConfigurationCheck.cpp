@@ -128,7 +128,8 @@ void InsecureTlsConfigurationCheck::registerMatchers(MatchFinder *Finder) {
   for (const auto &E : CipherLists)
     Names.push_back("::" + E.getKey().str());
   std::vector<StringRef> Refs(Names.begin(), Names.end());
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("call"), this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("call"),
+                     this);
   std::vector<std::string> MethodNames;
   for (const auto &E : Methods)
     MethodNames.push_back("::" + E.getKey().str());
@@ -248,10 +249,11 @@ void InsecureTlsConfigurationCheck::checkCallback(const CallExpr *Call, const Ca
       (Flags && !Body.ClearsFlags))
     return;
   const std::string Name = Def->getNameAsString();
-  std::string Message = "verification callback '" + Name + "' accepts every certificate" +
-                        std::string(Flags ? " (it clears the error flags and returns " : " (it always returns ") +
-                        std::to_string(C.Accept) + "), so verification is effectively off; " +
-                        "return the library's verdict and reject on any error";
+  std::string Message =
+      "verification callback '" + Name + "' accepts every certificate" +
+      std::string(Flags ? " (it clears the error flags and returns " : " (it always returns ") +
+      std::to_string(C.Accept) + "), so verification is effectively off; " +
+      "return the library's verdict and reject on any error";
   reportAt(argumentLocation(Call->getArg(C.Arg), Call), Message, entry()->DefaultSeverity,
            Call->getDirectCallee()->getName(),
            actionableLocation(Body.FirstReturn->getBeginLoc(), *SM), "accepts here");

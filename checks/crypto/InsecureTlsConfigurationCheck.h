@@ -62,11 +62,11 @@ private:
   bool argumentIsOneOf(const CallExpr *Call, int Arg, const std::vector<std::string> &Names,
                        ASTContext &Ctx) const;
   SourceLocation argumentLocation(const Expr *Arg, const Expr *Use) const;
-  void reportAt(SourceLocation Loc, const std::string &Message, rules::Severity Sev,
-                StringRef Key, SourceLocation NoteLoc = SourceLocation(),
+  void reportAt(SourceLocation Loc, const std::string &Message, rules::Severity Sev, StringRef Key,
+                SourceLocation NoteLoc = SourceLocation(),
                 const std::string &NoteText = std::string());
 
-  llvm::StringMap<std::vector<Setting>> Settings;   // by function name
+  llvm::StringMap<std::vector<Setting>> Settings;               // by function name
   llvm::StringMap<std::pair<std::string, std::string>> Methods; // name -> protocol, replacement
   llvm::StringMap<Callback> Callbacks;
   llvm::StringMap<std::vector<CipherList>> CipherLists;

@@ -63,7 +63,8 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
   // Name qualifiers (key_len, iv_size, ...) and the key arguments are shared
   // with the credentials check, so one vocabulary and one API table serve both.
   std::vector<rules::DataEntry> Qualifiers;
-  if (const rules::CheckEntry *Cred = catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
+  if (const rules::CheckEntry *Cred =
+          catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
     Qualifiers = Cred->activeData("qualifiers");
     KeyArgs = ApiArgumentTable(Cred->activeData("key-arguments"), "args", "key");
     for (const auto &E : Cred->activeData("key-arguments"))
@@ -108,7 +109,8 @@ void WeakCryptographyCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(binaryOperator(isAssignmentOperator()).bind("assign"), this);
   Finder->addMatcher(returnStmt(hasReturnValue(expr().bind("value"))), this);
   Finder->addMatcher(initListExpr().bind("list"), this);
-  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()")).bind("engine-call"), this);
+  Finder->addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()")).bind("engine-call"),
+                     this);
 }
 
 void WeakCryptographyCheck::onStartOfTranslationUnit() {
@@ -255,7 +257,8 @@ void WeakCryptographyCheck::checkFunctionRef(const DeclRefExpr *Ref, const Funct
   const SourceLocation Loc = actionableLocation(Ref->getLocation(), *SM);
   if (exempt(It->second, *Ref, Loc, Ctx))
     return;
-  addFinding(Loc, It->second, "'" + FD->getName().str() + "' uses " + label(It->second) + ", which");
+  addFinding(Loc, It->second,
+             "'" + FD->getName().str() + "' uses " + label(It->second) + ", which");
 }
 
 void WeakCryptographyCheck::checkSelectedConstant(const Expr *E, ASTContext &Ctx) {
@@ -408,7 +411,8 @@ void WeakCryptographyCheck::checkRandom(const Expr *Source, StringRef What, ASTC
     } else if (const auto *E = P.get<Expr>()) {
       if (isa<ArraySubscriptExpr>(E) || isa<CallExpr>(E))
         return; // an index, or an argument of something that is not a sink
-      if (const auto *U = dyn_cast<UnaryOperator>(E); U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
+      if (const auto *U = dyn_cast<UnaryOperator>(E);
+          U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
         return;
       Cur = E;
       continue;

@@ -28,8 +28,8 @@ std::vector<DebugBackdoorCheck::NamedPattern> patterns(const std::vector<rules::
   std::vector<DebugBackdoorCheck::NamedPattern> Out;
   for (const rules::DataEntry &E : List)
     if (auto Re = regex(E.get("pattern"), IgnoreCase))
-      Out.push_back({E.Key, Re, E.get("kind") == "flag" || E.get("kind") == "variable",
-                     E.get("reason")});
+      Out.push_back(
+          {E.Key, Re, E.get("kind") == "flag" || E.get("kind") == "variable", E.get("reason")});
   return Out;
 }
 
@@ -45,13 +45,12 @@ StringRef lvalueName(const Expr *E) {
     return R->getDecl()->getDeclName().isIdentifier() ? R->getDecl()->getName() : StringRef();
   if (const auto *M = dyn_cast<MemberExpr>(E))
     return M->getMemberDecl()->getDeclName().isIdentifier() ? M->getMemberDecl()->getName()
-                                                             : StringRef();
+                                                            : StringRef();
   return {};
 }
 
 std::string sourceText(SourceRange R, const SourceManager &SM, const LangOptions &LO) {
-  const CharSourceRange Range =
-      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
+  const CharSourceRange Range = Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LO);
   return Range.isValid() ? Lexer::getSourceText(Range, SM, LO).str() : std::string();
 }
 
@@ -112,7 +111,8 @@ DebugBackdoorCheck::DebugBackdoorCheck(StringRef Name, ClangTidyContext *Context
     Apis[E.Key] = {E.get("reason", "is a debug interface"), E.getList("values"), Sev(E)};
   for (const rules::DataEntry &E : entry()->activeData("debug-registers"))
     Registers.push_back({E.Key, E.get("record"), E.get("field"),
-                         E.get("reason", "keeps debug access enabled"), E.getList("values"), Sev(E)});
+                         E.get("reason", "keeps debug access enabled"), E.getList("values"),
+                         Sev(E)});
   AsmPatterns = patterns(entry()->activeData("debug-asm"), true);
   Authentication = patterns(entry()->activeData("authentication"), true);
   Privileged = patterns(entry()->activeData("privileged-actions"), true);
@@ -132,7 +132,7 @@ DebugBackdoorCheck::DebugBackdoorCheck(StringRef Name, ClangTidyContext *Context
     FlowSources::Propagator P;
     P.From = static_cast<unsigned>(E.getInt("from", 0));
     const std::string To = E.get("to", "return");
-    P.To = To == "out" ? FlowSources::Propagator::Out
+    P.To = To == "out"   ? FlowSources::Propagator::Out
            : To == "arg" ? FlowSources::Propagator::Arg
                          : FlowSources::Propagator::Return;
     P.ToArg = static_cast<unsigned>(E.getInt("arg", 0));
@@ -206,12 +206,11 @@ void DebugBackdoorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(ifStmt(User, InFunction).bind("if"), this);
   Finder->addMatcher(switchStmt(User, InFunction).bind("switch"), this);
   Finder->addMatcher(asmStmt(User).bind("asm"), this);
-  Finder->addMatcher(
-      declRefExpr(User, to(functionDecl().bind("apifn"))).bind("apiref"), this);
-  Finder->addMatcher(
-      binaryOperator(User, isAssignmentOperator(), hasLHS(ignoringParenImpCasts(memberExpr().bind("member"))))
-          .bind("regwrite"),
-      this);
+  Finder->addMatcher(declRefExpr(User, to(functionDecl().bind("apifn"))).bind("apiref"), this);
+  Finder->addMatcher(binaryOperator(User, isAssignmentOperator(),
+                                    hasLHS(ignoringParenImpCasts(memberExpr().bind("member"))))
+                         .bind("regwrite"),
+                     this);
 }
 
 const LocalDataFlow &DebugBackdoorCheck::received(const FunctionDecl *Fn) {
@@ -291,9 +290,11 @@ void DebugBackdoorCheck::checkRegisterWrite(const BinaryOperator *Assign, const 
     if (R.Field != Field->getName() || (!R.Record.empty() && R.Record != Record))
       continue;
     std::string Which;
-    if (!R.Values.empty() && !spellsAny(Assign->getRHS()->getSourceRange(), R.Values, SM, LO, Which))
+    if (!R.Values.empty() &&
+        !spellsAny(Assign->getRHS()->getSourceRange(), R.Values, SM, LO, Which))
       continue;
-    if (!Which.empty() && clearsValue(sourceText(Assign->getRHS()->getSourceRange(), SM, LO), Which))
+    if (!Which.empty() &&
+        clearsValue(sourceText(Assign->getRHS()->getSourceRange(), SM, LO), Which))
       continue;
     const std::string Target = sourceText(Assign->getLHS()->getSourceRange(), SM, LO);
     reportAt(SM, SM.getFileLoc(Assign->getBeginLoc()),
@@ -344,7 +345,8 @@ void DebugBackdoorCheck::checkAsm(const GCCAsmStmt *Asm, const SourceManager &SM
   for (const NamedPattern &P : AsmPatterns)
     if (P.Re->match(Text)) {
       reportAt(SM, SM.getFileLoc(Asm->getAsmLoc()),
-               "inline assembly " + (P.Reason.empty() ? std::string("calls the debugger") : P.Reason) +
+               "inline assembly " +
+                   (P.Reason.empty() ? std::string("calls the debugger") : P.Reason) +
                    "; debug features must be removed before release",
                Default, P.Key);
       return;
@@ -394,8 +396,7 @@ const Stmt *DebugBackdoorCheck::findAction(const Stmt *S, const std::vector<Name
     if (B->getOpcode() == BO_Assign) {
       const StringRef N = lvalueName(B->getLHS());
       Expr::EvalResult R;
-      if (!N.empty() && B->getRHS()->EvaluateAsInt(R, Ctx) &&
-          (R.Val.getInt() != 0) == FlagOn)
+      if (!N.empty() && B->getRHS()->EvaluateAsInt(R, Ctx) && (R.Val.getInt() != 0) == FlagOn)
         for (const NamedPattern &P : Actions)
           if (P.IsFlag && P.Re->match(N)) {
             What = "sets '" + N.str() + "' to " + llvm::toString(R.Val.getInt(), 10);

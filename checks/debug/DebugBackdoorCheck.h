@@ -69,8 +69,8 @@ private:
   void checkApiUse(const DeclRefExpr *Ref, const FunctionDecl *FD, const SourceManager &SM,
                    ASTContext &Ctx);
   void checkAsm(const GCCAsmStmt *Asm, const SourceManager &SM);
-  void checkCondition(const Stmt *Branching, const Expr *Cond, const Stmt *Then,
-                      const Stmt *Else, const FunctionDecl *Fn, ASTContext &Ctx);
+  void checkCondition(const Stmt *Branching, const Expr *Cond, const Stmt *Then, const Stmt *Else,
+                      const FunctionDecl *Fn, ASTContext &Ctx);
   void checkSwitch(const SwitchStmt *Switch, const FunctionDecl *Fn, ASTContext &Ctx);
   struct Suspect;
   bool classifyLeaf(const Expr *Leaf, const FunctionDecl *Fn, ASTContext &Ctx, Suspect &Out);
@@ -79,8 +79,8 @@ private:
   const LocalDataFlow &timed(const FunctionDecl *Fn);
   bool isAuthenticationCheck(const Expr *Cond) const;
   /// The first call or flag setting in S matching Actions, with its name.
-  const Stmt *findAction(const Stmt *S, const std::vector<NamedPattern> &Actions,
-                         bool FlagOn, std::string &What, ASTContext &Ctx) const;
+  const Stmt *findAction(const Stmt *S, const std::vector<NamedPattern> &Actions, bool FlagOn,
+                         std::string &What, ASTContext &Ctx) const;
 
   std::vector<DebugMacro> Macros;
   llvm::StringMap<DebugApi> Apis;

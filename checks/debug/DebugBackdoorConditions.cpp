@@ -6,8 +6,8 @@
 // action.
 //
 //===----------------------------------------------------------------------===//
-#include "DebugBackdoorCheck.h"
 #include "../support/StatementFacts.h"
+#include "DebugBackdoorCheck.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -130,7 +130,8 @@ bool DebugBackdoorCheck::classifyLeaf(const Expr *E, const FunctionDecl *Fn, AST
   }
   const llvm::APSInt &C = K.Val.getInt();
   const bool Large = [&](long long Min) {
-    return C.isNegative() ? C.getSExtValue() <= -Min : C.getZExtValue() >= static_cast<uint64_t>(Min);
+    return C.isNegative() ? C.getSExtValue() <= -Min
+                          : C.getZExtValue() >= static_cast<uint64_t>(Min);
   }(MagicMinimum);
   Out.MatchWhenTrue = B->getOpcode() != BO_NE;
   if (B->isEqualityOp()) {
@@ -180,8 +181,9 @@ void DebugBackdoorCheck::checkCondition(const Stmt *Branching, const Expr *Cond,
     }
     std::string Action;
     const bool Bomb = S.K == Suspect::Bomb;
-    const std::vector<NamedPattern> &Actions =
-        Bomb ? SafetyDisable : S.K == Suspect::TrapDoor ? TrapActions : Privileged;
+    const std::vector<NamedPattern> &Actions = Bomb                       ? SafetyDisable
+                                               : S.K == Suspect::TrapDoor ? TrapActions
+                                                                          : Privileged;
     const Stmt *Found = nullptr;
     for (const Stmt *G : Guarded)
       if (!Found)
@@ -195,8 +197,9 @@ void DebugBackdoorCheck::checkCondition(const Stmt *Branching, const Expr *Cond,
                 " without authentication (hidden command, CWE-912); remove the command or require "
                 "authentication before entering the mode";
     else if (S.K == Suspect::TrapDoor) {
-      Message = "a comparison with " + S.What + " " + Action +
-                " (trap door, CWE-510); authenticate the peer cryptographically, not by its address";
+      Message =
+          "a comparison with " + S.What + " " + Action +
+          " (trap door, CWE-510); authenticate the peer cryptographically, not by its address";
       Key = "trap-door";
     } else {
       Message = "a comparison of " + S.What + " " + Action +

@@ -100,8 +100,9 @@ void DebugMacroCallbacks::MacroExpands(const Token &Name, const MacroDefinition 
   const SourceLocation Loc = SM.getFileLoc(Name.getLocation());
   if (Loc.isInvalid() || SM.isInSystemHeader(Loc) || SM.isWrittenInBuiltinFile(Loc))
     return;
-  Check.reportAt(SM, Loc, "'" + II->getName().str() + "' " + Api->Reason +
-                              "; debug features must be removed or locked before release",
+  Check.reportAt(SM, Loc,
+                 "'" + II->getName().str() + "' " + Api->Reason +
+                     "; debug features must be removed or locked before release",
                  Api->Sev, II->getName());
 }
 
@@ -113,8 +114,9 @@ void DebugMacroCallbacks::EndOfMainFile() {
     const std::string What = "'" + D.Name + "' " + "(" + D.Entry->Reason + ")";
     std::string Message;
     if (D.Off)
-      Message = What + " is defined as 0, but #ifdef or defined() treats it as switched on in this "
-                       "configuration; remove the definition from release builds or test it with #if";
+      Message = What +
+                " is defined as 0, but #ifdef or defined() treats it as switched on in this "
+                "configuration; remove the definition from release builds or test it with #if";
     else if (D.CommandLine)
       Message = What + " is defined on the command line (" + D.Spelling +
                 ") of this configuration; remove it from the release build configuration";

@@ -108,8 +108,9 @@ bool LocalDataFlow::propagate(const Stmt *S) {
     const FlowSources::Propagator &P = Prop->second;
     auto Into = [&](const Expr *Arg) {
       if (const ValueDecl *D = baseVar(Arg))
-        Changed |= taint(D, quoted(D) + " is parsed or copied from " + sourceName(C->getArg(P.From)) +
-                                " by '" + Name.str() + "'",
+        Changed |= taint(D,
+                         quoted(D) + " is parsed or copied from " + sourceName(C->getArg(P.From)) +
+                             " by '" + Name.str() + "'",
                          C->getBeginLoc(), sourceVar(C->getArg(P.From)));
     };
     if (P.To == FlowSources::Propagator::Out) {
@@ -126,8 +127,8 @@ bool LocalDataFlow::propagate(const Stmt *S) {
     if (!B->isAssignmentOp() || !derived(B->getRHS()))
       return false;
     const ValueDecl *D = baseVar(B->getLHS());
-    return D && taint(D, quoted(D) + " is assigned from " + sourceName(B->getRHS()), B->getBeginLoc(),
-                      sourceVar(B->getRHS()));
+    return D && taint(D, quoted(D) + " is assigned from " + sourceName(B->getRHS()),
+                      B->getBeginLoc(), sourceVar(B->getRHS()));
   }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     bool Changed = false;
@@ -149,8 +150,7 @@ bool LocalDataFlow::callDerived(const CallExpr *C) const {
   if (Call != Sources.Calls.end() && Call->second.Returns)
     return true;
   auto Prop = Sources.Propagators.find(Name);
-  return Prop != Sources.Propagators.end() &&
-         Prop->second.To == FlowSources::Propagator::Return &&
+  return Prop != Sources.Propagators.end() && Prop->second.To == FlowSources::Propagator::Return &&
          Prop->second.From < C->getNumArgs() && derived(C->getArg(Prop->second.From));
 }
 

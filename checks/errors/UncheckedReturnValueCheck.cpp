@@ -4,9 +4,9 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/Analyses/LiveVariables.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
 #include <functional>
@@ -108,8 +108,7 @@ Use classify(const Expr *E, ASTContext &Ctx) {
           return Outer;
         const auto *Ref = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
         const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-        if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
-            VD->getType()->isReferenceType())
+        if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() || VD->getType()->isReferenceType())
           return {};
         Use U;
         U.K = Use::Stored;
@@ -134,9 +133,8 @@ Use classify(const Expr *E, ASTContext &Ctx) {
           U.Test.Constant = R.Val.getInt();
           const QualType T = B->getLHS()->getType();
           U.Test.Unsigned = T->isUnsignedIntegerOrEnumerationType();
-          U.Test.Width = T->isIntegralOrEnumerationType()
-                             ? static_cast<unsigned>(Ctx.getTypeSize(T))
-                             : 64;
+          U.Test.Width =
+              T->isIntegralOrEnumerationType() ? static_cast<unsigned>(Ctx.getTypeSize(T)) : 64;
           return U;
         }
       }
@@ -176,7 +174,8 @@ class DeadStoreObserver : public LiveVariables::Observer {
 public:
   DeadStoreObserver(llvm::DenseSet<const void *> &Dead, const llvm::DenseSet<const VarDecl *> &Skip)
       : Dead(Dead), Skip(Skip) {}
-  void observeStmt(const Stmt *S, const CFGBlock *, const LiveVariables::LivenessValues &Live) override {
+  void observeStmt(const Stmt *S, const CFGBlock *,
+                   const LiveVariables::LivenessValues &Live) override {
     if (const auto *B = dyn_cast<BinaryOperator>(S)) {
       if (B->getOpcode() != BO_Assign)
         return;
@@ -305,7 +304,8 @@ bool testsFailure(const Expr *Cond, const ValueDecl *D, ASTContext &Ctx) {
     return B->getOpcode() == BO_EQ &&
            Other->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
   Expr::EvalResult K;
-  const BinaryOperatorKind Op = VarLeft ? B->getOpcode() : BinaryOperator::reverseComparisonOp(B->getOpcode());
+  const BinaryOperatorKind Op =
+      VarLeft ? B->getOpcode() : BinaryOperator::reverseComparisonOp(B->getOpcode());
   return (Op == BO_NE || Op == BO_LT) && Other->EvaluateAsInt(K, Ctx) && K.Val.getInt() == 0;
 }
 
@@ -441,9 +441,10 @@ bool UncheckedReturnValueCheck::closesReadOnlyStream(const CallExpr *Call,
     const auto *Open = dyn_cast<CallExpr>(Value->IgnoreParenImpCasts());
     const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
     auto It = FD && FD->getIdentifier() ? StreamOpeners.find(FD->getName()) : StreamOpeners.end();
-    const auto *Mode = It != StreamOpeners.end() && It->second < Open->getNumArgs()
-                           ? dyn_cast<StringLiteral>(Open->getArg(It->second)->IgnoreParenImpCasts())
-                           : nullptr;
+    const auto *Mode =
+        It != StreamOpeners.end() && It->second < Open->getNumArgs()
+            ? dyn_cast<StringLiteral>(Open->getArg(It->second)->IgnoreParenImpCasts())
+            : nullptr;
     bool ReadOnly = Mode && Mode->getLength() > 0 && Mode->getCodeUnit(0) == 'r';
     for (unsigned I = 0; ReadOnly && I < Mode->getLength(); ++I)
       ReadOnly = Mode->getCodeUnit(I) != '+';
@@ -451,7 +452,7 @@ bool UncheckedReturnValueCheck::closesReadOnlyStream(const CallExpr *Call,
       ++Opens;
     else if (!isa<CXXNullPtrLiteralExpr, GNUNullExpr>(Value->IgnoreParenCasts()) &&
              !Value->IgnoreParenCasts()->isNullPointerConstant(Fn->getASTContext(),
-                                                                 Expr::NPC_ValueDependentIsNull))
+                                                               Expr::NPC_ValueDependentIsNull))
       Other = true;
   };
   if (Stream->getInit())
@@ -486,10 +487,10 @@ bool UncheckedReturnValueCheck::exemptByArguments(const Rule &R, const CallExpr 
       if (Ref->getDecl()->getDeclName().isIdentifier() &&
           llvm::is_contained(R.ExemptArgs, Ref->getDecl()->getName().str()))
         return true;
-    const StringRef Text = Lexer::getSourceText(
-        CharSourceRange::getTokenRange(SM.getSpellingLoc(Arg->getBeginLoc()),
-                                       SM.getSpellingLoc(Arg->getEndLoc())),
-        SM, Ctx.getLangOpts());
+    const StringRef Text =
+        Lexer::getSourceText(CharSourceRange::getTokenRange(SM.getSpellingLoc(Arg->getBeginLoc()),
+                                                            SM.getSpellingLoc(Arg->getEndLoc())),
+                             SM, Ctx.getLangOpts());
     if (llvm::is_contained(R.ExemptArgs, Text.trim().str()))
       return true;
   }
@@ -570,8 +571,8 @@ std::optional<Rule> UncheckedReturnValueCheck::ruleFor(const FunctionDecl *FD) c
     T = Next;
   }
   if (Global) {
-    const std::string Ret =
-        FD->getReturnType().getUnqualifiedType().getAsString(FD->getASTContext().getPrintingPolicy());
+    const std::string Ret = FD->getReturnType().getUnqualifiedType().getAsString(
+        FD->getASTContext().getPrintingPolicy());
     for (const Pattern &P : Patterns)
       if (P.Match->match(Name) && !(P.Exclude && P.Exclude->match(Name)) &&
           (P.ReturnType.empty() || P.ReturnType == Ret))
@@ -659,8 +660,8 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
   if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
     return;
   std::string Name = "'" + FD->getName().str() + "'";
-  const StringRef Written = Lexer::getSourceText(CharSourceRange::getTokenRange(Loc), SM,
-                                                 Ctx.getLangOpts());
+  const StringRef Written =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Loc), SM, Ctx.getLangOpts());
   if (!Written.empty() && Written != FD->getName() && isAsciiIdentifierStart(Written[0]))
     Name = "'" + Written.str() + "' (" + Name + ")";
   const ResultSamples S = samples(*R, FD);
@@ -684,11 +685,12 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   case Use::VoidCast:
     if (!R->VoidCastAllowed)
-      Report(Loc, "the result of " + Name + " is cast to void, but a failure of this call must be handled; check it (" +
+      Report(Loc, "the result of " + Name +
+                      " is cast to void, but a failure of this call must be handled; check it (" +
                       Expect + ")");
     else if (!hasJustification(SM.getFileLoc(U.Where->getBeginLoc()), SM))
-      Report(Loc, "the result of " + Name + " is cast to void without a justification; check it (" + Expect +
-                      ") or say in a comment on this line why a failure can be ignored");
+      Report(Loc, "the result of " + Name + " is cast to void without a justification; check it (" +
+                      Expect + ") or say in a comment on this line why a failure can be ignored");
     return;
   case Use::Tested:
     if (const auto Pair = misclassified(U.Test, S))
@@ -714,7 +716,8 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
     if (Reported.insert(Loc).second)
       report(SM, Loc,
              "the result of " + Name.str() + " is stored in '" + Var +
-                 "' but never read; check it (" + Expect + ") before it is overwritten or goes out of scope",
+                 "' but never read; check it (" + Expect +
+                 ") before it is overwritten or goes out of scope",
              R.Sev, R.Key);
     return;
   }
@@ -726,7 +729,8 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
   const SourceLocation StoreEnd = SM.getExpansionLoc(U.Store->getEndLoc());
   const CompoundStmt *StoreBlock = nullptr;
   statementOf(U.Store, Ctx, StoreBlock);
-  auto Refs = match(findAll(declRefExpr(to(varDecl(equalsNode(U.Var)))).bind("r")), *Fn->getBody(), Ctx);
+  auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(U.Var)))).bind("r")), *Fn->getBody(), Ctx);
   std::vector<const DeclRefExpr *> Reads;
   for (const BoundNodes &N : Refs)
     Reads.push_back(N.getNodeAs<DeclRefExpr>("r"));
@@ -771,7 +775,9 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
         report(SM, At,
                "the result of " + Name.str() + " stored in '" + Var +
                    "' is cast to void instead of being checked; check it (" + Expect + ")" +
-                   (R.VoidCastAllowed ? " or say in a comment on this line why a failure can be ignored" : ""),
+                   (R.VoidCastAllowed
+                        ? " or say in a comment on this line why a failure can be ignored"
+                        : ""),
                R.Sev, R.Key);
       return;
     }

@@ -33,7 +33,7 @@ public:
     Convention Conv = Convention::Any;
     bool VoidCastAllowed = true;
     rules::Severity Sev = rules::Severity::Medium;
-    std::vector<std::string> Success; // enumerator names (return-types)
+    std::vector<std::string> Success;    // enumerator names (return-types)
     std::vector<std::string> ExemptArgs; // an argument spelled so exempts a discard
     bool ReadOnlyExempt = false;         // not reported on a stream opened for reading
   };
@@ -49,10 +49,10 @@ public:
     Use() = default;
     Use(Kind K, const Expr *Where) : K(K), Where(Where) {}
     Kind K = Opaque;
-    const Expr *Where = nullptr;    // the cast, the comparison, the condition
-    const VarDecl *Var = nullptr;   // Stored
-    const Stmt *Store = nullptr;    // Stored: the assignment or the DeclStmt
-    ResultTest Test;                // Tested
+    const Expr *Where = nullptr;  // the cast, the comparison, the condition
+    const VarDecl *Var = nullptr; // Stored
+    const Stmt *Store = nullptr;  // Stored: the assignment or the DeclStmt
+    ResultTest Test;              // Tested
   };
 
 private:

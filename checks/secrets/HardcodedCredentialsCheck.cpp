@@ -1,12 +1,12 @@
 //===- HardcodedCredentialsCheck.cpp - medsec-hardcoded-credentials -------===//
 #include "HardcodedCredentialsCheck.h"
 
+#include "../support/PortablePPCallbacks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/MacroInfo.h"
-#include "../support/PortablePPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
 #include <cctype>
@@ -129,8 +129,7 @@ void HardcodedCredentialsCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(binaryOperator(isAssignmentOperator()).bind("assign"), this);
   Finder->addMatcher(initListExpr(hasType(recordDecl())).bind("record-init"), this);
   Finder->addMatcher(stringLiteral().bind("literal"), this);
-  Finder->addMatcher(
-      binaryOperator(hasAnyOperatorName("==", "!=")).bind("equals"), this);
+  Finder->addMatcher(binaryOperator(hasAnyOperatorName("==", "!=")).bind("equals"), this);
   Finder->addMatcher(
       cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!=")).bind("equals-op"), this);
   std::vector<std::string> Fns = KeyArgs.qualifiedNames();
@@ -139,7 +138,8 @@ void HardcodedCredentialsCheck::registerMatchers(MatchFinder *Finder) {
   for (const auto &C : CopyFns)
     Fns.push_back("::" + C.getKey().str());
   std::vector<StringRef> Refs(Fns.begin(), Fns.end());
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("call"), this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("call"),
+                     this);
 }
 
 void HardcodedCredentialsCheck::registerPPCallbacks(const SourceManager &SourceMgr,
@@ -185,7 +185,8 @@ void HardcodedCredentialsCheck::onEndOfTranslationUnit() {
 }
 
 std::optional<HardcodedCredentialsCheck::Note>
-HardcodedCredentialsCheck::useNote(const ConstantValue &V, const Expr *Use, std::string Text) const {
+HardcodedCredentialsCheck::useNote(const ConstantValue &V, const Expr *Use,
+                                   std::string Text) const {
   // A literal written in the call itself is its own definition: no note.
   if (!V.Holder && V.Literal && !V.Literal->getBeginLoc().isMacroID())
     return std::nullopt;
@@ -219,7 +220,8 @@ std::optional<std::string> HardcodedCredentialsCheck::contentKind(StringRef Text
   return std::nullopt;
 }
 
-std::string HardcodedCredentialsCheck::valueName(const ConstantValue &V, const SourceManager &SrcMgr,
+std::string HardcodedCredentialsCheck::valueName(const ConstantValue &V,
+                                                 const SourceManager &SrcMgr,
                                                  const LangOptions &LO) const {
   if (V.Literal && V.Literal->getBeginLoc().isMacroID()) {
     StringRef N = Lexer::getImmediateMacroName(V.Literal->getBeginLoc(), SrcMgr, LO);
@@ -383,11 +385,13 @@ void HardcodedCredentialsCheck::checkKeyField(const FieldDecl *Field, const Expr
     return;
   const std::string Holder = valueName(*V, *SM, Ctx.getLangOpts());
   const std::string Role = It->second;
-  std::string Message = Holder.empty() ? "hard-coded " + Role + " stored in '" + Field->getName().str() + "'"
-                                       : "'" + Holder + "' holds a hard-coded " + Role;
-  addFinding(definitionLocation(*V, *SM), Message + "; " + remedy("key"), 1,
-             useNote(*V, Value,
-                     "used as the " + Role + " of '" + Key + "." + Field->getName().str() + "' here"));
+  std::string Message = Holder.empty()
+                            ? "hard-coded " + Role + " stored in '" + Field->getName().str() + "'"
+                            : "'" + Holder + "' holds a hard-coded " + Role;
+  addFinding(
+      definitionLocation(*V, *SM), Message + "; " + remedy("key"), 1,
+      useNote(*V, Value,
+              "used as the " + Role + " of '" + Key + "." + Field->getName().str() + "' here"));
 }
 
 void HardcodedCredentialsCheck::checkRecordInit(const InitListExpr *IL, ASTContext &Ctx) {
@@ -439,9 +443,8 @@ void HardcodedCredentialsCheck::checkComparison(const Expr *Use, const Expr *A, 
     const NamedDecl *Input = rootDecl(Other, /*ThroughAddressOf=*/true);
     const SecretNameMatcher::Term *Term = nullptr;
     std::string Evidence;
-    for (const std::string &Candidate :
-         {Holder, Input ? Input->getNameAsString() : std::string(),
-          FnName ? FnName->getNameAsString() : std::string()}) {
+    for (const std::string &Candidate : {Holder, Input ? Input->getNameAsString() : std::string(),
+                                         FnName ? FnName->getNameAsString() : std::string()}) {
       const SecretNameMatcher::Term *T = Names.match(Candidate);
       if (T && !T->NeedsEntropy && !isTestName(Candidate)) {
         Term = T;
@@ -458,10 +461,12 @@ void HardcodedCredentialsCheck::checkComparison(const Expr *Use, const Expr *A, 
                  Note{UseLoc, "compared with input here"});
       continue;
     }
-    std::string Message = "'" + Evidence + "' is " + (What == "compared" ? "compared" : "compared by '" + What.str() + "'") +
+    std::string Message = "'" + Evidence + "' is " +
+                          (What == "compared" ? "compared" : "compared by '" + What.str() + "'") +
                           " with a hard-coded " + Term->Kind +
                           ", a default or back-door credential; " + remedy(Term->Kind);
-    addFinding(definitionLocation(*V, *SM), Message, 1, useNote(*V, Use, "compared with input here"));
+    addFinding(definitionLocation(*V, *SM), Message, 1,
+               useNote(*V, Use, "compared with input here"));
   }
 }
 
@@ -482,16 +487,17 @@ void HardcodedCredentialsCheck::checkContent(const StringLiteral *SL, ASTContext
   const std::string Holder = valueName(V, *SM, Ctx.getLangOpts());
   std::string Message = Holder.empty() ? "string literal holds a hard-coded " + *Kind
                                        : "'" + Holder + "' holds a hard-coded " + *Kind;
-  addFinding(definitionLocation(V, *SM), Message + "; " + remedy(*Kind == "password in a URL" ? "password" : "key"), 3);
+  addFinding(definitionLocation(V, *SM),
+             Message + "; " + remedy(*Kind == "password in a URL" ? "password" : "key"), 3);
 }
 
 void HardcodedCredentialsCheck::macroDefined(const Token &NameTok, const MacroInfo &MI) {
   if (!SM || !entry())
     return;
   const SourceLocation Loc = NameTok.getLocation();
-  if (Loc.isInvalid() || !SM->isWrittenInMainFile(Loc) && (SM->isInSystemHeader(Loc) ||
-                                                           SM->isWrittenInBuiltinFile(Loc) ||
-                                                           SM->isWrittenInCommandLineFile(Loc)))
+  if (Loc.isInvalid() || !SM->isWrittenInMainFile(Loc) &&
+                             (SM->isInSystemHeader(Loc) || SM->isWrittenInBuiltinFile(Loc) ||
+                              SM->isWrittenInCommandLineFile(Loc)))
     return;
   const StringRef Name = NameTok.getIdentifierInfo()->getName();
   const SecretNameMatcher::Term *Term = Names.match(Name);
@@ -516,7 +522,9 @@ void HardcodedCredentialsCheck::macroDefined(const Token &NameTok, const MacroIn
     V.Values.push_back(static_cast<unsigned char>(C));
   if (!plausibleSecret(V, Term, *SM, LangOpts) || inTestPath(First, *SM))
     return;
-  addFinding(First, "'" + Name.str() + "' holds a hard-coded " + Term->Kind + "; " + remedy(Term->Kind), 2);
+  addFinding(First,
+             "'" + Name.str() + "' holds a hard-coded " + Term->Kind + "; " + remedy(Term->Kind),
+             2);
 }
 
 } // namespace clang::tidy::medsec

@@ -7,9 +7,9 @@
 #include "../support/MedSecCheck.h"
 #include "../support/SecretNames.h"
 
+#include "clang/Lex/MacroInfo.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include "clang/Lex/MacroInfo.h"
 #include "llvm/Support/Regex.h"
 
 #include <map>

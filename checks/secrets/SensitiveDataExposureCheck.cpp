@@ -97,7 +97,8 @@ SensitiveDataExposureCheck::SensitiveDataExposureCheck(StringRef Name, ClangTidy
     : MedSecCheck(Name, Context) {
   if (!entry())
     return;
-  if (const rules::CheckEntry *Cred = catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
+  if (const rules::CheckEntry *Cred =
+          catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
     Names = SecretNameMatcher(Cred->activeData("secret-names"), Cred->activeData("qualifiers"));
     KeyArgs = ApiArgumentTable(Cred->activeData("key-arguments"), "args", "key");
     for (const auto &E : Cred->activeData("test-names"))
@@ -222,8 +223,8 @@ void SensitiveDataExposureCheck::check(const MatchFinder::MatchResult &Result) {
 void SensitiveDataExposureCheck::addSinkArgument(const Expr *Arg, const Expr *Use,
                                                  StringRef Callee) {
   if (const ValueDecl *V = shownDecl(Arg))
-    Candidates.push_back({Candidate::Sink, SM->getExpansionLoc(Arg->getBeginLoc()), V,
-                          Callee.str(), SM->getExpansionLoc(Use->getBeginLoc())});
+    Candidates.push_back({Candidate::Sink, SM->getExpansionLoc(Arg->getBeginLoc()), V, Callee.str(),
+                          SM->getExpansionLoc(Use->getBeginLoc())});
 }
 
 void SensitiveDataExposureCheck::checkSinkCall(const CallExpr *Call, const FunctionDecl *FD,
@@ -314,7 +315,8 @@ bool SensitiveDataExposureCheck::diesAfter(const CallExpr *Clear, const VarDecl 
   // The clear must be a statement of its own; then nothing after it, up to
   // the end of the variable's scope, may read the buffer, except freeing it.
   const Stmt *Cur = Clear;
-  for (const Stmt *P = parentStmt(*Cur, C); P && isa<CastExpr, ParenExpr>(P); P = parentStmt(*Cur, C))
+  for (const Stmt *P = parentStmt(*Cur, C); P && isa<CastExpr, ParenExpr>(P);
+       P = parentStmt(*Cur, C))
     Cur = P;
   const bool IsArray = C.getAsConstantArrayType(Var->getType()) != nullptr;
   bool Freed = false;
@@ -439,7 +441,8 @@ void SensitiveDataExposureCheck::onEndOfTranslationUnit() {
     else
       Message = "'" + C.Callee + "' clearing " + Name + " (" + Article + Kind +
                 ") just before it goes out of use is a dead store the compiler may remove, "
-                "leaving the secret in memory; use " + zeroizeAdvice(*Ctx);
+                "leaving the secret in memory; use " +
+                zeroizeAdvice(*Ctx);
     report(*SM, C.Loc, Message, entry()->DefaultSeverity,
            C.K == Candidate::Sink               ? StringRef("sink")
            : C.K == Candidate::UnclearedRelease ? StringRef("uncleared-release")

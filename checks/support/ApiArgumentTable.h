@@ -22,8 +22,8 @@ namespace clang::tidy::medsec {
 class ApiArgumentTable {
 public:
   struct Slot {
-    unsigned Arg;       // 0-based argument index
-    std::string Role;   // key, password, psk, iv, ...
+    unsigned Arg;     // 0-based argument index
+    std::string Role; // key, password, psk, iv, ...
     std::string Library;
     const ::medsec::rules::DataEntry *Entry; // the catalogue entry behind it
   };

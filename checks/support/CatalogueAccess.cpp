@@ -66,8 +66,8 @@ std::string stampOf(const CatalogueSource &Source) {
                       "/" + std::to_string(St.getSize()));
   };
   std::error_code EC;
-  for (llvm::sys::fs::recursive_directory_iterator It(Source.BuiltinDir, EC), End;
-       It != End && !EC; It.increment(EC))
+  for (llvm::sys::fs::recursive_directory_iterator It(Source.BuiltinDir, EC), End; It != End && !EC;
+       It.increment(EC))
     if (llvm::StringRef(It->path()).ends_with(".yaml"))
       Add(It->path());
   std::sort(Parts.begin(), Parts.end());

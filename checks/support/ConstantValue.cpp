@@ -48,8 +48,9 @@ bool mayModify(const DeclRefExpr *Ref, ASTContext &Ctx) {
     const Expr *P = Parents[0].get<Expr>();
     if (!P)
       return true;
-    if (isa<ParenExpr>(P) || (isa<ArraySubscriptExpr>(P) &&
-                               cast<ArraySubscriptExpr>(P)->getBase()->IgnoreParenImpCasts() == Cur) ||
+    if (isa<ParenExpr>(P) ||
+        (isa<ArraySubscriptExpr>(P) &&
+         cast<ArraySubscriptExpr>(P)->getBase()->IgnoreParenImpCasts() == Cur) ||
         (isa<MemberExpr>(P) && !cast<MemberExpr>(P)->isArrow())) {
       Cur = P;
       continue;
@@ -135,8 +136,9 @@ const Expr *skipWrappers(const Expr *E) {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
       const CXXRecordDecl *RD = CE->getConstructor()->getParent();
       const std::string Name = RD->getQualifiedNameAsString();
-      if (CE->getNumArgs() >= 1 && (Name == "std::basic_string" || Name == "std::basic_string_view" ||
-                                    Name == "std::__cxx11::basic_string")) {
+      if (CE->getNumArgs() >= 1 &&
+          (Name == "std::basic_string" || Name == "std::basic_string_view" ||
+           Name == "std::__cxx11::basic_string")) {
         E = CE->getArg(0);
         continue;
       }

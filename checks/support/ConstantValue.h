@@ -23,10 +23,10 @@ namespace clang::tidy::medsec {
 struct ConstantValue {
   enum class Kind { String, Array, Integer };
   Kind K = Kind::Integer;
-  const Expr *Literal = nullptr; // the string literal, init list or integer expression
+  const Expr *Literal = nullptr;   // the string literal, init list or integer expression
   const VarDecl *Holder = nullptr; // the variable whose initialiser is the literal
-  std::vector<uint64_t> Values;  // characters (no terminator) or array elements
-  bool Complete = true;          // every array element known (no run-time parts)
+  std::vector<uint64_t> Values;    // characters (no terminator) or array elements
+  bool Complete = true;            // every array element known (no run-time parts)
 
   bool allZero() const;
   /// The characters of a string constant (bytes of the low 8 bits).
@@ -44,8 +44,7 @@ public:
   /// RequireConst: a non-const global array is accepted only when this is false
   /// and its initialiser is not all zero (an image-resident initial value).
   std::optional<ConstantValue> trace(const Expr *E, ASTContext &Ctx,
-                                     const Expr *ExceptUse = nullptr,
-                                     bool RequireConst = false);
+                                     const Expr *ExceptUse = nullptr, bool RequireConst = false);
   void reset() { Modified.clear(); }
 
 private:
@@ -54,8 +53,7 @@ private:
   bool isModified(const VarDecl *V, const Expr *ExceptUse, ASTContext &Ctx);
 
   /// Function -> local variable -> the expressions that may modify it.
-  llvm::DenseMap<const Decl *,
-                 llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>>>
+  llvm::DenseMap<const Decl *, llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>>>
       Modified;
 };
 

@@ -40,8 +40,8 @@ MedSecCheck::MedSecCheck(StringRef Name, ClangTidyContext *Context)
         << Name << Source.BuiltinDir;
 }
 
-DiagnosticBuilder MedSecCheck::report(const SourceManager &SM, SourceLocation Loc, StringRef Message, rules::Severity Sev,
-                                      StringRef DataKey) {
+DiagnosticBuilder MedSecCheck::report(const SourceManager &SM, SourceLocation Loc,
+                                      StringRef Message, rules::Severity Sev, StringRef DataKey) {
   if (::medsec::findingAnnotationsEnabled() && Loc.isValid()) {
     ::medsec::recordFindingAnnotation(getID(), SM.getFilename(Loc), SM.getFileOffset(Loc),
                                       {rules::severityName(Sev), DataKey.str(), Message.str()});

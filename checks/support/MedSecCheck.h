@@ -34,8 +34,8 @@ protected:
 
   /// Reports a finding at Loc, recording the severity and the catalogue data
   /// entry behind it for the medsec driver (a no-op elsewhere).
-  DiagnosticBuilder report(const SourceManager &SM, SourceLocation Loc, StringRef Message, rules::Severity Sev,
-                           StringRef DataKey = StringRef());
+  DiagnosticBuilder report(const SourceManager &SM, SourceLocation Loc, StringRef Message,
+                           rules::Severity Sev, StringRef DataKey = StringRef());
 
 private:
   std::shared_ptr<const rules::Catalogue> Cat;

@@ -39,13 +39,13 @@ const NamedDecl *rootDecl(const Expr *E, bool ThroughAddressOf);
 class SecretNameMatcher {
 public:
   struct Term {
-    std::string Joined;       // words concatenated, lower case
-    std::string Label;        // as written in the catalogue, for messages
-    std::string Kind;         // password, key, pin, token, ... (free text)
-    bool Substring = false;   // may match inside a longer word
-    bool NeedsEntropy = false;// only a secret when its value looks random
-    size_t MinLength = 16;    // for NeedsEntropy: values at least this long
-    double MinEntropy = 3.0;  // and at least this many bits per byte
+    std::string Joined;        // words concatenated, lower case
+    std::string Label;         // as written in the catalogue, for messages
+    std::string Kind;          // password, key, pin, token, ... (free text)
+    bool Substring = false;    // may match inside a longer word
+    bool NeedsEntropy = false; // only a secret when its value looks random
+    size_t MinLength = 16;     // for NeedsEntropy: values at least this long
+    double MinEntropy = 3.0;   // and at least this many bits per byte
   };
 
   SecretNameMatcher() = default;

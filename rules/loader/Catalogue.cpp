@@ -72,7 +72,8 @@ void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
   for (const CheckEntry &C : Cat.Checks) {
     for (const ClauseRef &R : C.Clauses)
       if (!Cat.findClause(R.Id))
-        Problems.push_back({R.Origin, "check '" + C.Id + "' maps to unknown clause '" + R.Id + "'"});
+        Problems.push_back(
+            {R.Origin, "check '" + C.Id + "' maps to unknown clause '" + R.Id + "'"});
     for (const auto &List : C.Data) {
       auto Schema = C.DataSchema.find(List.first);
       if (Schema == C.DataSchema.end())

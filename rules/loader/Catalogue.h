@@ -39,8 +39,8 @@ struct Clause {
   std::string Guideline;
   std::string Phase;
   std::string Title;
-  std::string Basis;   // verified | secondary | inferred
-  std::string Locator; // empty until checked against the official text
+  std::string Basis;         // verified | secondary | inferred
+  std::string Locator;       // empty until checked against the official text
   std::string Checkable;     // yes | partly | no | evidence
   std::string Complementary; // activity covering what static analysis cannot
   SourceMark Origin;
@@ -137,9 +137,8 @@ std::shared_ptr<Catalogue> loadCatalogue(const std::string &BuiltinDir,
 /// Parses one YAML text (named Path) into Cat. Role is "builtin" or
 /// "project" (project files merge by id and may not declare data schemas).
 /// Structural problems are appended to Problems. Never throws.
-void loadCatalogueText(const std::string &Text, const std::string &Path,
-                       const std::string &Role, Catalogue &Cat,
-                       std::vector<Problem> &Problems);
+void loadCatalogueText(const std::string &Text, const std::string &Path, const std::string &Role,
+                       Catalogue &Cat, std::vector<Problem> &Problems);
 
 /// Cross-reference checks run after every file is in: clause ids exist,
 /// data entries follow their schema, regexes compile.

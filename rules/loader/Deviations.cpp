@@ -37,9 +37,9 @@ void readRecord(const YAML::Node &N, const std::string &Path, std::vector<Deviat
     Error(N, "a deviation must be a mapping");
     return;
   }
-  static const std::vector<std::string> Keys = {"id",     "check",         "path",     "fingerprint",
-                                                "status", "justification", "approver", "date",
-                                                "expires", "review-by",    "risk"};
+  static const std::vector<std::string> Keys = {
+      "id",       "check", "path",    "fingerprint", "status", "justification",
+      "approver", "date",  "expires", "review-by",   "risk"};
   Deviation D;
   D.Origin = markOf(Path, N);
   bool Ok = true;
@@ -47,8 +47,10 @@ void readRecord(const YAML::Node &N, const std::string &Path, std::vector<Deviat
     const YAML::Node Key = It->first, Value = It->second;
     const std::string K = Key.IsScalar() ? Key.Scalar() : "";
     if (std::find(Keys.begin(), Keys.end(), K) == Keys.end()) {
-      Error(Key, "unknown key '" + K + "' in a deviation; expected one of: id, check, path, "
-                 "fingerprint, status, justification, approver, date, expires, review-by, risk");
+      Error(Key,
+            "unknown key '" + K +
+                "' in a deviation; expected one of: id, check, path, "
+                "fingerprint, status, justification, approver, date, expires, review-by, risk");
       Ok = false;
       continue;
     }
@@ -74,12 +76,13 @@ void readRecord(const YAML::Node &N, const std::string &Path, std::vector<Deviat
       Ok = false;
     }
     if (K == "status" && V != "accepted" && V != "false-positive" && V != "deferred") {
-      Error(Value, "unknown status '" + V + "'; expected one of: accepted, false-positive, deferred");
+      Error(Value,
+            "unknown status '" + V + "'; expected one of: accepted, false-positive, deferred");
       Ok = false;
     }
   }
   for (const char *Required : {"id", "status", "justification", "approver", "date"}) {
-    const std::string &V = std::string(Required) == "id"            ? D.Id
+    const std::string &V = std::string(Required) == "id"              ? D.Id
                            : std::string(Required) == "status"        ? D.Status
                            : std::string(Required) == "justification" ? D.Justification
                            : std::string(Required) == "approver"      ? D.Approver

@@ -24,9 +24,9 @@ namespace {
 
 const char *const SchemaVersion = "medsec-rules/1";
 
-const std::vector<std::string> Phases = {
-    "general",   "design",     "development", "verification", "release",
-    "first-use", "monitoring", "end-of-life", "documentation"};
+const std::vector<std::string> Phases = {"general",      "design",      "development",
+                                         "verification", "release",     "first-use",
+                                         "monitoring",   "end-of-life", "documentation"};
 const std::vector<std::string> Bases = {"verified", "secondary", "inferred"};
 const std::vector<std::string> Checkables = {"yes", "partly", "no", "evidence"};
 const std::vector<std::string> Statuses = {"implemented", "partial", "planned"};
@@ -55,7 +55,8 @@ bool isIdentifierLike(const std::string &S, const std::string &Extra) {
   if (S.empty() || !std::islower(static_cast<unsigned char>(S[0])))
     return false;
   return std::all_of(S.begin(), S.end(), [&](unsigned char C) {
-    return std::islower(C) || std::isdigit(C) || Extra.find(static_cast<char>(C)) != std::string::npos;
+    return std::islower(C) || std::isdigit(C) ||
+           Extra.find(static_cast<char>(C)) != std::string::npos;
   });
 }
 
@@ -98,7 +99,9 @@ private:
   void error(const YAML::Node &At, const std::string &Message) {
     Problems.push_back({mark(At), Message});
   }
-  void error(const SourceMark &At, const std::string &Message) { Problems.push_back({At, Message}); }
+  void error(const SourceMark &At, const std::string &Message) {
+    Problems.push_back({At, Message});
+  }
 
   /// Walks a mapping, rejecting unknown and repeated keys. Returns false when
   /// the node is not a mapping at all.
@@ -193,8 +196,8 @@ void Reader::readDocument(const YAML::Node &Root) {
                if (K == "schema") {
                  std::string S;
                  if (scalar(V, "schema", S) && S != SchemaVersion)
-                   error(V, "unsupported schema '" + S + "'; this version reads '" +
-                                SchemaVersion + "'");
+                   error(V, "unsupported schema '" + S + "'; this version reads '" + SchemaVersion +
+                                "'");
                } else if (K == "guidelines") {
                  if (!V.IsSequence()) {
                    error(V, "guidelines must be a sequence, found " + std::string(kindName(V)));
@@ -295,7 +298,8 @@ void Reader::readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew) 
   }
   if (const Clause *Other = Cat.findClause(Id)) {
     if (!isProject()) {
-      error(IdNode, "duplicate clause id '" + Id + "' (first defined at " + Other->Origin.str() + ")");
+      error(IdNode,
+            "duplicate clause id '" + Id + "' (first defined at " + Other->Origin.str() + ")");
       return;
     }
   }
@@ -411,8 +415,8 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
                      if (stringList(F->second["enum"], "enum", T.EnumValues))
                        S.Fields[Name] = T;
                    } else {
-                     error(F->second, "field type must be one of " + joined(FieldKinds) +
-                                          " or {enum: [...]}");
+                     error(F->second,
+                           "field type must be one of " + joined(FieldKinds) + " or {enum: [...]}");
                    }
                  }
                });

@@ -123,7 +123,8 @@ TEST(Catalogue, DuplicateMappingKey) {
 TEST(Catalogue, UnknownClause) {
   Loaded L = load("checks:\n  - id: medsec-x\n    title: t\n    severity: high\n    clauses:\n"
                   "      - id: ansm:nowhere\n");
-  EXPECT_EQ(only(L), "base.yaml:6:9: error: check 'medsec-x' maps to unknown clause 'ansm:nowhere'");
+  EXPECT_EQ(only(L),
+            "base.yaml:6:9: error: check 'medsec-x' maps to unknown clause 'ansm:nowhere'");
 }
 
 TEST(Catalogue, ClauseMustCarryItsGuidelinePrefix) {
@@ -255,7 +256,8 @@ TEST(Catalogue, MissingDirectoryIsAProblem) {
   std::vector<Problem> Problems;
   loadCatalogue("/nonexistent/medsec/rules", {}, Problems);
   ASSERT_EQ(Problems.size(), 1u);
-  EXPECT_EQ(Problems[0].str(), "/nonexistent/medsec/rules: error: catalogue directory does not exist");
+  EXPECT_EQ(Problems[0].str(),
+            "/nonexistent/medsec/rules: error: catalogue directory does not exist");
 }
 
 } // namespace

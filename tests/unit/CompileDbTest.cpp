@@ -76,10 +76,11 @@ int parseAll(const FirmwareDatabase &Db) {
   return Tool.run(clang::tooling::newFrontendActionFactory<clang::SyntaxOnlyAction>().get());
 }
 
-const char *const FreestandingSource = "#include <stdint.h>\n#include <stdbool.h>\n"
-                                       "#include <stddef.h>\n"
-                                       "_Static_assert(sizeof(void *) == 4, \"32-bit\");\n"
-                                       "volatile uint32_t tick; bool ready(void) { return tick; }\n";
+const char *const FreestandingSource =
+    "#include <stdint.h>\n#include <stdbool.h>\n"
+    "#include <stddef.h>\n"
+    "_Static_assert(sizeof(void *) == 4, \"32-bit\");\n"
+    "volatile uint32_t tick; bool ready(void) { return tick; }\n";
 
 } // namespace
 
@@ -189,8 +190,8 @@ TEST(CompileDb, MalformedDatabasesAreErrorsNamingTheEntry) {
 TEST(CompileDb, WorkerJsonHoldsTheAdjustedCommands) {
   Project P;
   P.write("a.c", "int a;\n");
-  auto Db = P.load("[" + entry(P.Dir, "a.c", "arm-none-eabi-gcc -mthumb -specs=nano.specs -c a.c") +
-                   "]");
+  auto Db =
+      P.load("[" + entry(P.Dir, "a.c", "arm-none-eabi-gcc -mthumb -specs=nano.specs -c a.c") + "]");
   ASSERT_TRUE(Db) << P.Error;
   P.write("one.json", Db->commandsJson(P.path("a.c")));
   std::string Error;
@@ -247,12 +248,27 @@ TEST(CompilerAdjust, CrossGccCommandKeepsArmFlagsAndDropsWhatClangCannotTake) {
   AdjustContext Ctx;
   Ctx.QueryDrivers = false;
   std::vector<std::string> Log;
-  const std::vector<std::string> In = {
-      "arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard",
-      "-mfpu=fpv4-sp-d16", "-specs=nano.specs", "-fstack-usage", "-fcallgraph-info=su",
-      "-Wall", "-Werror", "-Wno-maybe-uninitialized", "-Wlogical-op", "-mno-thumb-interwork",
-      "-fno-tree-loop-distribute-patterns", "-ffunction-sections", "-DSTM32F407xx",
-      "-Iinc", "-c", "/p/main.c", "-o", "main.o"};
+  const std::vector<std::string> In = {"arm-none-eabi-gcc",
+                                       "-mcpu=cortex-m4",
+                                       "-mthumb",
+                                       "-mfloat-abi=hard",
+                                       "-mfpu=fpv4-sp-d16",
+                                       "-specs=nano.specs",
+                                       "-fstack-usage",
+                                       "-fcallgraph-info=su",
+                                       "-Wall",
+                                       "-Werror",
+                                       "-Wno-maybe-uninitialized",
+                                       "-Wlogical-op",
+                                       "-mno-thumb-interwork",
+                                       "-fno-tree-loop-distribute-patterns",
+                                       "-ffunction-sections",
+                                       "-DSTM32F407xx",
+                                       "-Iinc",
+                                       "-c",
+                                       "/p/main.c",
+                                       "-o",
+                                       "main.o"};
   const auto Out = adjustCommand(In, "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -mcpu=cortex-m4 -mthumb -mfloat-abi=hard "
                          "-mfpu=fpv4-sp-d16 -Wall -ffunction-sections -DSTM32F407xx -Iinc -c "
@@ -270,16 +286,16 @@ TEST(CompilerAdjust, OptionsTheDriverRejectsForTheTargetAreDropped) {
   AdjustContext Ctx;
   Ctx.QueryDrivers = false;
   std::vector<std::string> Log;
-  const auto Out = adjustCommand({"arm-none-eabi-gcc", "-mthumb", "-mcmodel=medany",
-                                  "-mgeneral-regs-only", "-c", "/p/a.c"},
-                                 "/p", "/p/a.c", Ctx, Log);
+  const auto Out = adjustCommand(
+      {"arm-none-eabi-gcc", "-mthumb", "-mcmodel=medany", "-mgeneral-regs-only", "-c", "/p/a.c"},
+      "/p", "/p/a.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -mthumb -c /p/a.c");
   EXPECT_TRUE(logHas(Log, "(clang rejects them for this target)")) << joined(Log);
   // The second command with the same flags is answered from the cache.
   Log.clear();
-  const auto Again = adjustCommand({"arm-none-eabi-gcc", "-mthumb", "-mcmodel=medany",
-                                    "-mgeneral-regs-only", "-c", "/p/a.c"},
-                                   "/p", "/p/a.c", Ctx, Log);
+  const auto Again = adjustCommand(
+      {"arm-none-eabi-gcc", "-mthumb", "-mcmodel=medany", "-mgeneral-regs-only", "-c", "/p/a.c"},
+      "/p", "/p/a.c", Ctx, Log);
   EXPECT_EQ(Again, Out);
   EXPECT_EQ(Ctx.Rejected.size(), 1u);
 }
@@ -295,8 +311,8 @@ TEST(CompilerAdjust, OptionMissingItsValueIsDropped) {
 TEST(CompilerAdjust, HostCompilerCommandsAreLeftAlone) {
   AdjustContext Ctx;
   std::vector<std::string> Log;
-  const std::vector<std::string> In = {"/usr/bin/cc", "-std=c11", "-O2", "-g", "-Wall",
-                                       "-I/p/inc", "-c", "/p/a.c", "-o", "a.o"};
+  const std::vector<std::string> In = {"/usr/bin/cc", "-std=c11", "-O2",    "-g", "-Wall",
+                                       "-I/p/inc",    "-c",       "/p/a.c", "-o", "a.o"};
   EXPECT_EQ(adjustCommand(In, "/p", "/p/a.c", Ctx, Log), In);
   EXPECT_TRUE(Log.empty()) << joined(Log);
 }
@@ -305,11 +321,27 @@ TEST(CompilerAdjust, IarOptionsAreTranslated) {
   AdjustContext Ctx;
   Ctx.CompatDir = "/compat";
   std::vector<std::string> Log;
-  const auto Out = adjustCommand(
-      {"iccarm", "/p/main.c", "--cpu", "Cortex-M4F", "--fpu=VFPv4_sp", "-I", "inc", "-DX=1",
-       "-e", "--dlib_config", "DLib_Config_Normal.h", "-On", "--debug", "--thumb", "-o", "obj",
-       "--preinclude", "pre.h", "--diag_suppress", "Pa050"},
-      "/p", "/p/main.c", Ctx, Log);
+  const auto Out = adjustCommand({"iccarm",
+                                  "/p/main.c",
+                                  "--cpu",
+                                  "Cortex-M4F",
+                                  "--fpu=VFPv4_sp",
+                                  "-I",
+                                  "inc",
+                                  "-DX=1",
+                                  "-e",
+                                  "--dlib_config",
+                                  "DLib_Config_Normal.h",
+                                  "-On",
+                                  "--debug",
+                                  "--thumb",
+                                  "-o",
+                                  "obj",
+                                  "--preinclude",
+                                  "pre.h",
+                                  "--diag_suppress",
+                                  "Pa050"},
+                                 "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -include /compat/iar.h /p/main.c "
                          "-mcpu=cortex-m4 -mfloat-abi=hard -Iinc -DX=1 -mthumb -include pre.h");
   EXPECT_TRUE(logHas(Log, "translated --cpu Cortex-M4F to -mcpu=cortex-m4"));
@@ -323,9 +355,9 @@ TEST(CompilerAdjust, KeilArmccOptionsAreTranslated) {
   AdjustContext Ctx;
   Ctx.CompatDir = "/compat";
   std::vector<std::string> Log;
-  const auto Out = adjustCommand({"armcc", "-c", "--cpu", "Cortex-M3", "-D__MICROLIB", "-g",
-                                  "-O3", "--apcs=interwork", "--split_sections", "--c99",
-                                  "-J", "/keil/inc", "-I.\\RTE", "-o", "main.o", "main.c"},
+  const auto Out = adjustCommand({"armcc", "-c", "--cpu", "Cortex-M3", "-D__MICROLIB", "-g", "-O3",
+                                  "--apcs=interwork", "--split_sections", "--c99", "-J",
+                                  "/keil/inc", "-I.\\RTE", "-o", "main.o", "main.c"},
                                  "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -include /compat/keil-armcc.h -c "
                          "-mcpu=cortex-m3 -D__MICROLIB -std=c99 -isystem /keil/inc -I.\\RTE "
@@ -337,10 +369,10 @@ TEST(CompilerAdjust, KeilC51DirectivesAreTranslated) {
   AdjustContext Ctx;
   Ctx.CompatDir = "/compat";
   std::vector<std::string> Log;
-  const auto Out = adjustCommand({"C51.exe", "main.c", "DEBUG", "OBJECTEXTEND",
-                                  "INCDIR(.\\inc;..\\lib)", "DEFINE(BOARD,REV=2)",
-                                  "OPTIMIZE(8,SPEED)"},
-                                 "/p", "/p/main.c", Ctx, Log);
+  const auto Out =
+      adjustCommand({"C51.exe", "main.c", "DEBUG", "OBJECTEXTEND", "INCDIR(.\\inc;..\\lib)",
+                     "DEFINE(BOARD,REV=2)", "OPTIMIZE(8,SPEED)"},
+                    "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=avr -include /compat/keil-c51.h main.c -I./inc "
                          "-I../lib -DBOARD -DREV=2");
   EXPECT_TRUE(logHas(Log, "dropped DEBUG OBJECTEXTEND OPTIMIZE(8,SPEED)"));
@@ -398,16 +430,16 @@ TEST(CompilerAdjust, InstalledCrossGccIsAskedForItsIncludeDirectories) {
           "#!/bin/sh\necho \"$@\" > \"$(dirname \"$0\")/args\"\ncat >&2 <<EOF\n"
           "#include <...> search starts here:\n"
           " /opt/x/lib/gcc/arm-none-eabi/13.2.1/include\n"
-          " " + P.path("newlib/include") + "\nEnd of search list.\nEOF\n");
-  llvm::sys::fs::setPermissions(P.path("bin/arm-none-eabi-gcc"), llvm::sys::fs::all_exe |
-                                                                      llvm::sys::fs::owner_all);
+          " " +
+              P.path("newlib/include") + "\nEnd of search list.\nEOF\n");
+  llvm::sys::fs::setPermissions(P.path("bin/arm-none-eabi-gcc"),
+                                llvm::sys::fs::all_exe | llvm::sys::fs::owner_all);
   P.write("main.c", "#include <string.h>\n#include <stdint.h>\nuint8_t b[4];\n"
                     "void f(const char *s) { strcpy((char *)b, s); }\n");
   P.write("other.c", "#include <string.h>\n");
   const std::string Gcc = P.path("bin/arm-none-eabi-gcc");
-  auto Db = P.load("[" + entry(P.Dir, "main.c", Gcc + " -mcpu=cortex-m0 -mthumb -c main.c") +
-                   ", " + entry(P.Dir, "other.c", Gcc + " -mcpu=cortex-m0 -mthumb -c other.c") +
-                   "]");
+  auto Db = P.load("[" + entry(P.Dir, "main.c", Gcc + " -mcpu=cortex-m0 -mthumb -c main.c") + ", " +
+                   entry(P.Dir, "other.c", Gcc + " -mcpu=cortex-m0 -mthumb -c other.c") + "]");
   ASSERT_TRUE(Db) << P.Error;
   const auto Args = P.args(*Db, "main.c");
   EXPECT_TRUE(contains(Args, P.path("newlib/include"))) << joined(Args);

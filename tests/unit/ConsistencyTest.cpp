@@ -55,8 +55,8 @@ TEST(Consistency, EveryRegisteredCheckIsDocumentedTestedAndCatalogued) {
   }
   for (const medsec::rules::CheckEntry &E : Cat->Checks)
     if (E.Status != "planned")
-      EXPECT_TRUE(Registered.count(E.Id)) << E.Id << " is catalogued as " << E.Status
-                                          << " but no such check is registered";
+      EXPECT_TRUE(Registered.count(E.Id))
+          << E.Id << " is catalogued as " << E.Status << " but no such check is registered";
 }
 
 TEST(Consistency, EveryCatalogueClauseHasWhatTheReportNeeds) {

@@ -13,20 +13,28 @@ namespace json = llvm::json;
 namespace {
 
 json::Value unitFacts(json::Value Facts, json::Value Defines, json::Value Uses) {
-  return json::Object{{"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
+  return json::Object{
+      {"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
 }
 
 json::Value fact(const char *Kind, const char *Name, int Param, const char *File, int Line) {
-  return json::Object{{"kind", Kind},   {"name", Name}, {"param", Param},       {"paramName", "buf"},
-                      {"origin", "received data"},   {"source", "recv"},     {"file", File},
-                      {"line", Line},   {"column", 3}};
+  return json::Object{{"kind", Kind},
+                      {"name", Name},
+                      {"param", Param},
+                      {"paramName", "buf"},
+                      {"origin", "received data"},
+                      {"source", "recv"},
+                      {"file", File},
+                      {"line", Line},
+                      {"column", 3}};
 }
 
 TEST(CrossTuJoin, NewFactsRerunTheUnitsThatDefineOrUseTheName) {
   CrossTuJoin J;
-  J.addUnit("/p/a.c", unitFacts({fact("param", "parse", 0, "a.c", 9), fact("return", "rx", 0, "a.c", 20),
-                                 fact("global", "g_cmd", 0, "a.c", 4)},
-                                {"rx", "g_cmd"}, {"parse"}));
+  J.addUnit("/p/a.c",
+            unitFacts({fact("param", "parse", 0, "a.c", 9), fact("return", "rx", 0, "a.c", 20),
+                       fact("global", "g_cmd", 0, "a.c", 4)},
+                      {"rx", "g_cmd"}, {"parse"}));
   J.addUnit("/p/b.c", unitFacts({}, {"parse"}, {"rx"}));
   J.addUnit("/p/c.c", unitFacts({}, {}, {"g_cmd"}));
   J.addUnit("/p/d.c", unitFacts({}, {"other"}, {}));
@@ -55,9 +63,11 @@ TEST(CrossTuJoin, EarliestLocationWinsWhateverTheOrder) {
 
 TEST(CrossTuJoin, DerivedRulesLoadCleanlyOverTheCatalogue) {
   CrossTuJoin J;
-  J.addUnit("/p/a.c", unitFacts({fact("param", "parse", 0, "a \"q\".c", 9), fact("param", "parse", 2, "a.c", 9),
-                                 fact("return", "rx", 0, "a.c", 20), fact("global", "g_cmd", 0, "a.c", 4)},
-                                {"rx", "g_cmd"}, {"parse"}));
+  J.addUnit(
+      "/p/a.c",
+      unitFacts({fact("param", "parse", 0, "a \"q\".c", 9), fact("param", "parse", 2, "a.c", 9),
+                 fact("return", "rx", 0, "a.c", 20), fact("global", "g_cmd", 0, "a.c", 4)},
+                {"rx", "g_cmd"}, {"parse"}));
   J.addUnit("/p/b.c", unitFacts({}, {"parse"}, {"rx", "g_cmd"}));
   J.advance();
   const std::string Path = ::testing::TempDir() + "derived-rules-test.yaml";

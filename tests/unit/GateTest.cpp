@@ -11,16 +11,16 @@ namespace {
 const char *const Check = "medsec-banned-functions";
 
 TEST(Nolint, SameLineWithReason) {
-  auto N = findNolint("a\nstrcpy(d, s); // NOLINT(medsec-banned-functions): bounded by caller\n",
-                      2, Check);
+  auto N = findNolint("a\nstrcpy(d, s); // NOLINT(medsec-banned-functions): bounded by caller\n", 2,
+                      Check);
   ASSERT_TRUE(N);
   EXPECT_EQ(N->Line, 2u);
   EXPECT_EQ(N->Justification, "bounded by caller");
 }
 
 TEST(Nolint, NextLineAndBlockComments) {
-  auto N = findNolint("/* NOLINTNEXTLINE(medsec-*) - reviewed in DEV-7 */\nstrcpy(d, s);\n", 2,
-                      Check);
+  auto N =
+      findNolint("/* NOLINTNEXTLINE(medsec-*) - reviewed in DEV-7 */\nstrcpy(d, s);\n", 2, Check);
   ASSERT_TRUE(N);
   EXPECT_EQ(N->Line, 1u);
   EXPECT_EQ(N->Justification, "reviewed in DEV-7");

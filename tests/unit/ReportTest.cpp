@@ -69,8 +69,7 @@ ReportInput goldenInput() {
   for (const Finding &F : In.Results.Findings) {
     const std::string Path = GoldenDir + "/src/" + F.Where.File.substr(4);
     const std::string Src = readText(Path);
-    In.Sources[F.Where.File] =
-        Src.empty() ? std::nullopt : std::optional<std::string>(Src);
+    In.Sources[F.Where.File] = Src.empty() ? std::nullopt : std::optional<std::string>(Src);
   }
   In.Opts.Title = "IP-400 infusion pump firmware 2.0.3: secure-coding verification";
   In.Opts.Date = "2026-06-01";
@@ -271,12 +270,13 @@ TEST(ReportEvidence, GoogleTestXml) {
 }
 
 TEST(ReportEvidence, CTestLog) {
-  const TestEvidence E = parseTestEvidence("ctest.log", "Test project /b\n"
-                                                        "  1/3 Test #1: a ..... Passed\n"
-                                                        "67% tests passed, 1 tests failed out of 3\n"
-                                                        "\nThe following tests FAILED:\n"
-                                                        "\t  2 - lit.medsec-x.c (Failed)\n"
-                                                        "Errors while running CTest\n");
+  const TestEvidence E =
+      parseTestEvidence("ctest.log", "Test project /b\n"
+                                     "  1/3 Test #1: a ..... Passed\n"
+                                     "67% tests passed, 1 tests failed out of 3\n"
+                                     "\nThe following tests FAILED:\n"
+                                     "\t  2 - lit.medsec-x.c (Failed)\n"
+                                     "Errors while running CTest\n");
   EXPECT_EQ(E.Format, "ctest");
   EXPECT_EQ(E.Tests, 3u);
   EXPECT_EQ(E.Failures, 1u);
@@ -305,11 +305,14 @@ TEST(ReportEvidence, CompileDatabaseTargetAndDefines) {
 // --- escaping ------------------------------------------------------------------
 
 TEST(ReportText, SanitizeMakesControlsVisibleAndUtf8Valid) {
-  EXPECT_EQ(sanitize(std::string("a\0b", 3)), "a\xE2\x90\x80" "b");
+  EXPECT_EQ(sanitize(std::string("a\0b", 3)), "a\xE2\x90\x80"
+                                              "b");
   EXPECT_EQ(sanitize("\x1b[31m"), "\xE2\x90\x9B[31m");
   EXPECT_EQ(sanitize("x\ty\r\n\x7f"), "x y\xE2\x90\x8D\xE2\x90\x8A\xE2\x90\xA1");
   EXPECT_EQ(sanitize("\xff\xc0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(sanitize("ab\xE2\x80\xAE" "cd"), "ab<U+202E>cd"); // right-to-left override
+  EXPECT_EQ(sanitize("ab\xE2\x80\xAE"
+                     "cd"),
+            "ab<U+202E>cd"); // right-to-left override
   EXPECT_EQ(sanitize("\xC3\xA9t\xC3\xA9"), "\xC3\xA9t\xC3\xA9");
 }
 
@@ -378,15 +381,15 @@ TEST(ReportEscaping, HtmlHasOnlyOurMarkup) {
     EXPECT_FALSE((static_cast<unsigned char>(C) < 0x20 && C != '\n') || C == 0x7f)
         << "raw control character " << int(C);
   const std::set<std::string> Tags = {
-      "html", "head",   "meta",  "title", "style", "body",       "header",  "h1",   "h2",
-      "h3",   "h4",     "p",     "code",  "div",   "nav",        "ol",      "li",   "a",
-      "main", "section", "span", "ul",    "table", "thead",      "tbody",   "tr",   "th",
-      "td",   "strong", "br",    "figure", "figcaption", "svg",  "rect",    "text", "em",
-      "article", "pre"};
+      "html",  "head", "meta", "title",   "style",   "body", "header", "h1",
+      "h2",    "h3",   "h4",   "p",       "code",    "div",  "nav",    "ol",
+      "li",    "a",    "main", "section", "span",    "ul",   "table",  "thead",
+      "tbody", "tr",   "th",   "td",      "strong",  "br",   "figure", "figcaption",
+      "svg",   "rect", "text", "em",      "article", "pre"};
   const std::set<std::string> Attributes = {
-      "lang", "charset", "http-equiv", "content", "name", "id", "class", "href", "style",
-      "role", "viewBox", "width", "height", "font-family", "font-size", "xmlns", "x", "y",
-      "fill", "text-anchor", "scope"};
+      "lang",      "charset", "http-equiv", "content", "name",  "id",          "class",
+      "href",      "style",   "role",       "viewBox", "width", "height",      "font-family",
+      "font-size", "xmlns",   "x",          "y",       "fill",  "text-anchor", "scope"};
   llvm::Regex Tag("<(/?)([a-zA-Z0-9]+)([^<>]*)>");
   llvm::Regex Attr("^[ ]+([a-zA-Z-]+)=\"[^\"<>]*\"");
   llvm::StringRef Rest = Html.substr(Html.find("<html"));

@@ -1,6 +1,6 @@
 //===- ResultsTest.cpp - results model, fingerprints, JSON ----------------===//
-#include "Analyze.h"
 #include "Results.h"
+#include "Analyze.h"
 
 #include <gtest/gtest.h>
 
@@ -31,7 +31,8 @@ TEST(Fingerprint, IgnoresLineNumbersAndIndentation) {
 
 TEST(Fingerprint, DistinguishesCheckFileTextAndOccurrence) {
   ScanResults R;
-  R.Findings = {finding("src/a.c", 10, "strcpy(buf,in);"), finding("src/a.c", 20, "strcpy(buf,in);"),
+  R.Findings = {finding("src/a.c", 10, "strcpy(buf,in);"),
+                finding("src/a.c", 20, "strcpy(buf,in);"),
                 finding("src/b.c", 10, "strcpy(buf,in);"), finding("src/a.c", 30, "strcpy(x,in);"),
                 finding("src/a.c", 40, "strcpy(buf,in);", "medsec-other")};
   canonicalize(R);
@@ -44,7 +45,8 @@ TEST(Fingerprint, DistinguishesCheckFileTextAndOccurrence) {
 TEST(Canonicalize, SortsAndDropsHeaderDuplicates) {
   ScanResults R;
   R.Findings = {finding("inc/h.h", 5, "x"), finding("src/a.c", 1, "y"), finding("inc/h.h", 5, "x")};
-  R.Units = {{"src/b.c", UnitStatus::Analysed, "", {}}, {"src/a.c", UnitStatus::ParseError, "e", {}}};
+  R.Units = {{"src/b.c", UnitStatus::Analysed, "", {}},
+             {"src/a.c", UnitStatus::ParseError, "e", {}}};
   canonicalize(R);
   ASSERT_EQ(R.Findings.size(), 2u);
   EXPECT_EQ(R.Findings[0].Where.File, "inc/h.h");

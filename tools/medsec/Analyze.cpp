@@ -18,9 +18,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <set>
 #include <tuple>
-#include <memory>
 
 namespace medsec {
 
@@ -63,8 +63,7 @@ public:
       return {};
     Pos P;
     const size_t LineStart = Text.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-    const size_t Begin =
-        (Offset == 0 || LineStart == llvm::StringRef::npos) ? 0 : LineStart + 1;
+    const size_t Begin = (Offset == 0 || LineStart == llvm::StringRef::npos) ? 0 : LineStart + 1;
     P.Line = 1 + static_cast<unsigned>(Text.take_front(Begin).count('\n'));
     P.Column = 1 + Offset - static_cast<unsigned>(Begin);
     const size_t End = Text.find('\n', Begin);
@@ -107,8 +106,8 @@ clang::tidy::ClangTidyOptions tidyOptions(const AnalyzeOptions &Opts) {
   // Our binary does not live beside clang's headers; name them.
   Options.ExtraArgsBefore = std::vector<std::string>{"-resource-dir=" MEDSEC_CLANG_RESOURCE_DIR};
   Options.ExtraArgs = Opts.ExtraArgs;
-  Options.CheckOptions["medsec.Catalogue"] = ClangTidyOptions::ClangTidyValue(
-      defaultCatalogueDir(Opts.CatalogueDir));
+  Options.CheckOptions["medsec.Catalogue"] =
+      ClangTidyOptions::ClangTidyValue(defaultCatalogueDir(Opts.CatalogueDir));
   if (!Opts.ProjectRules.empty())
     Options.CheckOptions["medsec.ProjectRules"] =
         ClangTidyOptions::ClangTidyValue(Opts.ProjectRules.front());
@@ -135,9 +134,8 @@ std::map<std::string, std::string> effectiveCheckOptions(const AnalyzeOptions &O
   // storeOptions, defaults included), as `clang-tidy --dump-config` shows.
   auto Relevant = [&](llvm::StringRef Key) {
     return Key.starts_with("medsec.") ||
-           std::any_of(Checks.begin(), Checks.end(), [&](const std::string &C) {
-             return Key.starts_with(C + ".");
-           });
+           std::any_of(Checks.begin(), Checks.end(),
+                       [&](const std::string &C) { return Key.starts_with(C + "."); });
   };
   std::map<std::string, std::string> Effective;
   for (const auto &E : Options.CheckOptions)
@@ -222,7 +220,8 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
   for (const ClangTidyError &E : Errors) {
     const std::string Path = absolutePath(E.Message.FilePath, E.BuildDirectory);
     if (E.DiagLevel == ClangTidyError::Error &&
-        (E.DiagnosticName.empty() || llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))) {
+        (E.DiagnosticName.empty() ||
+         llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-"))) {
       if (Unit.Status == UnitStatus::Analysed) {
         Unit.Status = UnitStatus::ParseError;
         LineTable::Pos P = Lines.at(Path, E.Message.FileOffset);
@@ -245,9 +244,9 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
     }
     for (const auto &FileFix : E.Message.Fix)
       for (const auto &R : FileFix.second)
-        F.Fixes.push_back({relativeToRoot(absolutePath(R.getFilePath(), E.BuildDirectory),
-                                          Opts.SourceRoot),
-                           R.getOffset(), R.getLength(), R.getReplacementText().str()});
+        F.Fixes.push_back(
+            {relativeToRoot(absolutePath(R.getFilePath(), E.BuildDirectory), Opts.SourceRoot),
+             R.getOffset(), R.getLength(), R.getReplacementText().str()});
     Unit.Findings.push_back(std::move(F));
   }
 

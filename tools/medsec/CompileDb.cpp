@@ -142,8 +142,8 @@ void expandResponseFiles(std::vector<std::string> &Args, llvm::StringRef Directo
     Log.push_back(File.str() + ": response file not expanded: " + llvm::toString(std::move(E)));
     return;
   }
-  Log.push_back(File.str() + ": expanded response file(s) to " +
-                std::to_string(Argv.size() - 1) + " argument(s)");
+  Log.push_back(File.str() + ": expanded response file(s) to " + std::to_string(Argv.size() - 1) +
+                " argument(s)");
   Args.assign(Argv.begin(), Argv.end());
 }
 
@@ -178,15 +178,16 @@ bool readEntry(const llvm::json::Value &V, llvm::StringRef DbDir, AdjustContext 
   expandResponseFiles(Args, Out.Directory, Out.Filename, Log);
   // The input as the command names it, so that the adjusters keep it.
   for (std::string &A : Args)
-    if (A == File->str() || (!A.empty() && A[0] != '-' && normalPath(A, Out.Directory) == Out.Filename))
+    if (A == File->str() ||
+        (!A.empty() && A[0] != '-' && normalPath(A, Out.Directory) == Out.Filename))
       A = Out.Filename;
   Out.CommandLine = adjustCommand(Args, Out.Directory, Out.Filename, Ctx, Log);
   return true;
 }
 
 /// Keeps, per file, the first entry or each distinct configuration.
-void addDeduplicated(FirmwareDatabase &Db, std::vector<CompileCommand> Commands,
-                     bool FirstOnly, std::vector<std::string> &Log) {
+void addDeduplicated(FirmwareDatabase &Db, std::vector<CompileCommand> Commands, bool FirstOnly,
+                     std::vector<std::string> &Log) {
   std::map<std::string, std::vector<std::string>> Keys; // file -> kept configuration keys
   for (CompileCommand &C : Commands) {
     std::vector<std::string> &Kept = Keys[C.Filename];

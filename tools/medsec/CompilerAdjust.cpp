@@ -25,8 +25,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/Triple.h"
 
@@ -95,8 +95,8 @@ const char *const GnuDrivers[] = {"clang++", "clang", "g++", "gcc", "c++", "cc"}
 
 std::string compilerBaseName(llvm::StringRef Argv0) {
   const size_t Sep = Argv0.find_last_of("/\\");
-  std::string Name = llvm::StringRef(Sep == llvm::StringRef::npos ? Argv0 : Argv0.substr(Sep + 1))
-                         .lower();
+  std::string Name =
+      llvm::StringRef(Sep == llvm::StringRef::npos ? Argv0 : Argv0.substr(Sep + 1)).lower();
   if (llvm::StringRef(Name).ends_with(".exe"))
     Name.resize(Name.size() - 4);
   // gcc-12, clang-19, arm-none-eabi-gcc-12.2.1
@@ -306,7 +306,8 @@ bool translateCommonVendorOption(ArgCursor &C, Args &Out, Args &Front, Logger &N
     return true;
   }
   if (C.value("--fpu", V)) {
-    const bool Soft = llvm::StringRef(V).lower() == "none" || llvm::StringRef(V).lower() == "softvfp";
+    const bool Soft =
+        llvm::StringRef(V).lower() == "none" || llvm::StringRef(V).lower() == "softvfp";
     Out.push_back(Soft ? "-mfloat-abi=soft" : "-mfloat-abi=hard");
     Note("translated FPU '" + V + "' to " + Out.back());
     return true;
@@ -317,12 +318,18 @@ bool translateCommonVendorOption(ArgCursor &C, Args &Out, Args &Front, Logger &N
     return true;
   }
   static const std::map<std::string, std::string> Flags = {
-      {"--thumb", "-mthumb"},           {"--arm", "-marm"},
-      {"--c89", "-std=c89"},            {"--c90", "-std=c89"},
-      {"--c99", "-std=c99"},            {"--char_is_signed", "-fsigned-char"},
-      {"--char_is_unsigned", "-funsigned-char"}, {"--signed_chars", "-fsigned-char"},
-      {"--unsigned_chars", "-funsigned-char"},   {"--bigend", "-mbig-endian"},
-      {"--littleend", "-mlittle-endian"}, {"--endian=big", "-mbig-endian"},
+      {"--thumb", "-mthumb"},
+      {"--arm", "-marm"},
+      {"--c89", "-std=c89"},
+      {"--c90", "-std=c89"},
+      {"--c99", "-std=c99"},
+      {"--char_is_signed", "-fsigned-char"},
+      {"--char_is_unsigned", "-funsigned-char"},
+      {"--signed_chars", "-fsigned-char"},
+      {"--unsigned_chars", "-funsigned-char"},
+      {"--bigend", "-mbig-endian"},
+      {"--littleend", "-mlittle-endian"},
+      {"--endian=big", "-mbig-endian"},
       {"--endian=little", "-mlittle-endian"}};
   if (auto It = Flags.find(S); It != Flags.end()) {
     Out.push_back(It->second);
@@ -340,11 +347,28 @@ bool translateCommonVendorOption(ArgCursor &C, Args &Out, Args &Front, Logger &N
 
 /// IAR and Keil armcc options that take a separate value, so that the value
 /// is dropped with the option.
-const std::set<std::string> VendorValueOptions = {
-    "-o", "-f", "--dlib_config", "--diag_suppress", "--diag_error", "--diag_warning",
-    "--diag_remark", "--dependencies", "--section", "--mfc", "--via", "--depend",
-    "--omf_browse", "--apcs", "--list_dir", "--object_dir", "--error_limit",
-    "--code_model", "--data_model", "--core", "--header_context", "--library_module"};
+const std::set<std::string> VendorValueOptions = {"-o",
+                                                  "-f",
+                                                  "--dlib_config",
+                                                  "--diag_suppress",
+                                                  "--diag_error",
+                                                  "--diag_warning",
+                                                  "--diag_remark",
+                                                  "--dependencies",
+                                                  "--section",
+                                                  "--mfc",
+                                                  "--via",
+                                                  "--depend",
+                                                  "--omf_browse",
+                                                  "--apcs",
+                                                  "--list_dir",
+                                                  "--object_dir",
+                                                  "--error_limit",
+                                                  "--code_model",
+                                                  "--data_model",
+                                                  "--core",
+                                                  "--header_context",
+                                                  "--library_module"};
 
 Args translateIarOrArmcc(const Args &In, llvm::StringRef Directory, llvm::StringRef File,
                          Args &Front, Logger &Note) {
@@ -371,8 +395,7 @@ Args translateIarOrArmcc(const Args &In, llvm::StringRef Directory, llvm::String
 }
 
 /// Keil C51: `C51 file.c INCDIR(a;b) DEFINE(X,Y=1) OPTIMIZE(8)`.
-Args translateC51(const Args &In, llvm::StringRef Directory, llvm::StringRef File,
-                  Logger &Note) {
+Args translateC51(const Args &In, llvm::StringRef Directory, llvm::StringRef File, Logger &Note) {
   Args Out, Dropped;
   static const llvm::Regex Directive("^([A-Za-z]+) *\\((.*)\\)$");
   for (size_t I = 1; I < In.size(); ++I) {
@@ -583,8 +606,10 @@ void addDriverIncludes(const Args &Original, const CompilerInfo &Info, llvm::Str
                        AdjustContext &Ctx, Args &Out, Logger &Note) {
   const std::string Gcc = resolveProgram(Original[0], Directory);
   if (Gcc.empty()) {
-    Note(Original[0] + " is not installed here: only clang's freestanding headers (stdint.h, "
-                       "stddef.h, stdbool.h...) are available for " + Info.Triple);
+    Note(Original[0] +
+         " is not installed here: only clang's freestanding headers (stdint.h, "
+         "stddef.h, stdbool.h...) are available for " +
+         Info.Triple);
     return;
   }
   const Args Flags = targetFlags(Original);
@@ -610,8 +635,8 @@ std::string configurationKey(const Args &A) {
     }
     if (S.starts_with("-o") || S.starts_with("-MF") || S.starts_with("-MT") ||
         S.starts_with("-MQ") || S == "-MD" || S == "-MMD" || S == "-MP" || S == "-c" ||
-        (S.starts_with("-W") && !S.starts_with("-Wp,")) || S.starts_with("-g") ||
-        S == "-fPIC" || S == "-fpic" || S == "-fPIE" || S == "-fpie")
+        (S.starts_with("-W") && !S.starts_with("-Wp,")) || S.starts_with("-g") || S == "-fPIC" ||
+        S == "-fpic" || S == "-fPIE" || S == "-fpie")
       continue;
     Key += S;
     Key += '\0';

@@ -17,7 +17,9 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
       P = CompileDir;
       llvm::sys::path::append(P, X.File);
     }
-    const char *Kind = X.K == CrossTuFact::ParamFact ? "param" : X.K == CrossTuFact::ReturnFact ? "return" : "global";
+    const char *Kind = X.K == CrossTuFact::ParamFact    ? "param"
+                       : X.K == CrossTuFact::ReturnFact ? "return"
+                                                        : "global";
     Facts.push_back(json::Object{{"kind", Kind},
                                  {"name", X.Name},
                                  {"param", static_cast<int64_t>(X.Param)},
@@ -33,7 +35,8 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
     Defines.push_back(N);
   for (const std::string &N : F.Uses)
     Uses.push_back(N);
-  return json::Object{{"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
+  return json::Object{
+      {"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
 }
 
 void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
@@ -71,8 +74,9 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
       // Units finish in any order: the earliest location wins, so any -j
       // derives the same rules.
       auto [It, New] = Pending.emplace(K, F);
-      if (!New && std::tie(F.File, F.Line, F.Column, F.Unit) <
-                      std::tie(It->second.File, It->second.Line, It->second.Column, It->second.Unit))
+      if (!New &&
+          std::tie(F.File, F.Line, F.Column, F.Unit) <
+              std::tie(It->second.File, It->second.Line, It->second.Column, It->second.Unit))
         It->second = F;
     }
 }
@@ -116,25 +120,28 @@ std::string CrossTuJoin::overlayYaml() const {
       // One entry per function: the parameters of every fact, the note of the first.
       std::string Params;
       bool Any = false;
-      for (auto J = It; J != Known.end() && J->second.Kind == "param" && J->second.Name == F.Name; ++J)
+      for (auto J = It; J != Known.end() && J->second.Kind == "param" && J->second.Name == F.Name;
+           ++J)
         if (J->second.Used) {
           Params += std::string(Any ? ", " : "") + quoted(std::to_string(J->second.Param));
           Any = true;
         }
       if (Any)
-        Callbacks += "        - name: " + quoted(F.Name) + "\n          kind: function\n          params: [" +
-                     Params + "]\n          origin: " + quoted(F.Origin) + "\n          note: " +
-                     quoted("value received as parameter '%P' of '" + F.Name +
-                            "' here, passed from another translation unit (" + at(F.File, F.Line) +
-                            ")") +
-                     "\n";
+        Callbacks +=
+            "        - name: " + quoted(F.Name) +
+            "\n          kind: function\n          params: [" + Params +
+            "]\n          origin: " + quoted(F.Origin) + "\n          note: " +
+            quoted("value received as parameter '%P' of '" + F.Name +
+                   "' here, passed from another translation unit (" + at(F.File, F.Line) + ")") +
+            "\n";
       while (It != Known.end() && It->second.Kind == "param" && It->second.Name == F.Name)
         ++It;
       continue;
     }
     if (F.Used && F.Kind == "return")
-      Sources += "        - name: " + quoted(F.Name) + "\n          taints: [\"return\"]\n          origin: " +
-                 quoted(F.Origin) + "\n          note: " +
+      Sources += "        - name: " + quoted(F.Name) +
+                 "\n          taints: [\"return\"]\n          origin: " + quoted(F.Origin) +
+                 "\n          note: " +
                  quoted("value returned by '" + F.Name + "' here, " + F.Origin +
                         " from another translation unit (" + at(F.File, F.Line) + ")") +
                  "\n";

@@ -189,8 +189,8 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
   if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
     return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
   if (!rules::parseSeverity(O.Gate.FailOn))
-    return usageError("--fail-on takes info, low, medium, high or critical, not '" +
-                      O.Gate.FailOn + "'");
+    return usageError("--fail-on takes info, low, medium, high or critical, not '" + O.Gate.FailOn +
+                      "'");
   if (O.Analyze.ProjectRules.size() > 1)
     return usageError("--rules may be given once");
   for (const std::string &R : O.Analyze.ProjectRules)
@@ -211,7 +211,8 @@ int reportCommand(int Argc, char **Argv) {
                 {"-o", Output},
                 {"--output-dir", Output},
                 {"--format", [&](const std::string &V) { report::appendList(O.Formats, V); }},
-                {"--guideline", [&](const std::string &V) { report::appendList(O.Report.Guidelines, V); }},
+                {"--guideline",
+                 [&](const std::string &V) { report::appendList(O.Report.Guidelines, V); }},
                 {"--phases", [&](const std::string &V) { report::appendList(O.Report.Phases, V); }},
                 {"--title", [&](const std::string &V) { O.Report.Title = V; }},
                 {"--date", [&](const std::string &V) { O.Report.Date = V; }},
@@ -219,8 +220,8 @@ int reportCommand(int Argc, char **Argv) {
                 {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
                 {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
                 {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }}},
-               {{"-q", [&] { O.Quiet = true; }}, {"--quiet", [&] { O.Quiet = true; }}},
-               Positional, Error))
+               {{"-q", [&] { O.Quiet = true; }}, {"--quiet", [&] { O.Quiet = true; }}}, Positional,
+               Error))
     return usageError(Error);
   if (!Positional.empty())
     return usageError("unexpected argument '" + Positional.front() + "'");

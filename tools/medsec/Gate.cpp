@@ -35,8 +35,7 @@ llvm::Expected<std::vector<BaselineEntry>> loadBaseline(llvm::StringRef Path) {
   auto Parsed = json::parse((*Buf)->getBuffer());
   if (!Parsed)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "baseline '%s' is not JSON: %s",
-                                   Path.str().c_str(),
-                                   llvm::toString(Parsed.takeError()).c_str());
+                                   Path.str().c_str(), llvm::toString(Parsed.takeError()).c_str());
   const json::Object *O = Parsed->getAsObject();
   const json::Array *Findings = O ? O->getArray("findings") : nullptr;
   if (!O || O->getString("format") != llvm::StringRef("medsec-baseline/1") || !Findings)
@@ -64,8 +63,11 @@ std::string baselineToJson(const ScanResults &R, const std::vector<BaselineEntry
   for (const Finding &F : R.Findings) {
     if (F.Status != "open")
       continue;
-    json::Object E{{"fingerprint", F.Fingerprint}, {"check", F.Check}, {"file", F.Where.File},
-                   {"line", F.Where.Line},         {"message", F.Message}};
+    json::Object E{{"fingerprint", F.Fingerprint},
+                   {"check", F.Check},
+                   {"file", F.Where.File},
+                   {"line", F.Where.Line},
+                   {"message", F.Message}};
     auto It = Old.find(F.Fingerprint);
     E["justification"] = It != Old.end() ? It->second->Justification : "";
     E["approver"] = It != Old.end() ? It->second->Approver : "";

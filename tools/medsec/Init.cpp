@@ -201,8 +201,8 @@ bool setUp(const FileRecipe &R, bool Force) {
                  << (Backup.empty() ? ": the backup failed" : ": " + Error) << "\n";
     return false;
   }
-  llvm::outs() << "medsec: merged the medsec settings into " << R.Path << " (previous file: "
-               << Backup << ")\n";
+  llvm::outs() << "medsec: merged the medsec settings into " << R.Path
+               << " (previous file: " << Backup << ")\n";
   return true;
 }
 
@@ -272,8 +272,7 @@ int initCommand(int Argc, char **Argv) {
                           [&](llvm::StringRef Old, std::string &) -> std::optional<std::string> {
                             return mergedClangd(Old, Database);
                           }};
-  const FileRecipe Tidy{PathIn(".clang-tidy"), FreshClangTidy, clangTidyHasMedsec,
-                        mergedClangTidy};
+  const FileRecipe Tidy{PathIn(".clang-tidy"), FreshClangTidy, clangTidyHasMedsec, mergedClangTidy};
   const bool ClangdOk = setUp(Clangd, Force);
   const bool TidyOk = setUp(Tidy, Force);
   return ClangdOk && TidyOk ? ExitClean : ExitUsage;

@@ -68,9 +68,10 @@ void canonicalize(ScanResults &R) {
   };
   std::sort(R.Findings.begin(), R.Findings.end(),
             [&](const Finding &A, const Finding &B) { return Key(A) < Key(B); });
-  R.Findings.erase(std::unique(R.Findings.begin(), R.Findings.end(),
-                               [&](const Finding &A, const Finding &B) { return Key(A) == Key(B); }),
-                   R.Findings.end());
+  R.Findings.erase(
+      std::unique(R.Findings.begin(), R.Findings.end(),
+                  [&](const Finding &A, const Finding &B) { return Key(A) == Key(B); }),
+      R.Findings.end());
   std::map<std::tuple<std::string, std::string, std::string>, unsigned> Seen;
   for (Finding &F : R.Findings)
     F.Fingerprint = fingerprint(F, Seen[{F.Check, F.Where.File, F.LineContext}]++);
@@ -177,10 +178,14 @@ json::Value findingToJson(const Finding &F) {
   if (F.Supp) {
     json::Object S{{"kind", F.Supp->Kind}, {"status", F.Supp->Status}};
     const std::pair<const char *, const std::string *> Optional[] = {
-        {"id", &F.Supp->Id},           {"justification", &F.Supp->Justification},
-        {"approver", &F.Supp->Approver}, {"date", &F.Supp->Date},
-        {"expires", &F.Supp->Expires}, {"risk", &F.Supp->Risk},
-        {"source", &F.Supp->Source},   {"problem", &F.Supp->Problem}};
+        {"id", &F.Supp->Id},
+        {"justification", &F.Supp->Justification},
+        {"approver", &F.Supp->Approver},
+        {"date", &F.Supp->Date},
+        {"expires", &F.Supp->Expires},
+        {"risk", &F.Supp->Risk},
+        {"source", &F.Supp->Source},
+        {"problem", &F.Supp->Problem}};
     for (const auto &[Key, Value] : Optional)
       if (!Value->empty())
         S[Key] = *Value;
@@ -286,12 +291,9 @@ json::Object configurationToJson(const ScanConfiguration &C) {
   json::Object Options;
   for (const auto &[Key, Value] : C.CheckOptions)
     Options[Key] = Value;
-  return json::Object{{"checks", C.CheckFilter},
-                      {"checkOptions", std::move(Options)},
-                      {"extraArgs", strings(C.ExtraArgs)},
-                      {"include", strings(C.Include)},
-                      {"exclude", strings(C.Exclude)},
-                      {"timeoutSeconds", C.TimeoutSeconds}};
+  return json::Object{{"checks", C.CheckFilter},           {"checkOptions", std::move(Options)},
+                      {"extraArgs", strings(C.ExtraArgs)}, {"include", strings(C.Include)},
+                      {"exclude", strings(C.Exclude)},     {"timeoutSeconds", C.TimeoutSeconds}};
 }
 
 namespace {
@@ -305,7 +307,6 @@ json::Object toolToJson(const ScanResults &R) {
     T["host"] = hostToJson(R.Host);
   return T;
 }
-
 
 ScanConfiguration configurationFromJson(const json::Object &O) {
   ScanConfiguration C;
@@ -345,8 +346,10 @@ std::string resultsToJson(const ScanResults &R) {
 
   json::Array Fixed;
   for (const auto &X : R.Fixed)
-    Fixed.push_back(json::Object{
-        {"fingerprint", X.Fingerprint}, {"check", X.Check}, {"file", X.File}, {"message", X.Message}});
+    Fixed.push_back(json::Object{{"fingerprint", X.Fingerprint},
+                                 {"check", X.Check},
+                                 {"file", X.File},
+                                 {"message", X.Message}});
 
   json::Object Root{
       {"format", "medsec-results/1"},
@@ -358,15 +361,15 @@ std::string resultsToJson(const ScanResults &R) {
       {"checks", strings(R.Checks)},
       {"units", std::move(Units)},
       {"findings", std::move(Findings)},
-      {"summary", json::Object{{"units", static_cast<int64_t>(R.Units.size())},
-                               {"complete", R.complete()},
-                               {"unitsByStatus", std::move(Stat)},
-                               {"findings", static_cast<int64_t>(R.Findings.size())},
-                               {"openFindings",
-                                static_cast<int64_t>(std::count_if(
-                                    R.Findings.begin(), R.Findings.end(),
-                                    [](const Finding &F) { return F.Status == "open"; }))},
-                               {"findingsBySeverity", std::move(Sev)}}},
+      {"summary",
+       json::Object{{"units", static_cast<int64_t>(R.Units.size())},
+                    {"complete", R.complete()},
+                    {"unitsByStatus", std::move(Stat)},
+                    {"findings", static_cast<int64_t>(R.Findings.size())},
+                    {"openFindings", static_cast<int64_t>(std::count_if(
+                                         R.Findings.begin(), R.Findings.end(),
+                                         [](const Finding &F) { return F.Status == "open"; }))},
+                    {"findingsBySeverity", std::move(Sev)}}},
   };
   if (!R.Fixed.empty())
     Root["fixed"] = std::move(Fixed);

@@ -110,7 +110,8 @@ struct UnitResult {
   std::vector<Finding> Findings; // worker output only; merged into ScanResults
   /// Project rule files the worker's catalogue held; merged into ScanResults.
   std::vector<CatalogueFileRef> RuleFiles = {};
-  std::optional<llvm::json::Value> CrossTu = std::nullopt; // worker output only: facts for other units
+  std::optional<llvm::json::Value> CrossTu =
+      std::nullopt; // worker output only: facts for other units
 };
 
 struct ScanResults {

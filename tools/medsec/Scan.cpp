@@ -23,8 +23,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <thread>
 
@@ -132,8 +132,8 @@ UnitResult collect(const Job &J, int Status, bool TimedOut, const AnalyzeOptions
   }
   if (WIFSIGNALED(Status)) {
     U.Status = UnitStatus::Crashed;
-    U.Reason = std::string("analyser crashed (signal ") + std::to_string(WTERMSIG(Status)) +
-               ", " + strsignal(WTERMSIG(Status)) + ")";
+    U.Reason = std::string("analyser crashed (signal ") + std::to_string(WTERMSIG(Status)) + ", " +
+               strsignal(WTERMSIG(Status)) + ")";
     const std::string Tail = lastLines(J.LogPath, 300);
     if (!Tail.empty())
       U.Reason += ": " + Tail;
@@ -166,8 +166,8 @@ UnitResult collect(const Job &J, int Status, bool TimedOut, const AnalyzeOptions
 
 std::vector<std::string> workerArgs(const std::string &DbFile, const Job &J,
                                     const AnalyzeOptions &A) {
-  std::vector<std::string> Args = {"__analyze", "--db",   DbFile,        "--file",
-                                   J.File,      "--out",  J.OutPath,     "--checks",
+  std::vector<std::string> Args = {"__analyze", "--db",          DbFile,      "--file",
+                                   J.File,      "--out",         J.OutPath,   "--checks",
                                    A.Checks,    "--source-root", A.SourceRoot};
   if (!A.CatalogueDir.empty())
     Args.insert(Args.end(), {"--catalogue", A.CatalogueDir});
@@ -215,13 +215,13 @@ private:
   std::chrono::steady_clock::time_point Begin;
 };
 
-
 /// Analyses Files with at most Jobs workers at once; the results are in the
 /// order of Files. Tag keeps the temporary files of rounds apart.
-std::vector<UnitResult> analyseFiles(const std::vector<std::string> &Files, const FirmwareDatabase &Db,
-                                     const AnalyzeOptions &A, const std::string &Self,
-                                     const std::string &TempDir, const std::string &Tag,
-                                     unsigned Jobs, const ScanOptions &Opts, Progress &Prog) {
+std::vector<UnitResult> analyseFiles(const std::vector<std::string> &Files,
+                                     const FirmwareDatabase &Db, const AnalyzeOptions &A,
+                                     const std::string &Self, const std::string &TempDir,
+                                     const std::string &Tag, unsigned Jobs, const ScanOptions &Opts,
+                                     Progress &Prog) {
   std::vector<UnitResult> Results(Files.size());
   std::map<pid_t, Job> Running;
   size_t Next = 0;
@@ -243,8 +243,10 @@ std::vector<UnitResult> analyseFiles(const std::vector<std::string> &Files, cons
         J.Pid = spawnWorker(Self, workerArgs(UnitDb, J, A), J.LogPath);
       }
       if (J.Pid <= 0) {
-        UnitResult U{relativeToRoot(J.File, A.SourceRoot), UnitStatus::Failed,
-                     "cannot start a worker process", {}};
+        UnitResult U{relativeToRoot(J.File, A.SourceRoot),
+                     UnitStatus::Failed,
+                     "cannot start a worker process",
+                     {}};
         Prog.done(U);
         Results[J.Index] = std::move(U);
         continue;
@@ -302,7 +304,8 @@ void joinUnits(const std::vector<std::string> &Files, std::vector<UnitResult> &R
     // A file per round, so a unit's log names the rules it saw.
     A.DerivedRules = TempDir + "/derived-rules-" + std::to_string(Round) + ".yaml";
     if (llvm::Error E = writeFileAtomically(A.DerivedRules, Join.overlayYaml())) {
-      llvm::errs() << "medsec: warning: cross-TU analysis stopped: " << llvm::toString(std::move(E)) << "\n";
+      llvm::errs() << "medsec: warning: cross-TU analysis stopped: " << llvm::toString(std::move(E))
+                   << "\n";
       return;
     }
     if (!Opts.Quiet)
@@ -327,8 +330,8 @@ void joinUnits(const std::vector<std::string> &Files, std::vector<UnitResult> &R
 }
 } // namespace
 
-int runAnalyzeWorker(const std::string &DbPath, const std::string &File,
-                     const std::string &OutPath, const AnalyzeOptions &Opts) {
+int runAnalyzeWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,
+                     const AnalyzeOptions &Opts) {
   // Test-only hooks that prove a crashing or hanging unit cannot take the
   // scan down with it (tests/e2e).
   if (const char *Crash = std::getenv("MEDSEC_TEST_CRASH_ON"))
@@ -359,13 +362,13 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
   for (const Finding &F : R.Findings) {
     if (F.Status != "open")
       continue; // accepted by a justified suppression or a deviation record
-    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": warning: "
-       << F.Message << " [" << F.Check << "]\n";
+    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": warning: " << F.Message
+       << " [" << F.Check << "]\n";
     for (const Note &N : F.Notes)
-      OS << N.Where.File << ":" << N.Where.Line << ":" << N.Where.Column
-         << ": note: " << N.Message << "\n";
-    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column
-       << ": note: severity " << F.Severity;
+      OS << N.Where.File << ":" << N.Where.Line << ":" << N.Where.Column << ": note: " << N.Message
+         << "\n";
+    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: severity "
+       << F.Severity;
     for (const std::string &C : F.Cwe)
       OS << "; " << C;
     if (!F.Clauses.empty()) {
@@ -554,8 +557,7 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
   for (const ExcludedFile &E : Db->excludedFiles())
     R.Units.push_back({relativeToRoot(E.File, A.SourceRoot), UnitStatus::Excluded, E.Reason, {}});
 
-  const unsigned Jobs =
-      Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned Jobs = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
   A.CrossTuFacts = Opts.CrossTu;
   Progress Prog(Files.size(), Opts.Quiet);
   std::vector<UnitResult> Analysed =
@@ -598,8 +600,8 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
   if (Gate.Baseline)
     llvm::errs() << " (" << New << " new, " << R.Fixed.size() << " fixed)";
   llvm::errs() << ", in " << R.Units.size() << " translation unit(s), " << NotAnalysed
-               << " not analysed; gate " << R.Policy.Verdict << "; results in "
-               << Opts.ResultsPath << "\n";
+               << " not analysed; gate " << R.Policy.Verdict << "; results in " << Opts.ResultsPath
+               << "\n";
   return R.Policy.ExitCode;
 }
 

@@ -39,8 +39,8 @@ struct ScanOptions {
 int runScan(const ScanOptions &Opts, const std::string &Self);
 
 /// The hidden worker command: analyses one file, writes its UnitResult JSON.
-int runAnalyzeWorker(const std::string &DbPath, const std::string &File,
-                     const std::string &OutPath, const AnalyzeOptions &Opts);
+int runAnalyzeWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,
+                     const AnalyzeOptions &Opts);
 
 /// Prints findings in the compiler's familiar form, one note line with
 /// severity, CWE and clauses after each.

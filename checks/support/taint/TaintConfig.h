@@ -40,10 +40,10 @@ struct SourceSpec {
 };
 
 struct PropagatorSpec {
-  ArgSet From;          // taint of these arguments (value or pointee) ...
+  ArgSet From;           // taint of these arguments (value or pointee) ...
   bool ToReturn = false; // ... reaches the return value
-  ArgSet To;            // ... and/or what these arguments point to
-  int LengthOf = -1;    // the result is a length within this argument's buffer
+  ArgSet To;             // ... and/or what these arguments point to
+  int LengthOf = -1;     // the result is a length within this argument's buffer
 };
 
 enum class ValidWhen { NonZero, Zero, Always, ReturnsBounded };

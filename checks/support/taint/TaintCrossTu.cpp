@@ -70,8 +70,7 @@ public:
   }
   static bool isJoinableGlobal(const VarDecl *V) {
     return V->getIdentifier() && V->hasGlobalStorage() && !V->isStaticLocal() &&
-           V->isExternallyVisible() &&
-           V->getDeclContext()->getRedeclContext()->isTranslationUnit();
+           V->isExternallyVisible() && V->getDeclContext()->getRedeclContext()->isTranslationUnit();
   }
 
 private:
@@ -228,8 +227,8 @@ void Engine::recordCrossTuFacts() {
     Keep(F);
   }
   for (const auto &[FD, S] : Summaries)
-    if (S.Done && S.Ret.Real && !checkedHere(S.Ret) && !ThroughGlobal(S.Ret.Trace) && joinable(FD) &&
-        !inSystemHeader(FD)) {
+    if (S.Done && S.Ret.Real && !checkedHere(S.Ret) && !ThroughGlobal(S.Ret.Trace) &&
+        joinable(FD) && !inSystemHeader(FD)) {
       ::medsec::CrossTuFact F;
       F.K = ::medsec::CrossTuFact::ReturnFact;
       F.Name = FD->getName().str();

@@ -1,6 +1,6 @@
 //===- TaintEngine.cpp - the per-TU driver of the taint analysis ----------===//
-#include "TaintEngineImpl.h"
 #include "../CrossTuFacts.h"
+#include "TaintEngineImpl.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -56,9 +56,15 @@ public:
   };
   std::map<const FunctionDecl *, Info> Fns;
 
-  bool TraverseFunctionDecl(FunctionDecl *FD) { return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseFunctionDecl(FD); }); }
-  bool TraverseCXXMethodDecl(CXXMethodDecl *FD) { return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseCXXMethodDecl(FD); }); }
-  bool TraverseCXXConstructorDecl(CXXConstructorDecl *FD) { return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseCXXConstructorDecl(FD); }); }
+  bool TraverseFunctionDecl(FunctionDecl *FD) {
+    return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseFunctionDecl(FD); });
+  }
+  bool TraverseCXXMethodDecl(CXXMethodDecl *FD) {
+    return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseCXXMethodDecl(FD); });
+  }
+  bool TraverseCXXConstructorDecl(CXXConstructorDecl *FD) {
+    return traverseFn(FD, [&] { return RecursiveASTVisitor::TraverseCXXConstructorDecl(FD); });
+  }
 
   bool VisitDeclRefExpr(DeclRefExpr *DR) {
     if (!Current)

@@ -33,7 +33,7 @@ struct TaintFinding {
   SinkKind Kind;
   SourceLocation Loc;
   std::string Message;
-  std::string SourceName; // the source function, recorded as the data key
+  std::string SourceName;      // the source function, recorded as the data key
   std::vector<FlowNote> Notes; // source first, then the steps in flow order
 };
 

@@ -21,8 +21,8 @@ std::optional<std::string> typeLimit(const Expr *X, QualType T, const ASTContext
 
 /// Judges a sink for given bounds: the message (with "%O" for the origin) or
 /// nothing when the bounds make the use safe.
-using SinkEval = std::function<std::optional<std::string>(const Bound &Lo, const Bound &Hi,
-                                                          bool Validated)>;
+using SinkEval =
+    std::function<std::optional<std::string>(const Bound &Lo, const Bound &Hi, bool Validated)>;
 
 /// A sink reached by a parameter of a summarised function.
 struct ParamSink {
@@ -100,7 +100,8 @@ std::string expandParamNote(const std::string &Note, StringRef Param);
 /// Worklist analysis of one function body.
 class FunctionAnalysis {
 public:
-  FunctionAnalysis(Engine &E, const FunctionDecl *FD, Summary &S) : E(E), Ctx(E.Ctx), FD(FD), S(S) {}
+  FunctionAnalysis(Engine &E, const FunctionDecl *FD, Summary &S)
+      : E(E), Ctx(E.Ctx), FD(FD), S(S) {}
   void run();
 
 private:
@@ -137,8 +138,8 @@ private:
   void sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval);
   /// OnePastEnd: pointer arithmetic (buf + n), which may form the end pointer.
   void checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc, bool OnePastEnd = false);
-  void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What, bool Allocates,
-                 SourceLocation Loc);
+  void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What,
+                 bool Allocates, SourceLocation Loc);
   void checkArith(const Expr *Op);
   bool wrapCheckedAfter(const Expr *Op, const Expr *Operand);
   bool builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const;
@@ -164,7 +165,7 @@ private:
   Summary &S;
   TaintState *Cur = nullptr;
   bool Reporting = false;
-  std::map<const ValueDecl *, LocKey> PointsTo;               // p = &x, p = buf
+  std::map<const ValueDecl *, LocKey> PointsTo;                // p = &x, p = buf
   std::map<const ValueDecl *, const FunctionDecl *> FnPointer; // fp = handler
   std::set<const Stmt *> LoopsSeen;
 };

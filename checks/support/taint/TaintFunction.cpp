@@ -166,14 +166,17 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
   }
   // A value checked before it is stored (a setter that validates) does not
   // make the global external: readers elsewhere would lose that check.
-  if (isGlobal(L.Base) && V.Real && !V.Validated && V.Hi.K != Bound::Const && V.Hi.K != Bound::Trusted) {
+  if (isGlobal(L.Base) && V.Real && !V.Validated && V.Hi.K != Bound::Const &&
+      V.Hi.K != Bound::Trusted) {
     TVal G = V;
     G.Params = 0;
     G.Direct = -1;
     G.Lo = G.Hi = Bound();
     auto It = E.GlobalTaint.find(L);
     if (It == E.GlobalTaint.end()) {
-      G.Trace = E.newStep(L.Base->getLocation(), "stored in global '" + L.Base->getNameAsString() + "' declared here", V.Trace);
+      G.Trace =
+          E.newStep(L.Base->getLocation(),
+                    "stored in global '" + L.Base->getNameAsString() + "' declared here", V.Trace);
       E.GlobalTaint[L] = G;
       E.GlobalsChanged = true;
     }
@@ -280,8 +283,8 @@ TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &InA, const TVal 
   case BO_Mul:
   case BO_MulAssign:
     if (C(A.Lo) && C(A.Hi) && C(B.Lo) && C(B.Hi)) {
-      Int P[4] = {clampInt(A.Lo.V * B.Lo.V), clampInt(A.Lo.V * B.Hi.V),
-                  clampInt(A.Hi.V * B.Lo.V), clampInt(A.Hi.V * B.Hi.V)};
+      Int P[4] = {clampInt(A.Lo.V * B.Lo.V), clampInt(A.Lo.V * B.Hi.V), clampInt(A.Hi.V * B.Lo.V),
+                  clampInt(A.Hi.V * B.Hi.V)};
       R.Lo = Bound::constant(*std::min_element(P, P + 4));
       R.Hi = Bound::constant(*std::max_element(P, P + 4));
     } else if (A.Lo.known() && A.Hi.known() && B.Lo.known() && B.Hi.known()) {
@@ -431,8 +434,8 @@ TVal FunctionAnalysis::taintOf(const Expr *X) {
   if (V.tainted())
     return V;
   if (const auto *U = dyn_cast<UnaryOperator>(X->IgnoreParenCasts()))
-    if (U->getOpcode() == UO_AddrOf && (U->getSubExpr()->getType()->isPointerType() ||
-                                        U->getSubExpr()->getType()->isArrayType()))
+    if (U->getOpcode() == UO_AddrOf &&
+        (U->getSubExpr()->getType()->isPointerType() || U->getSubExpr()->getType()->isArrayType()))
       if (TVal Inner = taintOf(U->getSubExpr()); Inner.tainted())
         return Inner; // &ptr: the data the pointer leads to
   const QualType T = X->IgnoreParenImpCasts()->getType();
@@ -513,7 +516,8 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
         R.Hi = Bytes ? Bound::constant(*Bytes > 0 ? *Bytes - 1 : 0) : Bound::trusted();
       }
       if (R.Real)
-        R.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
+        R.Trace =
+            E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
       return R;
     }
     auto VS = E.Cfg.Validators.find(Name);
@@ -542,7 +546,8 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
   if (Ret.Real) {
     R = Ret;
     R.Params = 0;
-    R.Trace = E.newStep(CE->getBeginLoc(), "value returned by '" + F->getNameAsString() + "' here", Ret.Trace);
+    R.Trace = E.newStep(CE->getBeginLoc(), "value returned by '" + F->getNameAsString() + "' here",
+                        Ret.Trace);
   }
   for (unsigned I = 0; I < numArgs(CE) && I < 64; ++I)
     if (Ret.Params & (uint64_t(1) << I)) {
@@ -560,7 +565,8 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
         A.Direct = -1;
       }
       if (A.Real)
-        A.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + F->getNameAsString() + "' here", A.Trace);
+        A.Trace = E.newStep(CE->getBeginLoc(),
+                            "value passed through '" + F->getNameAsString() + "' here", A.Trace);
       R = R.tainted() ? joinVal(R, A) : A;
     }
   if (R.tainted() && Ret.Validated)
@@ -606,8 +612,10 @@ TVal FunctionAnalysis::value(const Expr *X) {
       TVal V = value(U->getSubExpr());
       TVal R = V;
       R.Direct = -1;
-      R.Lo = V.Hi.isConst() ? Bound::constant(-V.Hi.V) : (V.Hi.known() ? Bound::trusted() : Bound());
-      R.Hi = V.Lo.isConst() ? Bound::constant(-V.Lo.V) : (V.Lo.known() ? Bound::trusted() : Bound());
+      R.Lo =
+          V.Hi.isConst() ? Bound::constant(-V.Hi.V) : (V.Hi.known() ? Bound::trusted() : Bound());
+      R.Hi =
+          V.Lo.isConst() ? Bound::constant(-V.Lo.V) : (V.Lo.known() ? Bound::trusted() : Bound());
       return R;
     }
     case UO_Plus:
@@ -757,7 +765,9 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
       if (I < numArgs(CE))
         if (auto L = pointeeLoc(arg(CE, I))) {
           TVal W = V;
-          W.Trace = E.newStep(CE->getBeginLoc(), "value received through '" + F->getNameAsString() + "' here", V.Trace);
+          W.Trace =
+              E.newStep(CE->getBeginLoc(),
+                        "value received through '" + F->getNameAsString() + "' here", V.Trace);
           store(*L, W, !L->Contents);
         }
     return;
@@ -789,7 +799,8 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
       R.Direct = -1;
       R.Validated = false;
       if (R.Real)
-        R.Trace = E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
+        R.Trace =
+            E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
       for (unsigned I = 0; I < numArgs(CE); ++I)
         if (P->second.To.contains(I))
           if (auto L = pointeeLoc(arg(CE, I)))
@@ -813,7 +824,8 @@ std::optional<std::string> typeLimit(const Expr *X, QualType T, const ASTContext
   const llvm::APSInt &I = R.Val.getInt();
   const unsigned W = Ctx.getIntWidth(T);
   const bool Signed = T->isSignedIntegerType();
-  llvm::APSInt Max = llvm::APSInt::getMaxValue(W, !Signed), Min = llvm::APSInt::getMinValue(W, !Signed);
+  llvm::APSInt Max = llvm::APSInt::getMaxValue(W, !Signed),
+               Min = llvm::APSInt::getMinValue(W, !Signed);
   if (llvm::APSInt::isSameValue(I, Max))
     return std::string("the maximum value of its type");
   // Zero is every unsigned counter's start: only a signed minimum is a limit.
@@ -846,7 +858,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       if (Reporting)
         if (const auto *VAT = Ctx.getAsVariableArrayType(V->getType()))
           if (VAT->getSizeExpr())
-            checkSize(VAT->getSizeExpr(), std::nullopt, "size of variable-length array '" + V->getNameAsString() + "'", true,
+            checkSize(VAT->getSizeExpr(), std::nullopt,
+                      "size of variable-length array '" + V->getNameAsString() + "'", true,
                       VAT->getSizeExpr()->getBeginLoc());
       if (!V->getInit() || V->getType()->isReferenceType())
         continue;
@@ -892,8 +905,9 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       store(*L, T, !L->Contents);
       return;
     }
-    TVal V = BO->getOpcode() == BO_Assign ? limitSource(value(BO->getRHS()), BO->getRHS(), BO->getLHS()->getType())
-                                          : value(BO);
+    TVal V = BO->getOpcode() == BO_Assign
+                 ? limitSource(value(BO->getRHS()), BO->getRHS(), BO->getLHS()->getType())
+                 : value(BO);
     if (BO->getOpcode() != BO_Assign)
       V = convert(V, cast<CompoundAssignOperator>(BO)->getComputationResultType(),
                   BO->getLHS()->getType());
@@ -937,7 +951,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
   }
   if (const auto *NE = dyn_cast<CXXNewExpr>(St)) {
     if (Reporting && NE->isArray() && NE->getArraySize() && *NE->getArraySize())
-      checkSize(*NE->getArraySize(), std::nullopt, "element count passed to new[]", true, (*NE->getArraySize())->getBeginLoc());
+      checkSize(*NE->getArraySize(), std::nullopt, "element count passed to new[]", true,
+                (*NE->getArraySize())->getBeginLoc());
     return;
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
@@ -1036,11 +1051,12 @@ void FunctionAnalysis::initialState(TaintState &St) {
     }
     if (CB && CB->Params.contains(I)) {
       V.Real = true;
-      V.Trace = E.rootStep(P, P->getLocation(),
-                           !CB->Note.empty() ? expandParamNote(CB->Note, P->getName())
-                                             : "value received as parameter '" + P->getNameAsString() +
-                                                   "' of '" + FD->getNameAsString() + "' here",
-                           CB->Origin, FD->getNameAsString());
+      V.Trace =
+          E.rootStep(P, P->getLocation(),
+                     !CB->Note.empty() ? expandParamNote(CB->Note, P->getName())
+                                       : "value received as parameter '" + P->getNameAsString() +
+                                             "' of '" + FD->getNameAsString() + "' here",
+                     CB->Origin, FD->getNameAsString());
     }
     if (V.tainted())
       St[LocKey{P, nullptr, false}] = V;

@@ -1,6 +1,6 @@
 //===- TaintSinks.cpp - guards and sinks of the taint analysis ------------===//
-#include "TaintEngineImpl.h"
 #include "../StatementFacts.h"
+#include "TaintEngineImpl.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -29,23 +29,35 @@ std::string str(Int V) {
 
 BinaryOperatorKind swapped(BinaryOperatorKind Op) {
   switch (Op) {
-  case BO_LT: return BO_GT;
-  case BO_GT: return BO_LT;
-  case BO_LE: return BO_GE;
-  case BO_GE: return BO_LE;
-  default: return Op;
+  case BO_LT:
+    return BO_GT;
+  case BO_GT:
+    return BO_LT;
+  case BO_LE:
+    return BO_GE;
+  case BO_GE:
+    return BO_LE;
+  default:
+    return Op;
   }
 }
 
 BinaryOperatorKind negated(BinaryOperatorKind Op) {
   switch (Op) {
-  case BO_LT: return BO_GE;
-  case BO_GT: return BO_LE;
-  case BO_LE: return BO_GT;
-  case BO_GE: return BO_LT;
-  case BO_EQ: return BO_NE;
-  case BO_NE: return BO_EQ;
-  default: return Op;
+  case BO_LT:
+    return BO_GE;
+  case BO_GT:
+    return BO_LE;
+  case BO_LE:
+    return BO_GT;
+  case BO_GE:
+    return BO_LT;
+  case BO_EQ:
+    return BO_NE;
+  case BO_NE:
+    return BO_EQ;
+  default:
+    return Op;
   }
 }
 
@@ -71,14 +83,20 @@ bool steppedIn(const Stmt *S, const Expr *Var) {
 bool checked(const Bound &B) { return B.K == Bound::Const || B.K == Bound::Trusted; }
 
 bool hiLimited(const Bound &Hi) {
-  return Hi.K == Bound::Const || Hi.K == Bound::Trusted || (Hi.K == Bound::TypeConst && Hi.V <= SmallComputedBound);
+  return Hi.K == Bound::Const || Hi.K == Bound::Trusted ||
+         (Hi.K == Bound::TypeConst && Hi.V <= SmallComputedBound);
 }
 
 const char *opName(BinaryOperatorKind Op) {
   switch (Op) {
-  case BO_Add: case BO_AddAssign: return "addition";
-  case BO_Sub: case BO_SubAssign: return "subtraction";
-  default: return "multiplication";
+  case BO_Add:
+  case BO_AddAssign:
+    return "addition";
+  case BO_Sub:
+  case BO_SubAssign:
+    return "subtraction";
+  default:
+    return "multiplication";
   }
 }
 
@@ -160,22 +178,43 @@ void FunctionAnalysis::refineLoc(TaintState &St, const Expr *Side, BinaryOperato
           Adj.V = BO->getOpcode() == BO_Add ? Adj.V - YV.Lo.V : Adj.V + YV.Lo.V;
         if (Op == BO_LT || Op == BO_LE)
           if (auto L = lval(X))
-            setBounds(St, *L, std::nullopt, Adj.isConst() ? Bound::constant(Op == BO_LT ? Adj.V - 1 : Adj.V) : Adj);
+            setBounds(St, *L, std::nullopt,
+                      Adj.isConst() ? Bound::constant(Op == BO_LT ? Adj.V - 1 : Adj.V) : Adj);
       }
       return;
     }
   auto L = lval(Side);
   if (!L)
     return;
-  auto Minus = [&](Int D) { Bound R = *B; if (R.isConst()) R.V -= D; return R; };
-  auto Plus = [&](Int D) { Bound R = *B; if (R.isConst()) R.V += D; return R; };
+  auto Minus = [&](Int D) {
+    Bound R = *B;
+    if (R.isConst())
+      R.V -= D;
+    return R;
+  };
+  auto Plus = [&](Int D) {
+    Bound R = *B;
+    if (R.isConst())
+      R.V += D;
+    return R;
+  };
   std::optional<Bound> Lo, Hi;
   switch (Op) {
-  case BO_LT: Hi = Minus(1); break;
-  case BO_LE: Hi = *B; break;
-  case BO_GT: Lo = Plus(1); break;
-  case BO_GE: Lo = *B; break;
-  case BO_EQ: Lo = Hi = *B; break;
+  case BO_LT:
+    Hi = Minus(1);
+    break;
+  case BO_LE:
+    Hi = *B;
+    break;
+  case BO_GT:
+    Lo = Plus(1);
+    break;
+  case BO_GE:
+    Lo = *B;
+    break;
+  case BO_EQ:
+    Lo = Hi = *B;
+    break;
   case BO_NE: {
     // x != K removes K when it is an end of the known range (x != -1 after x in [-1, N]).
     if (!B->isConst())
@@ -191,7 +230,8 @@ void FunctionAnalysis::refineLoc(TaintState &St, const Expr *Side, BinaryOperato
       return;
     break;
   }
-  default: return;
+  default:
+    return;
   }
   // An unsigned comparison of a signed value also rules out negatives.
   if (Hi && UnsignedCompare && Op != BO_NE)
@@ -322,7 +362,8 @@ std::optional<Int> FunctionAnalysis::objectBytes(const Expr *X) const {
   return std::nullopt;
 }
 
-void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc, bool OnePastEnd) {
+void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc,
+                                  bool OnePastEnd) {
   TVal V = value(Idx);
   if (!V.tainted())
     return;
@@ -330,63 +371,71 @@ void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocat
   const Int Limit = N ? *N + (OnePastEnd ? 1 : 0) : 0;
   const bool Signed = Idx->IgnoreParenImpCasts()->getType()->isSignedIntegerType() &&
                       Idx->getType()->isSignedIntegerType();
-  sink(SinkKind::ArrayIndex, Loc, V, [N, Limit, Signed](const Bound &Lo, const Bound &Hi, bool Validated) -> std::optional<std::string> {
-    const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
-    bool HiOk;
-    if (N)
-      HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V < Limit);
-    else
-      HiOk = hiLimited(Hi);
-    if (LoOk && HiOk)
-      return std::nullopt;
-    std::string M = "index derived from %O ";
-    if (N) {
-      const std::string Range = "[0, " + str(*N) + ")";
-      if (!HiOk && checked(Hi) && Hi.isConst())
-        M += "can reach " + str(Hi.V) + " but the array holds " + str(*N) + " elements";
-      else if (!HiOk && !LoOk)
-        M += "is checked neither against 0 nor against the array bound (" + str(*N) + ")";
-      else if (!HiOk)
-        M += "is not checked against the array bound (" + str(*N) + ")";
-      else
-        M += "is not checked against 0 (it is signed)";
-      return M + "; reject values outside " + Range + " before the access";
-    }
-    if (!HiOk)
-      return M + "has no upper bound check; compare it with the size of the buffer before the access";
-    return M + "is not checked against 0 (it is signed); reject negative values before the access";
-  });
+  sink(SinkKind::ArrayIndex, Loc, V,
+       [N, Limit, Signed](const Bound &Lo, const Bound &Hi,
+                          bool Validated) -> std::optional<std::string> {
+         const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
+         bool HiOk;
+         if (N)
+           HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V < Limit);
+         else
+           HiOk = hiLimited(Hi);
+         if (LoOk && HiOk)
+           return std::nullopt;
+         std::string M = "index derived from %O ";
+         if (N) {
+           const std::string Range = "[0, " + str(*N) + ")";
+           if (!HiOk && checked(Hi) && Hi.isConst())
+             M += "can reach " + str(Hi.V) + " but the array holds " + str(*N) + " elements";
+           else if (!HiOk && !LoOk)
+             M += "is checked neither against 0 nor against the array bound (" + str(*N) + ")";
+           else if (!HiOk)
+             M += "is not checked against the array bound (" + str(*N) + ")";
+           else
+             M += "is not checked against 0 (it is signed)";
+           return M + "; reject values outside " + Range + " before the access";
+         }
+         if (!HiOk)
+           return M + "has no upper bound check; compare it with the size of the buffer before the "
+                      "access";
+         return M +
+                "is not checked against 0 (it is signed); reject negative values before the access";
+       });
 }
 
-void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What,
-                                 bool Allocates, SourceLocation Loc) {
+void FunctionAnalysis::checkSize(const Expr *Size, std::optional<Int> DestBytes,
+                                 const std::string &What, bool Allocates, SourceLocation Loc) {
   const Expr *Inner = Size->IgnoreParenImpCasts();
   TVal V = value(Inner);
   if (!V.tainted())
     return;
   const bool Signed = Inner->getType()->isSignedIntegerType();
   std::string Name = What;
-  sink(SinkKind::MemorySize, Loc, V, [=](const Bound &Lo, const Bound &Hi, bool) -> std::optional<std::string> {
-    const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
-    bool HiOk;
-    if (DestBytes)
-      HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V <= *DestBytes);
-    else
-      HiOk = hiLimited(Hi);
-    if (LoOk && HiOk)
-      return std::nullopt;
-    std::string M = Name + " is derived from %O ";
-    if (!HiOk && DestBytes && checked(Hi) && Hi.isConst())
-      return M + "and can reach " + str(Hi.V) + " but the destination holds " + str(*DestBytes) +
-             " bytes; reject larger values before the call";
-    if (!HiOk && DestBytes)
-      return M + "and not checked against the destination size (" + str(*DestBytes) +
-             "); reject larger values before the call";
-    if (!HiOk)
-      return M + (Allocates ? "and has no upper limit; check it against a maximum before allocating"
-                            : "and has no upper limit; check it against the destination size before the call");
-    return M + "and not checked against 0; a negative value becomes a huge size, reject it before the call";
-  });
+  sink(SinkKind::MemorySize, Loc, V,
+       [=](const Bound &Lo, const Bound &Hi, bool) -> std::optional<std::string> {
+         const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
+         bool HiOk;
+         if (DestBytes)
+           HiOk = Hi.K == Bound::Trusted || (Hi.isConst() && Hi.V <= *DestBytes);
+         else
+           HiOk = hiLimited(Hi);
+         if (LoOk && HiOk)
+           return std::nullopt;
+         std::string M = Name + " is derived from %O ";
+         if (!HiOk && DestBytes && checked(Hi) && Hi.isConst())
+           return M + "and can reach " + str(Hi.V) + " but the destination holds " +
+                  str(*DestBytes) + " bytes; reject larger values before the call";
+         if (!HiOk && DestBytes)
+           return M + "and not checked against the destination size (" + str(*DestBytes) +
+                  "); reject larger values before the call";
+         if (!HiOk)
+           return M + (Allocates
+                           ? "and has no upper limit; check it against a maximum before allocating"
+                           : "and has no upper limit; check it against the destination size before "
+                             "the call");
+         return M + "and not checked against 0; a negative value becomes a huge size, reject it "
+                    "before the call";
+       });
 }
 
 bool FunctionAnalysis::wrapCheckedAfter(const Expr *Op, const Expr *Operand) {
@@ -424,8 +473,12 @@ bool FunctionAnalysis::wrapCheckedAfter(const Expr *Op, const Expr *Operand) {
   const auto *Cmp = If ? dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts()) : nullptr;
   if (!Cmp || !alwaysExits(If->getThen()))
     return false;
-  const Expr *Small = Cmp->getOpcode() == BO_LT ? Cmp->getLHS() : Cmp->getOpcode() == BO_GT ? Cmp->getRHS() : nullptr;
-  const Expr *Big = Cmp->getOpcode() == BO_LT ? Cmp->getRHS() : Cmp->getOpcode() == BO_GT ? Cmp->getLHS() : nullptr;
+  const Expr *Small = Cmp->getOpcode() == BO_LT   ? Cmp->getLHS()
+                      : Cmp->getOpcode() == BO_GT ? Cmp->getRHS()
+                                                  : nullptr;
+  const Expr *Big = Cmp->getOpcode() == BO_LT   ? Cmp->getRHS()
+                    : Cmp->getOpcode() == BO_GT ? Cmp->getLHS()
+                                                : nullptr;
   if (!Small || !Big)
     return false;
   const auto OpLoc = lval(Operand), BigLoc = lval(Big->IgnoreParenImpCasts());
@@ -447,7 +500,8 @@ static bool onlyCalls(const Stmt *S) {
   return true;
 }
 
-bool FunctionAnalysis::builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const {
+bool FunctionAnalysis::builtBySameMacro(const Expr *Operand, const TVal &V,
+                                        SourceLocation OpLoc) const {
   if (!OpLoc.isMacroID() || !V.Trace || !onlyCalls(Operand))
     return false;
   const Step *Root = V.Trace;
@@ -503,7 +557,8 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
           Fit = IC->getType();
   }
   auto FR = typeRange(Fit);
-  auto AR = typeRange(L->getType()), BR = R ? typeRange(R->getType()) : std::make_optional(std::make_pair(Int(1), Int(1)));
+  auto AR = typeRange(L->getType()),
+       BR = R ? typeRange(R->getType()) : std::make_optional(std::make_pair(Int(1), Int(1)));
   if (!FR || !AR || !BR)
     return;
   // An accumulator (sum += byte) of a wide unsigned type wraps on purpose.
@@ -536,53 +591,54 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
   std::string Kind = opName(K);
   std::string TypeName = Fit.getUnqualifiedType().getAsString();
   auto AR2 = *AR, BR2 = *BR, FR2 = *FR;
-  sink(SinkKind::Arithmetic, OpLoc, T, [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
-    TVal X = A, Y = B;
-    TVal &Tn = A.tainted() ? X : Y;
-    Tn.Lo = TLo;
-    Tn.Hi = THi;
-    auto Eff = [](const Bound &Bd, Int TypeEnd) {
-      if (Bd.K == Bound::Trusted)
-        return std::make_pair(true, TypeEnd);
-      if (Bd.isConst())
-        return std::make_pair(false, Bd.V);
-      return std::make_pair(false, TypeEnd);
-    };
-    auto [XLT, XLo] = Eff(X.Lo, AR2.first);
-    auto [XHT, XHi] = Eff(X.Hi, AR2.second);
-    auto [YLT, YLo] = Eff(Y.Lo, BR2.first);
-    auto [YHT, YHi] = Eff(Y.Hi, BR2.second);
-    XLo = std::max(XLo, AR2.first);
-    XHi = std::min(XHi, AR2.second);
-    YLo = std::max(YLo, BR2.first);
-    YHi = std::min(YHi, BR2.second);
-    bool Over = false, Under = false;
-    // An operand nobody checked can be its type's extreme: then any
-    // non-constant addend (or subtrahend) can push the result out.
-    const bool XTop = !XHT && XHi >= AR2.second, YTop = !YHT && YHi >= BR2.second;
-    const bool XBottom = !XLT && XLo <= AR2.first;
-    if (K == BO_Add || K == BO_AddAssign) {
-      Over = (!XHT && !YHT && XHi + YHi > FR2.second) || (XTop && YHT) || (YTop && XHT);
-      Under = !XLT && !YLT && XLo + YLo < FR2.first;
-    } else if (K == BO_Sub || K == BO_SubAssign) {
-      Over = !XHT && !YLT && XHi - YLo > FR2.second;
-      Under = (!XLT && !YHT && XLo - YHi < FR2.first) || (XBottom && YHT);
-    } else {
-      if (XLT || XHT || YLT || YHT)
-        return std::nullopt;
-      Int P[4] = {XLo * YLo, XLo * YHi, XHi * YLo, XHi * YHi};
-      Over = *std::max_element(P, P + 4) > FR2.second;
-      Under = *std::min_element(P, P + 4) < FR2.first;
-    }
-    if (!Over && !Under)
-      return std::nullopt;
-    std::string M = "the " + Kind + " on a value derived from %O can ";
-    if (Unsigned)
-      M += "wrap around '" + TypeName + "'";
-    else
-      M += std::string(Over ? "overflow" : "underflow") + " '" + TypeName + "'";
-    return M + "; check the operand's range before the operation";
-  });
+  sink(SinkKind::Arithmetic, OpLoc, T,
+       [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
+         TVal X = A, Y = B;
+         TVal &Tn = A.tainted() ? X : Y;
+         Tn.Lo = TLo;
+         Tn.Hi = THi;
+         auto Eff = [](const Bound &Bd, Int TypeEnd) {
+           if (Bd.K == Bound::Trusted)
+             return std::make_pair(true, TypeEnd);
+           if (Bd.isConst())
+             return std::make_pair(false, Bd.V);
+           return std::make_pair(false, TypeEnd);
+         };
+         auto [XLT, XLo] = Eff(X.Lo, AR2.first);
+         auto [XHT, XHi] = Eff(X.Hi, AR2.second);
+         auto [YLT, YLo] = Eff(Y.Lo, BR2.first);
+         auto [YHT, YHi] = Eff(Y.Hi, BR2.second);
+         XLo = std::max(XLo, AR2.first);
+         XHi = std::min(XHi, AR2.second);
+         YLo = std::max(YLo, BR2.first);
+         YHi = std::min(YHi, BR2.second);
+         bool Over = false, Under = false;
+         // An operand nobody checked can be its type's extreme: then any
+         // non-constant addend (or subtrahend) can push the result out.
+         const bool XTop = !XHT && XHi >= AR2.second, YTop = !YHT && YHi >= BR2.second;
+         const bool XBottom = !XLT && XLo <= AR2.first;
+         if (K == BO_Add || K == BO_AddAssign) {
+           Over = (!XHT && !YHT && XHi + YHi > FR2.second) || (XTop && YHT) || (YTop && XHT);
+           Under = !XLT && !YLT && XLo + YLo < FR2.first;
+         } else if (K == BO_Sub || K == BO_SubAssign) {
+           Over = !XHT && !YLT && XHi - YLo > FR2.second;
+           Under = (!XLT && !YHT && XLo - YHi < FR2.first) || (XBottom && YHT);
+         } else {
+           if (XLT || XHT || YLT || YHT)
+             return std::nullopt;
+           Int P[4] = {XLo * YLo, XLo * YHi, XHi * YLo, XHi * YHi};
+           Over = *std::max_element(P, P + 4) > FR2.second;
+           Under = *std::min_element(P, P + 4) < FR2.first;
+         }
+         if (!Over && !Under)
+           return std::nullopt;
+         std::string M = "the " + Kind + " on a value derived from %O can ";
+         if (Unsigned)
+           M += "wrap around '" + TypeName + "'";
+         else
+           M += std::string(Over ? "overflow" : "underflow") + " '" + TypeName + "'";
+         return M + "; check the operand's range before the operation";
+       });
 }
 
 void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
@@ -622,7 +678,8 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
           if (!isa<DeclRefExpr, MemberExpr>(Var))
             continue;
           const TVal OV = value(O);
-          const bool AgainstConstant = !OV.tainted() && OV.Lo.isConst() && OV.Hi.isConst() && OV.Lo.V == OV.Hi.V;
+          const bool AgainstConstant =
+              !OV.tainted() && OV.Lo.isConst() && OV.Hi.isConst() && OV.Lo.V == OV.Hi.V;
           if (AgainstConstant && !steppedIn(Loop, Var))
             continue;
           if (const Expr *X = Bad(S))
@@ -642,11 +699,13 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
   const Expr *X = Unbounded(Cond);
   if (!X)
     return;
-  sink(SinkKind::LoopBound, X->getBeginLoc(), value(X), [](const Bound &, const Bound &Hi, bool Validated) -> std::optional<std::string> {
-    if (Validated || checked(Hi))
-      return std::nullopt;
-    return std::string("loop bound derived from %O has no upper limit; check it against a maximum before the loop");
-  });
+  sink(SinkKind::LoopBound, X->getBeginLoc(), value(X),
+       [](const Bound &, const Bound &Hi, bool Validated) -> std::optional<std::string> {
+         if (Validated || checked(Hi))
+           return std::nullopt;
+         return std::string("loop bound derived from %O has no upper limit; check it against a "
+                            "maximum before the loop");
+       });
 }
 
 namespace {
@@ -697,7 +756,8 @@ bool writtenBetween(const Stmt *Body, const ValueDecl *D, SourceLocation A, Sour
 }
 } // namespace
 
-bool FunctionAnalysis::sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec, unsigned SizeArg) {
+bool FunctionAnalysis::sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec,
+                                        unsigned SizeArg) {
   // b = malloc(n); ... fread(b, 1, n, f): the destination holds exactly n bytes.
   const unsigned Off = argOffset(CE);
   const auto *DestRef = dyn_cast<DeclRefExpr>(arg(CE, Spec.DestArg)->IgnoreParenImpCasts());
@@ -750,7 +810,8 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
       if (SS->second.SizeArgs.contains(I) &&
           !(!Dest && !SS->second.Allocates && SS->second.DestArg >= 0 &&
             sizeOfAllocation(CE, SS->second, I)))
-        checkSize(arg(CE, I), Dest, "size passed to '" + Name.str() + "'", SS->second.Allocates, arg(CE, I)->getBeginLoc());
+        checkSize(arg(CE, I), Dest, "size passed to '" + Name.str() + "'", SS->second.Allocates,
+                  arg(CE, I)->getBeginLoc());
   }
   int FormatArg = -1;
   auto FF = E.Cfg.FormatFunctions.find(Name);
@@ -760,15 +821,19 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
     if (const auto *FA = F->getAttr<FormatAttr>())
       if (FA->getType()->getName() == "printf" || FA->getType()->getName() == "gnu_printf" ||
           FA->getType()->getName() == "syslog")
-        FormatArg = FA->getFormatIdx() - 1 - (isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->isInstance() ? 1 : 0);
+        FormatArg = FA->getFormatIdx() - 1 -
+                    (isa<CXXMethodDecl>(F) && cast<CXXMethodDecl>(F)->isInstance() ? 1 : 0);
   if (FormatArg >= 0 && static_cast<unsigned>(FormatArg) < numArgs(CE)) {
     const Expr *Fmt = arg(CE, FormatArg);
     std::string N = Name.str();
-    sink(SinkKind::FormatString, Fmt->getBeginLoc(), taintOf(Fmt), [N](const Bound &, const Bound &, bool Validated) -> std::optional<std::string> {
-      if (Validated)
-        return std::nullopt;
-      return "format string of '" + N + "' is derived from %O; use a constant format such as \"%s\" and pass the data as an argument";
-    });
+    sink(SinkKind::FormatString, Fmt->getBeginLoc(), taintOf(Fmt),
+         [N](const Bound &, const Bound &, bool Validated) -> std::optional<std::string> {
+           if (Validated)
+             return std::nullopt;
+           return "format string of '" + N +
+                  "' is derived from %O; use a constant format such as \"%s\" and pass the data as "
+                  "an argument";
+         });
   }
   auto CF = E.Cfg.CommandFunctions.find(Name);
   if (CF != E.Cfg.CommandFunctions.end()) {
@@ -777,11 +842,14 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
     for (unsigned I = 0; I < numArgs(CE); ++I)
       if (CF->second.contains(I) && taintOf(arg(CE, I)).tainted()) {
         const Expr *A = arg(CE, I);
-        sink(SinkKind::Command, A->getBeginLoc(), taintOf(A), [N](const Bound &, const Bound &, bool Validated) -> std::optional<std::string> {
-          if (Validated)
-            return std::nullopt;
-          return "command passed to '" + N + "' is derived from %O; check it against an allow-list of fixed commands or avoid the shell";
-        });
+        sink(SinkKind::Command, A->getBeginLoc(), taintOf(A),
+             [N](const Bound &, const Bound &, bool Validated) -> std::optional<std::string> {
+               if (Validated)
+                 return std::nullopt;
+               return "command passed to '" + N +
+                      "' is derived from %O; check it against an allow-list of fixed commands or "
+                      "avoid the shell";
+             });
         break;
       }
   }
@@ -797,18 +865,23 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
     if (!T.tainted())
       continue;
     const ParmVarDecl *P = I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
-    FlowNote Call{E.userLoc(A->getBeginLoc()),
-                  "passed to '" + Callee->getNameAsString() + "'" +
-                      (P && P->getIdentifier() ? " as '" + P->getNameAsString() + "'" : std::string()) +
-                      " here"};
+    FlowNote Call{
+        E.userLoc(A->getBeginLoc()),
+        "passed to '" + Callee->getNameAsString() + "'" +
+            (P && P->getIdentifier() ? " as '" + P->getNameAsString() + "'" : std::string()) +
+            " here"};
     for (const ParamSink &PS : List) {
       Bound Lo = PS.Lo, Hi = PS.Hi;
       bool Validated = PS.Validated;
       if (PS.Direct) {
         // The callee sees the argument itself: the caller's checks count too.
-        if (T.Lo.known() && (!Lo.known() || Lo.K == Bound::TypeConst || (Lo.isConst() && T.Lo.isConst() && T.Lo.V > Lo.V) || T.Lo.K == Bound::Trusted))
+        if (T.Lo.known() &&
+            (!Lo.known() || Lo.K == Bound::TypeConst ||
+             (Lo.isConst() && T.Lo.isConst() && T.Lo.V > Lo.V) || T.Lo.K == Bound::Trusted))
           Lo = T.Lo;
-        if (T.Hi.known() && (!Hi.known() || Hi.K == Bound::TypeConst || (Hi.isConst() && T.Hi.isConst() && T.Hi.V < Hi.V) || T.Hi.K == Bound::Trusted))
+        if (T.Hi.known() &&
+            (!Hi.known() || Hi.K == Bound::TypeConst ||
+             (Hi.isConst() && T.Hi.isConst() && T.Hi.V < Hi.V) || T.Hi.K == Bound::Trusted))
           Hi = T.Hi;
         Validated = Validated || T.Validated;
       }

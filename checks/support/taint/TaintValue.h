@@ -59,7 +59,7 @@ struct TVal {
   uint64_t Params = 0;
   Bound Lo, Hi;
   bool Validated = false;
-  int Direct = -1; // the value is parameter #Direct, unmodified
+  int Direct = -1;    // the value is parameter #Direct, unmodified
   bool Limit = false; // Real only through a constant at the limit of its type (INT_MAX...)
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }

@@ -27,9 +27,8 @@ const char *severityColour(const std::string &S) {
 
 void open(Html &H, const char *Id, int W, int Ht, llvm::StringRef Title) {
   H << "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"" << esc(Id) << "\" class=\"chart\" "
-    << "role=\"img\" viewBox=\"0 0 " << W << " " << Ht << "\" width=\"" << W << "\" height=\""
-    << Ht << "\" font-family=\"sans-serif\" font-size=\"12\"><title>" << esc(Title)
-    << "</title>";
+    << "role=\"img\" viewBox=\"0 0 " << W << " " << Ht << "\" width=\"" << W << "\" height=\"" << Ht
+    << "\" font-family=\"sans-serif\" font-size=\"12\"><title>" << esc(Title) << "</title>";
 }
 
 void rect(Html &H, int X, int Y, int W, int Ht, const char *Fill, llvm::StringRef Tip) {
@@ -42,8 +41,8 @@ void rect(Html &H, int X, int Y, int W, int Ht, const char *Fill, llvm::StringRe
 
 void text(Html &H, int X, int Y, llvm::StringRef S, const char *Anchor = "start",
           const char *Fill = "#1b2631", size_t Max = 60) {
-  H << "<text x=\"" << X << "\" y=\"" << Y << "\" text-anchor=\"" << esc(Anchor)
-    << "\" fill=\"" << esc(Fill) << "\">" << esc(S, Max) << "</text>";
+  H << "<text x=\"" << X << "\" y=\"" << Y << "\" text-anchor=\"" << esc(Anchor) << "\" fill=\""
+    << esc(Fill) << "\">" << esc(S, Max) << "</text>";
 }
 
 /// One horizontal bar per label, split into segments; the total at the end.
@@ -90,9 +89,10 @@ Html severityChartSvg(const ReportModel &M) {
   std::vector<Bar> Bars;
   for (const char *S : Severities) {
     const SeverityCount &C = M.BySeverity.at(S);
-    Bars.push_back({S,
-                    {{C.Open, severityColour(S)}, {C.Accepted, "#aab7b8"}},
-                    {std::to_string(C.Open) + " open " + S, std::to_string(C.Accepted) + " accepted " + S}});
+    Bars.push_back(
+        {S,
+         {{C.Open, severityColour(S)}, {C.Accepted, "#aab7b8"}},
+         {std::to_string(C.Open) + " open " + S, std::to_string(C.Accepted) + " accepted " + S}});
   }
   return barChart("chart-severity", "Findings by severity (open, then accepted in grey)", Bars, 80);
 }
@@ -107,9 +107,10 @@ Html checkChartSvg(const ReportModel &M) {
   });
   std::vector<Bar> Bars;
   for (const CheckRow *C : Rows)
-    Bars.push_back({C->Id,
-                    {{C->Open, "#c0392b"}, {C->Accepted, "#aab7b8"}},
-                    {std::to_string(C->Open) + " open", std::to_string(C->Accepted) + " accepted"}});
+    Bars.push_back(
+        {C->Id,
+         {{C->Open, "#c0392b"}, {C->Accepted, "#aab7b8"}},
+         {std::to_string(C->Open) + " open", std::to_string(C->Accepted) + " accepted"}});
   if (Bars.empty())
     Bars.push_back({"no finding", {{0, "#aab7b8"}}, {""}});
   return barChart("chart-checks", "Findings by check (open, then accepted in grey)", Bars, 260);

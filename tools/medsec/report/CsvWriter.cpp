@@ -45,10 +45,28 @@ std::string join(const std::vector<std::string> &V, const char *Sep = ";") {
 
 std::string renderFindingsCsv(const ReportModel &M) {
   Csv C;
-  for (const char *H : {"id", "status", "baseline", "severity", "check", "cwe", "clauses", "file",
-                        "line", "column", "message", "deviation_id", "deviation_kind",
-                        "deviation_status", "justification", "approver", "date", "expires",
-                        "risk", "deviation_source", "deviation_problem", "deviation_flags"})
+  for (const char *H : {"id",
+                        "status",
+                        "baseline",
+                        "severity",
+                        "check",
+                        "cwe",
+                        "clauses",
+                        "file",
+                        "line",
+                        "column",
+                        "message",
+                        "deviation_id",
+                        "deviation_kind",
+                        "deviation_status",
+                        "justification",
+                        "approver",
+                        "date",
+                        "expires",
+                        "risk",
+                        "deviation_source",
+                        "deviation_problem",
+                        "deviation_flags"})
     C << H;
   C.endRow();
   std::map<size_t, const DeviationRow *> Dev;
@@ -56,8 +74,8 @@ std::string renderFindingsCsv(const ReportModel &M) {
     Dev[D.Finding] = &D;
   for (size_t I = 0; I < M.Findings.size(); ++I) {
     const FindingView &F = M.Findings[I];
-    C << F.Id << F.Status << F.Baseline << F.Severity << F.Check << join(F.Cwe)
-      << join(F.Clauses) << F.File << F.Line << F.Column << F.Message;
+    C << F.Id << F.Status << F.Baseline << F.Severity << F.Check << join(F.Cwe) << join(F.Clauses)
+      << F.File << F.Line << F.Column << F.Message;
     const Suppression S = F.Suppr.value_or(Suppression());
     C << S.Id << S.Kind << S.Status << S.Justification << S.Approver << S.Date << S.Expires
       << S.Risk << S.Source << S.Problem << (Dev.count(I) ? join(Dev[I]->Flags) : "");
@@ -87,8 +105,8 @@ std::string renderTraceabilityCsv(const ReportModel &M) {
         Checks.push_back(L.Id + " (" + L.Relation + ", " + L.State + ")");
       C << G.Id << R.Id << R.Phase << R.Title << R.Basis << (R.inferred() ? "yes" : "no")
         << R.Locator << R.Checkable << join(Checks) << unsigned(R.Open.size())
-        << unsigned(R.Accepted.size()) << unsigned(R.Fixed.size()) << R.Status
-        << R.Complementary << join(R.Open) << join(R.Accepted);
+        << unsigned(R.Accepted.size()) << unsigned(R.Fixed.size()) << R.Status << R.Complementary
+        << join(R.Open) << join(R.Accepted);
       C.endRow();
     }
   return C.take();

@@ -39,8 +39,8 @@ public:
     return *this;
   }
   template <typename T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> &&
-                                              !std::is_same_v<T, char>,
-                                          int> = 0>
+                                             !std::is_same_v<T, char>,
+                                         int> = 0>
   Html &operator<<(T N) {
     Out += std::to_string(N);
     return *this;

@@ -123,9 +123,8 @@ void summary(Html &H, const ReportModel &M) {
     << M.NotAnalysed.size() << " not analysed, " << M.Excluded.size() << " excluded";
   row(H, "Scope", V);
   Html F;
-  F << M.Findings.size() << ": <strong>" << M.openCount() << " open</strong>, "
-    << M.acceptedCount() << " accepted (deviations), " << M.Fixed.size()
-    << " fixed since the baseline";
+  F << M.Findings.size() << ": <strong>" << M.openCount() << " open</strong>, " << M.acceptedCount()
+    << " accepted (deviations), " << M.Fixed.size() << " fixed since the baseline";
   row(H, "Findings", F);
   for (const GuidelineView &G : M.Guidelines) {
     Html C;
@@ -141,7 +140,8 @@ void summary(Html &H, const ReportModel &M) {
   H << "</tbody></table>";
   H << "<figure>" << coverageBarsSvg(M) << "<figcaption>Clauses of each selected guideline by "
     << "status (hover for counts; the matrices below name each clause)</figcaption></figure>";
-  H << "<figure>" << severityChartSvg(M) << "<figcaption>Findings by severity</figcaption></figure>";
+  H << "<figure>" << severityChartSvg(M)
+    << "<figcaption>Findings by severity</figcaption></figure>";
   H << "<figure>" << checkChartSvg(M) << "<figcaption>Findings by check</figcaption></figure>";
   H << "<h3>Clause coverage matrices</h3><p>";
   for (const ClauseStatus &S : clauseStatuses()) {
@@ -151,8 +151,8 @@ void summary(Html &H, const ReportModel &M) {
   H << "<br><span class=\"meta\">* basis inferred: needs confirmation against the official "
     << "text</span></p>";
   for (const GuidelineView &G : M.Guidelines)
-    H << "<figure>" << coverageMatrixSvg(G) << "<figcaption>" << esc(G.Id) << ": "
-      << esc(G.Title) << "</figcaption></figure>";
+    H << "<figure>" << coverageMatrixSvg(G) << "<figcaption>" << esc(G.Id) << ": " << esc(G.Title)
+      << "</figcaption></figure>";
   H << "</section>";
 }
 
@@ -364,9 +364,9 @@ void traceability(Html &H, const ReportModel &M) {
 
 void finding(Html &H, const FindingView &F) {
   H.pick(F.isOpen(), "<article class=\"finding\"", "<article class=\"finding closed\"")
-    << " id=\"f-" << esc(F.Id)
-    << "\"><div><code>" << esc(F.Id) << "</code> <span class=\"sev-" << esc(F.Severity) << "\">"
-    << esc(F.Severity) << "</span> <code>" << esc(F.Check) << "</code> ";
+      << " id=\"f-" << esc(F.Id) << "\"><div><code>" << esc(F.Id) << "</code> <span class=\"sev-"
+      << esc(F.Severity) << "\">" << esc(F.Severity) << "</span> <code>" << esc(F.Check)
+      << "</code> ";
   codeList(H, F.Cwe);
   H << " at <code>" << esc(F.File) << ":" << F.Line << ":" << F.Column << "</code>, status <strong>"
     << esc(F.Status) << "</strong>";
@@ -378,8 +378,8 @@ void finding(Html &H, const FindingView &F) {
   if (!F.Context.empty()) {
     H << "<pre class=\"src\">";
     for (const ContextLine &L : F.Context) {
-      H.pick(L.IsFinding, "<span class=\"hit\">", "<span>") << L.Number << " | "
-        << esc(L.Text, MaxSourceLine) << "</span>";
+      H.pick(L.IsFinding, "<span class=\"hit\">", "<span>")
+          << L.Number << " | " << esc(L.Text, MaxSourceLine) << "</span>";
       if (!L.IsFinding)
         H << "\n";
     }
@@ -449,8 +449,7 @@ void deviations(Html &H, const ReportModel &M) {
     if (!S.Problem.empty())
       H << ": " << esc(S.Problem);
     H << "</td><td>" << esc(S.Justification) << "</td><td>" << esc(S.Approver) << "</td><td>"
-      << esc(S.Date) << "</td><td>" << esc(S.Expires) << "</td><td>" << esc(S.Risk)
-      << "</td><td>";
+      << esc(S.Date) << "</td><td>" << esc(S.Expires) << "</td><td>" << esc(S.Risk) << "</td><td>";
     flags(H, D.Flags);
     H << "</td></tr>";
   }
@@ -522,8 +521,8 @@ std::string renderHtml(const ReportModel &M) {
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     << "<meta name=\"generator\" content=\"medsec report " << esc(M.Reporter.Version) << "\">\n"
     << "<title>" << esc(M.Title) << "</title>\n<style>" << Style << "</style></head>\n<body>\n"
-    << "<header><h1>" << esc(M.Title) << "</h1><p class=\"meta\">medsec "
-    << esc(M.ScanTool.Version) << " (build " << esc(M.ScanTool.BuildId) << ")";
+    << "<header><h1>" << esc(M.Title) << "</h1><p class=\"meta\">medsec " << esc(M.ScanTool.Version)
+    << " (build " << esc(M.ScanTool.BuildId) << ")";
   if (!M.Date.empty())
     H << " &middot; " << esc(M.Date);
   H << " &middot; report content SHA-256 <code>" << esc(M.ContentSha256) << "</code></p>";
@@ -531,8 +530,8 @@ std::string renderHtml(const ReportModel &M) {
     H << "<div class=\"banner\" role=\"alert\">&#9888; " << esc(W) << "</div>";
   H << "<nav class=\"toc\"><ol>";
   for (const Section &S : Sections)
-    H << "<li><a href=\"#" << esc(S.Id) << "\">" << esc(llvm::StringRef(S.Title).drop_until(
-                                                           [](char C) { return C == ' '; }).ltrim())
+    H << "<li><a href=\"#" << esc(S.Id) << "\">"
+      << esc(llvm::StringRef(S.Title).drop_until([](char C) { return C == ' '; }).ltrim())
       << "</a></li>";
   H << "</ol></nav></header>\n<main>\n";
   summary(H, M);

@@ -30,30 +30,40 @@ json::Array list(const std::vector<std::string> &V) {
 }
 
 json::Value tool(const ToolIdentity &T) {
-  return json::Object{{"name", s(T.Name)},        {"version", s(T.Version)},
-                      {"buildId", s(T.BuildId)},  {"llvmVersion", s(T.LlvmVersion)},
+  return json::Object{{"name", s(T.Name)},
+                      {"version", s(T.Version)},
+                      {"buildId", s(T.BuildId)},
+                      {"llvmVersion", s(T.LlvmVersion)},
                       {"host", s(T.Host)}};
 }
 
 json::Value suppression(const Suppression &S) {
-  return json::Object{{"kind", s(S.Kind)},       {"id", s(S.Id)},
-                      {"status", s(S.Status)},   {"justification", s(S.Justification)},
+  return json::Object{{"kind", s(S.Kind)},         {"id", s(S.Id)},
+                      {"status", s(S.Status)},     {"justification", s(S.Justification)},
                       {"approver", s(S.Approver)}, {"date", s(S.Date)},
-                      {"expires", s(S.Expires)}, {"risk", s(S.Risk)},
-                      {"source", s(S.Source)},   {"problem", s(S.Problem)}};
+                      {"expires", s(S.Expires)},   {"risk", s(S.Risk)},
+                      {"source", s(S.Source)},     {"problem", s(S.Problem)}};
 }
 
 json::Value finding(const FindingView &F) {
   json::Array Context;
   for (const ContextLine &L : F.Context)
-    Context.push_back(json::Object{{"line", L.Number}, {"text", s(L.Text)}, {"finding", L.IsFinding}});
-  json::Object O{{"id", s(F.Id)},          {"check", s(F.Check)},
-                 {"severity", s(F.Severity)}, {"message", s(F.Message)},
-                 {"file", s(F.File)},      {"line", F.Line},
-                 {"column", F.Column},     {"cwe", list(F.Cwe)},
-                 {"clauses", list(F.Clauses)}, {"status", s(F.Status)},
-                 {"baseline", s(F.Baseline)}, {"dataKey", s(F.DataKey)},
-                 {"context", std::move(Context)}, {"contextNote", s(F.ContextNote)}};
+    Context.push_back(
+        json::Object{{"line", L.Number}, {"text", s(L.Text)}, {"finding", L.IsFinding}});
+  json::Object O{{"id", s(F.Id)},
+                 {"check", s(F.Check)},
+                 {"severity", s(F.Severity)},
+                 {"message", s(F.Message)},
+                 {"file", s(F.File)},
+                 {"line", F.Line},
+                 {"column", F.Column},
+                 {"cwe", list(F.Cwe)},
+                 {"clauses", list(F.Clauses)},
+                 {"status", s(F.Status)},
+                 {"baseline", s(F.Baseline)},
+                 {"dataKey", s(F.DataKey)},
+                 {"context", std::move(Context)},
+                 {"contextNote", s(F.ContextNote)}};
   if (F.Suppr)
     O["suppression"] = suppression(*F.Suppr);
   return O;
@@ -62,9 +72,12 @@ json::Value finding(const FindingView &F) {
 json::Value inputs(const ReportModel &M) {
   json::Array Catalogue, Sources;
   for (const CatalogueFileRow &R : M.CatalogueFiles)
-    Catalogue.push_back(json::Object{{"path", s(R.Path)},         {"role", s(R.Role)},
-                                     {"sha256", s(R.Sha256)},     {"scanPath", s(R.ScanPath)},
-                                     {"scanSha256", s(R.ScanSha256)}, {"state", s(R.State)}});
+    Catalogue.push_back(json::Object{{"path", s(R.Path)},
+                                     {"role", s(R.Role)},
+                                     {"sha256", s(R.Sha256)},
+                                     {"scanPath", s(R.ScanPath)},
+                                     {"scanSha256", s(R.ScanSha256)},
+                                     {"state", s(R.State)}});
   for (const SourceHash &S : M.Sources)
     Sources.push_back(json::Object{{"path", s(S.Path)}, {"sha256", s(S.Sha256)}});
   json::Object Db{{"path", s(M.CompileDbPath)},
@@ -78,17 +91,18 @@ json::Value inputs(const ReportModel &M) {
     Db["standards"] = list(M.CompileDb->Standards);
     Db["defines"] = list(M.CompileDb->Defines);
   }
-  json::Object O{{"results", json::Object{{"path", s(M.ResultsPath)}, {"sha256", s(M.ResultsSha256)}}},
-                 {"catalogue", std::move(Catalogue)},
-                 {"catalogueMismatch", M.CatalogueMismatch},
-                 {"compileDatabase", std::move(Db)},
-                 {"sources", std::move(Sources)}};
+  json::Object O{
+      {"results", json::Object{{"path", s(M.ResultsPath)}, {"sha256", s(M.ResultsSha256)}}},
+      {"catalogue", std::move(Catalogue)},
+      {"catalogueMismatch", M.CatalogueMismatch},
+      {"compileDatabase", std::move(Db)},
+      {"sources", std::move(Sources)}};
   if (M.Evidence) {
     const TestEvidence &E = *M.Evidence;
-    O["testEvidence"] = json::Object{{"name", s(E.Name)},     {"sha256", s(E.Sha256)},
-                                     {"format", s(E.Format)}, {"tests", E.Tests},
-                                     {"passed", E.passed()},  {"failures", E.Failures},
-                                     {"skipped", E.Skipped},  {"failed", list(E.Failed)}};
+    O["testEvidence"] =
+        json::Object{{"name", s(E.Name)},    {"sha256", s(E.Sha256)},   {"format", s(E.Format)},
+                     {"tests", E.Tests},     {"passed", E.passed()},    {"failures", E.Failures},
+                     {"skipped", E.Skipped}, {"failed", list(E.Failed)}};
   }
   return O;
 }
@@ -100,7 +114,8 @@ json::Value traceability(const ReportModel &M) {
     for (const ClauseRow &R : G.Rows) {
       json::Array Checks;
       for (const CheckLink &L : R.Checks)
-        Checks.push_back(json::Object{{"id", s(L.Id)}, {"relation", s(L.Relation)}, {"state", s(L.State)}});
+        Checks.push_back(
+            json::Object{{"id", s(L.Id)}, {"relation", s(L.Relation)}, {"state", s(L.State)}});
       Rows.push_back(json::Object{{"id", s(R.Id)},
                                   {"phase", s(R.Phase)},
                                   {"title", s(R.Title)},
@@ -118,9 +133,12 @@ json::Value traceability(const ReportModel &M) {
     json::Object ByStatus;
     for (const auto &E : G.ByStatus)
       ByStatus[E.first] = E.second;
-    Guidelines.push_back(json::Object{{"id", s(G.Id)},           {"title", s(G.Title)},
-                                      {"publisher", s(G.Publisher)}, {"edition", s(G.Edition)},
-                                      {"url", s(G.Url)},         {"basis", s(G.Basis)},
+    Guidelines.push_back(json::Object{{"id", s(G.Id)},
+                                      {"title", s(G.Title)},
+                                      {"publisher", s(G.Publisher)},
+                                      {"edition", s(G.Edition)},
+                                      {"url", s(G.Url)},
+                                      {"basis", s(G.Basis)},
                                       {"clauses", std::move(Rows)},
                                       {"clausesByStatus", std::move(ByStatus)},
                                       {"clausesCovered", G.covered()}});
@@ -151,22 +169,28 @@ json::Value scope(const ReportModel &M) {
   auto Units = [](const std::vector<UnitRow> &V) {
     json::Array A;
     for (const UnitRow &U : V)
-      A.push_back(json::Object{{"file", s(U.File)}, {"status", s(U.Status)}, {"reason", s(U.Reason)}});
+      A.push_back(
+          json::Object{{"file", s(U.File)}, {"status", s(U.Status)}, {"reason", s(U.Reason)}});
     return A;
   };
-  return json::Object{{"sourceRoot", s(M.SourceRoot)}, {"units", M.Units},
-                      {"analysed", M.UnitsAnalysed},   {"complete", M.Complete},
+  return json::Object{{"sourceRoot", s(M.SourceRoot)},       {"units", M.Units},
+                      {"analysed", M.UnitsAnalysed},         {"complete", M.Complete},
                       {"notAnalysed", Units(M.NotAnalysed)}, {"excluded", Units(M.Excluded)}};
 }
 
 json::Value checks(const ReportModel &M) {
   json::Array A;
   for (const CheckRow &C : M.Checks)
-    A.push_back(json::Object{{"id", s(C.Id)},          {"title", s(C.Title)},
-                             {"severity", s(C.Severity)}, {"status", s(C.Status)},
-                             {"state", s(C.State)},    {"help", s(C.Help)},
-                             {"cwe", list(C.Cwe)},     {"limitations", list(C.Limitations)},
-                             {"open", C.Open},         {"accepted", C.Accepted},
+    A.push_back(json::Object{{"id", s(C.Id)},
+                             {"title", s(C.Title)},
+                             {"severity", s(C.Severity)},
+                             {"status", s(C.Status)},
+                             {"state", s(C.State)},
+                             {"help", s(C.Help)},
+                             {"cwe", list(C.Cwe)},
+                             {"limitations", list(C.Limitations)},
+                             {"open", C.Open},
+                             {"accepted", C.Accepted},
                              {"fixed", C.Fixed}});
   return A;
 }
@@ -190,10 +214,13 @@ std::string renderJson(const ReportModel &M) {
   for (const FindingView &F : M.Findings)
     Findings.push_back(finding(F));
   for (const FixedEntry &X : M.Fixed)
-    Fixed.push_back(json::Object{{"fingerprint", s(X.Fingerprint)}, {"check", s(X.Check)},
-                                 {"file", s(X.File)}, {"message", s(X.Message)}});
+    Fixed.push_back(json::Object{{"fingerprint", s(X.Fingerprint)},
+                                 {"check", s(X.Check)},
+                                 {"file", s(X.File)},
+                                 {"message", s(X.Message)}});
   for (const DeviationRow &D : M.Deviations)
-    Deviations.push_back(json::Object{{"finding", s(M.Findings[D.Finding].Id)}, {"flags", list(D.Flags)}});
+    Deviations.push_back(
+        json::Object{{"finding", s(M.Findings[D.Finding].Id)}, {"flags", list(D.Flags)}});
   json::Object Root{
       {"format", "medsec-report/1"},
       {"title", s(M.Title)},

@@ -29,7 +29,8 @@ std::string join(const std::vector<std::string> &V, bool Code = true) {
 std::string flags(const std::vector<std::string> &Flags) {
   std::string Out;
   for (const std::string &F : Flags)
-    Out += (Out.empty() ? "" : " ") + std::string("**\xE2\x9A\xA0 ") + e(llvm::StringRef(F).upper()) + "**";
+    Out += (Out.empty() ? "" : " ") + std::string("**\xE2\x9A\xA0 ") +
+           e(llvm::StringRef(F).upper()) + "**";
   return Out;
 }
 
@@ -111,19 +112,20 @@ void scanOptions(const ScanConfiguration &C, std::string &O) {
   std::string Options;
   for (const auto &[Key, Value] : C.CheckOptions)
     Options += (Options.empty() ? "" : ", ") + c(Key) + ": " + c(Value);
-  O += "- check filter (`--checks`): " + c(C.CheckFilter) + "\n- check options: " +
-       (Options.empty() ? "none" : Options) + "\n- extra compiler arguments: " +
-       join(C.ExtraArgs) + "\n- include globs: " + join(C.Include) +
-       "\n- exclude globs: " + join(C.Exclude) + "\n- timeout per unit: " +
-       n(C.TimeoutSeconds) + " s\n";
+  O += "- check filter (`--checks`): " + c(C.CheckFilter) +
+       "\n- check options: " + (Options.empty() ? "none" : Options) +
+       "\n- extra compiler arguments: " + join(C.ExtraArgs) +
+       "\n- include globs: " + join(C.Include) + "\n- exclude globs: " + join(C.Exclude) +
+       "\n- timeout per unit: " + n(C.TimeoutSeconds) + " s\n";
 }
 
 void configuration(const ReportModel &M, std::string &O) {
   O += "## 3. Configuration\n\n### Checks\n\n";
-  O += "| check | catalogue status | in this scan | default severity | CWE |\n|---|---|---|---|---|\n";
+  O += "| check | catalogue status | in this scan | default severity | CWE "
+       "|\n|---|---|---|---|---|\n";
   for (const CheckRow &C : M.Checks)
-    O += "| " + c(C.Id) + " | " + e(C.Status) + " | " + e(C.State) + " | " + e(C.Severity) +
-         " | " + join(C.Cwe) + " |\n";
+    O += "| " + c(C.Id) + " | " + e(C.Status) + " | " + e(C.State) + " | " + e(C.Severity) + " | " +
+         join(C.Cwe) + " |\n";
   scanOptions(M.ScanOptions, O);
   O += "\n### Rule files\n\n| file | role | SHA-256 (loaded now) | SHA-256 (scan) | state |\n"
        "|---|---|---|---|---|\n";
@@ -149,8 +151,8 @@ void configuration(const ReportModel &M, std::string &O) {
 void scope(const ReportModel &M, std::string &O) {
   O += "## 4. Scope and integrity\n\n";
   O += "Source root: " + c(M.SourceRoot) + ". " + n(M.Units) + " translation unit(s), " +
-       n(M.UnitsAnalysed) + " analysed. The scan is **" +
-       (M.Complete ? "complete" : "INCOMPLETE") + "**.\n\n";
+       n(M.UnitsAnalysed) + " analysed. The scan is **" + (M.Complete ? "complete" : "INCOMPLETE") +
+       "**.\n\n";
   auto Table = [&](const char *Title, const std::vector<UnitRow> &Units) {
     O += "### " + std::string(Title) + " (" + n(Units.size()) + ")\n\n";
     if (Units.empty()) {
@@ -263,9 +265,10 @@ void deviations(const ReportModel &M, std::string &O) {
     if (!S.Kind.empty())
       Record += " (" + e(S.Kind) + (S.Source.empty() ? "" : ", " + c(S.Source)) + ")";
     O += "| " + c(F.Id) + "<br>" + location(F) + " | " + Record + " | " +
-         e(S.Status.empty() ? F.Status : S.Status) + (S.Problem.empty() ? "" : ": " + e(S.Problem)) +
-         " | " + e(S.Justification) + " | " + e(S.Approver) + " | " + e(S.Date) + " | " +
-         e(S.Expires) + " | " + e(S.Risk) + " | " + flags(D.Flags) + " |\n";
+         e(S.Status.empty() ? F.Status : S.Status) +
+         (S.Problem.empty() ? "" : ": " + e(S.Problem)) + " | " + e(S.Justification) + " | " +
+         e(S.Approver) + " | " + e(S.Date) + " | " + e(S.Expires) + " | " + e(S.Risk) + " | " +
+         flags(D.Flags) + " |\n";
   }
   O += "\n";
 }
@@ -280,7 +283,7 @@ void limitations(const ReportModel &M, std::string &O) {
     for (const ClauseRow &R : G.Rows)
       Inferred += R.inferred();
   O += n(Inferred) + " clause mapping(s) in this report are *inferred* and need confirmation "
-       "against the official text.\n\n";
+                     "against the official text.\n\n";
   O += "Known false-negative classes of each check:\n\n";
   for (const CheckRow &C : M.Checks) {
     O += "- " + c(C.Id) + " (" + e(C.State) + ")";

@@ -14,11 +14,11 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/TargetParser/Host.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
 #include <set>
@@ -57,9 +57,9 @@ std::string checkOptions(const ReportCommandOptions &O) {
   for (const std::string &F : O.Formats)
     if (std::find(reportFormats().begin(), reportFormats().end(), F) == reportFormats().end())
       return "unknown report format '" + F + "'; expected html, md, csv or json";
-  static const std::set<std::string> Phases = {"general",   "design",     "development",
-                                               "verification", "release", "first-use",
-                                               "monitoring", "end-of-life", "documentation"};
+  static const std::set<std::string> Phases = {"general",      "design",      "development",
+                                               "verification", "release",     "first-use",
+                                               "monitoring",   "end-of-life", "documentation"};
   for (const std::string &P : O.Report.Phases)
     if (!Phases.count(P))
       return "unknown phase '" + P +

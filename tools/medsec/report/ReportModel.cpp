@@ -101,8 +101,8 @@ llvm::Expected<GateData> readGateFields(llvm::StringRef ResultsText) {
   if (const json::Array *A = Root->getArray("fixed"))
     for (const json::Value &V : *A)
       if (const json::Object *O = V.getAsObject())
-        G.Fixed.push_back({str(*O, "fingerprint"), str(*O, "check"), str(*O, "file"),
-                           str(*O, "message")});
+        G.Fixed.push_back(
+            {str(*O, "fingerprint"), str(*O, "check"), str(*O, "file"), str(*O, "message")});
   if (const json::Object *P = Root->getObject("policy")) {
     PolicyInfo Pol;
     Pol.FailOn = str(*P, "failOn");
@@ -129,8 +129,7 @@ std::string stripSpace(llvm::StringRef S) {
 
 /// A few lines around the finding, and whether the line still reads as it did
 /// when the scan ran (its whitespace-free text is the fingerprint context).
-void attachContext(FindingView &V, const Finding &F,
-                   const std::optional<std::string> *Source) {
+void attachContext(FindingView &V, const Finding &F, const std::optional<std::string> *Source) {
   if (!Source || !*Source) {
     V.ContextNote = "source not available";
     return;
@@ -152,7 +151,7 @@ void attachContext(FindingView &V, const Finding &F,
 }
 
 std::vector<const rules::Guideline *> selectGuidelines(const rules::Catalogue &Cat,
-                                                        const std::vector<std::string> &Ids) {
+                                                       const std::vector<std::string> &Ids) {
   std::vector<const rules::Guideline *> Out;
   if (Ids.empty()) {
     for (const rules::Guideline &G : Cat.Guidelines)
@@ -219,8 +218,9 @@ void buildMatrix(const ReportInput &In, ReportModel &M) {
     for (const rules::Clause &C : G->Clauses) {
       if (!Phases.empty() && !Phases.count(C.Phase))
         continue;
-      ClauseRow R{C.Id, C.Phase, C.Title, C.Basis, C.Locator, C.Checkable, C.Complementary,
-                  {}, OpenBy[C.Id], AcceptedBy[C.Id], FixedBy[C.Id], ""};
+      ClauseRow R{C.Id,         C.Phase,          C.Title,         C.Basis,
+                  C.Locator,    C.Checkable,      C.Complementary, {},
+                  OpenBy[C.Id], AcceptedBy[C.Id], FixedBy[C.Id],   ""};
       for (const rules::CheckEntry &Chk : Cat.Checks)
         for (const rules::ClauseRef &Ref : Chk.Clauses)
           if (Ref.Id == C.Id)
@@ -235,7 +235,9 @@ void buildMatrix(const ReportInput &In, ReportModel &M) {
 
 void buildCatalogueRows(const ReportInput &In, ReportModel &M) {
   std::vector<bool> Used(In.Results.CatalogueFiles.size(), false);
-  auto Base = [](llvm::StringRef P) { return P.rsplit('/').second.empty() ? P : P.rsplit('/').second; };
+  auto Base = [](llvm::StringRef P) {
+    return P.rsplit('/').second.empty() ? P : P.rsplit('/').second;
+  };
   for (const rules::CatalogueFile &F : In.CatalogueFiles) {
     CatalogueFileRow Row{F.Path, F.Role, F.Sha256, "", "", "not in scan"};
     // Paired by content first, then by file name and role.
@@ -330,8 +332,17 @@ void buildChecks(const ReportInput &In, ReportModel &M) {
   const std::set<std::string> Run(M.ChecksRun.begin(), M.ChecksRun.end());
   std::map<std::string, CheckRow> Rows;
   for (const rules::CheckEntry &C : In.Cat->Checks)
-    Rows[C.Id] = {C.Id, C.Title, rules::severityName(C.DefaultSeverity), C.Status,
-                  checkState(C, Run), C.Help, C.Cwe, C.Limitations, 0, 0, 0};
+    Rows[C.Id] = {C.Id,
+                  C.Title,
+                  rules::severityName(C.DefaultSeverity),
+                  C.Status,
+                  checkState(C, Run),
+                  C.Help,
+                  C.Cwe,
+                  C.Limitations,
+                  0,
+                  0,
+                  0};
   for (const std::string &Id : M.ChecksRun)
     if (!Rows.count(Id))
       Rows[Id] = {Id, "(not in the catalogue)", "", "", "run", "", {}, {}, 0, 0, 0};
@@ -389,8 +400,8 @@ void buildVerdict(const ReportInput &In, ReportModel &M) {
     M.VerdictReasons.push_back(std::to_string(M.NotAnalysed.size()) +
                                " translation unit(s) not analysed");
   const bool Fail = Failing || (!M.Complete && M.Policy.FailOnIncomplete);
-  M.Verdict = M.PolicyRecorded && !M.Policy.Verdict.empty() ? M.Policy.Verdict
-                                                             : (Fail ? "fail" : "pass");
+  M.Verdict =
+      M.PolicyRecorded && !M.Policy.Verdict.empty() ? M.Policy.Verdict : (Fail ? "fail" : "pass");
   if (!M.PolicyRecorded)
     M.VerdictReasons.push_back("the scan recorded no policy: default policy applied (any open "
                                "finding or an incomplete scan fails)");
@@ -453,7 +464,7 @@ ReportModel buildReportModel(const ReportInput &In) {
   M.CompileDbPath = R.CompileDatabase;
   M.CompileDbSha256 = R.CompileDatabaseSha256;
   M.CompileDb = In.CompileDb;
-  M.CompileDbState = !In.CompileDb ? "not available"
+  M.CompileDbState = !In.CompileDb                                     ? "not available"
                      : In.CompileDb->Sha256 == R.CompileDatabaseSha256 ? "same"
                                                                        : "changed";
   M.Evidence = In.Evidence;

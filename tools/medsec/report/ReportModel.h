@@ -158,9 +158,9 @@ struct GuidelineView {
 };
 
 struct CatalogueFileRow {
-  std::string Path, Role, Sha256;         // loaded for the report
-  std::string ScanPath, ScanSha256;       // listed by the scan
-  std::string State; // same | changed | not loaded | not in scan
+  std::string Path, Role, Sha256;   // loaded for the report
+  std::string ScanPath, ScanSha256; // listed by the scan
+  std::string State;                // same | changed | not loaded | not in scan
 };
 
 struct UnitRow {
@@ -168,7 +168,7 @@ struct UnitRow {
 };
 
 struct DeviationRow {
-  size_t Finding = 0; // index into ReportModel::Findings
+  size_t Finding = 0;             // index into ReportModel::Findings
   std::vector<std::string> Flags; // rejected, unjustified, expired, no approver, no record
 };
 

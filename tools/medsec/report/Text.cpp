@@ -55,9 +55,8 @@ unsigned decode(llvm::StringRef S, size_t I, unsigned &CodePoint) {
 /// Characters that change how text around them is displayed without being
 /// seen: C1 controls, bidirectional overrides and isolates ("Trojan Source").
 bool isInvisibleControl(unsigned C) {
-  return (C >= 0x80 && C <= 0x9F) || (C >= 0x202A && C <= 0x202E) ||
-         (C >= 0x2066 && C <= 0x2069) || C == 0x200E || C == 0x200F || C == 0x061C ||
-         C == 0xFEFF;
+  return (C >= 0x80 && C <= 0x9F) || (C >= 0x202A && C <= 0x202E) || (C >= 0x2066 && C <= 0x2069) ||
+         C == 0x200E || C == 0x200F || C == 0x061C || C == 0xFEFF;
 }
 
 } // namespace
@@ -114,12 +113,23 @@ std::string htmlEscape(llvm::StringRef S, size_t Max) {
   Out.reserve(Clean.size() + Clean.size() / 8);
   for (char C : Clean) {
     switch (C) {
-    case '&': Out += "&amp;"; break;
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '"': Out += "&quot;"; break;
-    case '\'': Out += "&#39;"; break;
-    default: Out += C;
+    case '&':
+      Out += "&amp;";
+      break;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    case '\'':
+      Out += "&#39;";
+      break;
+    default:
+      Out += C;
     }
   }
   return Out;
@@ -131,13 +141,38 @@ std::string mdEscape(llvm::StringRef S, size_t Max) {
   Out.reserve(Clean.size() + Clean.size() / 4);
   for (char C : Clean) {
     switch (C) {
-    case '<': Out += "&lt;"; break;
-    case '>': Out += "&gt;"; break;
-    case '&': Out += "&amp;"; break;
-    case '@': Out += "&#64;"; break;
-    case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']':
-    case '(': case ')': case '#': case '+': case '-': case '.': case '!': case '|':
-    case '~': case '$': case '=': case ':':
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '&':
+      Out += "&amp;";
+      break;
+    case '@':
+      Out += "&#64;";
+      break;
+    case '\\':
+    case '`':
+    case '*':
+    case '_':
+    case '{':
+    case '}':
+    case '[':
+    case ']':
+    case '(':
+    case ')':
+    case '#':
+    case '+':
+    case '-':
+    case '.':
+    case '!':
+    case '|':
+    case '~':
+    case '$':
+    case '=':
+    case ':':
       Out += '\\';
       Out += C;
       break;

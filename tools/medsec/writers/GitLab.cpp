@@ -18,15 +18,15 @@ std::string writeGitLabCodeQuality(const ScanResults &R) {
                            : F.Severity == "medium" ? "major"
                            : F.Severity == "low"    ? "minor"
                                                     : "info";
-    Issues.push_back(json::Object{
-        {"type", "issue"},
-        {"description", F.Message},
-        {"check_name", F.Check},
-        {"categories", json::Array{"Security"}},
-        {"fingerprint", F.Fingerprint},
-        {"severity", Severity},
-        {"location", json::Object{{"path", F.Where.File},
-                                  {"lines", json::Object{{"begin", F.Where.Line}}}}}});
+    Issues.push_back(
+        json::Object{{"type", "issue"},
+                     {"description", F.Message},
+                     {"check_name", F.Check},
+                     {"categories", json::Array{"Security"}},
+                     {"fingerprint", F.Fingerprint},
+                     {"severity", Severity},
+                     {"location", json::Object{{"path", F.Where.File},
+                                               {"lines", json::Object{{"begin", F.Where.Line}}}}}});
   }
   std::string Out;
   llvm::raw_string_ostream OS(Out);

@@ -71,7 +71,8 @@ std::string writeJunit(const ScanResults &R, const rules::Catalogue &Cat) {
          (E ? ": " + xml(E->Title) : std::string()) + "\" type=\"" + xml(C) + "\">";
     for (const Finding *F : It->second)
       X += xml(F->Where.File + ":" + std::to_string(F->Where.Line) + ":" +
-               std::to_string(F->Where.Column) + ": " + F->Severity + ": " + F->Message) + "\n";
+               std::to_string(F->Where.Column) + ": " + F->Severity + ": " + F->Message) +
+           "\n";
     X += "</failure>\n    </testcase>\n";
   }
   X += "  </testsuite>\n";

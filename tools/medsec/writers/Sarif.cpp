@@ -108,9 +108,8 @@ Taxonomies buildTaxonomies(const rules::Catalogue &Cat, const std::set<std::stri
       json::Object Props{{"phase", C.Phase}, {"basis", C.Basis}, {"checkable", C.Checkable}};
       if (!C.Locator.empty())
         Props["locator"] = C.Locator;
-      Taxa.push_back(json::Object{{"id", C.Id},
-                                  {"shortDescription", message(C.Title)},
-                                  {"properties", std::move(Props)}});
+      Taxa.push_back(json::Object{
+          {"id", C.Id}, {"shortDescription", message(C.Title)}, {"properties", std::move(Props)}});
     }
     json::Object Component{{"name", G.Id},
                            {"fullName", G.Title},
@@ -129,8 +128,7 @@ Taxonomies buildTaxonomies(const rules::Catalogue &Cat, const std::set<std::stri
   for (const std::string &C : Cwes) {
     T.CweIndex[C] = CweTaxa.size();
     CweTaxa.push_back(json::Object{
-        {"id", C},
-        {"helpUri", "https://cwe.mitre.org/data/definitions/" + C.substr(4) + ".html"}});
+        {"id", C}, {"helpUri", "https://cwe.mitre.org/data/definitions/" + C.substr(4) + ".html"}});
   }
   T.CweTaxonomy = T.Components.size();
   T.Components.push_back(json::Object{{"name", "CWE"},
@@ -141,13 +139,14 @@ Taxonomies buildTaxonomies(const rules::Catalogue &Cat, const std::set<std::stri
   return T;
 }
 
-json::Object taxonReference(const std::string &Id, unsigned TaxonIndex, const std::string &Component,
-                            unsigned ComponentIndex, const char *Kind) {
+json::Object taxonReference(const std::string &Id, unsigned TaxonIndex,
+                            const std::string &Component, unsigned ComponentIndex,
+                            const char *Kind) {
   return json::Object{
       {"target", json::Object{{"id", Id},
                               {"index", TaxonIndex},
-                              {"toolComponent", json::Object{{"name", Component},
-                                                             {"index", ComponentIndex}}}}},
+                              {"toolComponent",
+                               json::Object{{"name", Component}, {"index", ComponentIndex}}}}},
       {"kinds", json::Array{Kind}}};
 }
 
@@ -213,13 +212,14 @@ json::Array suppressionsOf(const Finding &F) {
     Justification = "false positive: " + Justification;
   json::Object Props;
   const std::pair<const char *, const std::string *> Fields[] = {
-      {"id", &S.Id},         {"approver", &S.Approver}, {"date", &S.Date},
-      {"expires", &S.Expires}, {"risk", &S.Risk},       {"source", &S.Source},
+      {"id", &S.Id},           {"approver", &S.Approver},  {"date", &S.Date},
+      {"expires", &S.Expires}, {"risk", &S.Risk},          {"source", &S.Source},
       {"problem", &S.Problem}, {"medsecStatus", &S.Status}};
   for (const auto &[Key, Value] : Fields)
     if (!Value->empty())
       Props[Key] = *Value;
-  json::Object Out{{"kind", S.Kind == "inSource" ? "inSource" : "external"}, {"status", Status},
+  json::Object Out{{"kind", S.Kind == "inSource" ? "inSource" : "external"},
+                   {"status", Status},
                    {"properties", std::move(Props)}};
   if (!Justification.empty())
     Out["justification"] = Justification;
@@ -245,15 +245,16 @@ json::Object resultFor(const Finding &F, unsigned RuleIndex) {
       Related.push_back(json::Object{{"id", Id++},
                                      {"physicalLocation", physicalLocation(N.Where)},
                                      {"message", message(N.Message)}});
-      Flow.push_back(json::Object{
-          {"location", json::Object{{"physicalLocation", physicalLocation(N.Where)},
-                                    {"message", message(N.Message)}}}});
+      Flow.push_back(
+          json::Object{{"location", json::Object{{"physicalLocation", physicalLocation(N.Where)},
+                                                 {"message", message(N.Message)}}}});
     }
-    Flow.push_back(json::Object{{"location", json::Object{{"physicalLocation", physicalLocation(F.Where)},
-                                                          {"message", message(F.Message)}}}});
+    Flow.push_back(
+        json::Object{{"location", json::Object{{"physicalLocation", physicalLocation(F.Where)},
+                                               {"message", message(F.Message)}}}});
     Result["relatedLocations"] = std::move(Related);
-    Result["codeFlows"] = json::Array{json::Object{
-        {"threadFlows", json::Array{json::Object{{"locations", std::move(Flow)}}}}}};
+    Result["codeFlows"] = json::Array{
+        json::Object{{"threadFlows", json::Array{json::Object{{"locations", std::move(Flow)}}}}}};
   }
   json::Array Supp = suppressionsOf(F);
   if (!Supp.empty())
@@ -269,8 +270,9 @@ json::Object resultFor(const Finding &F, unsigned RuleIndex) {
            json::Array{json::Object{
                {"deletedRegion", json::Object{{"charOffset", X.Offset}, {"charLength", X.Length}}},
                {"insertedContent", json::Object{{"text", X.Replacement}}}}}}});
-    Result["fixes"] = json::Array{json::Object{{"description", message("apply the suggested rewrite")},
-                                               {"artifactChanges", std::move(Changes)}}};
+    Result["fixes"] =
+        json::Array{json::Object{{"description", message("apply the suggested rewrite")},
+                                 {"artifactChanges", std::move(Changes)}}};
   }
   return Result;
 }
@@ -309,9 +311,11 @@ std::string writeSarif(const ScanResults &R, const rules::Catalogue &Cat, const 
     const bool Excluded = U.Status == UnitStatus::Excluded;
     Notifications.push_back(json::Object{
         {"level", Excluded ? "note" : "error"},
-        {"descriptor", json::Object{{"id", std::string("medsec-unit-") + unitStatusName(U.Status)}}},
-        {"message", message(U.File + (Excluded ? " was excluded: " : " was not analysed (") +
-                            (Excluded ? U.Reason : std::string(unitStatusName(U.Status)) + "): " + U.Reason))},
+        {"descriptor",
+         json::Object{{"id", std::string("medsec-unit-") + unitStatusName(U.Status)}}},
+        {"message",
+         message(U.File + (Excluded ? " was excluded: " : " was not analysed (") +
+                 (Excluded ? U.Reason : std::string(unitStatusName(U.Status)) + "): " + U.Reason))},
         {"locations", json::Array{json::Object{
                           {"physicalLocation",
                            json::Object{{"artifactLocation", artifactLocation(U.File)}}}}}}});
@@ -329,14 +333,14 @@ std::string writeSarif(const ScanResults &R, const rules::Catalogue &Cat, const 
   if (!InvocationProps.empty())
     Invocation["properties"] = std::move(InvocationProps);
 
-  json::Object Driver{{"name", "MedSec Tidy"},
-                      {"fullName", "MedSec Tidy medical-device firmware security analyser"},
-                      {"version", R.ToolVersion},
-                      {"semanticVersion", R.ToolVersion},
-                      {"rules", std::move(Rules)},
-                      {"supportedTaxonomies", std::move(Supported)},
-                      {"properties", json::Object{{"buildId", R.BuildId},
-                                                  {"llvmVersion", R.LlvmVersion}}}};
+  json::Object Driver{
+      {"name", "MedSec Tidy"},
+      {"fullName", "MedSec Tidy medical-device firmware security analyser"},
+      {"version", R.ToolVersion},
+      {"semanticVersion", R.ToolVersion},
+      {"rules", std::move(Rules)},
+      {"supportedTaxonomies", std::move(Supported)},
+      {"properties", json::Object{{"buildId", R.BuildId}, {"llvmVersion", R.LlvmVersion}}}};
   // The documentation directory that holds the checks' pages.
   llvm::StringRef Docs(O.HelpBaseUri);
   if (Docs.consume_back("checks/"))
