@@ -12,8 +12,6 @@ constexpr unsigned WidenAfterVisits = 3;
 constexpr unsigned VisitsPerBlock = 24;
 constexpr unsigned MaxBlocks = 4000;
 
-Int clampInt(Int V) { return V > Infinity ? Infinity : (V < -Infinity ? -Infinity : V); }
-
 bool isGlobal(const ValueDecl *D) {
   const auto *V = dyn_cast_or_null<VarDecl>(D);
   return V && V->hasGlobalStorage() && !V->isStaticLocal();
@@ -32,12 +30,7 @@ std::optional<std::pair<Int, Int>> FunctionAnalysis::typeRange(QualType T) const
   if (const auto *ET = T->getAs<EnumType>())
     if (!ET->getDecl()->isComplete())
       return std::nullopt;
-  const unsigned W = Ctx.getIntWidth(T);
-  if (W == 0 || W > 64)
-    return std::nullopt;
-  if (T->isSignedIntegerOrEnumerationType())
-    return std::make_pair(-(Int(1) << (W - 1)), (Int(1) << (W - 1)) - 1);
-  return std::make_pair(Int(0), (Int(1) << W) - 1);
+  return integerRange(Ctx.getIntWidth(T), T->isSignedIntegerOrEnumerationType());
 }
 
 //===--- locations ----------------------------------------------------------===//
@@ -206,167 +199,29 @@ TVal FunctionAnalysis::convert(TVal V, QualType From, QualType To) {
   auto FR = typeRange(From), TR = typeRange(To);
   if (!TR)
     return V;
-  V.Direct = V.Direct; // a conversion keeps the identity of a parameter
-  Int Lo = FR ? FR->first : -Infinity, Hi = FR ? FR->second : Infinity;
-  if (V.Lo.isConst())
-    Lo = std::max(Lo, V.Lo.V);
-  if (V.Hi.isConst())
-    Hi = std::min(Hi, V.Hi.V);
-  const bool LoTrusted = V.Lo.K == Bound::Trusted, HiTrusted = V.Hi.K == Bound::Trusted;
-  if (Lo >= TR->first && Hi <= TR->second) {
-    // The value fits: what the source type implies becomes a type bound.
-    if (!V.Lo.known() && FR)
-      V.Lo = Bound::constant(Lo, Bound::TypeConst);
-    if (!V.Hi.known() && FR)
-      V.Hi = Bound::constant(Hi, Bound::TypeConst);
-    return V;
-  }
-  // A trusted end (compared with the program's own value) is the developer's
-  // check; the other end may still be a constant that fits.
-  if ((LoTrusted || Lo >= TR->first) && (HiTrusted || Hi <= TR->second))
-    return V;
-  // It may not fit: the conversion wraps or truncates to the target's range.
-  V.Direct = -1;
-  V.Lo = Bound::constant(TR->first, Bound::TypeConst);
-  V.Hi = Bound::constant(TR->second, Bound::TypeConst);
-  if (TR->second - TR->first > 0xFFFF && !(To->isUnsignedIntegerType() && !FR)) {
-    V.Lo = V.Lo.V == 0 ? V.Lo : Bound();
-    V.Hi = Bound();
-  }
+  // A conversion keeps the identity of a parameter unless it may wrap.
+  bool Wraps = false;
+  Interval I = convertBounds({V.Lo, V.Hi}, FR, *TR, To->isUnsignedIntegerType(), Wraps);
+  V.Lo = I.Lo;
+  V.Hi = I.Hi;
+  if (Wraps)
+    V.Direct = -1;
   return V;
 }
 
-TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &InA, const TVal &InB, QualType T) {
-  // The program's own non-constant values are trusted bounds of themselves.
-  auto Own = [](TVal V) {
-    if (!V.tainted()) {
-      if (!V.Lo.known())
-        V.Lo = Bound::trusted();
-      if (!V.Hi.known())
-        V.Hi = Bound::trusted();
-    }
-    return V;
-  };
-  const TVal A = Own(InA), B = Own(InB);
+TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T) {
   TVal R;
   R.Real = A.Real || B.Real;
   R.Params = A.Params | B.Params;
   R.Trace = A.Real ? A.Trace : (B.Real ? B.Trace : (A.Trace ? A.Trace : B.Trace));
   R.Validated = (!A.tainted() || A.Validated) && (!B.tainted() || B.Validated);
   R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
-  auto TR = typeRange(T);
-  auto C = [](const Bound &X) { return X.isConst(); };
-  const bool BConst = C(B.Lo) && C(B.Hi) && B.Lo.V == B.Hi.V;
-  switch (Op) {
-  case BO_Add:
-  case BO_AddAssign:
-    if (C(A.Lo) && C(B.Lo))
-      R.Lo = Bound::constant(clampInt(A.Lo.V + B.Lo.V));
-    else if (A.Lo.known() && B.Lo.known())
-      R.Lo = Bound::trusted();
-    if (C(A.Hi) && C(B.Hi))
-      R.Hi = Bound::constant(clampInt(A.Hi.V + B.Hi.V));
-    else if (A.Hi.known() && B.Hi.known())
-      R.Hi = Bound::trusted();
-    break;
-  case BO_Sub:
-  case BO_SubAssign:
-    if (C(A.Lo) && C(B.Hi))
-      R.Lo = Bound::constant(clampInt(A.Lo.V - B.Hi.V));
-    else if (A.Lo.known() && B.Hi.known())
-      R.Lo = Bound::trusted();
-    if (C(A.Hi) && C(B.Lo))
-      R.Hi = Bound::constant(clampInt(A.Hi.V - B.Lo.V));
-    else if (A.Hi.known() && B.Lo.known())
-      R.Hi = Bound::trusted();
-    break;
-  case BO_Mul:
-  case BO_MulAssign:
-    if (C(A.Lo) && C(A.Hi) && C(B.Lo) && C(B.Hi)) {
-      Int P[4] = {clampInt(A.Lo.V * B.Lo.V), clampInt(A.Lo.V * B.Hi.V), clampInt(A.Hi.V * B.Lo.V),
-                  clampInt(A.Hi.V * B.Hi.V)};
-      R.Lo = Bound::constant(*std::min_element(P, P + 4));
-      R.Hi = Bound::constant(*std::max_element(P, P + 4));
-    } else if (A.Lo.known() && A.Hi.known() && B.Lo.known() && B.Hi.known()) {
-      R.Lo = R.Hi = Bound::trusted();
-    }
-    break;
-  case BO_Div:
-  case BO_DivAssign:
-    if (BConst && B.Lo.V > 0) {
-      if (C(A.Lo))
-        R.Lo = Bound::constant(A.Lo.V / B.Lo.V);
-      if (C(A.Hi))
-        R.Hi = Bound::constant(A.Hi.V / B.Lo.V);
-      if (A.Lo.K == Bound::Trusted)
-        R.Lo = A.Lo;
-      if (A.Hi.K == Bound::Trusted)
-        R.Hi = A.Hi;
-      // Any value of the type divided by k > 1 is within the type's range / k
-      // (x / 64 + 1 cannot wrap): a type bound, not a developer's check.
-      if (B.Lo.V > 1 && TR) {
-        if (!R.Lo.known())
-          R.Lo = Bound::constant(TR->first / B.Lo.V, Bound::TypeConst);
-        if (!R.Hi.known())
-          R.Hi = Bound::constant(TR->second / B.Lo.V, Bound::TypeConst);
-      }
-    }
-    break;
-  case BO_Rem:
-  case BO_RemAssign:
-    // A modulo by a constant bounds the result (sanitiser).
-    if (BConst && B.Lo.V != 0) {
-      Int M = B.Lo.V < 0 ? -B.Lo.V : B.Lo.V;
-      const bool NonNeg = (C(A.Lo) && A.Lo.V >= 0) || (TR && TR->first >= 0);
-      R.Lo = Bound::constant(NonNeg ? 0 : -(M - 1));
-      R.Hi = Bound::constant(M - 1);
-    } else if (B.Hi.known() && !B.tainted()) {
-      R.Hi = Bound::trusted();
-      if ((C(A.Lo) && A.Lo.V >= 0) || (TR && TR->first >= 0))
-        R.Lo = Bound::constant(0);
-    }
-    break;
-  case BO_And:
-  case BO_AndAssign:
-    // A mask by a non-negative constant bounds the result (sanitiser).
-    for (const TVal *M : {&A, &B})
-      if (!M->tainted() && C(M->Lo) && C(M->Hi) && M->Lo.V == M->Hi.V && M->Lo.V >= 0) {
-        R.Lo = Bound::constant(0);
-        R.Hi = Bound::constant(M->Lo.V);
-      }
-    break;
-  case BO_Shl:
-  case BO_ShlAssign:
-    if (BConst && B.Lo.V >= 0 && B.Lo.V < 64 && C(A.Lo) && A.Lo.V >= 0 && C(A.Hi)) {
-      R.Lo = Bound::constant(A.Lo.V << static_cast<int>(B.Lo.V));
-      R.Hi = Bound::constant(clampInt(A.Hi.V << static_cast<int>(B.Lo.V)));
-    }
-    break;
-  case BO_Shr:
-  case BO_ShrAssign:
-    if (BConst && B.Lo.V >= 0 && B.Lo.V < 64 && C(A.Lo) && A.Lo.V >= 0) {
-      R.Lo = Bound::constant(0);
-      if (C(A.Hi))
-        R.Hi = Bound::constant(A.Hi.V >> static_cast<int>(B.Lo.V));
-    }
-    break;
-  default:
-    break;
-  }
-  if (!R.tainted()) {
-    R.Lo = R.Hi = Bound();
+  if (!R.tainted())
     return R;
-  }
-  // A result computed from a type's range is no developer's check.
-  const bool FromType = A.Lo.K == Bound::TypeConst || A.Hi.K == Bound::TypeConst ||
-                        B.Lo.K == Bound::TypeConst || B.Hi.K == Bound::TypeConst;
-  const bool Sanitising = Op == BO_Rem || Op == BO_RemAssign || Op == BO_And || Op == BO_AndAssign;
-  if (FromType && !Sanitising) {
-    if (R.Lo.K == Bound::Const)
-      R.Lo.K = Bound::TypeConst;
-    if (R.Hi.K == Bound::Const)
-      R.Hi.K = Bound::TypeConst;
-  }
+  const Interval I =
+      arithBounds(Op, {A.Lo, A.Hi}, !A.tainted(), {B.Lo, B.Hi}, !B.tainted(), typeRange(T));
+  R.Lo = I.Lo;
+  R.Hi = I.Hi;
   return R;
 }
 

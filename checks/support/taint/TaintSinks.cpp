@@ -301,10 +301,6 @@ void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
 
 // Bounds that contradict each other (an exact value the path's checks exclude)
 // mean the path cannot run.
-static bool infeasible(const Bound &Lo, const Bound &Hi) {
-  return Lo.isConst() && Hi.isConst() && Lo.V > Hi.V;
-}
-
 void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval) {
   if (!V.tainted() || infeasible(V.Lo, V.Hi))
     return;

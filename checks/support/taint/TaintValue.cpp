@@ -3,22 +3,6 @@
 
 namespace clang::tidy::medsec::taint {
 
-Bound joinLo(const Bound &A, const Bound &B) {
-  if (!A.known() || !B.known())
-    return Bound();
-  if (A.K == Bound::Trusted || B.K == Bound::Trusted)
-    return Bound::trusted();
-  return A.V <= B.V ? A : B;
-}
-
-Bound joinHi(const Bound &A, const Bound &B) {
-  if (!A.known() || !B.known())
-    return Bound();
-  if (A.K == Bound::Trusted || B.K == Bound::Trusted)
-    return Bound::trusted();
-  return A.V >= B.V ? A : B;
-}
-
 TVal joinVal(const TVal &A, const TVal &B) {
   TVal R;
   R.Real = A.Real || B.Real;

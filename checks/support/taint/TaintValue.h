@@ -10,6 +10,8 @@
 #ifndef MEDSEC_CHECKS_SUPPORT_TAINT_TAINTVALUE_H
 #define MEDSEC_CHECKS_SUPPORT_TAINT_TAINTVALUE_H
 
+#include "Interval.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceLocation.h"
 
@@ -19,29 +21,6 @@
 #include <tuple>
 
 namespace clang::tidy::medsec::taint {
-
-using Int = __int128;
-constexpr Int Infinity = static_cast<Int>(1) << 100;
-
-struct Bound {
-  enum Kind : uint8_t { None, Const, TypeConst, Trusted } K = None;
-  Int V = 0;
-  static Bound constant(Int V, Kind K = Const) {
-    Bound B;
-    B.K = K;
-    B.V = V;
-    return B;
-  }
-  static Bound trusted() {
-    Bound B;
-    B.K = Trusted;
-    return B;
-  }
-  bool known() const { return K != None; }
-  bool isConst() const { return K == Const || K == TypeConst; }
-  bool operator==(const Bound &O) const { return K == O.K && (!isConst() || V == O.V); }
-  bool operator!=(const Bound &O) const { return !(*this == O); }
-};
 
 /// One step of a flow, for the notes of a finding. Steps form a list towards
 /// the source; the root carries the origin text and the source's name.
@@ -85,8 +64,6 @@ struct LocKey {
 
 using TaintState = std::map<LocKey, TVal>;
 
-Bound joinLo(const Bound &A, const Bound &B);
-Bound joinHi(const Bound &A, const Bound &B);
 TVal joinVal(const TVal &A, const TVal &B);
 /// Joins From into Into; true when Into changed. Widen drops bounds that
 /// still move, so loops converge.
