@@ -1,6 +1,7 @@
 //===- Catalogue.cpp - load the catalogue from disk and cross-check it ----===//
 #include "Catalogue.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -10,6 +11,7 @@
 #include "llvm/Support/SHA256.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace medsec {
@@ -68,6 +70,54 @@ std::shared_ptr<Catalogue> loadCatalogue(const std::string &BuiltinDir,
   return Cat;
 }
 
+namespace {
+
+bool isMacroName(llvm::StringRef S) {
+  if (S.empty() || std::isdigit(static_cast<unsigned char>(S.front())))
+    return false;
+  return llvm::all_of(S, [](char Ch) { return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_'; });
+}
+
+/// Placeholders of a purl or CPE template: {version} only.
+bool onlyVersionPlaceholder(llvm::StringRef T) {
+  for (size_t Pos = T.find('{'); Pos != llvm::StringRef::npos; Pos = T.find('{', Pos + 1))
+    if (!T.substr(Pos).starts_with("{version}"))
+      return false;
+  return true;
+}
+
+bool isIsoDate(llvm::StringRef S) {
+  static const llvm::Regex Date("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+  return Date.match(S);
+}
+
+void validateComponent(const ComponentEntry &C, std::vector<Problem> &Problems) {
+  auto Complain = [&](const std::string &M) {
+    Problems.push_back({C.Origin, "component '" + C.Id + "' " + M});
+  };
+  if (C.Name.empty())
+    Complain("has no 'name'; give the library's name");
+  if (C.Paths.empty() && C.Files.empty() && C.DeclaredVersion.empty())
+    Complain("has neither 'paths', 'files' nor 'declared-version'; say how to recognise it");
+  if (!C.Version.empty() && C.versionMacros().empty())
+    Complain("version template '" + C.Version + "' names no {MACRO}; name the version macros");
+  for (const std::string &M : C.versionMacros())
+    if (!isMacroName(M))
+      Complain("version template names '" + M + "', which is not a macro name");
+  if (!onlyVersionPlaceholder(C.Purl))
+    Complain("purl template '" + C.Purl + "' may only use {version}");
+  if (!onlyVersionPlaceholder(C.Cpe))
+    Complain("cpe template '" + C.Cpe + "' may only use {version}");
+  if (!C.Purl.empty() && !llvm::StringRef(C.Purl).starts_with("pkg:"))
+    Complain("purl template '" + C.Purl + "' must start with 'pkg:'");
+  if (!C.Cpe.empty() && !llvm::StringRef(C.Cpe).starts_with("cpe:2.3:"))
+    Complain("cpe template '" + C.Cpe + "' must start with 'cpe:2.3:'");
+  if (!C.EndOfSupport.empty() && !isIsoDate(C.EndOfSupport))
+    Complain("end-of-support '" + C.EndOfSupport + "' is not a date; write YYYY-MM-DD");
+}
+
+} // namespace
+
 void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
   for (const CheckEntry &C : Cat.Checks) {
     for (const ClauseRef &R : C.Clauses)
@@ -90,6 +140,8 @@ void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
         }
     }
   }
+  for (const ComponentEntry &C : Cat.Components)
+    validateComponent(C, Problems);
 }
 
 } // namespace rules

@@ -109,6 +109,31 @@ struct CheckEntry {
   std::vector<DataEntry> activeData(const std::string &Name) const;
 };
 
+/// A third-party library recognised by the files a build compiles or includes
+/// (rules/components/*.yaml, docs/sbom.md). Version is a template whose
+/// {MACRO} placeholders are the library's own version macros, evaluated by the
+/// preprocessor of a unit that includes the file defining them.
+struct ComponentEntry {
+  std::string Id;
+  std::string Name;
+  std::string Supplier;
+  std::string Licence;                   // SPDX licence expression
+  std::vector<std::string> Paths;        // glob patterns of the component's directories
+  std::vector<std::string> Files;        // path suffixes that identify it on their own
+  std::string Version;                   // template, e.g. "{LWIP_VERSION_MAJOR}.{...}"
+  std::vector<std::string> StripPrefix;  // removed from the evaluated version ("V")
+  std::vector<std::string> DevSuffixes;  // a version ending so is a development snapshot
+  std::string DeclaredVersion;           // a project's version when no macro gives one
+  std::string Purl;                      // template with {version}
+  std::string Cpe;                       // template with {version}
+  std::string Support;                   // active | maintenance | end-of-life | unknown
+  std::string EndOfSupport;              // YYYY-MM-DD, empty when unknown
+  SourceMark Origin;
+
+  /// The macro names the version template reads, in template order.
+  std::vector<std::string> versionMacros() const;
+};
+
 /// A file that contributed to the catalogue, for traceability.
 struct CatalogueFile {
   std::string Path;
@@ -119,11 +144,13 @@ struct CatalogueFile {
 struct Catalogue {
   std::vector<Guideline> Guidelines;
   std::vector<CheckEntry> Checks;
+  std::vector<ComponentEntry> Components;
   std::vector<CatalogueFile> Files;
 
   const CheckEntry *findCheck(const std::string &Id) const;
   const Clause *findClause(const std::string &Id) const;
   const Guideline *findGuideline(const std::string &Id) const;
+  const ComponentEntry *findComponent(const std::string &Id) const;
 };
 
 /// Loads the built-in catalogue (every *.yaml below BuiltinDir, sorted) and

@@ -97,6 +97,26 @@ const Guideline *Catalogue::findGuideline(const std::string &Id) const {
   return nullptr;
 }
 
+const ComponentEntry *Catalogue::findComponent(const std::string &Id) const {
+  for (const ComponentEntry &C : Components)
+    if (C.Id == Id)
+      return &C;
+  return nullptr;
+}
+
+std::vector<std::string> ComponentEntry::versionMacros() const {
+  std::vector<std::string> Macros;
+  size_t Pos = 0;
+  while ((Pos = Version.find('{', Pos)) != std::string::npos) {
+    const size_t End = Version.find('}', Pos);
+    if (End == std::string::npos)
+      break;
+    Macros.push_back(Version.substr(Pos + 1, End - Pos - 1));
+    Pos = End + 1;
+  }
+  return Macros;
+}
+
 const Clause *Catalogue::findClause(const std::string &Id) const {
   for (const Guideline &G : Guidelines)
     for (const Clause &C : G.Clauses)

@@ -172,6 +172,7 @@ private:
   void readGuideline(const YAML::Node &N);
   void readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew);
   void readCheck(const YAML::Node &N);
+  void readComponent(const YAML::Node &N);
   void readClauseRefs(const YAML::Node &N, CheckEntry &C);
   void readDataSchema(const YAML::Node &N, CheckEntry &C);
   void readData(const YAML::Node &N, CheckEntry &C);
@@ -190,7 +191,7 @@ private:
 void Reader::readDocument(const YAML::Node &Root) {
   if (Root.IsNull())
     return; // An empty file contributes nothing.
-  forEachKey(Root, "a catalogue file", {"schema", "guidelines", "checks"},
+  forEachKey(Root, "a catalogue file", {"schema", "guidelines", "checks", "components"},
              [&](const YAML::Node &Key, const YAML::Node &V) {
                const std::string &K = Key.Scalar();
                if (K == "schema") {
@@ -205,6 +206,13 @@ void Reader::readDocument(const YAML::Node &Root) {
                  }
                  for (const YAML::Node &G : V)
                    readGuideline(G);
+               } else if (K == "components") {
+                 if (!V.IsSequence()) {
+                   error(V, "components must be a sequence, found " + std::string(kindName(V)));
+                   return;
+                 }
+                 for (const YAML::Node &C : V)
+                   readComponent(C);
                } else {
                  if (!V.IsSequence()) {
                    error(V, "checks must be a sequence, found " + std::string(kindName(V)));
@@ -556,6 +564,75 @@ void Reader::readData(const YAML::Node &N, CheckEntry &C) {
       Existing->Origin = E.Origin;
     }
   }
+}
+
+void Reader::readComponent(const YAML::Node &N) {
+  if (!N.IsMap()) {
+    error(N, "a component must be a mapping, found " + std::string(kindName(N)));
+    return;
+  }
+  const YAML::Node IdNode = N["id"];
+  std::string Id;
+  if (!IdNode) {
+    error(N, "component without 'id'");
+    return;
+  }
+  if (!scalar(IdNode, "component id", Id))
+    return;
+  if (!isIdentifierLike(Id, "-.")) {
+    error(IdNode, "component id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
+    return;
+  }
+  ComponentEntry *C = nullptr;
+  for (ComponentEntry &Existing : Cat.Components)
+    if (Existing.Id == Id)
+      C = &Existing;
+  if (C && !isProject()) {
+    error(IdNode, "duplicate component id '" + Id + "' (first defined at " + C->Origin.str() + ")");
+    return;
+  }
+  if (!C) {
+    Cat.Components.push_back(ComponentEntry{});
+    C = &Cat.Components.back();
+    C->Id = Id;
+    C->Origin = mark(N);
+    C->Support = "unknown";
+  }
+  // A project file corrects or completes any field of a built-in component.
+  forEachKey(N, "component '" + Id + "'",
+             {"id", "name", "supplier", "licence", "paths", "files", "version", "strip-prefix",
+              "development-suffixes", "declared-version", "purl", "cpe", "support",
+              "end-of-support"},
+             [&](const YAML::Node &Key, const YAML::Node &V) {
+               const std::string &K = Key.Scalar();
+               if (K == "name")
+                 scalar(V, "component name", C->Name);
+               else if (K == "supplier")
+                 scalar(V, "component supplier", C->Supplier);
+               else if (K == "licence")
+                 scalar(V, "component licence", C->Licence);
+               else if (K == "paths")
+                 stringList(V, "component paths", C->Paths);
+               else if (K == "files")
+                 stringList(V, "component files", C->Files);
+               else if (K == "version")
+                 scalar(V, "component version template", C->Version);
+               else if (K == "strip-prefix")
+                 stringList(V, "component strip-prefix", C->StripPrefix);
+               else if (K == "development-suffixes")
+                 stringList(V, "component development-suffixes", C->DevSuffixes);
+               else if (K == "declared-version")
+                 scalar(V, "component declared-version", C->DeclaredVersion);
+               else if (K == "purl")
+                 scalar(V, "component purl", C->Purl);
+               else if (K == "cpe")
+                 scalar(V, "component cpe", C->Cpe);
+               else if (K == "support")
+                 choice(V, "support level", {"active", "maintenance", "end-of-life", "unknown"},
+                        C->Support);
+               else if (K == "end-of-support")
+                 scalar(V, "component end-of-support", C->EndOfSupport);
+             });
 }
 
 void Reader::readCheck(const YAML::Node &N) {

@@ -261,3 +261,93 @@ TEST(Catalogue, MissingDirectoryIsAProblem) {
 }
 
 } // namespace
+
+const char *const Components = R"(
+components:
+  - id: lwip
+    name: lwIP
+    supplier: lwIP developers
+    licence: BSD-3-Clause
+    paths: ["**/lwip/**"]
+    files: [lwip/init.h]
+    version: "{LWIP_VERSION_MAJOR}.{LWIP_VERSION_MINOR}"
+    development-suffixes: ["d"]
+    purl: pkg:generic/lwip@{version}
+    cpe: cpe:2.3:a:lwip_project:lwip:{version}:*:*:*:*:*:*:*
+)";
+
+TEST(Catalogue, ComponentsLoadWithTheirVersionMacros) {
+  Loaded L = load(Components);
+  ASSERT_TRUE(L.Problems.empty()) << L.Problems.front().str();
+  const ComponentEntry *C = L.Cat.findComponent("lwip");
+  ASSERT_NE(C, nullptr);
+  EXPECT_EQ(C->Supplier, "lwIP developers");
+  EXPECT_EQ(C->versionMacros(), (std::vector<std::string>{"LWIP_VERSION_MAJOR", "LWIP_VERSION_MINOR"}));
+  EXPECT_EQ(C->Support, "unknown"); // until someone says otherwise
+  EXPECT_EQ(C->Origin.str(), "base.yaml:3:5");
+}
+
+TEST(Catalogue, ProjectCorrectsAndDeclaresComponents) {
+  Loaded L = load(Components, "components:\n"
+                              "  - id: lwip\n"
+                              "    support: maintenance\n"
+                              "    end-of-support: 2030-06-30\n"
+                              "  - id: vendor-crc\n"
+                              "    name: Vendor CRC library\n"
+                              "    declared-version: \"1.2\"\n");
+  ASSERT_TRUE(L.Problems.empty()) << L.Problems.front().str();
+  const ComponentEntry *C = L.Cat.findComponent("lwip");
+  ASSERT_NE(C, nullptr);
+  EXPECT_EQ(C->Support, "maintenance");
+  EXPECT_EQ(C->EndOfSupport, "2030-06-30");
+  EXPECT_EQ(C->Licence, "BSD-3-Clause"); // the built-in fields the project left alone
+  const ComponentEntry *D = L.Cat.findComponent("vendor-crc");
+  ASSERT_NE(D, nullptr);
+  EXPECT_EQ(D->DeclaredVersion, "1.2");
+}
+
+TEST(Catalogue, DuplicateBuiltinComponentIsRejected) {
+  Loaded L = load(std::string(Components) + "  - id: lwip\n    name: again\n");
+  EXPECT_EQ(only(L), "base.yaml:13:9: error: duplicate component id 'lwip' (first defined at "
+                     "base.yaml:3:5)");
+}
+
+TEST(Catalogue, BadComponentFieldsSayWhatToWrite) {
+  Loaded L = load("components:\n"
+                  "  - id: x\n"
+                  "    name: X\n"
+                  "    files: [x.h]\n"
+                  "    support: forever\n");
+  EXPECT_EQ(only(L), "base.yaml:5:14: error: unknown support level 'forever'; expected one of: "
+                     "active, maintenance, end-of-life, unknown");
+  L = load("components:\n  - id: x\n    name: X\n    files: [x.h]\n    end-of-support: 2030\n");
+  EXPECT_EQ(only(L), "base.yaml:2:5: error: component 'x' end-of-support '2030' is not a date; "
+                     "write YYYY-MM-DD");
+  L = load("components:\n  - id: x\n    name: X\n    files: [x.h]\n    version: \"1.0\"\n");
+  EXPECT_EQ(only(L), "base.yaml:2:5: error: component 'x' version template '1.0' names no "
+                     "{MACRO}; name the version macros");
+  L = load("components:\n  - id: x\n    name: X\n    files: [x.h]\n    purl: pkg:x/{name}\n");
+  EXPECT_EQ(only(L), "base.yaml:2:5: error: component 'x' purl template 'pkg:x/{name}' may only "
+                     "use {version}");
+  L = load("components:\n  - id: x\n    supplier: S\n");
+  ASSERT_EQ(L.Problems.size(), 2u);
+  EXPECT_EQ(L.Problems[0].str(), "base.yaml:2:5: error: component 'x' has no 'name'; give the "
+                                 "library's name");
+}
+
+TEST(Catalogue, BuiltinComponentsCoverTheCommonFirmwareLibraries) {
+  std::vector<Problem> Problems;
+  auto Cat = loadCatalogue(MEDSEC_SOURCE_DIR "/rules", {}, Problems);
+  for (const char *Id : {"mbedtls", "wolfssl", "lwip", "freertos-kernel", "zephyr", "cmsis-core",
+                         "stm32f4xx-hal", "nrfx", "nrf5-sdk", "tinyusb", "fatfs", "nanopb",
+                         "littlefs"}) {
+    const ComponentEntry *C = Cat->findComponent(Id);
+    ASSERT_NE(C, nullptr) << Id;
+    EXPECT_FALSE(C->Supplier.empty()) << Id;
+    EXPECT_FALSE(C->Licence.empty()) << Id;
+    EXPECT_FALSE(C->Files.empty()) << Id;
+    EXPECT_FALSE(C->Purl.empty()) << Id;
+  }
+  EXPECT_EQ(Cat->findComponent("lwip")->versionMacros(),
+            std::vector<std::string>{"LWIP_VERSION_STRING"});
+}
