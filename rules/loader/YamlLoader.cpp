@@ -173,6 +173,44 @@ private:
   void readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew);
   void readCheck(const YAML::Node &N);
   void readComponent(const YAML::Node &N);
+
+  /// The entry of List that mapping N (with an `id`) names: a new one, or for a
+  /// project file the existing one to update. Null after reporting why not.
+  template <class Entry>
+  Entry *entryFor(const YAML::Node &N, const std::string &What, std::vector<Entry> &List,
+                  std::string &Id, bool &IsNew) {
+    if (!N.IsMap()) {
+      error(N, "a " + What + " must be a mapping, found " + std::string(kindName(N)));
+      return nullptr;
+    }
+    const YAML::Node IdNode = N["id"];
+    if (!IdNode) {
+      error(N, What + " without 'id'");
+      return nullptr;
+    }
+    if (!scalar(IdNode, What + " id", Id))
+      return nullptr;
+    if (!isIdentifierLike(Id, "-.")) {
+      error(IdNode, What + " id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
+      return nullptr;
+    }
+    for (Entry &Existing : List)
+      if (Existing.Id == Id) {
+        if (!isProject()) {
+          error(IdNode, "duplicate " + What + " id '" + Id + "' (first defined at " +
+                            Existing.Origin.str() + ")");
+          return nullptr;
+        }
+        IsNew = false;
+        return &Existing;
+      }
+    List.push_back(Entry{});
+    IsNew = true;
+    Entry &E = List.back();
+    E.Id = Id;
+    E.Origin = mark(N);
+    return &E;
+  }
   void readClauseRefs(const YAML::Node &N, CheckEntry &C);
   void readDataSchema(const YAML::Node &N, CheckEntry &C);
   void readData(const YAML::Node &N, CheckEntry &C);
@@ -567,37 +605,13 @@ void Reader::readData(const YAML::Node &N, CheckEntry &C) {
 }
 
 void Reader::readComponent(const YAML::Node &N) {
-  if (!N.IsMap()) {
-    error(N, "a component must be a mapping, found " + std::string(kindName(N)));
-    return;
-  }
-  const YAML::Node IdNode = N["id"];
   std::string Id;
-  if (!IdNode) {
-    error(N, "component without 'id'");
+  bool IsNew = false;
+  ComponentEntry *C = entryFor(N, "component", Cat.Components, Id, IsNew);
+  if (!C)
     return;
-  }
-  if (!scalar(IdNode, "component id", Id))
-    return;
-  if (!isIdentifierLike(Id, "-.")) {
-    error(IdNode, "component id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
-    return;
-  }
-  ComponentEntry *C = nullptr;
-  for (ComponentEntry &Existing : Cat.Components)
-    if (Existing.Id == Id)
-      C = &Existing;
-  if (C && !isProject()) {
-    error(IdNode, "duplicate component id '" + Id + "' (first defined at " + C->Origin.str() + ")");
-    return;
-  }
-  if (!C) {
-    Cat.Components.push_back(ComponentEntry{});
-    C = &Cat.Components.back();
-    C->Id = Id;
-    C->Origin = mark(N);
+  if (IsNew)
     C->Support = "unknown";
-  }
   // A project file corrects or completes any field of a built-in component.
   forEachKey(N, "component '" + Id + "'",
              {"id", "name", "supplier", "licence", "paths", "files", "version", "strip-prefix",
@@ -636,38 +650,13 @@ void Reader::readComponent(const YAML::Node &N) {
 }
 
 void Reader::readCheck(const YAML::Node &N) {
-  if (!N.IsMap()) {
-    error(N, "a check must be a mapping, found " + std::string(kindName(N)));
-    return;
-  }
-  const YAML::Node IdNode = N["id"];
   std::string Id;
-  if (!IdNode) {
-    error(N, "check without 'id'");
+  bool IsNew = false;
+  CheckEntry *C = entryFor(N, "check", Cat.Checks, Id, IsNew);
+  if (!C)
     return;
-  }
-  if (!scalar(IdNode, "check id", Id))
-    return;
-  if (!isIdentifierLike(Id, "-.")) {
-    error(IdNode, "check id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
-    return;
-  }
-  CheckEntry *C = nullptr;
-  for (CheckEntry &Existing : Cat.Checks)
-    if (Existing.Id == Id)
-      C = &Existing;
-  if (C && !isProject()) {
-    error(IdNode, "duplicate check id '" + Id + "' (first defined at " + C->Origin.str() + ")");
-    return;
-  }
-  const bool IsNew = C == nullptr;
-  if (IsNew) {
-    Cat.Checks.push_back(CheckEntry{});
-    C = &Cat.Checks.back();
-    C->Id = Id;
-    C->Origin = mark(N);
+  if (IsNew)
     C->Status = "planned";
-  }
   bool HasSeverity = false;
   std::optional<YAML::Node> Data;
   forEachKey(N, "check '" + Id + "'",

@@ -320,15 +320,19 @@ TEST(Catalogue, BadComponentFieldsSayWhatToWrite) {
                   "    support: forever\n");
   EXPECT_EQ(only(L), "base.yaml:5:14: error: unknown support level 'forever'; expected one of: "
                      "active, maintenance, end-of-life, unknown");
-  L = load("components:\n  - id: x\n    name: X\n    files: [x.h]\n    end-of-support: 2030\n");
-  EXPECT_EQ(only(L), "base.yaml:2:5: error: component 'x' end-of-support '2030' is not a date; "
-                     "write YYYY-MM-DD");
-  L = load("components:\n  - id: x\n    name: X\n    files: [x.h]\n    version: \"1.0\"\n");
-  EXPECT_EQ(only(L), "base.yaml:2:5: error: component 'x' version template '1.0' names no "
-                     "{MACRO}; name the version macros");
-  L = load("components:\n  - id: x\n    name: X\n    files: [x.h]\n    purl: pkg:x/{name}\n");
-  EXPECT_EQ(only(L), "base.yaml:2:5: error: component 'x' purl template 'pkg:x/{name}' may only "
-                     "use {version}");
+  // One field added to an otherwise valid component.
+  auto With = [](const std::string &Field) {
+    return load("components:\n  - id: x\n    name: X\n    files: [x.h]\n    " + Field + "\n");
+  };
+  EXPECT_EQ(only(With("end-of-support: 2030")),
+            "base.yaml:2:5: error: component 'x' end-of-support '2030' is not a date; "
+            "write YYYY-MM-DD");
+  EXPECT_EQ(only(With("version: \"1.0\"")),
+            "base.yaml:2:5: error: component 'x' version template '1.0' names no "
+            "{MACRO}; name the version macros");
+  EXPECT_EQ(only(With("purl: pkg:x/{name}")),
+            "base.yaml:2:5: error: component 'x' purl template 'pkg:x/{name}' may only "
+            "use {version}");
   L = load("components:\n  - id: x\n    supplier: S\n");
   ASSERT_EQ(L.Problems.size(), 2u);
   EXPECT_EQ(L.Problems[0].str(), "base.yaml:2:5: error: component 'x' has no 'name'; give the "
