@@ -113,7 +113,9 @@ std::string findProjectRules(llvm::StringRef Explicit, llvm::StringRef File) {
   for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
     llvm::SmallString<256> Candidate(D);
     llvm::sys::path::append(Candidate, ".medsec.yaml");
-    if (llvm::sys::fs::is_regular_file(Candidate))
+    // Anything by that name is the project's file: a directory or a dangling
+    // link there must fail to load, not be passed over.
+    if (llvm::sys::fs::exists(Candidate) || llvm::sys::fs::is_symlink_file(Candidate))
       return Candidate.str().str();
   }
   return "";

@@ -26,6 +26,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <set>
 #include <thread>
 
 #include <fcntl.h>
@@ -389,6 +390,32 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
 
 namespace {
 
+/// The catalogue of Source, and the problems of it layered with each project
+/// file a unit of Files finds for itself (the nearest .medsec.yaml).
+std::shared_ptr<const rules::Catalogue> loadScanCatalogue(const CatalogueSource &Source,
+                                                          const std::vector<std::string> &Files,
+                                                          std::vector<rules::Problem> &Problems) {
+  bool FirstTime = false;
+  auto Cat = cachedCatalogue(Source, Problems, FirstTime);
+  if (!Source.ProjectFiles.empty())
+    return Cat;
+  std::set<std::string> Found;
+  for (const std::string &F : Files)
+    if (std::string P = findProjectRules("", F); !P.empty())
+      Found.insert(P);
+  for (const std::string &P : Found) {
+    CatalogueSource WithProject = Source;
+    WithProject.ProjectFiles = {P};
+    std::vector<rules::Problem> More;
+    cachedCatalogue(WithProject, More, FirstTime);
+    for (rules::Problem &M : More)
+      if (std::none_of(Problems.begin(), Problems.end(),
+                       [&](const rules::Problem &Q) { return Q.str() == M.str(); }))
+        Problems.push_back(std::move(M));
+  }
+  return Cat;
+}
+
 /// Reads the deviation records and the baseline named on the command line.
 /// Returns an exit code on failure, 0 on success.
 int loadGateInputs(const ScanOptions &Opts, GateOptions &Gate) {
@@ -480,13 +507,13 @@ int runScan(const ScanOptions &Opts, const std::string &Self) {
     return ExitUsage;
   }
 
-  // The catalogue must load cleanly before any work starts.
+  // The catalogue must load cleanly before any work starts, with every
+  // project file a unit will find beside its sources.
   CatalogueSource Source;
   Source.BuiltinDir = defaultCatalogueDir(Opts.Analyze.CatalogueDir);
   Source.ProjectFiles = Opts.Analyze.ProjectRules;
   std::vector<rules::Problem> Problems;
-  bool FirstTime = false;
-  auto Cat = cachedCatalogue(Source, Problems, FirstTime);
+  auto Cat = loadScanCatalogue(Source, Files, Problems);
   if (!Problems.empty()) {
     for (const rules::Problem &P : Problems)
       llvm::errs() << P.str() << "\n";

@@ -1,0 +1,73 @@
+"""Robustness of every command (issue 17): nothing lost without a word, nothing run that the
+user did not name, bounded inputs."""
+import os
+import unittest
+
+import test_scan_cli
+
+from common import MEDSEC, TempDir, load_json, run, write_db
+
+GOOD = test_scan_cli.GOOD
+
+# A project-only banned function, as test_scan_cli writes it.
+LEGACY_COPY_BANNED = test_scan_cli.RULES % "legacy_copy"
+
+
+def project(tmp, files):
+    entries = []
+    for name, text in files.items():
+        path = os.path.join(tmp, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as f:
+            f.write(text)
+        entries.append({"directory": tmp, "file": name,
+                        "arguments": ["clang-19", "-c", "-std=c11", name]})
+    write_db(tmp, entries)
+
+
+def scan(tmp, *extra, **kw):
+    return run([MEDSEC, "scan", "-p", tmp, "-q", "-o", os.path.join(tmp, "r.json")] + list(extra),
+               cwd=tmp, **kw)
+
+
+class BrokenProjectRulesBesideTheSources(unittest.TestCase):
+    """A .medsec.yaml found the way .clang-tidy is found must load, or the scan stops."""
+
+    def check_stops(self, make_rules, expected):
+        with TempDir() as tmp:
+            project(tmp, {"src/good.c": GOOD})
+            make_rules(os.path.join(tmp, "src", ".medsec.yaml"))
+            r = scan(tmp)
+            self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+            self.assertIn(os.path.join(tmp, "src", ".medsec.yaml") + expected, r.stderr)
+            self.assertIn("fix them or check with 'medsec rules validate'", r.stderr)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "r.json")))
+
+    def test_misspelt_key(self):
+        def write(path):
+            with open(path, "w") as f:
+                f.write("checks:\n  - id: medsec-banned-functions\n    sevrity: high\n")
+        self.check_stops(write, ":3:5: error: unknown key 'sevrity'")
+
+    def test_garbage(self):
+        def write(path):
+            with open(path, "wb") as f:
+                f.write(b"checks: [\x01\x02 {{{\n")
+        self.check_stops(write, ":1:")
+
+    def test_directory(self):
+        self.check_stops(os.mkdir, ": error: cannot read file")
+
+    def test_a_good_file_beside_the_sources_still_scans(self):
+        with TempDir() as tmp:
+            project(tmp, {"src/top.c": "void legacy_copy(char *);\n"
+                                       "void f(char *d) { legacy_copy(d); }\n"})
+            with open(os.path.join(tmp, "src", ".medsec.yaml"), "w") as f:
+                f.write(LEGACY_COPY_BANNED)
+            r = scan(tmp)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertEqual([f["dataKey"] for f in load_json(os.path.join(tmp, "r.json"))
+                              ["findings"]], ["legacy_copy"])
+
+if __name__ == "__main__":
+    unittest.main()
