@@ -12,7 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "report/ReportModel.h"
 #include "report/Text.h"
-#include "report/Writers.h"
+#include "report/Render.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -5,7 +5,7 @@
 // charts scale with the page and the bytes are the same on every machine.
 //
 //===----------------------------------------------------------------------===//
-#include "Writers.h"
+#include "Render.h"
 
 #include <algorithm>
 

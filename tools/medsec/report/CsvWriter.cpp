@@ -5,7 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Text.h"
-#include "Writers.h"
+#include "Render.h"
 
 #include <map>
 

@@ -6,7 +6,7 @@
 // numbered section starts a page, rows and findings do not split.
 //
 //===----------------------------------------------------------------------===//
-#include "Writers.h"
+#include "Render.h"
 
 #include <set>
 

@@ -5,7 +5,7 @@
 // the model is ordered, so the bytes depend on nothing but the inputs.
 //
 //===----------------------------------------------------------------------===//
-#include "Writers.h"
+#include "Render.h"
 
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"

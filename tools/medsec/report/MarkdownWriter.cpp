@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Text.h"
-#include "Writers.h"
+#include "Render.h"
 
 #include <map>
 #include <set>

@@ -1,5 +1,5 @@
 //===- Render.cpp - every requested format, and the content hash ----------===//
-#include "Writers.h"
+#include "Render.h"
 
 #include <algorithm>
 

@@ -9,7 +9,7 @@
 #include "../../../checks/support/CatalogueAccess.h"
 #include "Analyze.h"
 #include "Scan.h"
-#include "Writers.h"
+#include "Render.h"
 #include "medsec/Version.h"
 
 #include "llvm/ADT/SmallString.h"

@@ -1,6 +1,6 @@
-//===- Writers.h - report formats: pure functions of the model --*- C++ -*-===//
-#ifndef MEDSEC_TOOLS_REPORT_WRITERS_H
-#define MEDSEC_TOOLS_REPORT_WRITERS_H
+//===- Render.h - report formats: pure functions of the model ---*- C++ -*-===//
+#ifndef MEDSEC_TOOLS_REPORT_RENDER_H
+#define MEDSEC_TOOLS_REPORT_RENDER_H
 
 #include "Html.h"
 #include "ReportModel.h"
