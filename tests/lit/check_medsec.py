@@ -8,6 +8,10 @@ Like LLVM's check_clang_tidy.py, which Debian does not ship:
 - `// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: ...` lines are matched with FileCheck
   against clang-tidy's output; every warning clang-tidy prints must be matched by
   one CHECK-MESSAGES line, so an unexpected warning fails the test;
+- `// CHECK-NOTES: :[[@LINE-1]]:3: warning: ...` and `// CHECK-NOTES: :[[@LINE-4]]:3: note: ...`
+  lines, used instead of CHECK-MESSAGES in a file, are matched against the warnings and notes
+  together, in output order (a warning, then its notes): every warning and every note clang-tidy
+  prints must be matched, so a note that disappears or a new note fails the test;
 - `// CHECK-FIXES: ...` lines are matched against the file after `-fix`;
 - the input must compile without errors (unless --allow-errors).
 """
@@ -72,9 +76,18 @@ def main():
     with open(out_file, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
-    expected = len(re.findall(r"// *CHECK-MESSAGES:[^\n]*warning:", text))
+    with_notes = "CHECK-NOTES" in text
+    if with_notes and "CHECK-MESSAGES" in text:
+        fail("use CHECK-MESSAGES or CHECK-NOTES in a test, not both")
+    prefix = "CHECK-NOTES" if with_notes else "CHECK-MESSAGES"
+    expected = len(re.findall(r"// *" + prefix + r":[^\n]*warning:", text))
     produced = len([l for l in lines if re.search(r"warning: .*\[" + re.escape(args.check) + r"\]", l)])
-    if "CHECK-MESSAGES" in text:
+    if with_notes:
+        r = subprocess.run(["FileCheck", "-input-file=" + out_file, args.input,
+                            "-check-prefix=CHECK-NOTES", "-implicit-check-not={{warning|note}}:"])
+        if r.returncode != 0:
+            fail("CHECK-NOTES did not match", output)
+    elif "CHECK-MESSAGES" in text:
         r = subprocess.run(["FileCheck", "-input-file=" + out_file, args.input,
                             "-check-prefix=CHECK-MESSAGES", "-implicit-check-not=warning:"])
         if r.returncode != 0:
