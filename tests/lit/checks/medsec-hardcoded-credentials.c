@@ -33,24 +33,24 @@ typedef struct { uint32_t DataType; uint32_t KeySize; uint32_t *pKey; uint32_t *
 // --- credential-named constants --------------------------------------------------------
 
 static const char ADMIN_PASSWORD[] = "Pump#2019";
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'ADMIN_PASSWORD' holds a hard-coded password; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware [medsec-hardcoded-credentials]
-// CHECK-MESSAGES: :{{[0-9]+}}:10: note: compared with input here
+// CHECK-NOTES: :[[@LINE-1]]:19: warning: 'ADMIN_PASSWORD' holds a hard-coded password; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
+// CHECK-NOTES: :[[@LINE+140]]:10: note: compared with input here
 static const uint8_t DEVICE_AES_KEY[16] = {0x3a, 0x91, 0x5c, 0x07, 0xe2, 0x4d, 0xb8, 0x16,
-// CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'DEVICE_AES_KEY' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware [medsec-hardcoded-credentials]
-// CHECK-MESSAGES: :{{[0-9]+}}:31: note: used as the key of 'mbedtls_aes_setkey_enc' here
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: 'DEVICE_AES_KEY' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+// CHECK-NOTES: :[[@LINE+73]]:31: note: used as the key of 'mbedtls_aes_setkey_enc' here
                                            0x6f, 0xc3, 0x28, 0x9e, 0x51, 0x0b, 0xd4, 0x7a};
 const char *wifiPassphrase = "correct-horse-42";
-// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'wifiPassphrase' holds a hard-coded password
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: 'wifiPassphrase' holds a hard-coded password; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 static const char *const api_key = "k-7f3a9b2c";
-// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'api_key' holds a hard-coded API key
+// CHECK-NOTES: :[[@LINE-1]]:26: warning: 'api_key' holds a hard-coded API key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
 #define CLOUD_TOKEN_SECRET "s3cr3t-Cloud"
-// CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'CLOUD_TOKEN_SECRET' holds a hard-coded secret
+// CHECK-NOTES: :[[@LINE-1]]:28: warning: 'CLOUD_TOKEN_SECRET' holds a hard-coded secret; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
 #define SERVICE_PWD "svc" "-2211"
-// CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'SERVICE_PWD' holds a hard-coded password
+// CHECK-NOTES: :[[@LINE-1]]:21: warning: 'SERVICE_PWD' holds a hard-coded password; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 
 // A name that says only "key" is a secret when its value looks random.
 static const char key[] = "a8f5f167f44f4964e6c998dee827110c";
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'key' holds a hard-coded key
+// CHECK-NOTES: :[[@LINE-1]]:19: warning: 'key' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
 static const char *header_key = "Content-Type"; // no-warning: not random
 static const char *json_key = "device_serial_number_xyz"; // no-warning: a dictionary key
 
@@ -76,8 +76,8 @@ static const uint32_t flash_secret_seq[2] = {0x45670123, 0xCDEF89AB}; // no-warn
 // --- secrets by their content -------------------------------------------------------------
 
 static const char client_key_pem[] =
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'client_key_pem' holds a hard-coded PEM private key
-// CHECK-MESSAGES: :{{[0-9]+}}:28: note: used as the private key of 'mbedtls_pk_parse_key' here
+// CHECK-NOTES: :[[@LINE-1]]:19: warning: 'client_key_pem' holds a hard-coded PEM private key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+// CHECK-NOTES: :[[@LINE+42]]:28: note: used as the private key of 'mbedtls_pk_parse_key' here
     "-----BEGIN EC PRIVATE KEY-----\n"
     "MHcCAQEEIGj4mZ1pX0q8Jv3cQm2b7sT9yKd4LfW0aR6nE5uH1oZ2oAoGCCqGSM49\n"
     "-----END EC PRIVATE KEY-----\n";
@@ -87,22 +87,22 @@ static const char ca_cert_pem[] = // no-warning: a certificate is public
     "MIIBtjCCAVugAwIBAgIUYk3Zc2b1V0m1c2ZhZ2VzLWNhLTIwMjEwCgYIKoZIzj0E\n"
     "-----END CERTIFICATE-----\n";
 static const char *cloud_creds_id = "AKIAIOSFODNN7EXAMPLE";
-// CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'cloud_creds_id' holds a hard-coded AWS access key
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: 'cloud_creds_id' holds a hard-coded AWS access key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
 static const char *broker = "mqtts://pump:Infus10n@broker.local:8883";
-// CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'broker' holds a hard-coded password in a URL
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: 'broker' holds a hard-coded password in a URL; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 
 // --- constants passed as a key, password or PSK ---------------------------------------------
 
 static const uint8_t table_a[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
-// CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'table_a' holds a hard-coded key
-// CHECK-MESSAGES: :{{[0-9]+}}:31: note: used as the key of 'mbedtls_aes_setkey_enc' here
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: 'table_a' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+// CHECK-NOTES: :[[@LINE+17]]:31: note: used as the key of 'mbedtls_aes_setkey_enc' here
 static const unsigned char hospital_psk[16] = {0x8c, 0x14, 0xe2, 0x5b, 0x90, 0x3f, 0xd7, 0x61,
-// CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'hospital_psk' holds a hard-coded pre-shared key
-// CHECK-MESSAGES: :{{[0-9]+}}:30: note: used as the psk of 'mbedtls_ssl_conf_psk' here
+// CHECK-NOTES: :[[@LINE-1]]:28: warning: 'hospital_psk' holds a hard-coded pre-shared key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+// CHECK-NOTES: :[[@LINE+18]]:30: note: used as the psk of 'mbedtls_ssl_conf_psk' here
                                                0x0a, 0xc9, 0x4e, 0xb3, 0x27, 0x78, 0xf5, 0x1d};
 #define BOOT_SEED {0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88}
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'BOOT_SEED' holds a hard-coded key
-// CHECK-MESSAGES: :{{[0-9]+}}:33: note: used as the key of 'tc_aes128_set_encrypt_key' here
+// CHECK-NOTES: :[[@LINE-1]]:19: warning: 'BOOT_SEED' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+// CHECK-NOTES: :[[@LINE+20]]:33: note: used as the key of 'tc_aes128_set_encrypt_key' here
 static const uint8_t boot_seed[8] = BOOT_SEED;
 
 extern void *drbg;
@@ -115,7 +115,7 @@ void configure(mbedtls_aes_context *aes, mbedtls_md_context_t *md, mbedtls_ssl_c
   mbedtls_aes_setkey_enc(aes, table_a, 128);
   // the note on this use is checked under the definition's warning
   mbedtls_md_hmac_starts(md, (const unsigned char *)"0123456789abcdef", 16);
-  // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: hard-coded key passed to 'mbedtls_md_hmac_starts'
+  // CHECK-NOTES: :[[@LINE-1]]:53: warning: hard-coded key passed to 'mbedtls_md_hmac_starts'; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
   mbedtls_ssl_conf_psk(conf, hospital_psk, sizeof hospital_psk,
   // the note on this use is checked under the definition's warning
                        (const unsigned char *)psk_identity, sizeof psk_identity - 1);
@@ -127,9 +127,9 @@ void configure(mbedtls_aes_context *aes, mbedtls_md_context_t *md, mbedtls_ssl_c
 
   // A local array that is never written is as constant as a global one.
   uint8_t local_key[16] = {9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 1, 2, 3, 4, 5, 6};
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'local_key' holds a hard-coded key
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'local_key' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+  // CHECK-NOTES: :[[@LINE+1]]:38: note: used as the key of 'EVP_EncryptInit_ex' here
   EVP_EncryptInit_ex(evp, cipher, 0, local_key, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:38: note: used as the key of 'EVP_EncryptInit_ex' here
 
   // Values read at run time are not reported.
   uint8_t fresh[16] = {0};
@@ -145,30 +145,30 @@ void configure(mbedtls_aes_context *aes, mbedtls_md_context_t *md, mbedtls_ssl_c
 void login(const char *user, const char *domain) {
   void *token;
   LogonUserA(user, domain, "Sup3rUser", 2, 0, &token);
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: hard-coded password passed to 'LogonUserA'
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: hard-coded password passed to 'LogonUserA'; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 }
 
 // STM32 HAL CRYP: the key is a pointer in the configuration structure.
 static uint32_t cryp_words[4] = {0x2b7e1516, 0x28aed2a6, 0xabf71588, 0x09cf4f3c};
-// CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'cryp_words' holds a hard-coded key
+// CHECK-NOTES: :[[@LINE-1]]:17: warning: 'cryp_words' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+// CHECK-NOTES: :[[@LINE+2]]:16: note: used as the key of 'CRYP_ConfigTypeDef.pKey' here
 void cryp_setup(CRYP_ConfigTypeDef *conf, uint32_t *runtime) {
   conf->pKey = cryp_words;
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: note: used as the key of 'CRYP_ConfigTypeDef.pKey' here
   conf->pKey = runtime; // no-warning
 }
 
 // Struct initialisers: the field name says what the value is.
 struct wifi_config { const char *ssid; const char *password; unsigned password_len; };
 static const struct wifi_config wifi = {"ward7", "Infusion!2024", 13};
-// CHECK-MESSAGES: :[[@LINE-1]]:50: warning: 'password' holds a hard-coded password
+// CHECK-NOTES: :[[@LINE-1]]:50: warning: 'password' holds a hard-coded password; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 static const struct wifi_config wifi2 = {.ssid = "ward7", .password = "", .password_len = 0}; // no-warning
 
 // Copies of a constant into a credential buffer.
 #define FACTORY_PASS "Factory#77"
-// CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'FACTORY_PASS' holds a hard-coded password
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: 'FACTORY_PASS' holds a hard-coded password; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
+// CHECK-NOTES: :[[@LINE+2]]:25: note: the value is used as 'user_password' here
 void reset_credentials(char *user_password) {
   strcpy(user_password, FACTORY_PASS);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: note: the value is used as 'user_password' here
 }
 
 // --- authentication against a constant --------------------------------------------------
@@ -180,14 +180,14 @@ int check_admin(const char *input) {
 
 int check_service_pin(const char *pin) {
   if (strcmp(pin, "7391") == 0)
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'pin' is compared by 'strcmp' with a hard-coded PIN, a default or back-door credential
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'pin' is compared by 'strcmp' with a hard-coded PIN, a default or back-door credential; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
     return 1;
   return 0;
 }
 
 int verify_password(const uint8_t *rx, size_t n) {
   return n == 6 && memcmp(rx, "4x9!Qz", 6) == 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'verify_password' is compared by 'memcmp' with a hard-coded password
+  // CHECK-NOTES: :[[@LINE-1]]:31: warning: 'verify_password' is compared by 'memcmp' with a hard-coded password, a default or back-door credential; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 }
 
 int parse_command(const char *cmd, const char *token) {

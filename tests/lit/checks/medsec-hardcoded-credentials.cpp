@@ -24,13 +24,13 @@ int mosquitto_username_pw_set(void *mosq, const char *user, const char *pw);
 namespace fw {
 
 const std::string adminPassword = "Adm1n-2020";
-// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'adminPassword' holds a hard-coded password
+// CHECK-NOTES: :[[@LINE-1]]:19: warning: 'adminPassword' holds a hard-coded password; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 std::string passwordHint = "Use your badge PIN"; // no-warning: a hint
 
 constexpr unsigned char kMasterKey[] = {0x10, 0x32, 0x54, 0x76, 0x98, 0xba, 0xdc, 0xfe,
-// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'kMasterKey' holds a hard-coded key
+// CHECK-NOTES: :[[@LINE-1]]:25: warning: 'kMasterKey' holds a hard-coded key; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
+// CHECK-NOTES: :[[@LINE+21]]:31: note: used as the key of 'mbedtls_aes_setkey_enc' here
                                         0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef};
-// CHECK-MESSAGES: :{{[0-9]+}}:31: note: used as the key of 'mbedtls_aes_setkey_enc' here
 
 class MqttLink {
 public:
@@ -39,12 +39,12 @@ public:
   }
   bool authorise(const std::string &pin) const {
     return pin == "0000-1234";
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'pin' is compared with a hard-coded PIN, a default or back-door credential
+    // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'pin' is compared with a hard-coded PIN, a default or back-door credential; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
   }
 
 private:
   const char *brokerSecret_ = "mq77-Secret";
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'brokerSecret_' holds a hard-coded secret
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'brokerSecret_' holds a hard-coded secret; provision keys per device into protected storage (secure element, key store, OTP) instead of building them into the firmware
   std::string tokenCache_;         // no-warning: filled at run time
   unsigned passwordMaxLen_ = 16;   // no-warning
 };
@@ -60,7 +60,7 @@ void init(void *aes, const unsigned char *provisioned) {
 
 template <typename T> bool checkPassword(const T &input) {
   return input == "letmein99";
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'checkPassword' is compared with a hard-coded password, a default or back-door credential
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'checkPassword' is compared with a hard-coded password, a default or back-door credential; set credentials per device at provisioning or first use and store only a salted hash, never a value built into the firmware
 }
 template bool checkPassword<std::string>(const std::string &);
 

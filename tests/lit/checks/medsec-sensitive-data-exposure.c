@@ -35,22 +35,22 @@ struct wifi_cfg { char ssid[32]; char password[64]; unsigned password_len; };
 
 void show_pin(void) {
   log_printf(LOG_DEBUG, "BLE pairing PIN %s", pairing_pin);
-  // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: 'pairing_pin' holds a PIN and is written to 'log_printf'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it [medsec-sensitive-data-exposure]
+  // CHECK-NOTES: :[[@LINE-1]]:47: warning: 'pairing_pin' holds a PIN and is written to 'log_printf'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
   log_printf(LOG_DEBUG, "BLE pairing started, %u digits", (unsigned)strlen(pairing_pin)); // no-warning: a length
   log_event(6, 0); // no-warning: not an output of data
 }
 void show_psk(void) {
   printf("psk %02x%02x... id %s\n", hospital_psk[0], hospital_psk[1], tls_identity);
-  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'hospital_psk' holds a pre-shared key and is written to 'printf'
+  // CHECK-NOTES: :[[@LINE-1]]:37: warning: 'hospital_psk' holds a pre-shared key and is written to 'printf'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
   printf("identity %s, psk %u bytes\n", tls_identity, (unsigned)sizeof hospital_psk); // no-warning
 }
 void login(const struct wifi_cfg *cfg) {
   char pw[17];
   read_line(pw, sizeof pw);
   fprintf(stderr, "login attempt with '%s'\n", pw);
-  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: 'pw' holds a password and is written to 'fprintf'
+  // CHECK-NOTES: :[[@LINE-1]]:48: warning: 'pw' holds a password and is written to 'fprintf'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
   HAL_UART_Transmit(&huart2, (const uint8_t *)cfg->password, 64, 100);
-  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'password' holds a password and is written to 'HAL_UART_Transmit'
+  // CHECK-NOTES: :[[@LINE-1]]:30: warning: 'password' holds a password and is written to 'HAL_UART_Transmit'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
   HAL_UART_Transmit(&huart2, (const uint8_t *)cfg->ssid, 32, 100); // no-warning
   printf("password length %u\n", cfg->password_len);                // no-warning: a length
   puts("password accepted");                                          // no-warning: text
@@ -61,8 +61,8 @@ void session(const uint8_t *nonce, uint8_t *mac) {
   read_line((char *)material, sizeof material);
   mbedtls_md_hmac(0, material, sizeof material, nonce, 16, mac);
   printf("%02x\n", material[0]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'material' holds a secret and is written to 'printf'
-  // CHECK-MESSAGES: :[[@LINE-3]]:22: note: 'material' is used as the key of 'mbedtls_md_hmac' here
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'material' holds a secret and is written to 'printf'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
+  // CHECK-NOTES: :[[@LINE-3]]:22: note: 'material' is used as the key of 'mbedtls_md_hmac' here
   mbedtls_platform_zeroize(material, sizeof material);
 }
 // A scratch buffer is a secret between its key use and the next write to it, in both directions.
@@ -72,9 +72,9 @@ void dh_exchange(const uint8_t *cipher) {
   uint8_t buf[32];
   dh_calc_secret(buf, sizeof buf);
   printf("shared %02x\n", buf[0]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'buf' holds a secret and is written to 'printf'
+  // CHECK-NOTES: :[[@LINE-1]]:27: warning: 'buf' holds a secret and is written to 'printf'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
+  // CHECK-NOTES: :[[@LINE+1]]:22: note: 'buf' is used as the key of 'mbedtls_md_hmac' here
   mbedtls_md_hmac(0, buf, 32, cipher, 16, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: note: 'buf' is used as the key of 'mbedtls_md_hmac' here
   aes_decrypt_block(cipher, cipher, buf);
   printf("plaintext %s\n", (char *)buf); // no-warning: the decrypted message, written after the key use
   buf[0] = 0;
@@ -99,7 +99,7 @@ int derive(const uint8_t *in, uint8_t *out) {
   int ret = mbedtls_md_hmac(0, in, 16, in, 16, session_key);
   memcpy(out, session_key, 16);
   memset(session_key, 0, sizeof session_key);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'memset' clearing 'session_key' (a key) just before it goes out of use is a dead store the compiler may remove, leaving the secret in memory; use mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero)
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'memset' clearing 'session_key' (a key) just before it goes out of use is a dead store the compiler may remove, leaving the secret in memory; use mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero)
   return ret;
 }
 void heap_secret(void) {
@@ -108,7 +108,7 @@ void heap_secret(void) {
     return;
   read_line(passphrase, 64);
   memset(passphrase, 0, 64);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'memset' clearing 'passphrase' (a password) just before it goes out of use
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'memset' clearing 'passphrase' (a password) just before it goes out of use is a dead store the compiler may remove, leaving the secret in memory; use mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero)
   free(passphrase);
 }
 void compliant_clears(uint8_t *caller_key) {
@@ -121,7 +121,7 @@ void compliant_clears(uint8_t *caller_key) {
     char pin[8];
     read_line(pin, sizeof pin);
     memset(pin, 0, sizeof pin);        // the buffer dies at the end of every iteration
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'memset' clearing 'pin' (a PIN) just before it goes out of use
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'memset' clearing 'pin' (a PIN) just before it goes out of use is a dead store the compiler may remove, leaving the secret in memory; use mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero)
   }
   uint8_t frame[16];
   read_line((char *)frame, sizeof frame);
@@ -140,7 +140,7 @@ void heap_login(const char *typed) {
   memcpy(password, typed, 64);
   user_login("service", password);
   free(password);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'password' (a password) is released by 'free' without being cleared, so the secret stays in the freed memory; clear it with mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero) first
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'password' (a password) is released by 'free' without being cleared, so the secret stays in the freed memory; clear it with mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero) first
 }
 void heap_grow(const char *typed) {
   char *pin_code = malloc(8);
@@ -148,7 +148,7 @@ void heap_grow(const char *typed) {
     return;
   memcpy(pin_code, typed, 8);
   pin_code = realloc(pin_code, 16);
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'pin_code' (a PIN) is released by 'realloc' without being cleared
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: 'pin_code' (a PIN) is released by 'realloc' without being cleared, so the secret stays in the freed memory; clear it with mbedtls_platform_zeroize (or explicit_bzero, memset_s, OPENSSL_cleanse, wc_ForceZero) first
   secure_wipe(pin_code, 16);
   free(pin_code);                      // no-warning: the new block is erased
 }

@@ -36,17 +36,17 @@ struct Credentials {
 void audit(const Credentials &c, std::ofstream &log) {
   std::cout << "user " << c.user.c_str() << "\n"; // no-warning
   std::cout << "password " << c.password << "\n";
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'password' holds a password and is written to 'operator<<'
+  // CHECK-NOTES: :[[@LINE-1]]:31: warning: 'password' holds a password and is written to 'operator<<'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
   log << c.password.size(); // no-warning: a length, through a call
   log << c.password;
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'password' holds a password and is written to 'operator<<'
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'password' holds a password and is written to 'operator<<'; logs, consoles and debug ports leave the device, so log that the event happened, never the secret or part of it
 }
 
 void unlock() {
   char pin_code[8];
   read_secret(pin_code, sizeof pin_code);
   memset(pin_code, 0, sizeof pin_code);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'memset' clearing 'pin_code' (a PIN) just before it goes out of use is a dead store the compiler may remove, leaving the secret in memory; use explicit_bzero
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'memset' clearing 'pin_code' (a PIN) just before it goes out of use is a dead store the compiler may remove, leaving the secret in memory; use explicit_bzero (or mbedtls_platform_zeroize, memset_s, OPENSSL_cleanse, wc_ForceZero)
 }
 
 void unlock_ok() {

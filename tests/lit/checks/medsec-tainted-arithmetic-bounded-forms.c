@@ -16,7 +16,9 @@ void limbs(FILE *f) {
   size_t bits = strtoul(line, 0, 10);
   size_t a = DIV_ROUND_UP(bits, 64); // no-warning: bits / 64 + 1 fits
   size_t b = bits + 63;
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: the addition on a value derived from input data can wrap around 'size_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: the addition on a value derived from input data can wrap around 'size_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-6]]:7: note: value received by 'fgets' here
+  // CHECK-NOTES: :[[@LINE-5]]:17: note: value passed through 'strtoul' here
   if (bits > ((size_t)-1 >> 2))
     return;
   size_t c = (bits << 2) + 1; // no-warning: bits <= SIZE_MAX / 4
@@ -41,7 +43,8 @@ void total_size_unhandled(FILE *f) {
   if (fread(&h, sizeof h, 1, f) != 1)
     return;
   size_t other = h.payload + 32;
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the addition on a value derived from input data can wrap around 'size_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: the addition on a value derived from input data can wrap around 'size_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: value received by 'fread' here
   if (other < h.payload)
     use(0); // reports the wrap but goes on with the wrapped value
   use(other);

@@ -21,7 +21,8 @@ void add(void) {
   int data = 0;
   fscanf(stdin, "%d", &data);
   int r = data + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: the addition on a value derived from input data can overflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: the addition on a value derived from input data can overflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'fscanf' here
   use(r);
   if (data < INT_MAX)
     use(data + 1); // no-warning
@@ -31,7 +32,8 @@ void sub(void) {
   int data = 0;
   fscanf(stdin, "%d", &data);
   use(data - 1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the subtraction on a value derived from input data can underflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: the subtraction on a value derived from input data can underflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'fscanf' here
   if (data > INT_MIN)
     use(data - 1); // no-warning
 }
@@ -40,7 +42,8 @@ void mul(void) {
   int data = rand();
   if (data > 0)
     use(data * 2);
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the multiplication on a value derived from a pseudo-random value can overflow 'int'; check the operand's range before the operation
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: the multiplication on a value derived from a pseudo-random value can overflow 'int'; check the operand's range before the operation
+    // CHECK-NOTES: :[[@LINE-4]]:14: note: value produced by 'rand' here
   if (data > 0 && data < INT_MAX / 2)
     use(data * 2); // no-warning
   if (abs(data) < 46340)
@@ -51,27 +54,31 @@ void narrow(void) {
   char data = ' ';
   fscanf(stdin, "%c", &data);
   char r = data + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: the addition on a value derived from input data can overflow 'char'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: the addition on a value derived from input data can overflow 'char'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'fscanf' here
   use(r);
   if (data < CHAR_MAX) {
     char s = data + 1; // no-warning
     use(s);
   }
   data++;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the addition on a value derived from input data can overflow 'char'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the addition on a value derived from input data can overflow 'char'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-11]]:3: note: value received by 'fscanf' here
 }
 
 void unsigned_wrap(int fd) {
   uint32_t len;
   read(fd, &len, sizeof len);
   uint32_t total = len + 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: the addition on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: the addition on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
   use(total);
   if (len > 1024)
     return;
   use(len + 4); // no-warning
   uint32_t body = len - 4;
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-10]]:3: note: value received by 'read' here
   use(body);
 }
 
@@ -88,7 +95,9 @@ void small_values(int fd) {
 
 static int64_t scale(int64_t x) {
   return x * 1000;
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the multiplication on a value derived from input data can overflow 'int64_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: the multiplication on a value derived from input data can overflow 'int64_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE+5]]:13: note: passed to 'scale' as 'x' here
 }
 void through_call(int fd) {
   int64_t v;
@@ -103,7 +112,8 @@ void through_call(int fd) {
 void random_macro(void) {
   unsigned int data = (unsigned int)SIGNED_RANDOM();
   unsigned int next = data + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the addition on a value derived from a pseudo-random value can wrap around 'unsigned int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: the addition on a value derived from a pseudo-random value can wrap around 'unsigned int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:37: note: value produced by 'rand' here
   use(next);
   if (data < 4000000000u)
     use(data + 1); // no-warning
@@ -112,7 +122,8 @@ void random_macro(void) {
 void macro_use(int fd) {
   uint32_t len;
   uint32_t body = RECEIVED_LEN(fd, len);
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-2]]:19: note: value received by 'read' here
   use(body);
 }
 
@@ -122,7 +133,8 @@ void macro_use(int fd) {
 void limit_values(void) {
   int data = INT_MAX;
   int next = data + 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: the addition on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: the addition on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: value set to the maximum value of its type here
   use(next);
   int checked = INT_MAX;
   if (checked < INT_MAX)
@@ -130,10 +142,12 @@ void limit_values(void) {
   int low;
   low = INT_MIN;
   use(low - 1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: the subtraction on a value derived from the minimum value of its type can underflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: the subtraction on a value derived from the minimum value of its type can underflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: value set to the minimum value of its type here
   unsigned int count = UINT_MAX;
   count++;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the addition on a value derived from the maximum value of its type can wrap around 'unsigned int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the addition on a value derived from the maximum value of its type can wrap around 'unsigned int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:24: note: value set to the maximum value of its type here
   unsigned int zero = 0;
   use(zero + 1); // no-warning, zero is not a limit of interest
   int half = INT_MAX / 2;
@@ -147,7 +161,9 @@ void limit_sentinel(const int *v, int n) {
   use(best);
 }
 static int add_one(int x) { return x + 1; }
-// CHECK-MESSAGES: :[[@LINE-1]]:38: warning: the addition on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+// CHECK-NOTES: :[[@LINE-1]]:38: warning: the addition on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+// CHECK-NOTES: :[[@LINE+3]]:14: note: value set to the maximum value of its type here
+// CHECK-NOTES: :[[@LINE+3]]:15: note: passed to 'add_one' as 'x' here
 void limit_through_call(void) {
   int data = INT_MAX;
   use(add_one(data));
@@ -167,6 +183,7 @@ void limit_checked_product(void) {
     if (data < INT_MAX / 2)
       use(data * 2); // no-warning, the check excludes the limit
     use(data * 2);
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: the multiplication on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: the multiplication on a value derived from the maximum value of its type can overflow 'int'; check the operand's range before the operation
+    // CHECK-NOTES: :[[@LINE-6]]:14: note: value set to the maximum value of its type here
   }
 }

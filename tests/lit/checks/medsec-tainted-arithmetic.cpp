@@ -12,7 +12,8 @@ int adjust(int fd) {
   Reading r;
   read(fd, &r, sizeof r);
   int scaled = r.value * 10;
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: the multiplication on a value derived from input data can overflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: the multiplication on a value derived from input data can overflow 'int'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
   if (r.value > -1000 && r.value < 1000)
     scaled = r.value * 10; // no-warning
   return scaled;

@@ -14,7 +14,8 @@ void from_project_source(void) {
   uint8_t rx[4];
   bsp_uart_read(1, rx, sizeof rx);
   table[rx[0]] = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'bsp_uart_read' here
   int c = rx[1];
   if (cmd_is_valid(c))
     table[c] = 1; // no-warning, validator (non-zero means valid)
@@ -27,14 +28,17 @@ void from_project_source(void) {
   table[t] = 1; // no-warning, validator that does not return on failure
   if (!cmd_is_valid(c))
     table[rx[2]] = 2;
-    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-17]]:3: note: value received by 'bsp_uart_read' here
 }
 
 void app_on_frame(const uint8_t *frame, size_t len) {
   table[frame[0]] = (int)len;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:34: note: value received as parameter 'frame' of 'app_on_frame' here
   table[len] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-6]]:48: note: value received as parameter 'len' of 'app_on_frame' here
 }
 
 void rand_switched_off(void) {

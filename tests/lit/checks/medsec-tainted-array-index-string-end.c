@@ -16,6 +16,8 @@ int last_char(FILE *f) {
   char t = s[n];       // no-warning: the terminator
   int k = atoi(s);
   char *p = s + k;
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: index derived from input data is checked neither against 0 nor against the array bound (64); reject values outside [0, 64) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: index derived from input data is checked neither against 0 nor against the array bound (64); reject values outside [0, 64) before the access
+  // CHECK-NOTES: :[[@LINE-8]]:7: note: value received by 'fgets' here
+  // CHECK-NOTES: :[[@LINE-4]]:11: note: value passed through 'atoi' here
   return *end + t + *p;
 }

@@ -40,7 +40,8 @@ void from_read(int fd) {
   uint8_t b[4];
   read(fd, b, sizeof b);
   use(table[b[0]]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
   use(big[b[0]]); // no-warning, an 8-bit value always fits 256 entries
 }
 
@@ -49,7 +50,8 @@ void from_recv(int s) {
   recv(s, b, sizeof b, 0);
   int i = b[1];
   use(table[i]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'recv' here
   if (i >= 0 && i < 16)
     use(table[i]); // no-warning
 }
@@ -58,7 +60,8 @@ void from_fread(FILE *f) {
   struct { uint16_t count; uint16_t slot; } hdr;
   fread(&hdr, sizeof hdr, 1, f);
   use(table[hdr.slot]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'fread' here
   if (hdr.slot < 16)
     use(table[hdr.slot]); // no-warning, unsigned, upper bound checked
 }
@@ -69,13 +72,16 @@ void from_fgets(void) {
     return;
   int i = atoi(line);
   table[i] = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: value received by 'fgets' here
+  // CHECK-NOTES: :[[@LINE-4]]:11: note: value passed through 'atoi' here
 }
 
 void from_fgetc(FILE *f) {
   int c = fgetc(f);
   table[c] = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: value received by 'fgetc' here
   int d = getchar();
   if (d < 0 || d >= 16)
     return;
@@ -86,14 +92,17 @@ void from_scanf(void) {
   int i;
   scanf("%d", &i);
   table[i] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'scanf' here
 }
 
 void from_getenv(void) {
   const char *v = getenv("SLOT");
   int i = (int)strtol(v, 0, 10);
   table[i] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from the environment is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from the environment is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:19: note: value read from the environment by 'getenv' here
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: value passed through 'strtol' here
   unsigned u = (unsigned)i;
   if (u < sizeof table / sizeof table[0])
     table[u] = 0; // no-warning, sizeof bound
@@ -102,17 +111,20 @@ void from_getenv(void) {
 void from_rand(void) {
   int i = rand();
   table[i] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: value produced by 'rand' here
   table[(unsigned)i % 16] = 0; // no-warning, modulo by the size
   table[i % 16] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is not checked against 0 (it is signed); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is not checked against 0 (it is signed); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-7]]:11: note: value produced by 'rand' here
 }
 
 void from_hal(void) {
   uint8_t rx[8];
   HAL_UART_Receive(&huart2, rx, sizeof rx, 100);
   use(table[rx[0]]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'HAL_UART_Receive' here
   use(table[rx[0] & 0x0F]); // no-warning, mask
 }
 
@@ -120,23 +132,28 @@ void from_rtos(void *q, const void *dev, void *mq) {
   uint32_t item;
   xQueueReceive(q, &item, 10);
   use(table[item]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'xQueueReceive' here
   uint8_t z[2];
   uart_fifo_read(dev, z, 2);
   use(table[z[1]]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'uart_fifo_read' here
   struct { int idx; } msg;
   k_msgq_get(mq, &msg, 0);
   use(table[msg.idx]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'k_msgq_get' here
 }
 
 // A USB CDC receive callback: its buffer and length come from the host.
 int CDC_Receive_FS(uint8_t *Buf, uint32_t *Len) {
   use(table[Buf[0]]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:29: note: value received as parameter 'Buf' of 'CDC_Receive_FS' here
   use(table[*Len]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-6]]:44: note: value received as parameter 'Len' of 'CDC_Receive_FS' here
   if (*Len < 16)
     use(table[*Len]); // no-warning
   return 0;
@@ -149,7 +166,8 @@ void tcp_recv(void *pcb, tcp_recv_fn fn);
 static int on_tcp(void *arg, void *pcb, struct pbuf *p, int err) {
   const uint8_t *d = (const uint8_t *)p->payload;
   use(table[d[0]]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:54: note: value received as parameter 'p' of 'on_tcp' here
   return 0;
 }
 void start(void *pcb) { tcp_recv(pcb, on_tcp); }
@@ -161,10 +179,14 @@ void through_arith_and_casts(int fd) {
   read(fd, &raw, sizeof raw);
   int slot = (int)ntohs(raw) - 1;
   table[slot] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-4]]:19: note: value passed through 'ntohs' here
   long wide = slot * 2;
   table[wide] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-9]]:19: note: value passed through 'ntohs' here
 }
 
 struct frame { uint8_t cmd; uint8_t len; uint8_t data[14]; };
@@ -175,10 +197,14 @@ void through_struct_copy(int fd) {
   struct frame f;
   memcpy(&f, raw, sizeof f);
   use(table[f.cmd]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value passed through 'memcpy' here
   struct frame g = f;
   use(table[g.len]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-10]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: value passed through 'memcpy' here
 }
 
 void through_pointer(int fd) {
@@ -186,7 +212,8 @@ void through_pointer(int fd) {
   int *p = &value;
   read(fd, p, sizeof *p);
   table[value] = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
 }
 
 void through_array_element(void) {
@@ -194,7 +221,8 @@ void through_array_element(void) {
   values[2] = rand();
   int v = values[2];
   table[v] = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from a pseudo-random value is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: value produced by 'rand' here
 }
 
 // Across functions: a value read in one function is used in another.
@@ -205,10 +233,10 @@ static int read_slot(int fd) {
 }
 static void store_at(int slot, int v) {
   table[slot] = v;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
-  // CHECK-MESSAGES: note: value received by 'read' here
-  // CHECK-MESSAGES: note: value returned by 'read_slot' here
-  // CHECK-MESSAGES: note: passed to 'store_at' as 'slot' here
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE+11]]:11: note: value returned by 'read_slot' here
+  // CHECK-NOTES: :[[@LINE+11]]:12: note: passed to 'store_at' as 'slot' here
 }
 static void store_checked(int slot, int v) {
   if (slot < 0 || slot >= 16)
@@ -226,7 +254,9 @@ void across_functions(int fd) {
   uint8_t buf[4];
   receive_into(fd, buf);
   use(table[buf[3]]);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-12]]:50: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received through 'receive_into' here
 }
 
 // Through a global within the translation unit.
@@ -234,9 +264,9 @@ static int g_slot;
 void set_slot(int fd) { read(fd, &g_slot, sizeof g_slot); }
 void use_slot(void) {
   table[g_slot] = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
-  // CHECK-MESSAGES: note: value received by 'read' here
-  // CHECK-MESSAGES: note: stored in global 'g_slot' declared here
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:25: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-6]]:12: note: stored in global 'g_slot' declared here
 }
 
 // A setter that validates before it stores leaves the global trusted.
@@ -270,7 +300,8 @@ void in_loop_and_switch(int fd, int mode) {
     break;
   case 1:
     table[j] = 1;
-    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-10]]:3: note: value received by 'read' here
     break;
   default:
     break;
@@ -284,7 +315,8 @@ void only_upper_bound(int fd) {
   read(fd, &i, sizeof i);
   if (i < 16)
     table[i] = 0;
-    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: index derived from input data is not checked against 0 (it is signed); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: index derived from input data is not checked against 0 (it is signed); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'read' here
 }
 
 void wrong_bound(int fd) {
@@ -292,14 +324,16 @@ void wrong_bound(int fd) {
   read(fd, &i, sizeof i);
   if (i <= 16)
     table[i] = 0;
-    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: index derived from input data can reach 16 but the array holds 16 elements; reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: index derived from input data can reach 16 but the array holds 16 elements; reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'read' here
 }
 
 void check_after_use(int fd) {
   unsigned i;
   read(fd, &i, sizeof i);
   table[i] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
   if (i >= 16)
     return;
 }
@@ -312,7 +346,8 @@ void check_in_one_branch(int fd, int flag) {
       return;
   }
   table[i] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: value received by 'read' here
 }
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -341,7 +376,8 @@ int offset_read(int fd, const int *base) {
   int off;
   read(fd, &off, sizeof off);
   int a = *(base + off);
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: index derived from input data has no upper bound check; compare it with the size of the buffer before the access
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: index derived from input data has no upper bound check; compare it with the size of the buffer before the access
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
   if (off >= 0 && off < 8)
     a += *(base + off); // no-warning
   return a;

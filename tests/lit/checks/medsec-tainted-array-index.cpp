@@ -23,7 +23,9 @@ class Dispatcher {
 public:
   void handle(const Frame &f) {
     handlers[f.cmd] = 1;
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE-1]]:14: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+    // CHECK-NOTES: :[[@LINE+10]]:3: note: value received by 'read' here
+    // CHECK-NOTES: :[[@LINE+10]]:12: note: passed to 'handle' as 'f' here
     if (f.cmd < 16)
       handlers[f.cmd] = 2; // no-warning
   }
@@ -39,7 +41,8 @@ void by_reference(int fd, Dispatcher &d) {
   read(fd, &v, sizeof v);
   int &alias = v;
   table[alias] = r;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'read' here
 }
 
 void std_functions(int fd) {
@@ -47,14 +50,18 @@ void std_functions(int fd) {
   read(fd, text, sizeof text);
   int i = std::atoi(text);
   table[i] = 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is checked neither against 0 nor against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-4]]:11: note: value passed through 'atoi' here
   unsigned u = static_cast<unsigned>(i);
   table[std::min(u, 15u)] = 0; // no-warning, clamped by std::min
 }
 
 template <class T> void store(T idx) {
   table[idx] = 1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: index derived from input data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE+5]]:9: note: passed to 'store' as 'idx' here
 }
 void from_template(int fd) {
   unsigned short s;

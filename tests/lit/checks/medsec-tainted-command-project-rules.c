@@ -11,7 +11,8 @@ void remote(int fd) {
   char cmd[32];
   read(fd, cmd, sizeof cmd);
   shell_exec(cmd);
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: command passed to 'shell_exec' is derived from input data; check it against an allow-list of fixed commands or avoid the shell
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: command passed to 'shell_exec' is derived from input data; check it against an allow-list of fixed commands or avoid the shell
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
   if (is_allowed_command(cmd))
     system(cmd); // no-warning, validated by the project's allow-list
 }

@@ -14,7 +14,8 @@ struct Job {
 void run_job() {
   Job j{std::getenv("JOB")};
   std::system(j.command);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: command passed to 'system' is derived from the environment; check it against an allow-list of fixed commands or avoid the shell
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: command passed to 'system' is derived from the environment; check it against an allow-list of fixed commands or avoid the shell
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: value read from the environment by 'getenv' here
   Job k{"sync"};
   std::system(k.command); // no-warning
 }

@@ -24,15 +24,19 @@ void console(void) {
   char data[100] = "";
   fgets(data, sizeof data, stdin);
   printf(data);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: format string of 'printf' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: format string of 'printf' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'fgets' here
   printf("%s\n", data); // no-warning
   fprintf(stdout, data);
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: format string of 'fprintf' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: format string of 'fprintf' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: value received by 'fgets' here
   char out[100];
   snprintf(out, sizeof out, data);
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: format string of 'snprintf' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:29: warning: format string of 'snprintf' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-11]]:3: note: value received by 'fgets' here
   app_log(1, data);
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: format string of 'app_log' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:14: warning: format string of 'app_log' is derived from input data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-14]]:3: note: value received by 'fgets' here
   app_log(1, "%s", data); // no-warning
 }
 
@@ -43,7 +47,9 @@ void environment(void) {
   if (env)
     strncat(data + len, env, 100 - len - 1);
   syslog(3, data);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: format string of 'syslog' is derived from the environment; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: format string of 'syslog' is derived from the environment; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-5]]:21: note: value read from the environment by 'getenv' here
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: value passed through 'strncat' here
 }
 
 void fixed(void) {
@@ -55,7 +61,9 @@ static void log_va(const char *fmt, ...) {
   va_list ap;
   __builtin_va_start(ap, fmt);
   vfprintf(stdout, fmt, ap);
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: format string of 'vfprintf' is derived from received data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: format string of 'vfprintf' is derived from received data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE+7]]:15: note: value received by 'recv' here
+  // CHECK-NOTES: :[[@LINE+10]]:10: note: passed to 'log_va' as 'fmt' here
   __builtin_va_end(ap);
 }
 

@@ -16,8 +16,10 @@ void report(int s, Logger &l) {
   char msg[32];
   recv(s, msg, sizeof msg, 0);
   std::printf(msg);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: format string of 'printf' is derived from received data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: format string of 'printf' is derived from received data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'recv' here
   std::printf("%s", msg); // no-warning
   l.log(msg);
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: format string of '' is derived from received data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: format string of '' is derived from received data; use a constant format such as "%s" and pass the data as an argument
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: value received by 'recv' here
 }

@@ -36,7 +36,9 @@ int walk_tokens(void) {
 void count_down(void) {
   int n = atoi(getenv("REPEAT"));
   while (n != 0) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: loop bound derived from the environment has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: loop bound derived from the environment has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-3]]:16: note: value read from the environment by 'getenv' here
+  // CHECK-NOTES: :[[@LINE-4]]:11: note: value passed through 'atoi' here
     step(n);
     n--;
   }

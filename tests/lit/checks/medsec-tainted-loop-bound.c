@@ -23,7 +23,9 @@ void count_from_text(void) {
   if (sscanf(line, "%d", &n) != 1)
     return;
   for (int i = 0; i < n; i++)
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-6]]:7: note: value received by 'fgets' here
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: value passed through 'sscanf' here
     step(i);
   if (n < MAX_LOOP)
     for (int i = 0; i < n; i++) // no-warning
@@ -34,7 +36,8 @@ void count_down(int fd) {
   uint32_t n;
   read(fd, &n, sizeof n);
   while (n--)
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
     step(0);
   uint32_t m;
   read(fd, &m, sizeof m);
@@ -52,7 +55,8 @@ void count_in_struct(void *q) {
     step(done);
     done++;
   } while (done < job.records);
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: loop bound derived from received data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: loop bound derived from received data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: value received by 'xQueueReceive' here
   for (uint32_t i = 0; i < job.records && i < 32; i++) // no-warning, a fixed cap as well
     step(i);
 }
@@ -62,7 +66,8 @@ void small_types(int fd) {
   uint8_t n;
   read(fd, &n, 1);
   for (int i = 0; i < n; i++)
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
     step(i);
   if (n <= 32)
     for (int i = 0; i < n; i++) // no-warning, checked
@@ -79,7 +84,9 @@ void sentinel_search(int fd) {
 
 static void repeat(uint32_t times) {
   for (uint32_t i = 0; i < times; i++)
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE+6]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE+6]]:10: note: passed to 'repeat' as 'times' here
     step(i);
 }
 void through_call(int fd) {

@@ -17,7 +17,8 @@ unsigned char *load(FILE *f) {
   if (fread(&n, sizeof n, 1, f) != 1)
     return 0;
   unsigned char *b = calloc(1, n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: size passed to 'calloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-1]]:32: warning: size passed to 'calloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: value received by 'fread' here
   if (b == 0)
     return 0;
   if (fread(b, 1, n, f) != n) { // no-warning: b holds n bytes
@@ -36,10 +37,12 @@ unsigned char *load_twice(FILE *f, const unsigned char *src) {
   if (b == 0)
     return 0;
   memcpy(b, src, m);
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: size passed to 'memcpy' is derived from input data and has no upper limit; check it against the destination size before the call
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: size passed to 'memcpy' is derived from input data and has no upper limit; check it against the destination size before the call
+  // CHECK-NOTES: :[[@LINE-9]]:41: note: value received by 'fread' here
   n = m;
   fread(b, 1, n, f);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: size passed to 'fread' is derived from input data and has no upper limit; check it against the destination size before the call
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: size passed to 'fread' is derived from input data and has no upper limit; check it against the destination size before the call
+  // CHECK-NOTES: :[[@LINE-13]]:41: note: value received by 'fread' here
   return b;
 }
 // A 16-bit size plus a header keeps a real limit.

@@ -31,12 +31,14 @@ void copy_payload(int fd) {
   uint8_t out[32];
   read(fd, &m, sizeof m);
   memcpy(out, m.payload, m.len);
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: size passed to 'memcpy' is derived from input data and not checked against the destination size (32); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: size passed to 'memcpy' is derived from input data and not checked against the destination size (32); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
   if (m.len <= sizeof out)
     memcpy(out, m.payload, m.len); // no-warning
   if (m.len <= 48)
     memmove(out, m.payload, m.len);
-    // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: size passed to 'memmove' is derived from input data and can reach 48 but the destination holds 32 bytes; reject larger values before the call
+    // CHECK-NOTES: :[[@LINE-1]]:29: warning: size passed to 'memmove' is derived from input data and can reach 48 but the destination holds 32 bytes; reject larger values before the call
+    // CHECK-NOTES: :[[@LINE-9]]:3: note: value received by 'read' here
   memset(out, 0, m.len > sizeof out ? sizeof out : m.len); // no-warning, clamped
 }
 
@@ -47,7 +49,8 @@ void signed_size(int fd) {
   if (n > 16)
     return;
   strncpy(dst, "abc", n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: size passed to 'strncpy' is derived from input data and not checked against 0; a negative value becomes a huge size, reject it before the call
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: size passed to 'strncpy' is derived from input data and not checked against 0; a negative value becomes a huge size, reject it before the call
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: value received by 'read' here
   if (n < 0)
     return;
   strncpy(dst, "abc", n); // no-warning
@@ -59,12 +62,14 @@ void read_sizes(int s, FILE *f) {
   recv(s, hdr, sizeof hdr, 0);
   unsigned len = hdr[0] | (hdr[1] << 8);
   recv(s, body, len, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: size passed to 'recv' is derived from received data and not checked against the destination size (64); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: size passed to 'recv' is derived from received data and not checked against the destination size (64); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'recv' here
   if (len > sizeof body)
     return;
   recv(s, body, len, 0); // no-warning
   fread(body, 1, hdr[0], f);
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: size passed to 'fread' is derived from received data and not checked against the destination size (64); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: size passed to 'fread' is derived from received data and not checked against the destination size (64); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-10]]:3: note: value received by 'recv' here
 }
 
 void hal_sizes(void) {
@@ -72,7 +77,8 @@ void hal_sizes(void) {
   uint8_t rx[16];
   HAL_UART_Receive(&huart2, hdr, 1, 10);
   HAL_UART_Receive(&huart2, rx, hdr[0], 10);
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: size passed to 'HAL_UART_Receive' is derived from received data and not checked against the destination size (16); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-1]]:33: warning: size passed to 'HAL_UART_Receive' is derived from received data and not checked against the destination size (16); reject larger values before the call
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'HAL_UART_Receive' here
   HAL_UART_Receive(&huart2, rx, hdr[0] & 0x0F, 10); // no-warning, masked
 }
 
@@ -81,23 +87,31 @@ void allocations(void) {
   fgets(line, sizeof line, stdin);
   int n = atoi(line);
   char *p = malloc(n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: size passed to 'malloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: size passed to 'malloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'fgets' here
+  // CHECK-NOTES: :[[@LINE-4]]:11: note: value passed through 'atoi' here
   consume(p);
   int *q = calloc(n, sizeof *q);
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: size passed to 'calloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: size passed to 'calloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: value received by 'fgets' here
+  // CHECK-NOTES: :[[@LINE-9]]:11: note: value passed through 'atoi' here
   consume(q);
   if (n > 0 && n < 1024) {
     p = realloc(p, n); // no-warning
     consume(p);
   }
   char vla[n];
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: size of variable-length array 'vla' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: size of variable-length array 'vla' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-18]]:3: note: value received by 'fgets' here
+  // CHECK-NOTES: :[[@LINE-18]]:11: note: value passed through 'atoi' here
   consume(vla);
 }
 
 static void *alloc_for(size_t count) {
   return malloc(count * 4);
-  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: size passed to 'malloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: size passed to 'malloc' is derived from input data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE+5]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE+7]]:23: note: passed to 'alloc_for' as 'count' here
 }
 void through_call(int fd) {
   uint32_t count;

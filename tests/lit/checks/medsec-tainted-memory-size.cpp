@@ -17,9 +17,11 @@ unsigned char *copy_out(int s) {
   Packet p;
   recv(s, &p, sizeof p, 0);
   unsigned char *out = new unsigned char[p.len];
-  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: element count passed to new[] is derived from received data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-1]]:42: warning: element count passed to new[] is derived from received data and has no upper limit; check it against a maximum before allocating
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'recv' here
   std::memcpy(out, p.body, p.len);
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: size passed to 'memcpy' is derived from received data and has no upper limit; check it against the destination size before the call
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: size passed to 'memcpy' is derived from received data and has no upper limit; check it against the destination size before the call
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: value received by 'recv' here
   if (p.len > sizeof p.body)
     return nullptr;
   unsigned char small[60];
