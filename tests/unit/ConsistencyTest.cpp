@@ -2,6 +2,8 @@
 //
 // Every registered check has a catalogue entry that says it is implemented,
 // a documentation page and a lit test; every implemented entry is registered.
+// The README's check table and each docs/checks page's severity, CWE, CERT and
+// direct-clause rows say what the catalogue says.
 //
 //===----------------------------------------------------------------------===//
 #include "../../rules/loader/Catalogue.h"
@@ -12,7 +14,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+#include <optional>
+#include <regex>
 #include <set>
+#include <sstream>
 
 extern volatile int MedSecTidyModuleAnchorSource;
 
@@ -32,6 +39,39 @@ std::set<std::string> registeredChecks() {
 }
 
 const std::string Root = MEDSEC_SOURCE_DIR;
+
+std::string readFile(const std::string &Path) {
+  std::ifstream In(Path);
+  std::stringstream S;
+  S << In.rdbuf();
+  return S.str();
+}
+
+std::set<std::string> tokens(const std::string &Text, const std::regex &Re) {
+  std::set<std::string> Out;
+  for (auto It = std::sregex_iterator(Text.begin(), Text.end(), Re); It != std::sregex_iterator();
+       ++It)
+    Out.insert(It->str());
+  return Out;
+}
+
+/// The value cell of a docs page's `| Name | value |` row, or nullopt.
+std::optional<std::string> row(const std::string &Page, const std::string &Name) {
+  std::smatch M;
+  const std::regex Re("\\n\\| " + Name + " \\| ([^\\n]*) \\|\\n");
+  if (!std::regex_search(Page, M, Re))
+    return std::nullopt;
+  return M[1].str();
+}
+
+std::set<std::string> asSet(const std::vector<std::string> &V) { return {V.begin(), V.end()}; }
+
+std::string join(const std::set<std::string> &S) {
+  std::string Out;
+  for (const std::string &X : S)
+    Out += (Out.empty() ? "" : ", ") + X;
+  return Out;
+}
 
 TEST(Consistency, EveryRegisteredCheckIsDocumentedTestedAndCatalogued) {
   std::vector<medsec::rules::Problem> Problems;
@@ -53,10 +93,12 @@ TEST(Consistency, EveryRegisteredCheckIsDocumentedTestedAndCatalogued) {
                 llvm::sys::fs::exists(Root + "/tests/lit/checks/" + Id + ".cpp"))
         << "no lit test";
   }
-  for (const medsec::rules::CheckEntry &E : Cat->Checks)
-    if (E.Status != "planned")
+  for (const medsec::rules::CheckEntry &E : Cat->Checks) {
+    if (E.Status != "planned") {
       EXPECT_TRUE(Registered.count(E.Id))
           << E.Id << " is catalogued as " << E.Status << " but no such check is registered";
+    }
+  }
 }
 
 TEST(Consistency, EveryCatalogueClauseHasWhatTheReportNeeds) {
@@ -66,11 +108,75 @@ TEST(Consistency, EveryCatalogueClauseHasWhatTheReportNeeds) {
     for (const auto &C : G.Clauses) {
       SCOPED_TRACE(C.Id);
       EXPECT_FALSE(C.Title.empty());
-      if (C.Checkable == "no" || C.Checkable == "partly")
+      if (C.Checkable == "no" || C.Checkable == "partly") {
         EXPECT_FALSE(C.Complementary.empty()) << "names no complementary activity";
-      if (C.Guideline == "ansm")
+      }
+      if (C.Guideline == "ansm") {
         EXPECT_EQ(C.Basis, "inferred") << "ANSM numbering is not verified (GUIDELINES.md)";
+      }
     }
+}
+
+TEST(Consistency, EveryDocsPageSaysWhatTheCatalogueSays) {
+  std::vector<medsec::rules::Problem> Problems;
+  auto Cat = medsec::rules::loadCatalogue(Root + "/rules", {}, Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const std::regex Cwe("CWE-[0-9]+"), Cert("[A-Z]{3}[0-9]{2}-(C|CPP)"),
+      ClauseId("[a-z0-9-]+:[A-Za-z0-9./_-]*[A-Za-z0-9]"), Quoted("`([a-z]+)`");
+  for (const medsec::rules::CheckEntry &E : Cat->Checks) {
+    if (E.Status == "planned")
+      continue;
+    SCOPED_TRACE(E.Help);
+    const std::string Page = readFile(Root + "/" + E.Help);
+    ASSERT_FALSE(Page.empty());
+    auto Severity = row(Page, "Severity"), Weaknesses = row(Page, "Weaknesses"),
+         CertRow = row(Page, "CERT C"), Clauses = row(Page, "Clauses");
+    ASSERT_TRUE(Severity && Weaknesses && CertRow && Clauses)
+        << "the page needs the Severity, Weaknesses, CERT C and Clauses rows";
+    EXPECT_NE(
+        Severity->find(std::string("`") + medsec::rules::severityName(E.DefaultSeverity) + "`"),
+        std::string::npos)
+        << "the Severity row does not name the catalogue default `"
+        << medsec::rules::severityName(E.DefaultSeverity) << "`";
+    EXPECT_EQ(join(tokens(*Weaknesses, Cwe)), join(asSet(E.Cwe))) << "Weaknesses row";
+    EXPECT_EQ(join(tokens(*CertRow, Cert)), join(asSet(E.Cert))) << "CERT C row";
+    std::set<std::string> Direct;
+    for (const auto &C : E.Clauses)
+      if (C.Relation == "direct")
+        Direct.insert(C.Id);
+    const size_t End = Clauses->find("(direct)");
+    ASSERT_NE(End, std::string::npos) << "the Clauses row names no direct clause";
+    EXPECT_EQ(join(tokens(Clauses->substr(0, End), ClauseId)), join(Direct))
+        << "direct clauses of the Clauses row";
+  }
+}
+
+TEST(Consistency, TheReadmeCheckTableIsTheCatalogue) {
+  std::vector<medsec::rules::Problem> Problems;
+  auto Cat = medsec::rules::loadCatalogue(Root + "/rules", {}, Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const std::string Readme = readFile(Root + "/README.md");
+  const std::regex Row("\\n\\| \\[(medsec-[a-z0-9-]+)\\]\\(docs/checks/([^)]*)\\) \\|[^\\n]* \\| "
+                       "([a-z]+) \\|(?=\\n)");
+  std::map<std::string, std::string> Rows;
+  for (auto It = std::sregex_iterator(Readme.begin(), Readme.end(), Row);
+       It != std::sregex_iterator(); ++It) {
+    const std::string Id = (*It)[1].str();
+    EXPECT_EQ((*It)[2].str(), Id + ".md") << Id << ": the README row links another page";
+    EXPECT_TRUE(Rows.emplace(Id, (*It)[3].str()).second) << Id << ": two README rows";
+  }
+  ASSERT_FALSE(Rows.empty()) << "no check table in README.md";
+  for (const medsec::rules::CheckEntry &E : Cat->Checks) {
+    auto It = Rows.find(E.Id);
+    if (It == Rows.end()) {
+      ADD_FAILURE() << E.Id << " is catalogued but has no row in README.md's check table";
+      continue;
+    }
+    EXPECT_EQ(It->second, E.Status) << E.Id << ": README status";
+    Rows.erase(It);
+  }
+  for (const auto &[Id, Status] : Rows)
+    ADD_FAILURE() << Id << " has a README row but no catalogue entry";
 }
 
 } // namespace
