@@ -121,6 +121,18 @@ std::string findProjectRules(llvm::StringRef Explicit, llvm::StringRef File) {
   return "";
 }
 
+CatalogueSource catalogueSourceFor(llvm::StringRef CatalogueDir, llvm::StringRef ProjectRules,
+                                   llvm::StringRef DerivedRules, llvm::StringRef File) {
+  CatalogueSource Source;
+  Source.BuiltinDir = defaultCatalogueDir(CatalogueDir);
+  const std::string Project = findProjectRules(ProjectRules, File);
+  if (!Project.empty())
+    Source.ProjectFiles.push_back(Project);
+  if (!DerivedRules.empty())
+    Source.ProjectFiles.push_back(DerivedRules.str());
+  return Source;
+}
+
 std::shared_ptr<const rules::Catalogue> cachedCatalogue(const CatalogueSource &Source,
                                                         std::vector<rules::Problem> &Problems,
                                                         bool &FirstTime) {

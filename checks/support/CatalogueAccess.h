@@ -26,6 +26,13 @@ std::string defaultCatalogueDir(llvm::StringRef Explicit);
 /// or the nearest .medsec.yaml above File's directory. Empty when none.
 std::string findProjectRules(llvm::StringRef Explicit, llvm::StringRef File);
 
+/// The one place the catalogue of an analysed File is assembled: the built-in
+/// directory (defaultCatalogueDir(CatalogueDir)), File's project override file
+/// (findProjectRules(ProjectRules, File)), then the rules `medsec scan` derived
+/// from other units (DerivedRules, docs/taint-analysis.md), when given.
+CatalogueSource catalogueSourceFor(llvm::StringRef CatalogueDir, llvm::StringRef ProjectRules,
+                                   llvm::StringRef DerivedRules, llvm::StringRef File);
+
 /// Loads (or returns the cached) catalogue for Source. The cache is keyed on
 /// the file list and modification times, so edits are seen on the next TU.
 /// Problems are those of loading; FirstTime is set for the first caller that

@@ -16,16 +16,10 @@ std::string globalOption(ClangTidyContext *Context, StringRef Name) {
 
 MedSecCheck::MedSecCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
-  ::medsec::CatalogueSource Source;
-  Source.BuiltinDir = ::medsec::defaultCatalogueDir(globalOption(Context, "medsec.Catalogue"));
-  const std::string Project = ::medsec::findProjectRules(
-      globalOption(Context, "medsec.ProjectRules"), Context->getCurrentFile());
-  if (!Project.empty())
-    Source.ProjectFiles.push_back(Project);
   // `medsec scan` layers what it learnt from other units on top (docs/taint-analysis.md).
-  const std::string Derived = globalOption(Context, "medsec.DerivedRules");
-  if (!Derived.empty())
-    Source.ProjectFiles.push_back(Derived);
+  const ::medsec::CatalogueSource Source = ::medsec::catalogueSourceFor(
+      globalOption(Context, "medsec.Catalogue"), globalOption(Context, "medsec.ProjectRules"),
+      globalOption(Context, "medsec.DerivedRules"), Context->getCurrentFile());
   std::vector<rules::Problem> Problems;
   bool FirstTime = false;
   Cat = ::medsec::cachedCatalogue(Source, Problems, FirstTime);

@@ -165,14 +165,9 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std:
       runClangTidy(Context, Db, {File}, BaseFS, /*ApplyAnyFix=*/false);
 
   // The catalogue the checks used, to add clauses and CWE ids to findings.
-  CatalogueSource Source;
-  Source.BuiltinDir = defaultCatalogueDir(Opts.CatalogueDir);
-  const std::string Project =
-      findProjectRules(Opts.ProjectRules.empty() ? "" : Opts.ProjectRules.front(), File);
-  if (!Project.empty())
-    Source.ProjectFiles.push_back(Project);
-  if (!Opts.DerivedRules.empty())
-    Source.ProjectFiles.push_back(Opts.DerivedRules);
+  const CatalogueSource Source = catalogueSourceFor(
+      Opts.CatalogueDir, Opts.ProjectRules.empty() ? "" : Opts.ProjectRules.front(),
+      Opts.DerivedRules, File);
   std::vector<rules::Problem> Problems;
   bool FirstTime = false;
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
