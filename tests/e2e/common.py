@@ -37,6 +37,17 @@ def write_db(directory, entries):
         json.dump(entries, f, indent=1)
 
 
+def c_project(directory, files):
+    """Writes the C files {name: text} and a compile database compiling each (C11)."""
+    entries = []
+    for name, text in files.items():
+        with open(os.path.join(directory, name), "w") as f:
+            f.write(text)
+        entries.append({"directory": directory, "file": name,
+                        "arguments": ["clang-19", "-c", "-std=c11", name]})
+    write_db(directory, entries)
+
+
 def load_json(path):
     with open(path) as f:
         return json.load(f)

@@ -4,7 +4,7 @@ import os
 import platform
 import unittest
 
-from common import MEDSEC, PLUGIN, PUMP, ROOT, TempDir, configure_pump, load_json, run, write_db
+from common import MEDSEC, PLUGIN, PUMP, ROOT, TempDir, c_project, configure_pump, load_json, run
 
 GOOD = 'char *strcpy(char *, const char *);\nvoid f(char *d, const char *s) { strcpy(d, s); }\n'
 CLEAN = 'int add(int a, int b) { return a + b; }\n'
@@ -23,14 +23,7 @@ RULES = """checks:
 """
 
 
-def project(tmp, files):
-    entries = []
-    for name, text in files.items():
-        with open(os.path.join(tmp, name), "w") as f:
-            f.write(text)
-        entries.append({"directory": tmp, "file": name,
-                        "arguments": ["clang-19", "-c", "-std=c11", name]})
-    write_db(tmp, entries)
+project = c_project
 
 
 class ScanCommandLine(unittest.TestCase):

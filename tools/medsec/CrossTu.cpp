@@ -166,4 +166,45 @@ std::string CrossTuJoin::overlayYaml() const {
   return Y;
 }
 
+void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
+                      const std::string &TempDir, bool Quiet, const CrossTuRound &Analyse) {
+  constexpr unsigned MaxRounds = 4; // a chain of five units through parameters
+  CrossTuJoin Join;
+  std::map<std::string, size_t> IndexOf;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    IndexOf[Files[I]] = I;
+    if (Results[I].CrossTu)
+      Join.addUnit(Files[I], *Results[I].CrossTu);
+  }
+  for (unsigned Round = 1; Round <= MaxRounds; ++Round) {
+    std::vector<std::string> Rerun = Join.advance();
+    if (Rerun.empty())
+      return;
+    const std::string Derived = TempDir + "/derived-rules-" + std::to_string(Round) + ".yaml";
+    if (llvm::Error E = writeFileAtomically(Derived, Join.overlayYaml())) {
+      llvm::errs() << "medsec: warning: cross-TU analysis stopped: " << llvm::toString(std::move(E))
+                   << "\n";
+      return;
+    }
+    if (!Quiet)
+      llvm::errs() << "medsec: cross-TU round " << Round << ": analysing " << Rerun.size()
+                   << " unit(s) again\n";
+    std::vector<UnitResult> Again = Analyse(Rerun, Derived, Round);
+    if (Again.size() != Rerun.size())
+      return; // interrupted
+    for (size_t I = 0; I < Rerun.size(); ++I) {
+      // A unit that analysed once but not again keeps its first results.
+      if (Again[I].Status != UnitStatus::Analysed) {
+        llvm::errs() << "medsec: warning: cross-TU round " << Round << ": " << Again[I].File << " "
+                     << unitStatusName(Again[I].Status) << ": " << Again[I].Reason
+                     << "; its earlier results are kept\n";
+        continue;
+      }
+      if (Again[I].CrossTu)
+        Join.addUnit(Rerun[I], *Again[I].CrossTu);
+      Results[IndexOf[Rerun[I]]] = std::move(Again[I]);
+    }
+  }
+}
+
 } // namespace medsec

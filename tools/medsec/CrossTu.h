@@ -13,9 +13,11 @@
 #define MEDSEC_TOOLS_CROSSTU_H
 
 #include "../../checks/support/CrossTuFacts.h"
+#include "Results.h"
 
 #include "llvm/Support/JSON.h"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -52,6 +54,18 @@ private:
   std::map<std::string, Names> Units;
   std::map<Key, Fact> Known, Pending;
 };
+
+/// Analyses Files again with the derived rules in the file DerivedRules.
+using CrossTuRound = std::function<std::vector<UnitResult>(
+    const std::vector<std::string> &Files, const std::string &DerivedRules, unsigned Round)>;
+
+/// The rounds of the join, after a first round gave Results (in the order of
+/// Files): each re-analyses the units that define or use a name with a new
+/// fact, with the derived rules (a file per round in TempDir, so a unit's log
+/// names the rules it saw) layered on their project rules; a re-analysed
+/// unit's results replace its earlier ones, unless it failed this time.
+void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
+                      const std::string &TempDir, bool Quiet, const CrossTuRound &Analyse);
 
 } // namespace medsec
 

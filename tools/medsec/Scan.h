@@ -42,10 +42,6 @@ int runScan(const ScanOptions &Opts, const std::string &Self);
 int runAnalyzeWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,
                      const AnalyzeOptions &Opts);
 
-/// Prints findings in the compiler's familiar form, one note line with
-/// severity, CWE and clauses after each.
-void printFindings(llvm::raw_ostream &OS, const ScanResults &R);
-
 } // namespace medsec
 
 #endif

@@ -1,0 +1,67 @@
+//===- WorkerPool.h - units analysed in forked, isolated children -*- C++ -*-===//
+//
+// A fork server: the driver loads and validates the rule catalogue once, then
+// analyses each unit in a child forked from itself, so the child inherits the
+// parsed catalogue (no unit parses YAML) and a unit that crashes or hangs dies
+// alone and is reported. Children run in their own process group; on any exit
+// of the pool, a signal included, every child still running is killed and
+// reaped. docs/benchmarks.md measures this against one spawned worker per unit.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEDSEC_TOOLS_WORKERPOOL_H
+#define MEDSEC_TOOLS_WORKERPOOL_H
+
+#include "Results.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace medsec {
+
+struct PoolOptions {
+  unsigned Jobs = 1;
+  unsigned TimeoutSeconds = 300;
+  std::string TempDir;    // the children's result and log files
+  std::string SourceRoot; // names units that did not finish
+  bool Verbose = false;
+};
+
+/// What a child does with one file (in the child: it may crash).
+using AnalyseFn = std::function<UnitResult(const std::string &File)>;
+/// Told of each unit as it finishes (in the parent).
+using DoneFn = std::function<void(const UnitResult &)>;
+
+/// Analyses Files with at most Opts.Jobs children at once; the results are in
+/// the order of Files. Tag keeps the temporary files of rounds apart. When a
+/// signal interrupted the scan (scanInterrupted()), returns at once with the
+/// units not finished left empty.
+std::vector<UnitResult> analyseInWorkers(const std::vector<std::string> &Files,
+                                         const AnalyseFn &Analyse, const PoolOptions &Opts,
+                                         const std::string &Tag, const DoneFn &Done);
+
+/// While alive, SIGINT, SIGTERM and SIGHUP interrupt the scan instead of
+/// killing the driver outright, so that the pool can kill its children and
+/// the scan remove its temporary files and leave earlier results alone.
+class InterruptScope {
+public:
+  InterruptScope();
+  ~InterruptScope();
+  InterruptScope(const InterruptScope &) = delete;
+  InterruptScope &operator=(const InterruptScope &) = delete;
+};
+
+/// The signal that interrupted the scan, or 0.
+int scanInterrupted();
+
+/// Ends the process as the interrupting signal would have (exit status by
+/// signal, as shells expect), with the default handler restored.
+[[noreturn]] void dieOfInterrupt(int Signal);
+
+/// Test-only hooks (tests/e2e) that prove a unit crashing or hanging its
+/// worker cannot take the scan down: MEDSEC_TEST_CRASH_ON / _HANG_ON.
+void runTestHooks(const std::string &File);
+
+} // namespace medsec
+
+#endif

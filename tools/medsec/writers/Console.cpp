@@ -1,0 +1,86 @@
+//===- Console.cpp - what `medsec scan` prints on the terminal ------------===//
+#include "Console.h"
+
+#include "llvm/Support/Process.h"
+
+namespace medsec {
+
+Progress::Progress(size_t Total, bool Quiet)
+    : Total(Total), Quiet(Quiet), Tty(llvm::sys::Process::StandardErrIsDisplayed()),
+      Begin(std::chrono::steady_clock::now()) {}
+
+void Progress::done(const UnitResult &U) {
+  ++Done;
+  if (Quiet)
+    return;
+  const double Elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Begin).count();
+  const double Eta = Done ? Elapsed / Done * (Total - Done) : 0;
+  std::string Line = "[" + std::to_string(Done) + "/" + std::to_string(Total) + "] " +
+                     unitStatusName(U.Status) + " " + U.File;
+  if (U.Status == UnitStatus::Analysed)
+    Line += " (" + std::to_string(U.Findings.size()) + " findings)";
+  else
+    Line += ": " + U.Reason;
+  if (Tty) {
+    llvm::errs() << "\r\033[K" << Line << " ETA " << static_cast<int>(Eta + 0.5) << " s";
+    if (U.Status != UnitStatus::Analysed || Done == Total)
+      llvm::errs() << "\n";
+  } else {
+    llvm::errs() << "medsec: " << Line << "\n";
+  }
+}
+
+void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
+  for (const Finding &F : R.Findings) {
+    if (F.Status != "open")
+      continue; // accepted by a justified suppression or a deviation record
+    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": warning: " << F.Message
+       << " [" << F.Check << "]\n";
+    for (const Note &N : F.Notes)
+      OS << N.Where.File << ":" << N.Where.Line << ":" << N.Where.Column << ": note: " << N.Message
+         << "\n";
+    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: severity "
+       << F.Severity;
+    for (const std::string &C : F.Cwe)
+      OS << "; " << C;
+    if (!F.Clauses.empty()) {
+      OS << "; clauses ";
+      for (size_t I = 0; I < F.Clauses.size(); ++I)
+        OS << (I ? ", " : "") << F.Clauses[I];
+    }
+    if (F.Baseline == "new")
+      OS << "; new since the baseline";
+    OS << "\n";
+    if (F.Supp && F.Supp->Status == "rejected")
+      OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: "
+         << (F.Supp->Kind == "inSource" ? "suppression at " + F.Supp->Source
+                                        : "deviation " + F.Supp->Id)
+         << " does not apply: " << F.Supp->Problem << "\n";
+  }
+}
+
+void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline,
+                  const std::string &ResultsPath) {
+  size_t NotAnalysed = 0, Open = 0, New = 0;
+  for (const UnitResult &U : R.Units)
+    if (U.Status != UnitStatus::Analysed && U.Status != UnitStatus::Excluded) {
+      ++NotAnalysed;
+      OS << "medsec: not analysed: " << U.File << " (" << unitStatusName(U.Status)
+         << "): " << U.Reason << "\n";
+    }
+  for (const Finding &F : R.Findings) {
+    Open += F.Status == "open";
+    New += F.Status == "open" && F.Baseline == "new";
+  }
+  for (const auto &X : R.Fixed)
+    OS << "medsec: fixed since the baseline: " << X.File << ": " << X.Message << " [" << X.Check
+       << "]\n";
+  OS << "medsec: " << R.Findings.size() << " finding(s), " << Open << " open";
+  if (WithBaseline)
+    OS << " (" << New << " new, " << R.Fixed.size() << " fixed)";
+  OS << ", in " << R.Units.size() << " translation unit(s), " << NotAnalysed
+     << " not analysed; gate " << R.Policy.Verdict << "; results in " << ResultsPath << "\n";
+}
+
+} // namespace medsec

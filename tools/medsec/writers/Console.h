@@ -1,0 +1,38 @@
+//===- Console.h - what `medsec scan` prints on the terminal ----*- C++ -*-===//
+#ifndef MEDSEC_TOOLS_WRITERS_CONSOLE_H
+#define MEDSEC_TOOLS_WRITERS_CONSOLE_H
+
+#include "../Results.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <string>
+
+namespace medsec {
+
+/// One line per finished unit on stderr: overwritten in place on a terminal,
+/// `medsec: ` lines otherwise.
+class Progress {
+public:
+  Progress(size_t Total, bool Quiet);
+  void done(const UnitResult &U);
+
+private:
+  size_t Total, Done = 0;
+  bool Quiet, Tty;
+  std::chrono::steady_clock::time_point Begin;
+};
+
+/// Prints findings in the compiler's familiar form, one note line with
+/// severity, CWE and clauses after each.
+void printFindings(llvm::raw_ostream &OS, const ScanResults &R);
+
+/// The units not analysed, what the baseline says was fixed, and the one-line
+/// summary with the gate's verdict.
+void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline,
+                  const std::string &ResultsPath);
+
+} // namespace medsec
+
+#endif
