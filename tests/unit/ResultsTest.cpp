@@ -1,6 +1,6 @@
 //===- ResultsTest.cpp - results model, fingerprints, JSON ----------------===//
 #include "Results.h"
-#include "Analyze.h"
+#include "Analyse.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 //===- CrossTu.cpp - follow taint between translation units ---------------===//
 #include "CrossTu.h"
-#include "Analyze.h"
+#include "Analyse.h"
 
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"

@@ -153,12 +153,12 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"-j", [&](const std::string &V) { Jobs = V; }},
                 {"-o", [&](const std::string &V) { O.ResultsPath = V; }},
                 {"--output", [&](const std::string &V) { O.ResultsPath = V; }},
-                {"--checks", [&](const std::string &V) { O.Analyze.Checks = V; }},
-                {"--catalogue", [&](const std::string &V) { O.Analyze.CatalogueDir = V; }},
-                {"--rules", [&](const std::string &V) { O.Analyze.ProjectRules.push_back(V); }},
-                {"--source-root", [&](const std::string &V) { O.Analyze.SourceRoot = V; }},
+                {"--checks", [&](const std::string &V) { O.Analyse.Checks = V; }},
+                {"--catalogue", [&](const std::string &V) { O.Analyse.CatalogueDir = V; }},
+                {"--rules", [&](const std::string &V) { O.Analyse.ProjectRules.push_back(V); }},
+                {"--source-root", [&](const std::string &V) { O.Analyse.SourceRoot = V; }},
                 {"--timeout", [&](const std::string &V) { Timeout = V; }},
-                {"--extra-arg", [&](const std::string &V) { O.Analyze.ExtraArgs.push_back(V); }},
+                {"--extra-arg", [&](const std::string &V) { O.Analyse.ExtraArgs.push_back(V); }},
                 {"--sarif", [&](const std::string &V) { O.SarifPath = V; }},
                 {"--junit", [&](const std::string &V) { O.JunitPath = V; }},
                 {"--gitlab", [&](const std::string &V) { O.GitLabPath = V; }},
@@ -191,9 +191,9 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
   if (!rules::parseSeverity(O.Gate.FailOn))
     return usageError("--fail-on takes info, low, medium, high or critical, not '" + O.Gate.FailOn +
                       "'");
-  if (O.Analyze.ProjectRules.size() > 1)
+  if (O.Analyse.ProjectRules.size() > 1)
     return usageError("--rules may be given once");
-  for (const std::string &R : O.Analyze.ProjectRules)
+  for (const std::string &R : O.Analyse.ProjectRules)
     if (!llvm::sys::fs::exists(R))
       return usageError("project rules file '" + R + "' does not exist");
   return runScan(O, Self);
@@ -228,8 +228,8 @@ int reportCommand(int Argc, char **Argv) {
   return report::runReport(O);
 }
 
-int analyzeCommand(int Argc, char **Argv) {
-  AnalyzeOptions O;
+int analyseCommand(int Argc, char **Argv) {
+  AnalyseOptions O;
   std::string Db, File, Out, Error;
   std::vector<std::string> Positional;
   Args A(Argc, Argv, 2);
@@ -245,7 +245,7 @@ int analyzeCommand(int Argc, char **Argv) {
                {{"--cross-tu", [&] { O.CrossTuFacts = true; }}}, Positional, Error) ||
       Db.empty() || File.empty() || Out.empty())
     return usageError(Error.empty() ? "__analyze needs --db, --file and --out" : Error);
-  return runAnalyzeWorker(Db, File, Out, O);
+  return runAnalyseWorker(Db, File, Out, O);
 }
 
 int baselineCommand(int Argc, char **Argv) {
@@ -350,7 +350,7 @@ int driverMain(int Argc, char **Argv) {
   if (Cmd == "scan")
     return scanCommand(Argc, Argv, Self);
   if (Cmd == "__analyze")
-    return analyzeCommand(Argc, Argv);
+    return analyseCommand(Argc, Argv);
   if (Cmd == "rules")
     return rulesCommand(Argc, Argv);
   if (Cmd == "baseline")

@@ -71,8 +71,8 @@ std::string commonDirectory(const std::vector<std::string> &Files) {
 
 } // namespace
 
-int runAnalyzeWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,
-                     const AnalyzeOptions &Opts) {
+int runAnalyseWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,
+                     const AnalyseOptions &Opts) {
   runTestHooks(File);
   std::string Error;
   auto Db = loadDb(DbPath, Error);
@@ -80,7 +80,7 @@ int runAnalyzeWorker(const std::string &DbPath, const std::string &File, const s
     llvm::errs() << "medsec: error: " << Error << "\n";
     return ExitUsage;
   }
-  UnitResult U = analyzeUnit(*Db, File, Opts);
+  UnitResult U = analyseUnit(*Db, File, Opts);
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << unitToJson(U, /*WithFindings=*/true);
@@ -174,7 +174,7 @@ namespace {
 /// Loads and validates, once in the driver, every catalogue the units will be
 /// analysed with (each may find its own .medsec.yaml), so the forked workers
 /// inherit them parsed. Prints the problems; false when there are any.
-bool loadCatalogues(const std::vector<std::string> &Files, const AnalyzeOptions &A) {
+bool loadCatalogues(const std::vector<std::string> &Files, const AnalyseOptions &A) {
   const std::string Project = A.ProjectRules.empty() ? "" : A.ProjectRules.front();
   std::set<std::vector<std::string>> Seen;
   size_t Count = 0;
@@ -214,7 +214,7 @@ std::string sourceRootFor(const std::string &Given, const std::vector<std::strin
 
 /// What the results say about the scan itself: tool, inputs, host, the
 /// checks run and the configuration.
-void describeScan(ScanResults &R, const ScanOptions &Opts, const AnalyzeOptions &A,
+void describeScan(ScanResults &R, const ScanOptions &Opts, const AnalyseOptions &A,
                   const std::string &DbFile, const rules::Catalogue &Cat) {
   R.ToolVersion = MEDSEC_VERSION;
   R.BuildId = MEDSEC_BUILD_ID;
@@ -260,7 +260,7 @@ private:
 /// Every unit through the worker pool, then the cross-TU rounds when asked.
 /// Empty when a signal interrupted the scan.
 std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
-                                     const FirmwareDatabase &Db, AnalyzeOptions A,
+                                     const FirmwareDatabase &Db, AnalyseOptions A,
                                      const ScanOptions &Opts, const std::string &TempDir) {
   PoolOptions Pool;
   Pool.Jobs = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -269,11 +269,11 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
   Pool.SourceRoot = A.SourceRoot;
   Pool.Verbose = Opts.Verbose;
   A.CrossTuFacts = Opts.CrossTu;
-  auto Round = [&](const std::vector<std::string> &Units, const AnalyzeOptions &With,
+  auto Round = [&](const std::vector<std::string> &Units, const AnalyseOptions &With,
                    const std::string &Tag) {
     Progress Prog(Units.size(), Opts.Quiet);
     return analyseInWorkers(
-        Units, [&](const std::string &File) { return analyzeUnit(Db, File, With); }, Pool, Tag,
+        Units, [&](const std::string &File) { return analyseUnit(Db, File, With); }, Pool, Tag,
         [&](const UnitResult &U) { Prog.done(U); });
   };
   std::vector<UnitResult> Results = Round(Files, A, "0");
@@ -281,7 +281,7 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
     runCrossTuRounds(
         Files, Results, TempDir, Opts.Quiet,
         [&](const std::vector<std::string> &Units, const std::string &Derived, unsigned N) {
-          AnalyzeOptions With = A;
+          AnalyseOptions With = A;
           With.DerivedRules = Derived;
           if (!loadCatalogues(Units, With))
             return std::vector<UnitResult>();
@@ -310,7 +310,7 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
     llvm::errs() << "medsec: error: compile database '" << DbFile << "' lists no file\n";
     return ExitUsage;
   }
-  AnalyzeOptions A = Opts.Analyze;
+  AnalyseOptions A = Opts.Analyse;
   A.SourceRoot = sourceRootFor(A.SourceRoot, Files);
   DbOptions Globs;
   Globs.Include = Opts.Include;

@@ -2,7 +2,7 @@
 #ifndef MEDSEC_TOOLS_SCAN_H
 #define MEDSEC_TOOLS_SCAN_H
 
-#include "Analyze.h"
+#include "Analyse.h"
 #include "Gate.h"
 
 #include <string>
@@ -33,14 +33,14 @@ struct ScanOptions {
   // Follow taint between translation units (CrossTu.h). Opt-in: on third-party
   // code it multiplies findings (docs/benchmarks.md, cross-TU rounds).
   bool CrossTu = false;
-  AnalyzeOptions Analyze;
+  AnalyseOptions Analyse;
 };
 
 int runScan(const ScanOptions &Opts, const std::string &Self);
 
 /// The hidden worker command: analyses one file, writes its UnitResult JSON.
-int runAnalyzeWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,
-                     const AnalyzeOptions &Opts);
+int runAnalyseWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,
+                     const AnalyseOptions &Opts);
 
 } // namespace medsec
 

@@ -1,7 +1,7 @@
 //===- WorkerPool.cpp - units analysed in forked, isolated children -------===//
 #include "WorkerPool.h"
 
-#include "Analyze.h"
+#include "Analyse.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"

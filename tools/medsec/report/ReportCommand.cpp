@@ -7,7 +7,7 @@
 #include "ReportCommand.h"
 
 #include "../../../checks/support/CatalogueAccess.h"
-#include "Analyze.h"
+#include "Analyse.h"
 #include "Scan.h"
 #include "Render.h"
 #include "medsec/Version.h"

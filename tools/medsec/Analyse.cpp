@@ -1,5 +1,5 @@
-//===- Analyze.cpp - analyse one translation unit in this process ---------===//
-#include "Analyze.h"
+//===- Analyse.cpp - analyse one translation unit in this process ---------===//
+#include "Analyse.h"
 #include "Suppressions.h"
 
 #include "../../checks/support/CatalogueAccess.h"
@@ -96,7 +96,7 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
 
 /// The clang-tidy options of every unit of a scan: the same for all, so the
 /// scan can describe them once (docs/results-format.md, `configuration`).
-clang::tidy::ClangTidyOptions tidyOptions(const AnalyzeOptions &Opts) {
+clang::tidy::ClangTidyOptions tidyOptions(const AnalyseOptions &Opts) {
   using clang::tidy::ClangTidyOptions;
   ClangTidyOptions Options = ClangTidyOptions::getDefaults();
   Options.Checks = Opts.Checks;
@@ -119,7 +119,7 @@ clang::tidy::ClangTidyOptions tidyOptions(const AnalyzeOptions &Opts) {
 
 } // namespace
 
-std::vector<std::string> enabledChecks(const AnalyzeOptions &Opts) {
+std::vector<std::string> enabledChecks(const AnalyseOptions &Opts) {
   std::vector<std::string> Checks;
   for (std::string &Name : clang::tidy::getCheckNames(tidyOptions(Opts), false))
     if (llvm::StringRef(Name).starts_with("medsec-"))
@@ -127,7 +127,7 @@ std::vector<std::string> enabledChecks(const AnalyzeOptions &Opts) {
   return Checks;
 }
 
-std::map<std::string, std::string> effectiveCheckOptions(const AnalyzeOptions &Opts) {
+std::map<std::string, std::string> effectiveCheckOptions(const AnalyseOptions &Opts) {
   const clang::tidy::ClangTidyOptions Options = tidyOptions(Opts);
   const std::vector<std::string> Checks = enabledChecks(Opts);
   // What the scan set, then what each enabled check says it uses (its
@@ -147,8 +147,8 @@ std::map<std::string, std::string> effectiveCheckOptions(const AnalyzeOptions &O
   return Effective;
 }
 
-UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
-                       const AnalyzeOptions &Opts) {
+UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
+                       const AnalyseOptions &Opts) {
   using namespace clang::tidy;
   UnitResult Unit;
   Unit.File = relativeToRoot(File, Opts.SourceRoot);

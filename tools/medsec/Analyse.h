@@ -1,6 +1,6 @@
-//===- Analyze.h - analyse one translation unit in this process -*- C++ -*-===//
-#ifndef MEDSEC_TOOLS_ANALYZE_H
-#define MEDSEC_TOOLS_ANALYZE_H
+//===- Analyse.h - analyse one translation unit in this process -*- C++ -*-===//
+#ifndef MEDSEC_TOOLS_ANALYSE_H
+#define MEDSEC_TOOLS_ANALYSE_H
 
 #include "Results.h"
 
@@ -12,7 +12,7 @@
 
 namespace medsec {
 
-struct AnalyzeOptions {
+struct AnalyseOptions {
   std::string Checks = "-*,medsec-*";
   std::string CatalogueDir;              // empty: found as the checks find it
   std::vector<std::string> ProjectRules; // explicit override files
@@ -25,15 +25,15 @@ struct AnalyzeOptions {
 /// Runs the medsec checks over File with the commands Db has for it. The
 /// result's findings carry severities, clauses and line contexts; paths are
 /// relative to Opts.SourceRoot where they lie below it.
-UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
-                       const AnalyzeOptions &Opts);
+UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
+                       const AnalyseOptions &Opts);
 
 /// The medsec checks the clang-tidy filter Opts.Checks enables.
-std::vector<std::string> enabledChecks(const AnalyzeOptions &Opts);
+std::vector<std::string> enabledChecks(const AnalyseOptions &Opts);
 
 /// The clang-tidy CheckOptions every unit is analysed with: the global
 /// medsec.* options and each enabled check's options with their values.
-std::map<std::string, std::string> effectiveCheckOptions(const AnalyzeOptions &Opts);
+std::map<std::string, std::string> effectiveCheckOptions(const AnalyseOptions &Opts);
 
 /// Path of P relative to Root when P lies below it, else P made absolute.
 std::string relativeToRoot(llvm::StringRef P, llvm::StringRef Root);
