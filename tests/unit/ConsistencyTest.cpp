@@ -14,6 +14,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -38,7 +39,10 @@ std::set<std::string> registeredChecks() {
   return Names;
 }
 
-const std::string Root = MEDSEC_SOURCE_DIR;
+/// The source tree under test; tests/e2e/test_new_check.py points it at a copy.
+const std::string Root = std::getenv("MEDSEC_CONSISTENCY_ROOT")
+                             ? std::getenv("MEDSEC_CONSISTENCY_ROOT")
+                             : MEDSEC_SOURCE_DIR;
 
 std::string readFile(const std::string &Path) {
   std::ifstream In(Path);
