@@ -5,6 +5,7 @@
 #include "../../checks/support/CatalogueAccess.h"
 #include "../../checks/support/FindingAnnotations.h"
 #include "CrossTu.h"
+#include "Inventory.h"
 #include "medsec/Version.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -161,16 +162,28 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
   takeCrossTuFacts();
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
       new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, Db, {File}, BaseFS, /*ApplyAnyFix=*/false);
 
-  // The catalogue the checks used, to add clauses and CWE ids to findings.
+  // The catalogue the checks use, to add clauses and CWE ids to findings.
   const CatalogueSource Source = catalogueSourceFor(
       Opts.CatalogueDir, Opts.ProjectRules.empty() ? "" : Opts.ProjectRules.front(),
       Opts.DerivedRules, File);
   std::vector<rules::Problem> Problems;
   bool FirstTime = false;
+  // Loaded once the checks have (the first loader reports its problems).
+  auto VersionMacros = [&] {
+    std::vector<std::string> Names;
+    if (auto C = cachedCatalogue(Source, Problems, FirstTime))
+      for (const rules::ComponentEntry &E : C->Components)
+        for (std::string &M : E.versionMacros())
+          Names.push_back(std::move(M));
+    return Names;
+  };
+  UnitInventory Inventory;
+  std::vector<ClangTidyError> Errors =
+      runClangTidyWithInventory(Context, Db, File, BaseFS, VersionMacros, Inventory);
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
+  if (Cat)
+    Unit.Components = attributeUnit(Inventory, *Cat, Opts.SourceRoot, Unit.VendorFiles);
   // The project files behind this unit's findings, for the results' list of
   // rule files: each unit may find a different .medsec.yaml.
   // The cross-TU overlay is the scan's own temporary file, derived from the

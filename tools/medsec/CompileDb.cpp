@@ -44,6 +44,8 @@ std::string normalPath(llvm::StringRef Path, llvm::StringRef Base) {
   return P.str().str();
 }
 
+} // namespace
+
 std::string globToRegex(llvm::StringRef G) {
   G = G.rtrim('/');
   std::string R = "^";
@@ -73,6 +75,8 @@ std::string globToRegex(llvm::StringRef G) {
   }
   return R + "(/.*)?$";
 }
+
+namespace {
 
 /// Both command forms, as one argument vector.
 std::vector<std::string> entryArguments(const llvm::json::Object &E, std::string &Error) {

@@ -82,6 +82,9 @@ std::string compatDirectory();
 /// matches every file below it.
 bool matchPathGlob(llvm::StringRef Glob, llvm::StringRef Path);
 
+/// The anchored regular expression matchPathGlob uses for Glob.
+std::string globToRegex(llvm::StringRef Glob);
+
 } // namespace medsec
 
 #endif

@@ -91,12 +91,7 @@ void canonicalize(ScanResults &R) {
 
 namespace {
 
-json::Array strings(const std::vector<std::string> &V) {
-  json::Array A;
-  for (const std::string &S : V)
-    A.push_back(S);
-  return A;
-}
+json::Array strings(const std::vector<std::string> &V) { return jsonStrings(V); }
 
 json::Array ruleFilesToJson(const std::vector<CatalogueFileRef> &Files) {
   json::Array A;
@@ -137,12 +132,7 @@ bool readLocation(const json::Object &O, Location &L) {
 }
 
 std::vector<std::string> readStrings(const json::Object &O, llvm::StringRef Key) {
-  std::vector<std::string> V;
-  if (const json::Array *A = O.getArray(Key))
-    for (const json::Value &E : *A)
-      if (auto S = E.getAsString())
-        V.push_back(S->str());
-  return V;
+  return readJsonStrings(O, Key);
 }
 
 } // namespace
@@ -258,6 +248,8 @@ json::Value unitToJson(const UnitResult &U, bool WithFindings) {
     O["ruleFiles"] = ruleFilesToJson(U.RuleFiles);
     if (U.CrossTu)
       O["crossTu"] = *U.CrossTu;
+    O["components"] = unitComponentsToJson(U.Components);
+    O["vendorFiles"] = strings(U.VendorFiles);
   }
   return O;
 }
@@ -280,6 +272,8 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
       U.Findings.push_back(std::move(*F));
     }
   U.RuleFiles = readRuleFiles(O->getArray("ruleFiles"));
+  U.Components = unitComponentsFromJson(O->getArray("components"));
+  U.VendorFiles = readStrings(*O, "vendorFiles");
   return U;
 }
 
@@ -361,6 +355,8 @@ std::string resultsToJson(const ScanResults &R) {
       {"checks", strings(R.Checks)},
       {"units", std::move(Units)},
       {"findings", std::move(Findings)},
+      {"components", componentsToJson(R.Components)},
+      {"unidentifiedComponents", unidentifiedToJson(R.Unidentified)},
       {"summary",
        json::Object{{"units", static_cast<int64_t>(R.Units.size())},
                     {"complete", R.complete()},
@@ -369,7 +365,9 @@ std::string resultsToJson(const ScanResults &R) {
                     {"openFindings", static_cast<int64_t>(std::count_if(
                                          R.Findings.begin(), R.Findings.end(),
                                          [](const Finding &F) { return F.Status == "open"; }))},
-                    {"findingsBySeverity", std::move(Sev)}}},
+                    {"findingsBySeverity", std::move(Sev)},
+                    {"components", static_cast<int64_t>(R.Components.size())},
+                    {"unidentifiedComponents", static_cast<int64_t>(R.Unidentified.size())}}},
   };
   if (!R.Fixed.empty())
     Root["fixed"] = std::move(Fixed);
@@ -427,6 +425,8 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
         return F.takeError();
       R.Findings.push_back(std::move(*F));
     }
+  R.Components = componentsFromJson(O->getArray("components"));
+  R.Unidentified = unidentifiedFromJson(O->getArray("unidentifiedComponents"));
   if (const json::Array *Fixed = O->getArray("fixed"))
     for (const json::Value &XV : *Fixed)
       if (const json::Object *XO = XV.getAsObject())

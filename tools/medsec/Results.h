@@ -7,6 +7,8 @@
 #ifndef MEDSEC_TOOLS_RESULTS_H
 #define MEDSEC_TOOLS_RESULTS_H
 
+#include "Components.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -112,6 +114,10 @@ struct UnitResult {
   std::vector<CatalogueFileRef> RuleFiles = {};
   std::optional<llvm::json::Value> CrossTu =
       std::nullopt; // worker output only: facts for other units
+  /// Worker output only: the catalogued components the unit used, and the
+  /// files from vendored-looking trees no component owns (Components.h).
+  std::vector<UnitComponent> Components = {};
+  std::vector<std::string> VendorFiles = {};
 };
 
 struct ScanResults {
@@ -128,6 +134,10 @@ struct ScanResults {
   ScanConfiguration Configuration;
   std::vector<UnitResult> Units;
   std::vector<Finding> Findings;
+  /// Third-party components the units compiled or included, and the
+  /// vendored-looking trees that match none (docs/sbom.md).
+  std::vector<ComponentResult> Components;
+  std::vector<UnidentifiedTree> Unidentified;
 
   /// Baseline entries no longer found.
   struct FixedEntry {

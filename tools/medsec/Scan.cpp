@@ -367,12 +367,15 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
     R.Units.push_back(std::move(U));
   }
   canonicalize(R);
+  recordComponents(R, Source.BuiltinDir);
   applyGate(R, Gate);
   if (!writeOutputs(Opts, R, *Cat, Source.BuiltinDir))
     return ExitUsage;
 
   printFindings(llvm::outs(), R);
   llvm::outs().flush();
+  if (!Opts.Quiet)
+    printComponentSummary(llvm::errs(), R);
   printSummary(llvm::errs(), R, Gate.Baseline.has_value(), Opts.ResultsPath);
   return R.Policy.ExitCode;
 }
