@@ -50,6 +50,10 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
     KeySizes[E.Key] = {static_cast<unsigned>(E.getInt("arg", 0)), E.getInt("min-bits", 2048),
                        E.get("algorithm", "key")};
   IvArgs = ApiArgumentTable(entry()->activeData("iv-arguments"), "args", "iv");
+  NameArgs = ApiArgumentTable(entry()->activeData("name-arguments"), "args", "algorithm name");
+  for (const auto &E : entry()->activeData("algorithm-names"))
+    AlgorithmNames.emplace_back(std::make_unique<llvm::Regex>(E.Key, llvm::Regex::IgnoreCase),
+                                E.get("algorithm"));
   for (const auto &E : entry()->activeData("iv-fields"))
     IvFields[E.Key] = E.get("role", "iv");
   for (const auto &E : entry()->activeData("random-functions"))
@@ -77,7 +81,7 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
   }
   for (const auto &E : entry()->activeData("implementation-paths"))
     ImplementationPaths.push_back(std::make_unique<llvm::Regex>(E.Key));
-  for (const char *List : {"functions", "key-sizes", "iv-arguments"})
+  for (const char *List : {"functions", "key-sizes", "iv-arguments", "name-arguments"})
     for (const auto &E : entry()->activeData(List))
       ApiFunctions.insert(E.Key);
   Purposes = SecretNameMatcher(entry()->activeData("random-purposes"), Qualifiers);
@@ -295,6 +299,9 @@ void WeakCryptographyCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
                  Quoted + " is given a " + std::to_string(*Bits) + "-bit " + It->second.Kind +
                      " key size, which");
   }
+  for (const auto &Slot : NameArgs.lookup(FD))
+    if (Slot.Arg < Call->getNumArgs())
+      checkAlgorithmName(Call->getArg(Slot.Arg), Call, Ctx);
   for (const auto &Slot : IvArgs.lookup(FD))
     if (Slot.Arg < Call->getNumArgs())
       checkConstantIv(Call->getArg(Slot.Arg), Call, Slot.Role, Quoted, Ctx);
@@ -305,6 +312,30 @@ void WeakCryptographyCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
     Clock.TraverseStmt(const_cast<Expr *>(Call->getArg(0)));
     if (Clock.Found)
       ClockSeeds.push_back(actionableLocation(Call->getBeginLoc(), *SM));
+  }
+}
+
+void WeakCryptographyCheck::checkAlgorithmName(const Expr *Arg, const CallExpr *Call,
+                                               ASTContext &Ctx) {
+  std::optional<ConstantValue> V = Tracer.trace(Arg, Ctx, Call);
+  if (!V || V->K != ConstantValue::Kind::String)
+    return;
+  std::string Text;
+  for (uint64_t C : V->Values) {
+    if (C == 0)
+      break;
+    Text.push_back(C < 128 ? static_cast<char>(C) : '?');
+  }
+  for (const auto &[Pattern, Algo] : AlgorithmNames) {
+    if (!Pattern->match(Text))
+      continue;
+    const SourceLocation Loc = argumentLocation(Arg, Call);
+    if (!exempt(Algo, *Call, Loc, Ctx))
+      addFinding(Loc, Algo,
+                 "the algorithm name \"" + Text + "\" passed to '" +
+                     Call->getDirectCallee()->getName().str() + "' selects " + label(Algo) +
+                     ", which");
+    return;
   }
 }
 

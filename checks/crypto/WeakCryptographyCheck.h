@@ -51,6 +51,7 @@ private:
   void checkFunctionRef(const DeclRefExpr *Ref, const FunctionDecl *FD, ASTContext &Ctx);
   void checkSelectedConstant(const Expr *E, ASTContext &Ctx);
   void checkCall(const CallExpr *Call, ASTContext &Ctx);
+  void checkAlgorithmName(const Expr *Arg, const CallExpr *Call, ASTContext &Ctx);
   void checkConstantIv(const Expr *Arg, const Expr *Use, StringRef Role, StringRef Where,
                        ASTContext &Ctx);
   void checkIvField(const FieldDecl *Field, const Expr *Value, ASTContext &Ctx);
@@ -73,7 +74,8 @@ private:
     std::string Kind;
   };
   llvm::StringMap<KeySize> KeySizes;
-  ApiArgumentTable IvArgs, KeyArgs;
+  ApiArgumentTable IvArgs, KeyArgs, NameArgs;
+  std::vector<std::pair<std::unique_ptr<llvm::Regex>, std::string>> AlgorithmNames; // -> algorithm
   llvm::StringMap<std::string> IvFields;
   llvm::StringSet<> RandomFns, RandomEngines, SeedFns, ClockFns;
   SecretNameMatcher Purposes;
