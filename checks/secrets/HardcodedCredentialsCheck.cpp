@@ -111,7 +111,7 @@ HardcodedCredentialsCheck::HardcodedCredentialsCheck(StringRef Name, ClangTidyCo
   for (const auto &E : entry()->activeData("key-fields"))
     KeyFields[E.Key] = E.get("role", "key");
   for (const auto &E : entry()->activeData("copy-functions"))
-    CopyFns[E.Key] = {static_cast<unsigned>(E.getInt("dest-arg", 0)),
+    CopyFns[E.Key] = {static_cast<int>(E.getInt("dest-arg", 0)),
                       static_cast<unsigned>(E.getInt("source-arg", 1))};
   for (const auto &E : entry()->activeData("magic-values")) {
     MagicNames.insert(E.Key);
@@ -318,6 +318,7 @@ void HardcodedCredentialsCheck::checkNamedValue(StringRef Name, const Expr *Valu
                                                 const Expr *ExceptUse, SourceLocation DeclLoc) {
   if (!Value || Name.empty())
     return;
+  Value = copiedValue(Value);
   const SecretNameMatcher::Term *Term = Names.match(Name);
   if (!Term || isTestName(Name))
     return;
@@ -354,7 +355,7 @@ void HardcodedCredentialsCheck::checkApiCall(const CallExpr *Call, const Functio
   if (const auto *Named = dyn_cast_or_null<NamedDecl>(Fn); Named && isTestName(Named->getName()))
     return;
   for (const auto &Slot : KeyArgs.lookup(FD)) {
-    if (Slot.Arg >= Call->getNumArgs())
+    if (Slot.Arg >= Call->getNumArgs() || !selectorApplies(Slot.Entry, Call))
       continue;
     const Expr *Arg = Call->getArg(Slot.Arg);
     std::optional<ConstantValue> V = Tracer.trace(Arg, Ctx, Call);
@@ -364,7 +365,7 @@ void HardcodedCredentialsCheck::checkApiCall(const CallExpr *Call, const Functio
     const std::string Fn = "'" + FD->getName().str() + "'";
     std::string Message = Holder.empty() ? "hard-coded " + Slot.Role + " passed to " + Fn
                                          : "'" + Holder + "' holds a hard-coded " + Slot.Role;
-    Message += "; " + remedy(Slot.Role == "password" ? "password" : "key");
+    Message += "; " + remedy(Slot.Role);
     addFinding(definitionLocation(*V, *SM), Message, 1,
                useNote(*V, Arg, "used as the " + Slot.Role + " of " + Fn + " here"));
   }
@@ -380,6 +381,7 @@ void HardcodedCredentialsCheck::checkKeyField(const FieldDecl *Field, const Expr
   auto It = KeyFields.find(Key + "." + Field->getName().str());
   if (It == KeyFields.end())
     return;
+  Value = copiedValue(Value);
   std::optional<ConstantValue> V = Tracer.trace(Value, Ctx);
   if (!V || !plausibleSecret(*V, nullptr, *SM, Ctx.getLangOpts()))
     return;
@@ -389,7 +391,7 @@ void HardcodedCredentialsCheck::checkKeyField(const FieldDecl *Field, const Expr
                             ? "hard-coded " + Role + " stored in '" + Field->getName().str() + "'"
                             : "'" + Holder + "' holds a hard-coded " + Role;
   addFinding(
-      definitionLocation(*V, *SM), Message + "; " + remedy("key"), 1,
+      definitionLocation(*V, *SM), Message + "; " + remedy(Role), 1,
       useNote(*V, Value,
               "used as the " + Role + " of '" + Key + "." + Field->getName().str() + "' here"));
 }
@@ -418,10 +420,35 @@ void HardcodedCredentialsCheck::checkCopy(const CallExpr *Call, const FunctionDe
   if (It == CopyFns.end())
     return;
   const auto [Dest, Source] = It->second;
-  if (Dest >= Call->getNumArgs() || Source >= Call->getNumArgs())
+  if (Dest < 0 || static_cast<unsigned>(Dest) >= Call->getNumArgs() || Source >= Call->getNumArgs())
     return;
   if (const NamedDecl *D = rootDecl(Call->getArg(Dest), /*ThroughAddressOf=*/true))
     checkNamedValue(D->getName(), Call->getArg(Source), Ctx, Call);
+}
+
+const Expr *HardcodedCredentialsCheck::copiedValue(const Expr *E) const {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || !isLibraryFunction(FD))
+    return E;
+  auto It = CopyFns.find(FD->getName());
+  if (It == CopyFns.end() || It->second.first >= 0 || It->second.second >= Call->getNumArgs())
+    return E;
+  return Call->getArg(It->second.second);
+}
+
+bool HardcodedCredentialsCheck::selectorApplies(const ::medsec::rules::DataEntry *E,
+                                                const CallExpr *Call) const {
+  const int64_t Arg = E ? E->getInt("when-arg", -1) : -1;
+  if (Arg < 0)
+    return true;
+  if (static_cast<uint64_t>(Arg) >= Call->getNumArgs())
+    return false;
+  const std::vector<std::string> When = E->getList("when");
+  for (const std::string &N : constantNames(Call->getArg(Arg), *SM, LangOpts))
+    if (llvm::is_contained(When, N))
+      return true;
+  return false;
 }
 
 void HardcodedCredentialsCheck::checkComparison(const Expr *Use, const Expr *A, const Expr *B,

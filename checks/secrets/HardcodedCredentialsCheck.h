@@ -59,6 +59,11 @@ private:
   void checkComparison(const Expr *Use, const Expr *A, const Expr *B, StringRef What,
                        ASTContext &Ctx);
   void checkCopy(const CallExpr *Call, const FunctionDecl *FD, ASTContext &Ctx);
+  /// The copied source when E is a call returning a copy (strdup("...")), else E.
+  const Expr *copiedValue(const Expr *E) const;
+  /// Whether a key-argument entry that applies only with certain selector
+  /// constants (pam_set_item with PAM_AUTHTOK) applies to this call.
+  bool selectorApplies(const ::medsec::rules::DataEntry *E, const CallExpr *Call) const;
   void checkContent(const StringLiteral *SL, ASTContext &Ctx);
   void checkRecordInit(const InitListExpr *IL, ASTContext &Ctx);
 
@@ -83,7 +88,9 @@ private:
   std::vector<std::pair<std::string, std::unique_ptr<llvm::Regex>>> ContentPatterns;
   ApiArgumentTable KeyArgs, CompareFns;
   llvm::StringMap<std::string> KeyFields; // "Record.field" -> role
-  llvm::StringMap<std::pair<unsigned, unsigned>> CopyFns;
+  /// Copy functions: destination and source argument; a negative destination
+  /// means the copy is the result (strdup).
+  llvm::StringMap<std::pair<int, unsigned>> CopyFns;
   llvm::StringSet<> MagicNames;
   std::set<uint64_t> MagicValues;
 
