@@ -50,7 +50,7 @@ TEST(Nolint, MissingReasonIsEmpty) {
 Finding finding(unsigned Line, const std::string &Severity, const std::string &Fp) {
   Finding F;
   F.Check = Check;
-  F.Severity = Severity;
+  F.Sev = *rules::parseSeverity(Severity);
   F.Where = {"src/a.c", Line, 1};
   F.Fingerprint = Fp;
   return F;
@@ -61,7 +61,7 @@ TEST(Gate, SeverityThresholdNewOnlyAndIncomplete) {
   R.Findings = {finding(1, "low", "v1:a"), finding(2, "high", "v1:b")};
   R.Units = {{"src/a.c", UnitStatus::Analysed, "", {}}};
   GateOptions O;
-  O.FailOn = "medium";
+  O.FailOn = Severity::Medium;
   applyGate(R, O);
   EXPECT_EQ(R.Policy.ExitCode, 1);
   O.Baseline = std::vector<BaselineEntry>{{"v1:b", Check, "src/a.c", "m", "", "", ""},
@@ -69,7 +69,7 @@ TEST(Gate, SeverityThresholdNewOnlyAndIncomplete) {
   O.NewOnly = true;
   applyGate(R, O);
   EXPECT_EQ(R.Policy.ExitCode, 0);
-  EXPECT_EQ(R.Findings[1].Baseline, "unchanged");
+  EXPECT_EQ(R.Findings[1].Baseline, BaselineState::Unchanged);
   ASSERT_EQ(R.Fixed.size(), 1u);
   EXPECT_EQ(R.Fixed[0].Fingerprint, "v1:gone");
   R.Units.push_back({"src/b.c", UnitStatus::Crashed, "signal 11", {}});
@@ -96,11 +96,13 @@ TEST(Gate, DeviationByPathAndExpiry) {
   O.Deviations = {D};
   O.Today = "2026-01-15";
   applyGate(R, O);
-  EXPECT_EQ(R.Findings[0].Status, "false-positive");
+  EXPECT_EQ(R.Findings[0].Status, FindingStatus::FalsePositive);
+  EXPECT_EQ(R.Findings[0].Supp->Status, SuppressionStatus::FalsePositive);
   O.Today = "2026-02-02";
-  R.Findings[0].Status = "open";
+  R.Findings[0].Status = FindingStatus::Open;
   applyGate(R, O);
-  EXPECT_EQ(R.Findings[0].Status, "open");
+  EXPECT_EQ(R.Findings[0].Status, FindingStatus::Open);
+  EXPECT_EQ(R.Findings[0].Supp->Status, SuppressionStatus::Rejected);
   EXPECT_EQ(R.Findings[0].Supp->Problem, "expired on 2026-02-01");
 }
 

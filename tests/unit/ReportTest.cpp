@@ -10,9 +10,9 @@
 // and review the diff (git diff tests/unit/golden) before committing it.
 //
 //===----------------------------------------------------------------------===//
+#include "report/Render.h"
 #include "report/ReportModel.h"
 #include "report/Text.h"
-#include "report/Render.h"
 
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -46,9 +46,6 @@ ReportInput goldenInput() {
   auto R = resultsFromJson(Text);
   EXPECT_TRUE(static_cast<bool>(R)) << llvm::toString(R.takeError());
   In.Results = std::move(*R);
-  auto G = readGateFields(Text);
-  EXPECT_TRUE(static_cast<bool>(G));
-  In.Gate = std::move(*G);
   std::vector<rules::Problem> Problems;
   In.Cat = rules::loadCatalogue(GoldenDir + "/catalogue", {}, Problems);
   EXPECT_TRUE(Problems.empty());
@@ -113,7 +110,6 @@ TEST(ReportDeterminism, FindingOrderInTheResultsDoesNotMatter) {
   ReportInput In = goldenInput();
   const auto A = renderAll(In);
   std::reverse(In.Results.Findings.begin(), In.Results.Findings.end());
-  std::reverse(In.Gate.Findings.begin(), In.Gate.Findings.end());
   EXPECT_EQ(renderAll(In), A);
 }
 
@@ -208,15 +204,34 @@ TEST(ReportModel, IncompleteBannerOnTheFirstPage) {
 
 TEST(ReportModel, VerdictWithoutARecordedPolicy) {
   ReportInput In = goldenInput();
-  In.Gate.Policy.reset();
+  In.Results.Policy = {};
   In.Results.Units = {{"src/app/uart.c", UnitStatus::Analysed, "", {}}};
-  for (FindingGate &G : In.Gate.Findings)
-    G.Status = "accepted";
+  for (Finding &F : In.Results.Findings)
+    F.Status = FindingStatus::Accepted;
   ReportModel M = buildReportModel(In);
-  EXPECT_EQ(M.Verdict, "pass");
-  In.Gate.Findings[0].Status = "open";
+  EXPECT_EQ(M.Outcome, Verdict::Pass);
+  In.Results.Findings[0].Status = FindingStatus::Open;
   M = buildReportModel(In);
-  EXPECT_EQ(M.Verdict, "fail");
+  EXPECT_EQ(M.Outcome, Verdict::Fail);
+}
+
+TEST(ReportModel, TheVerdictIsTheGatesAndAnEditedVerdictIsSaid) {
+  ReportInput In = goldenInput();
+  In.Results.Units = {{"src/app/uart.c", UnitStatus::Analysed, "", {}}};
+  In.Results.Policy.FailOn = Severity::Critical;
+  for (Finding &F : In.Results.Findings)
+    F.Sev = Severity::High;
+  In.Results.Policy.Outcome = Verdict::Pass;
+  ReportModel M = buildReportModel(In);
+  EXPECT_EQ(M.Outcome, Verdict::Pass); // nothing at or above the recorded threshold
+  In.Results.Findings[0].Sev = Severity::Critical;
+  In.Results.Findings[0].Status = FindingStatus::Open;
+  In.Results.Findings[0].Baseline = BaselineState::New;
+  M = buildReportModel(In);
+  EXPECT_EQ(M.Outcome, Verdict::Fail);
+  EXPECT_TRUE(std::any_of(M.Warnings.begin(), M.Warnings.end(), [](const std::string &W) {
+    return W.find("recorded the verdict pass but its results give fail") != std::string::npos;
+  }));
 }
 
 TEST(ReportModel, ScanHostAndOptionsAreShown) {
@@ -356,14 +371,14 @@ ReportInput hostileInput() {
   In.Sources.clear();
   In.Sources["src/<script>alert(1)</script>\x01.c"] =
       "int a;\n<script>document.write(1)</script>\x1b```\n" + Long + "\n\n\n\n\n\n\n\n\n\n\n\n";
-  for (FindingGate &G : In.Gate.Findings)
-    if (G.Suppr) {
-      G.Suppr->Justification = Evil;
-      G.Suppr->Approver = "<img src=//evil.example/x.png>";
-      G.Suppr->Id = "DEV-`|`";
+  for (Finding &F : In.Results.Findings)
+    if (F.Supp) {
+      F.Supp->Justification = Evil;
+      F.Supp->Approver = "<img src=//evil.example/x.png>";
+      F.Supp->Id = "DEV-`|`";
     }
-  In.Gate.Fixed[0].Message = Evil;
-  In.Gate.Fixed[0].File = "<svg onload=alert(1)>";
+  In.Results.Fixed[0].Message = Evil;
+  In.Results.Fixed[0].File = "<svg onload=alert(1)>";
   In.Results.Units[0].Reason = Evil;
   In.Evidence->Failed = {"<script>x</script>"};
   In.Evidence->Name = "evidence\"><script>.xml";
@@ -527,7 +542,7 @@ TEST(ReportEscaping, CsvRoundTripsAndDefusesFormulas) {
   const ReportInput In = hostileInput();
   const auto Files = renderAll(In);
   const auto Rows = parseCsv(Files.at("report.csv"));
-  ASSERT_EQ(Rows.size(), 1 + In.Results.Findings.size() + In.Gate.Fixed.size());
+  ASSERT_EQ(Rows.size(), 1 + In.Results.Findings.size() + In.Results.Fixed.size());
   for (const auto &R : Rows)
     ASSERT_EQ(R.size(), Rows[0].size());
   EXPECT_EQ(Rows[0][10], "message");

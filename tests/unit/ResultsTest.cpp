@@ -12,7 +12,7 @@ Finding finding(const std::string &File, unsigned Line, const std::string &Conte
                 const std::string &Check = "medsec-banned-functions") {
   Finding F;
   F.Check = Check;
-  F.Severity = "high";
+  F.Sev = Severity::High;
   F.Message = "'strcpy' does not bound the copy";
   F.Where = {File, Line, 3};
   F.LineContext = Context;
@@ -144,6 +144,66 @@ TEST(ResultsJson, RejectsOtherDocuments) {
   auto Bad = resultsFromJson("not json");
   EXPECT_FALSE(bool(Bad));
   llvm::consumeError(Bad.takeError());
+}
+
+TEST(ResultsJson, EveryEnumRoundTripsAndAnUnknownValueNamesItsField) {
+  ScanResults R;
+  for (Severity S :
+       {Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical})
+    for (FindingStatus St : {FindingStatus::Open, FindingStatus::Accepted,
+                             FindingStatus::FalsePositive, FindingStatus::Deferred}) {
+      Finding F = finding("src/a.c", 1, "strcpy(buf,in);");
+      F.Sev = S;
+      F.Status = St;
+      F.Baseline = St == FindingStatus::Open ? BaselineState::New : BaselineState::Unchanged;
+      F.Where.Line = static_cast<unsigned>(R.Findings.size() + 1);
+      if (St != FindingStatus::Open) {
+        Suppression Sp;
+        Sp.Kind = SuppressionKind::External;
+        Sp.Id = "DEV-1";
+        Sp.Status = SuppressionStatus::Rejected;
+        F.Supp = Sp;
+      }
+      R.Findings.push_back(F);
+    }
+  R.Policy.Set = true;
+  R.Policy.FailOn = Severity::High;
+  R.Policy.Outcome = Verdict::Fail;
+  const std::string Text = resultsToJson(R);
+  auto Back = resultsFromJson(Text);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(resultsToJson(*Back), Text);
+  ASSERT_EQ(Back->Findings.size(), R.Findings.size());
+  for (size_t I = 0; I < R.Findings.size(); ++I) {
+    EXPECT_EQ(Back->Findings[I].Sev, R.Findings[I].Sev);
+    EXPECT_EQ(Back->Findings[I].Status, R.Findings[I].Status);
+    EXPECT_EQ(Back->Findings[I].Baseline, R.Findings[I].Baseline);
+  }
+  EXPECT_EQ(Back->Policy.FailOn, Severity::High);
+  EXPECT_EQ(Back->Policy.Outcome, Verdict::Fail);
+
+  // An unknown spelling is an error naming the field, never a silent rank.
+  auto Expect = [&](const std::string &From, const std::string &To, const std::string &Field) {
+    std::string Bad = Text;
+    const size_t At = Bad.find(From);
+    ASSERT_NE(At, std::string::npos) << From;
+    Bad.replace(At, From.size(), To);
+    auto E = resultsFromJson(Bad);
+    ASSERT_FALSE(bool(E)) << Field;
+    const std::string Message = llvm::toString(E.takeError());
+    EXPECT_NE(Message.find(Field), std::string::npos) << Message;
+  };
+  Expect("\"severity\": \"info\"", "\"severity\": \"severe\"",
+         "findings[0].severity: unknown value 'severe'");
+  Expect("\"status\": \"open\"", "\"status\": \"closed\"",
+         "findings[0].status: unknown value 'closed'");
+  Expect("\"baseline\": \"new\"", "\"baseline\": 3", "findings[0].baseline: not a string");
+  Expect("\"status\": \"rejected\"", "\"status\": \"maybe\"",
+         "findings[1].suppression.status: unknown value 'maybe'");
+  Expect("\"kind\": \"external\"", "\"kind\": \"elsewhere\"",
+         "findings[1].suppression.kind: unknown value 'elsewhere'");
+  Expect("\"failOn\": \"high\"", "\"failOn\": \"HIGH\"", "policy.failOn: unknown value 'HIGH'");
+  Expect("\"verdict\": \"fail\"", "\"verdict\": \"ok\"", "policy.verdict: unknown value 'ok'");
 }
 
 TEST(Paths, RelativeToRoot) {

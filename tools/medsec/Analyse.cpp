@@ -205,9 +205,9 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
     F.Where = {relativeToRoot(Path, Opts.SourceRoot), P.Line, P.Column};
     F.LineContext = P.Context;
     const rules::CheckEntry *Entry = Cat ? Cat->findCheck(F.Check) : nullptr;
-    F.Severity = Entry ? rules::severityName(Entry->DefaultSeverity) : "medium";
+    F.Sev = Entry ? Entry->DefaultSeverity : Severity::Medium;
     if (auto A = lookupFindingAnnotation(F.Check, DiagFile, Offset)) {
-      F.Severity = A->Severity;
+      F.Sev = rules::parseSeverity(A->Severity).value_or(F.Sev);
       F.DataKey = A->DataKey;
     }
     if (Entry) {
@@ -273,12 +273,12 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
       continue; // filtered for another reason (a system header)
     Finding F = MakeFinding(A.Check, Path, A.Offset, A.Annotation.Message, A.File);
     Suppression S;
-    S.Kind = "inSource";
-    S.Status = "accepted";
+    S.Kind = SuppressionKind::InSource;
+    S.Status = SuppressionStatus::Accepted;
     S.Justification = Nolint->Justification;
     S.Source = F.Where.File + ":" + std::to_string(Nolint->Line);
     F.Supp = S;
-    F.Status = "accepted";
+    F.Status = FindingStatus::Accepted;
     Unit.Findings.push_back(std::move(F));
   }
   enableFindingAnnotations(false);

@@ -146,7 +146,7 @@ int usageError(const std::string &Message) {
 
 int scanCommand(int Argc, char **Argv, const std::string &Self) {
   ScanOptions O;
-  std::string Jobs, Timeout, Error;
+  std::string Jobs, Timeout, Error, FailOn = "info";
   std::vector<std::string> Positional;
   Args A(Argc, Argv, 2);
   if (!A.parse({{"-p", [&](const std::string &V) { O.BuildPath = V; }},
@@ -164,7 +164,7 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--gitlab", [&](const std::string &V) { O.GitLabPath = V; }},
                 {"--baseline", [&](const std::string &V) { O.BaselinePath = V; }},
                 {"--deviations", [&](const std::string &V) { O.DeviationsPath = V; }},
-                {"--fail-on", [&](const std::string &V) { O.Gate.FailOn = V; }},
+                {"--fail-on", [&](const std::string &V) { FailOn = V; }},
                 {"--today", [&](const std::string &V) { O.Gate.Today = V; }},
                 {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }},
                 {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
@@ -188,9 +188,10 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     return usageError("-j takes a whole number of at least 1, not '" + Jobs + "'");
   if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
     return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
-  if (!rules::parseSeverity(O.Gate.FailOn))
-    return usageError("--fail-on takes info, low, medium, high or critical, not '" + O.Gate.FailOn +
-                      "'");
+  if (auto Sev = rules::parseSeverity(FailOn))
+    O.Gate.FailOn = *Sev;
+  else
+    return usageError("--fail-on takes info, low, medium, high or critical, not '" + FailOn + "'");
   if (O.Analyse.ProjectRules.size() > 1)
     return usageError("--rules may be given once");
   for (const std::string &R : O.Analyse.ProjectRules)
@@ -282,7 +283,7 @@ int baselineCommand(int Argc, char **Argv) {
   }
   size_t Count = 0;
   for (const Finding &F : R->Findings)
-    Count += F.Status == "open";
+    Count += F.isOpen();
   llvm::errs() << "medsec: baseline of " << Count << " open finding(s) written to " << OutPath
                << "\n";
   return ExitClean;

@@ -10,6 +10,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cassert>
 #include <ctime>
 #include <map>
 #include <set>
@@ -61,7 +62,7 @@ std::string baselineToJson(const ScanResults &R, const std::vector<BaselineEntry
     Old[E.Fingerprint] = &E;
   json::Array Findings;
   for (const Finding &F : R.Findings) {
-    if (F.Status != "open")
+    if (!F.isOpen())
       continue;
     json::Object E{{"fingerprint", F.Fingerprint},
                    {"check", F.Check},
@@ -85,11 +86,6 @@ std::string baselineToJson(const ScanResults &R, const std::vector<BaselineEntry
 
 namespace {
 
-int severityRank(const std::string &S) {
-  auto Sev = rules::parseSeverity(S);
-  return Sev ? static_cast<int>(*Sev) : static_cast<int>(rules::Severity::Medium);
-}
-
 bool matches(const rules::Deviation &D, const Finding &F) {
   if (!D.Fingerprint.empty())
     return D.Fingerprint == F.Fingerprint && (D.Check.empty() || D.Check == F.Check);
@@ -102,15 +98,15 @@ bool matches(const rules::Deviation &D, const Finding &F) {
 }
 
 void applyInSource(Finding &F, const GateOptions &O) {
-  if (!F.Supp || F.Supp->Kind != "inSource")
+  if (!F.Supp || F.Supp->Kind != SuppressionKind::InSource)
     return;
   if (F.Supp->Justification.empty() && O.RequireJustification) {
-    F.Supp->Status = "rejected";
+    F.Supp->Status = SuppressionStatus::Rejected;
     F.Supp->Problem = "the NOLINT comment gives no justification";
-    F.Status = "open";
+    F.Status = FindingStatus::Open;
   } else {
-    F.Supp->Status = "accepted";
-    F.Status = "accepted";
+    F.Supp->Status = SuppressionStatus::Accepted;
+    F.Status = FindingStatus::Accepted;
   }
 }
 
@@ -120,7 +116,7 @@ void applyDeviations(Finding &F, const GateOptions &O,
     if (!matches(*D, F))
       continue;
     Suppression S;
-    S.Kind = "external";
+    S.Kind = SuppressionKind::External;
     S.Id = D->Id;
     S.Justification = D->Justification;
     S.Approver = D->Approver;
@@ -129,16 +125,20 @@ void applyDeviations(Finding &F, const GateOptions &O,
     S.Risk = D->Risk;
     S.Source = D->Origin.str();
     if (!D->Expires.empty() && D->Expires < O.Today) {
-      S.Status = "rejected";
+      S.Status = SuppressionStatus::Rejected;
       S.Problem = "expired on " + D->Expires;
       // An expired record must not hide a justified in-source suppression.
-      if (F.Status == "open")
+      if (F.isOpen())
         F.Supp = S;
       continue;
     }
-    S.Status = D->Status;
+    // The deviation loader accepts exactly the statuses a finding can take.
+    auto Status = parseFindingStatus(D->Status);
+    auto SuppStatus = parseSuppressionStatus(D->Status);
+    assert(Status && SuppStatus && *Status != FindingStatus::Open && "validated by the loader");
+    S.Status = *SuppStatus;
     F.Supp = S;
-    F.Status = D->Status;
+    F.Status = *Status;
     return;
   }
 }
@@ -146,8 +146,7 @@ void applyDeviations(Finding &F, const GateOptions &O,
 } // namespace
 
 bool failsGate(const Finding &F, const GateOptions &O) {
-  return F.Status == "open" && severityRank(F.Severity) >= severityRank(O.FailOn) &&
-         (!O.NewOnly || F.Baseline != "unchanged");
+  return F.isOpen() && F.Sev >= O.FailOn && (!O.NewOnly || F.Baseline != BaselineState::Unchanged);
 }
 
 void applyGate(ScanResults &R, const GateOptions &O) {
@@ -159,7 +158,7 @@ void applyGate(ScanResults &R, const GateOptions &O) {
   std::set<std::string> Seen;
   for (Finding &F : R.Findings) {
     applyInSource(F, O);
-    if (F.Status == "open")
+    if (F.isOpen())
       applyDeviations(F, O, ById);
     Seen.insert(F.Fingerprint);
   }
@@ -177,7 +176,7 @@ void applyGate(ScanResults &R, const GateOptions &O) {
                        std::tie(B.File, B.Check, B.Fingerprint);
               });
     for (Finding &F : R.Findings)
-      F.Baseline = InBaseline.count(F.Fingerprint) ? "unchanged" : "new";
+      F.Baseline = InBaseline.count(F.Fingerprint) ? BaselineState::Unchanged : BaselineState::New;
   }
   const bool Failing = std::any_of(R.Findings.begin(), R.Findings.end(),
                                    [&](const Finding &F) { return failsGate(F, O); });
@@ -186,7 +185,7 @@ void applyGate(ScanResults &R, const GateOptions &O) {
   R.Policy.NewOnly = O.NewOnly;
   R.Policy.FailOnIncomplete = O.FailOnIncomplete;
   R.Policy.ExitCode = (!R.complete() && O.FailOnIncomplete) ? 3 : Failing ? 1 : 0;
-  R.Policy.Verdict = R.Policy.ExitCode == 0 ? "pass" : "fail";
+  R.Policy.Outcome = R.Policy.ExitCode == 0 ? Verdict::Pass : Verdict::Fail;
 }
 
 } // namespace medsec

@@ -26,8 +26,8 @@ llvm::Expected<std::vector<BaselineEntry>> loadBaseline(llvm::StringRef Path);
 std::string baselineToJson(const ScanResults &R, const std::vector<BaselineEntry> &Previous);
 
 struct GateOptions {
-  std::string FailOn = "info"; // lowest severity that fails the gate
-  bool NewOnly = false;        // only findings not in the baseline fail
+  Severity FailOn = Severity::Info; // lowest severity that fails the gate
+  bool NewOnly = false;             // only findings not in the baseline fail
   bool FailOnIncomplete = true;
   bool RequireJustification = true; // a NOLINT without a reason does not apply
   std::string Today;                // YYYY-MM-DD, for deviation expiry

@@ -44,6 +44,105 @@ bool parseUnitStatus(llvm::StringRef S, UnitStatus &Out) {
   return false;
 }
 
+namespace {
+/// The one parse of an enum: the value whose Name is S.
+template <class E, size_t N>
+std::optional<E> parseByName(llvm::StringRef S, const E (&All)[N], const char *(*Name)(E)) {
+  for (E V : All)
+    if (S == Name(V))
+      return V;
+  return std::nullopt;
+}
+} // namespace
+
+const char *findingStatusName(FindingStatus S) {
+  switch (S) {
+  case FindingStatus::Open:
+    return "open";
+  case FindingStatus::Accepted:
+    return "accepted";
+  case FindingStatus::FalsePositive:
+    return "false-positive";
+  case FindingStatus::Deferred:
+    return "deferred";
+  }
+  llvm_unreachable("unknown finding status");
+}
+
+std::optional<FindingStatus> parseFindingStatus(llvm::StringRef S) {
+  static const FindingStatus All[] = {FindingStatus::Open, FindingStatus::Accepted,
+                                      FindingStatus::FalsePositive, FindingStatus::Deferred};
+  return parseByName(S, All, findingStatusName);
+}
+
+const char *suppressionKindName(SuppressionKind K) {
+  switch (K) {
+  case SuppressionKind::InSource:
+    return "inSource";
+  case SuppressionKind::External:
+    return "external";
+  }
+  llvm_unreachable("unknown suppression kind");
+}
+
+std::optional<SuppressionKind> parseSuppressionKind(llvm::StringRef S) {
+  static const SuppressionKind All[] = {SuppressionKind::InSource, SuppressionKind::External};
+  return parseByName(S, All, suppressionKindName);
+}
+
+const char *suppressionStatusName(SuppressionStatus S) {
+  switch (S) {
+  case SuppressionStatus::Accepted:
+    return "accepted";
+  case SuppressionStatus::FalsePositive:
+    return "false-positive";
+  case SuppressionStatus::Deferred:
+    return "deferred";
+  case SuppressionStatus::Rejected:
+    return "rejected";
+  }
+  llvm_unreachable("unknown suppression status");
+}
+
+std::optional<SuppressionStatus> parseSuppressionStatus(llvm::StringRef S) {
+  static const SuppressionStatus All[] = {SuppressionStatus::Accepted,
+                                          SuppressionStatus::FalsePositive,
+                                          SuppressionStatus::Deferred, SuppressionStatus::Rejected};
+  return parseByName(S, All, suppressionStatusName);
+}
+
+const char *baselineStateName(BaselineState B) {
+  switch (B) {
+  case BaselineState::None:
+    return "";
+  case BaselineState::New:
+    return "new";
+  case BaselineState::Unchanged:
+    return "unchanged";
+  }
+  llvm_unreachable("unknown baseline state");
+}
+
+std::optional<BaselineState> parseBaselineState(llvm::StringRef S) {
+  static const BaselineState All[] = {BaselineState::New, BaselineState::Unchanged};
+  return parseByName(S, All, baselineStateName);
+}
+
+const char *verdictName(Verdict V) {
+  switch (V) {
+  case Verdict::Pass:
+    return "pass";
+  case Verdict::Fail:
+    return "fail";
+  }
+  llvm_unreachable("unknown verdict");
+}
+
+std::optional<Verdict> parseVerdict(llvm::StringRef S) {
+  static const Verdict All[] = {Verdict::Pass, Verdict::Fail};
+  return parseByName(S, All, verdictName);
+}
+
 bool ScanResults::complete() const {
   return std::all_of(Units.begin(), Units.end(), [](const UnitResult &U) {
     return U.Status == UnitStatus::Analysed || U.Status == UnitStatus::Excluded;
@@ -119,6 +218,25 @@ llvm::Error malformed(const llvm::Twine &What) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), "malformed results: " + What);
 }
 
+/// Reads the enum field Key of O with Parse into Out (left as it is when the
+/// field is absent); a value that is not one of the enum's spellings is an
+/// error naming the field and the spellings.
+template <class E, class ParseFn>
+llvm::Error readEnum(const json::Object &O, llvm::StringRef Key, llvm::StringRef Where,
+                     ParseFn Parse, llvm::StringRef Allowed, E &Out) {
+  const json::Value *V = O.get(Key);
+  if (!V)
+    return llvm::Error::success();
+  auto S = V->getAsString();
+  std::optional<E> Parsed = S ? Parse(S->str()) : std::nullopt;
+  if (!Parsed)
+    return malformed(Where + "." + Key + ": " +
+                     (S ? "unknown value '" + S->str() + "'" : std::string("not a string")) +
+                     " (one of " + Allowed + ")");
+  Out = *Parsed;
+  return llvm::Error::success();
+}
+
 bool readLocation(const json::Object &O, Location &L) {
   auto File = O.getString("file");
   auto Line = O.getInteger("line");
@@ -151,7 +269,7 @@ json::Value findingToJson(const Finding &F) {
                                  {"replacement", X.Replacement}});
   json::Object O = locationToJson(F.Where);
   O["check"] = F.Check;
-  O["severity"] = F.Severity;
+  O["severity"] = rules::severityName(F.Sev);
   O["message"] = F.Message;
   O["cwe"] = strings(F.Cwe);
   O["clauses"] = strings(F.Clauses);
@@ -162,11 +280,12 @@ json::Value findingToJson(const Finding &F) {
     O["dataKey"] = F.DataKey;
   if (!F.Fingerprint.empty())
     O["fingerprint"] = F.Fingerprint;
-  O["status"] = F.Status;
-  if (!F.Baseline.empty())
-    O["baseline"] = F.Baseline;
+  O["status"] = findingStatusName(F.Status);
+  if (F.Baseline != BaselineState::None)
+    O["baseline"] = baselineStateName(F.Baseline);
   if (F.Supp) {
-    json::Object S{{"kind", F.Supp->Kind}, {"status", F.Supp->Status}};
+    json::Object S{{"kind", suppressionKindName(F.Supp->Kind)},
+                   {"status", suppressionStatusName(F.Supp->Status)}};
     const std::pair<const char *, const std::string *> Optional[] = {
         {"id", &F.Supp->Id},
         {"justification", &F.Supp->Justification},
@@ -184,24 +303,35 @@ json::Value findingToJson(const Finding &F) {
   return O;
 }
 
-llvm::Expected<Finding> findingFromJson(const json::Value &V) {
+llvm::Expected<Finding> findingFromJson(const json::Value &V, llvm::StringRef Where) {
   const json::Object *O = V.getAsObject();
   Finding F;
   if (!O || !readLocation(*O, F.Where) || !O->getString("check") || !O->getString("message"))
-    return malformed("finding without check, message or location");
+    return malformed(Where + ": a finding without check, message or location");
   F.Check = O->getString("check")->str();
   F.Message = O->getString("message")->str();
-  F.Severity = O->getString("severity").value_or("medium").str();
+  if (llvm::Error E = readEnum(*O, "severity", Where, rules::parseSeverity,
+                               "info, low, medium, high, critical", F.Sev))
+    return E;
   F.DataKey = O->getString("dataKey").value_or("").str();
   F.LineContext = O->getString("lineContext").value_or("").str();
   F.Fingerprint = O->getString("fingerprint").value_or("").str();
-  F.Status = O->getString("status").value_or("open").str();
-  F.Baseline = O->getString("baseline").value_or("").str();
+  if (llvm::Error E = readEnum(*O, "status", Where, parseFindingStatus,
+                               "open, accepted, false-positive, deferred", F.Status))
+    return E;
+  if (llvm::Error E =
+          readEnum(*O, "baseline", Where, parseBaselineState, "new, unchanged", F.Baseline))
+    return E;
   if (const json::Object *S = O->getObject("suppression")) {
     Suppression Sp;
     auto Str = [&](llvm::StringRef K) { return S->getString(K).value_or("").str(); };
-    Sp.Kind = Str("kind");
-    Sp.Status = Str("status");
+    const std::string SWhere = (Where + ".suppression").str();
+    if (llvm::Error E =
+            readEnum(*S, "kind", SWhere, parseSuppressionKind, "inSource, external", Sp.Kind))
+      return E;
+    if (llvm::Error E = readEnum(*S, "status", SWhere, parseSuppressionStatus,
+                                 "accepted, false-positive, deferred, rejected", Sp.Status))
+      return E;
     Sp.Id = Str("id");
     Sp.Justification = Str("justification");
     Sp.Approver = Str("approver");
@@ -219,7 +349,7 @@ llvm::Expected<Finding> findingFromJson(const json::Value &V) {
       const json::Object *NO = NV.getAsObject();
       Note N;
       if (!NO || !readLocation(*NO, N.Where))
-        return malformed("note without location");
+        return malformed(Where + ": a note without location");
       N.Message = NO->getString("message").value_or("").str();
       F.Notes.push_back(N);
     }
@@ -227,7 +357,7 @@ llvm::Expected<Finding> findingFromJson(const json::Value &V) {
     for (const json::Value &XV : *Fixes) {
       const json::Object *XO = XV.getAsObject();
       if (!XO)
-        return malformed("fix that is not an object");
+        return malformed(Where + ": a fix that is not an object");
       FixIt X;
       X.File = XO->getString("file").value_or("").str();
       X.Offset = static_cast<unsigned>(XO->getInteger("offset").value_or(0));
@@ -266,7 +396,7 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
     U.CrossTu = *X;
   if (const json::Array *A = O->getArray("findings"))
     for (const json::Value &FV : *A) {
-      auto F = findingFromJson(FV);
+      auto F = findingFromJson(FV, "unit finding");
       if (!F)
         return F.takeError();
       U.Findings.push_back(std::move(*F));
@@ -320,10 +450,11 @@ ScanConfiguration configurationFromJson(const json::Object &O) {
 
 std::string resultsToJson(const ScanResults &R) {
   std::map<std::string, unsigned> BySeverity, ByStatus;
-  for (const char *S : {"info", "low", "medium", "high", "critical"})
-    BySeverity[S] = 0;
+  for (Severity S :
+       {Severity::Info, Severity::Low, Severity::Medium, Severity::High, Severity::Critical})
+    BySeverity[rules::severityName(S)] = 0;
   for (const Finding &F : R.Findings)
-    ++BySeverity[F.Severity];
+    ++BySeverity[rules::severityName(F.Sev)];
   for (const UnitResult &U : R.Units)
     ++ByStatus[unitStatusName(U.Status)];
   json::Object Sev, Stat;
@@ -364,7 +495,7 @@ std::string resultsToJson(const ScanResults &R) {
                     {"findings", static_cast<int64_t>(R.Findings.size())},
                     {"openFindings", static_cast<int64_t>(std::count_if(
                                          R.Findings.begin(), R.Findings.end(),
-                                         [](const Finding &F) { return F.Status == "open"; }))},
+                                         [](const Finding &F) { return F.isOpen(); }))},
                     {"findingsBySeverity", std::move(Sev)},
                     {"components", static_cast<int64_t>(R.Components.size())},
                     {"unidentifiedComponents", static_cast<int64_t>(R.Unidentified.size())}}},
@@ -374,10 +505,10 @@ std::string resultsToJson(const ScanResults &R) {
   if (R.Configuration.Set)
     Root["configuration"] = configurationToJson(R.Configuration);
   if (R.Policy.Set)
-    Root["policy"] = json::Object{{"failOn", R.Policy.FailOn},
+    Root["policy"] = json::Object{{"failOn", rules::severityName(R.Policy.FailOn)},
                                   {"newOnly", R.Policy.NewOnly},
                                   {"failOnIncomplete", R.Policy.FailOnIncomplete},
-                                  {"verdict", R.Policy.Verdict},
+                                  {"verdict", verdictName(R.Policy.Outcome)},
                                   {"exitCode", R.Policy.ExitCode}};
   std::string Out;
   llvm::raw_string_ostream OS(Out);
@@ -419,8 +550,8 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
       R.Units.push_back(std::move(*U));
     }
   if (const json::Array *Findings = O->getArray("findings"))
-    for (const json::Value &FV : *Findings) {
-      auto F = findingFromJson(FV);
+    for (size_t I = 0; I < Findings->size(); ++I) {
+      auto F = findingFromJson((*Findings)[I], "findings[" + std::to_string(I) + "]");
       if (!F)
         return F.takeError();
       R.Findings.push_back(std::move(*F));
@@ -436,10 +567,14 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
                            XO->getString("message").value_or("").str()});
   if (const json::Object *P = O->getObject("policy")) {
     R.Policy.Set = true;
-    R.Policy.FailOn = P->getString("failOn").value_or("info").str();
+    if (llvm::Error E = readEnum(*P, "failOn", "policy", rules::parseSeverity,
+                                 "info, low, medium, high, critical", R.Policy.FailOn))
+      return E;
     R.Policy.NewOnly = P->getBoolean("newOnly").value_or(false);
     R.Policy.FailOnIncomplete = P->getBoolean("failOnIncomplete").value_or(true);
-    R.Policy.Verdict = P->getString("verdict").value_or("").str();
+    if (llvm::Error E =
+            readEnum(*P, "verdict", "policy", parseVerdict, "pass, fail", R.Policy.Outcome))
+      return E;
     R.Policy.ExitCode = static_cast<int>(P->getInteger("exitCode").value_or(0));
   }
   return R;

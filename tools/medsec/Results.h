@@ -9,6 +9,8 @@
 
 #include "Components.h"
 
+#include "../../rules/loader/Catalogue.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -20,6 +22,38 @@
 #include <vector>
 
 namespace medsec {
+
+using rules::Severity;
+
+// Each closed set of values below has exactly one spelling in results.json, given by its Name
+// function; its parse function is the only reader, and an unknown spelling is a load error.
+// Writers switch over the enums without a default, so the compiler names every switch a new
+// value must be added to.
+
+/// Whether a finding counts for the gate. Open counts; a suppression or a
+/// deviation sets the others.
+enum class FindingStatus { Open, Accepted, FalsePositive, Deferred };
+const char *findingStatusName(FindingStatus S);
+std::optional<FindingStatus> parseFindingStatus(llvm::StringRef S);
+
+/// Where a suppression is written: a NOLINT comment or a deviation record.
+enum class SuppressionKind { InSource, External };
+const char *suppressionKindName(SuppressionKind K);
+std::optional<SuppressionKind> parseSuppressionKind(llvm::StringRef S);
+
+/// What the gate made of a suppression: applied with its status, or rejected.
+enum class SuppressionStatus { Accepted, FalsePositive, Deferred, Rejected };
+const char *suppressionStatusName(SuppressionStatus S);
+std::optional<SuppressionStatus> parseSuppressionStatus(llvm::StringRef S);
+
+/// A finding against a baseline; None when the scan had no baseline.
+enum class BaselineState { None, New, Unchanged };
+const char *baselineStateName(BaselineState B); // "" for None
+std::optional<BaselineState> parseBaselineState(llvm::StringRef S);
+
+enum class Verdict { Pass, Fail };
+const char *verdictName(Verdict V);
+std::optional<Verdict> parseVerdict(llvm::StringRef S);
 
 struct Location {
   std::string File; // relative to the source root when inside it
@@ -44,9 +78,9 @@ struct FixIt {
 
 /// A suppression or deviation that matched a finding (docs/results-format.md).
 struct Suppression {
-  std::string Kind;   // inSource | external
-  std::string Id;     // deviation record id
-  std::string Status; // accepted | false-positive | deferred | rejected
+  SuppressionKind Kind = SuppressionKind::InSource;
+  std::string Id; // deviation record id
+  SuppressionStatus Status = SuppressionStatus::Accepted;
   std::string Justification, Approver, Date, Expires, Risk;
   std::string Source;  // where it is written: file:line
   std::string Problem; // why it did not apply (status rejected)
@@ -54,7 +88,7 @@ struct Suppression {
 
 struct Finding {
   std::string Check;
-  std::string Severity;
+  Severity Sev = Severity::Medium;
   std::string Message;
   Location Where;
   std::string DataKey;
@@ -65,10 +99,10 @@ struct Finding {
   /// Whitespace-free text of the finding's line, the context of the fingerprint.
   std::string LineContext;
   std::string Fingerprint;
-  /// open counts for the gate; accepted, false-positive, deferred do not.
-  std::string Status = "open";
+  FindingStatus Status = FindingStatus::Open;
   std::optional<Suppression> Supp;
-  std::string Baseline; // new | unchanged, when scanned against a baseline
+  BaselineState Baseline = BaselineState::None;
+  bool isOpen() const { return Status == FindingStatus::Open; }
 };
 
 /// A rule file of the catalogue a scan used, with its content hash.
@@ -148,10 +182,10 @@ struct ScanResults {
   /// The gate's policy and verdict; Set once the gate has been applied.
   struct GatePolicy {
     bool Set = false;
-    std::string FailOn = "info";
+    Severity FailOn = Severity::Info;
     bool NewOnly = false;
     bool FailOnIncomplete = true;
-    std::string Verdict; // pass | fail
+    medsec::Verdict Outcome = medsec::Verdict::Pass;
     int ExitCode = 0;
   } Policy;
 
@@ -170,7 +204,9 @@ void canonicalize(ScanResults &R);
 llvm::json::Value unitToJson(const UnitResult &U, bool WithFindings);
 llvm::Expected<UnitResult> unitFromJson(const llvm::json::Value &V);
 llvm::json::Value findingToJson(const Finding &F);
-llvm::Expected<Finding> findingFromJson(const llvm::json::Value &V);
+/// Where names the finding in errors ("findings[3]").
+llvm::Expected<Finding> findingFromJson(const llvm::json::Value &V,
+                                        llvm::StringRef Where = "finding");
 
 /// The `tool.host` and `configuration` objects of results.json, also carried
 /// by the SARIF invocation.

@@ -4,8 +4,8 @@
 // import each as one item type: findings, and the traceability matrix.
 //
 //===----------------------------------------------------------------------===//
-#include "Text.h"
 #include "Render.h"
+#include "Text.h"
 
 #include <map>
 
@@ -74,11 +74,12 @@ std::string renderFindingsCsv(const ReportModel &M) {
     Dev[D.Finding] = &D;
   for (size_t I = 0; I < M.Findings.size(); ++I) {
     const FindingView &F = M.Findings[I];
-    C << F.Id << F.Status << F.Baseline << F.Severity << F.Check << join(F.Cwe) << join(F.Clauses)
-      << F.File << F.Line << F.Column << F.Message;
+    C << F.Id << findingStatusName(F.Status) << baselineStateName(F.Baseline) << F.severity()
+      << F.Check << join(F.Cwe) << join(F.Clauses) << F.File << F.Line << F.Column << F.Message;
     const Suppression S = F.Suppr.value_or(Suppression());
-    C << S.Id << S.Kind << S.Status << S.Justification << S.Approver << S.Date << S.Expires
-      << S.Risk << S.Source << S.Problem << (Dev.count(I) ? join(Dev[I]->Flags) : "");
+    C << S.Id << F.recordKind() << (F.Suppr ? F.recordStatus() : "") << S.Justification
+      << S.Approver << S.Date << S.Expires << S.Risk << S.Source << S.Problem
+      << (Dev.count(I) ? join(Dev[I]->Flags) : "");
     C.endRow();
   }
   for (const FixedEntry &X : M.Fixed) {

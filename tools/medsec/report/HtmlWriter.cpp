@@ -113,8 +113,8 @@ void listRow(Html &H, llvm::StringRef Key, const std::vector<std::string> &V) {
 
 void summary(Html &H, const ReportModel &M) {
   heading(H, 0);
-  H << "<p><span class=\"verdict " << esc(M.Verdict) << "\" id=\"verdict\">"
-    << esc(llvm::StringRef(M.Verdict).upper()) << "</span></p><ul>";
+  H << "<p><span class=\"verdict " << esc(verdictName(M.Outcome)) << "\" id=\"verdict\">"
+    << esc(llvm::StringRef(verdictName(M.Outcome)).upper()) << "</span></p><ul>";
   for (const std::string &R : M.VerdictReasons)
     H << "<li>" << esc(R) << "</li>";
   H << "</ul><table class=\"kv\"><tbody>";
@@ -365,13 +365,13 @@ void traceability(Html &H, const ReportModel &M) {
 void finding(Html &H, const FindingView &F) {
   H.pick(F.isOpen(), "<article class=\"finding\"", "<article class=\"finding closed\"")
       << " id=\"f-" << esc(F.Id) << "\"><div><code>" << esc(F.Id) << "</code> <span class=\"sev-"
-      << esc(F.Severity) << "\">" << esc(F.Severity) << "</span> <code>" << esc(F.Check)
+      << esc(F.severity()) << "\">" << esc(F.severity()) << "</span> <code>" << esc(F.Check)
       << "</code> ";
   codeList(H, F.Cwe);
   H << " at <code>" << esc(F.File) << ":" << F.Line << ":" << F.Column << "</code>, status <strong>"
-    << esc(F.Status) << "</strong>";
-  if (!F.Baseline.empty())
-    H << ", baseline " << esc(F.Baseline);
+    << esc(findingStatusName(F.Status)) << "</strong>";
+  if (F.Baseline != BaselineState::None)
+    H << ", baseline " << esc(baselineStateName(F.Baseline));
   H << "</div><div class=\"msg\">" << esc(F.Message) << "</div>";
   if (!F.ContextNote.empty())
     H << "<div class=\"meta warn\">" << esc(F.ContextNote) << "</div>";
@@ -443,9 +443,10 @@ void deviations(Html &H, const ReportModel &M) {
     findingLink(H, F.Id);
     H << "<br><code>" << esc(F.File) << ":" << F.Line << "</code></td><td>";
     code(H, S.Id);
-    if (!S.Kind.empty())
-      H << " (" << esc(S.Kind) << (S.Source.empty() ? esc("") : esc(", " + S.Source)) << ")";
-    H << "</td><td>" << esc(S.Status.empty() ? F.Status : S.Status);
+    if (F.Suppr)
+      H << " (" << esc(F.recordKind()) << (S.Source.empty() ? esc("") : esc(", " + S.Source))
+        << ")";
+    H << "</td><td>" << esc(F.recordStatus());
     if (!S.Problem.empty())
       H << ": " << esc(S.Problem);
     H << "</td><td>" << esc(S.Justification) << "</td><td>" << esc(S.Approver) << "</td><td>"

@@ -38,11 +38,16 @@ json::Value tool(const ToolIdentity &T) {
 }
 
 json::Value suppression(const Suppression &S) {
-  return json::Object{{"kind", s(S.Kind)},         {"id", s(S.Id)},
-                      {"status", s(S.Status)},     {"justification", s(S.Justification)},
-                      {"approver", s(S.Approver)}, {"date", s(S.Date)},
-                      {"expires", s(S.Expires)},   {"risk", s(S.Risk)},
-                      {"source", s(S.Source)},     {"problem", s(S.Problem)}};
+  return json::Object{{"kind", suppressionKindName(S.Kind)},
+                      {"id", s(S.Id)},
+                      {"status", suppressionStatusName(S.Status)},
+                      {"justification", s(S.Justification)},
+                      {"approver", s(S.Approver)},
+                      {"date", s(S.Date)},
+                      {"expires", s(S.Expires)},
+                      {"risk", s(S.Risk)},
+                      {"source", s(S.Source)},
+                      {"problem", s(S.Problem)}};
 }
 
 json::Value finding(const FindingView &F) {
@@ -52,15 +57,15 @@ json::Value finding(const FindingView &F) {
         json::Object{{"line", L.Number}, {"text", s(L.Text)}, {"finding", L.IsFinding}});
   json::Object O{{"id", s(F.Id)},
                  {"check", s(F.Check)},
-                 {"severity", s(F.Severity)},
+                 {"severity", F.severity()},
                  {"message", s(F.Message)},
                  {"file", s(F.File)},
                  {"line", F.Line},
                  {"column", F.Column},
                  {"cwe", list(F.Cwe)},
                  {"clauses", list(F.Clauses)},
-                 {"status", s(F.Status)},
-                 {"baseline", s(F.Baseline)},
+                 {"status", findingStatusName(F.Status)},
+                 {"baseline", baselineStateName(F.Baseline)},
                  {"dataKey", s(F.DataKey)},
                  {"context", std::move(Context)},
                  {"contextNote", s(F.ContextNote)}};
@@ -151,10 +156,10 @@ json::Value summary(const ReportModel &M) {
   for (const auto &E : M.BySeverity)
     Sev[E.first] = json::Object{{"open", E.second.Open}, {"accepted", E.second.Accepted}};
   json::Object Policy{{"recorded", M.PolicyRecorded},
-                      {"failOn", s(M.Policy.FailOn)},
+                      {"failOn", rules::severityName(M.Policy.FailOn)},
                       {"newOnly", M.Policy.NewOnly},
                       {"failOnIncomplete", M.Policy.FailOnIncomplete}};
-  return json::Object{{"verdict", s(M.Verdict)},
+  return json::Object{{"verdict", verdictName(M.Outcome)},
                       {"verdictReasons", list(M.VerdictReasons)},
                       {"policy", std::move(Policy)},
                       {"warnings", list(M.Warnings)},

@@ -5,8 +5,8 @@
 // mdEscape (prose) or mdCode (identifiers, paths, hashes).
 //
 //===----------------------------------------------------------------------===//
-#include "Text.h"
 #include "Render.h"
+#include "Text.h"
 
 #include <map>
 #include <set>
@@ -41,7 +41,7 @@ std::string location(const FindingView &F) {
 void summary(const ReportModel &M, std::string &O) {
   O += "## 1. Summary\n\n";
   O += "| | |\n|---|---|\n";
-  O += "| Verdict | **" + e(llvm::StringRef(M.Verdict).upper()) + "**";
+  O += "| Verdict | **" + e(llvm::StringRef(verdictName(M.Outcome)).upper()) + "**";
   for (const std::string &R : M.VerdictReasons)
     O += "<br>" + e(R);
   O += " |\n";
@@ -221,10 +221,11 @@ void findings(const ReportModel &M, std::string &O) {
       File = F.File;
       FirstFile = false;
     }
-    O += "- " + c(F.Id) + " **" + e(F.Severity) + "** " + c(F.Check) + " " + join(F.Cwe) + " at " +
-         location(F) + ", status **" + e(F.Status) + "**" +
-         (F.Baseline.empty() ? "" : ", baseline " + e(F.Baseline)) + "\n\n  " + e(F.Message) +
-         "\n\n";
+    O += "- " + c(F.Id) + " **" + e(F.severity()) + "** " + c(F.Check) + " " + join(F.Cwe) +
+         " at " + location(F) + ", status **" + e(findingStatusName(F.Status)) + "**" +
+         (F.Baseline == BaselineState::None ? ""
+                                            : ", baseline " + e(baselineStateName(F.Baseline))) +
+         "\n\n  " + e(F.Message) + "\n\n";
     if (!F.ContextNote.empty())
       O += "  *" + e(F.ContextNote) + "*\n\n";
     if (!F.Context.empty()) {
@@ -262,10 +263,9 @@ void deviations(const ReportModel &M, std::string &O) {
     const FindingView &F = M.Findings[D.Finding];
     const Suppression S = F.Suppr.value_or(Suppression());
     std::string Record = S.Id.empty() ? std::string("none") : c(S.Id);
-    if (!S.Kind.empty())
-      Record += " (" + e(S.Kind) + (S.Source.empty() ? "" : ", " + c(S.Source)) + ")";
-    O += "| " + c(F.Id) + "<br>" + location(F) + " | " + Record + " | " +
-         e(S.Status.empty() ? F.Status : S.Status) +
+    if (F.Suppr)
+      Record += " (" + e(F.recordKind()) + (S.Source.empty() ? "" : ", " + c(S.Source)) + ")";
+    O += "| " + c(F.Id) + "<br>" + location(F) + " | " + Record + " | " + e(F.recordStatus()) +
          (S.Problem.empty() ? "" : ": " + e(S.Problem)) + " | " + e(S.Justification) + " | " +
          e(S.Approver) + " | " + e(S.Date) + " | " + e(S.Expires) + " | " + e(S.Risk) + " | " +
          flags(D.Flags) + " |\n";

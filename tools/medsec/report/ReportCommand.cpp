@@ -8,8 +8,8 @@
 
 #include "../../../checks/support/CatalogueAccess.h"
 #include "Analyse.h"
-#include "Scan.h"
 #include "Render.h"
+#include "Scan.h"
 #include "medsec/Version.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -105,13 +105,9 @@ int runReport(const ReportCommandOptions &O) {
   auto Results = resultsFromJson(*Text);
   if (!Results)
     return fail("'" + O.ResultsPath + "': " + llvm::toString(Results.takeError()));
-  auto Gate = readGateFields(*Text);
-  if (!Gate)
-    return fail("'" + O.ResultsPath + "': " + llvm::toString(Gate.takeError()));
 
   ReportInput In;
   In.Results = std::move(*Results);
-  In.Gate = std::move(*Gate);
   In.Opts = O.Report;
   In.ResultsPath = O.ResultsPath;
   In.ResultsSha256 = rules::sha256Hex(*Text);
@@ -169,7 +165,7 @@ int runReport(const ReportCommandOptions &O) {
       llvm::errs() << "medsec: wrote " << Path << "\n";
   }
   if (!O.Quiet) {
-    llvm::errs() << "medsec: verdict " << llvm::StringRef(M.Verdict).upper() << ": "
+    llvm::errs() << "medsec: verdict " << llvm::StringRef(verdictName(M.Outcome)).upper() << ": "
                  << M.openCount() << " open, " << M.acceptedCount() << " accepted, "
                  << M.Fixed.size() << " fixed finding(s)";
     for (const std::string &W : M.Warnings)

@@ -1,6 +1,8 @@
 //===- ReportModel.cpp - traceability matrix, counts, verdict -------------===//
 #include "ReportModel.h"
 
+#include "Gate.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
 
@@ -34,10 +36,6 @@ const ClauseStatus &clauseStatus(const std::string &Id) {
   return clauseStatuses().front();
 }
 
-bool FindingView::isOpen() const {
-  return Status != "accepted" && Status != "false-positive" && Status != "deferred";
-}
-
 unsigned GuidelineView::covered() const {
   unsigned N = 0;
   for (const ClauseRow &R : Rows)
@@ -52,68 +50,6 @@ unsigned ReportModel::openCount() const {
 }
 
 unsigned ReportModel::acceptedCount() const { return Findings.size() - openCount(); }
-
-// --- reading the gate fields -----------------------------------------------
-
-namespace {
-
-std::string str(const json::Object &O, llvm::StringRef Key) {
-  return O.getString(Key).value_or("").str();
-}
-
-Suppression readSuppression(const json::Object &O) {
-  Suppression S;
-  S.Kind = str(O, "kind");
-  S.Id = str(O, "id");
-  S.Status = str(O, "status");
-  S.Justification = str(O, "justification");
-  S.Approver = str(O, "approver");
-  S.Date = str(O, "date");
-  S.Expires = str(O, "expires");
-  S.Risk = str(O, "risk");
-  S.Source = str(O, "source");
-  S.Problem = str(O, "problem");
-  return S;
-}
-
-} // namespace
-
-llvm::Expected<GateData> readGateFields(llvm::StringRef ResultsText) {
-  auto Parsed = json::parse(ResultsText);
-  if (!Parsed)
-    return Parsed.takeError();
-  const json::Object *Root = Parsed->getAsObject();
-  if (!Root)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "results are not an object");
-  GateData G;
-  if (const json::Array *A = Root->getArray("findings"))
-    for (const json::Value &V : *A) {
-      FindingGate F;
-      if (const json::Object *O = V.getAsObject()) {
-        if (auto S = O->getString("status"))
-          F.Status = S->str();
-        F.Baseline = str(*O, "baseline");
-        if (const json::Object *S = O->getObject("suppression"))
-          F.Suppr = readSuppression(*S);
-      }
-      G.Findings.push_back(std::move(F));
-    }
-  if (const json::Array *A = Root->getArray("fixed"))
-    for (const json::Value &V : *A)
-      if (const json::Object *O = V.getAsObject())
-        G.Fixed.push_back(
-            {str(*O, "fingerprint"), str(*O, "check"), str(*O, "file"), str(*O, "message")});
-  if (const json::Object *P = Root->getObject("policy")) {
-    PolicyInfo Pol;
-    Pol.FailOn = str(*P, "failOn");
-    Pol.Verdict = str(*P, "verdict");
-    Pol.NewOnly = P->getBoolean("newOnly").value_or(false);
-    Pol.FailOnIncomplete = P->getBoolean("failOnIncomplete").value_or(true);
-    Pol.ExitCode = P->getInteger("exitCode").value_or(0);
-    G.Policy = Pol;
-  }
-  return G;
-}
 
 // --- building the model ----------------------------------------------------
 
@@ -272,7 +208,7 @@ void buildFindings(const ReportInput &In, ReportModel &M) {
     FindingView V;
     V.Id = F.Fingerprint.empty() ? "finding-" + std::to_string(I + 1) : F.Fingerprint;
     V.Check = F.Check;
-    V.Severity = F.Severity;
+    V.Sev = F.Sev;
     V.Message = F.Message;
     V.File = F.Where.File;
     V.Line = F.Where.Line;
@@ -280,10 +216,9 @@ void buildFindings(const ReportInput &In, ReportModel &M) {
     V.DataKey = F.DataKey;
     V.Cwe = F.Cwe;
     V.Clauses = clausesOf(F.Clauses, F.Check, *In.Cat);
-    const FindingGate Gate = I < In.Gate.Findings.size() ? In.Gate.Findings[I] : FindingGate();
-    V.Status = Gate.Status.empty() ? "open" : Gate.Status;
-    V.Baseline = Gate.Baseline;
-    V.Suppr = Gate.Suppr;
+    V.Status = F.Status;
+    V.Baseline = F.Baseline;
+    V.Suppr = F.Supp;
     auto Src = In.Sources.find(F.Where.File);
     attachContext(V, F, Src == In.Sources.end() ? nullptr : &Src->second);
     M.Findings.push_back(std::move(V));
@@ -293,14 +228,14 @@ void buildFindings(const ReportInput &In, ReportModel &M) {
   };
   std::stable_sort(M.Findings.begin(), M.Findings.end(),
                    [&](const FindingView &A, const FindingView &B) { return Key(A) < Key(B); });
-  M.Fixed = In.Gate.Fixed;
+  M.Fixed = R.Fixed;
   std::sort(M.Fixed.begin(), M.Fixed.end(), [](const FixedEntry &A, const FixedEntry &B) {
     return std::tie(A.File, A.Check, A.Fingerprint) < std::tie(B.File, B.Check, B.Fingerprint);
   });
   for (const char *S : Severities)
     M.BySeverity[S];
   for (const FindingView &F : M.Findings)
-    ++(F.isOpen() ? M.BySeverity[F.Severity].Open : M.BySeverity[F.Severity].Accepted);
+    ++(F.isOpen() ? M.BySeverity[F.severity()].Open : M.BySeverity[F.severity()].Accepted);
 }
 
 void buildDeviations(ReportModel &M) {
@@ -313,7 +248,7 @@ void buildDeviations(ReportModel &M) {
       D.Flags = {"no record", "unjustified"};
     } else {
       const Suppression &S = *F.Suppr;
-      if (S.Status == "rejected")
+      if (S.Status == SuppressionStatus::Rejected)
         D.Flags.push_back("rejected");
       if (llvm::StringRef(S.Justification).trim().empty() ||
           llvm::StringRef(S.Problem).contains("justification"))
@@ -372,39 +307,33 @@ void buildScope(const ReportInput &In, ReportModel &M) {
   M.Complete = M.NotAnalysed.empty();
 }
 
-unsigned severityRank(const std::string &S) {
-  for (unsigned I = 0; I < 5; ++I)
-    if (S == Severities[I])
-      return 5 - I;
-  return 0;
-}
-
+/// The verdict is the gate's: the policy the scan recorded (the default one
+/// when it recorded none) applied to the findings' recorded statuses.
 void buildVerdict(const ReportInput &In, ReportModel &M) {
-  M.PolicyRecorded = In.Gate.Policy.has_value();
-  if (M.PolicyRecorded)
-    M.Policy = *In.Gate.Policy;
-  else
-    M.Policy.FailOn = "info";
-  const unsigned Floor = severityRank(M.Policy.FailOn.empty() ? "info" : M.Policy.FailOn);
-  unsigned Failing = 0;
-  for (const FindingView &F : M.Findings)
-    if (F.isOpen() && severityRank(F.Severity) >= Floor &&
-        (!M.Policy.NewOnly || F.Baseline != "unchanged"))
-      ++Failing;
+  const ScanResults &R = In.Results;
+  M.PolicyRecorded = R.Policy.Set;
+  M.Policy = R.Policy.Set ? R.Policy : PolicyInfo();
+  GateOptions Gate;
+  Gate.FailOn = M.Policy.FailOn;
+  Gate.NewOnly = M.Policy.NewOnly;
+  Gate.FailOnIncomplete = M.Policy.FailOnIncomplete;
+  const auto Failing = std::count_if(R.Findings.begin(), R.Findings.end(),
+                                     [&](const Finding &F) { return failsGate(F, Gate); });
   if (Failing)
-    M.VerdictReasons.push_back(std::to_string(Failing) +
-                               (M.Policy.NewOnly ? " new (not in the baseline)" : "") +
-                               " open finding(s) of severity " +
-                               (M.Policy.FailOn.empty() ? "info" : M.Policy.FailOn) + " or above");
+    M.VerdictReasons.push_back(
+        std::to_string(Failing) + (M.Policy.NewOnly ? " new (not in the baseline)" : "") +
+        " open finding(s) of severity " + rules::severityName(M.Policy.FailOn) + " or above");
   if (!M.Complete)
     M.VerdictReasons.push_back(std::to_string(M.NotAnalysed.size()) +
                                " translation unit(s) not analysed");
-  const bool Fail = Failing || (!M.Complete && M.Policy.FailOnIncomplete);
-  M.Verdict =
-      M.PolicyRecorded && !M.Policy.Verdict.empty() ? M.Policy.Verdict : (Fail ? "fail" : "pass");
+  M.Outcome = Failing || (!M.Complete && M.Policy.FailOnIncomplete) ? Verdict::Fail : Verdict::Pass;
   if (!M.PolicyRecorded)
     M.VerdictReasons.push_back("the scan recorded no policy: default policy applied (any open "
                                "finding or an incomplete scan fails)");
+  else if (M.Policy.Outcome != M.Outcome)
+    M.Warnings.push_back(std::string("the scan recorded the verdict ") +
+                         verdictName(M.Policy.Outcome) + " but its results give " +
+                         verdictName(M.Outcome) + " under its own policy: the results were edited");
 }
 
 void buildWarnings(ReportModel &M) {

@@ -25,38 +25,10 @@
 namespace medsec {
 namespace report {
 
-// --- the optional gate fields of results.json (docs/results-format.md) ------
-
-struct Suppression {
-  std::string Kind, Id, Status, Justification, Approver, Date, Expires, Risk, Source, Problem;
-};
-
-struct FindingGate {
-  std::string Status = "open"; // open | accepted | false-positive | deferred
-  std::optional<Suppression> Suppr;
-  std::string Baseline; // new | unchanged | empty without a baseline
-};
-
-struct FixedEntry {
-  std::string Fingerprint, Check, File, Message;
-};
-
-struct PolicyInfo {
-  std::string FailOn, Verdict;
-  bool NewOnly = false;
-  bool FailOnIncomplete = true;
-  long long ExitCode = 0;
-};
-
-struct GateData {
-  std::vector<FindingGate> Findings; // parallel to ScanResults::Findings
-  std::vector<FixedEntry> Fixed;
-  std::optional<PolicyInfo> Policy;
-};
-
-/// Reads the gate fields; a finding without them is open. Findings come out
-/// in the order of the file, as resultsFromJson reads them.
-llvm::Expected<GateData> readGateFields(llvm::StringRef ResultsText);
+// The gate's fields (status, suppression, baseline, fixed entries, policy) are
+// those of the results model, read once by resultsFromJson.
+using FixedEntry = ScanResults::FixedEntry;
+using PolicyInfo = ScanResults::GatePolicy;
 
 // --- other inputs --------------------------------------------------------------
 
@@ -94,7 +66,6 @@ std::optional<CompileDbInfo> parseCompileDb(llvm::StringRef Text);
 
 struct ReportInput {
   ScanResults Results;
-  GateData Gate;
   std::shared_ptr<const rules::Catalogue> Cat;
   ReportOptions Opts;
   std::string ResultsPath, ResultsSha256;
@@ -126,15 +97,23 @@ struct ContextLine {
 
 struct FindingView {
   std::string Id; // the fingerprint
-  std::string Check, Severity, Message, File, DataKey;
+  std::string Check, Message, File, DataKey;
+  Severity Sev = Severity::Medium;
   unsigned Line = 0, Column = 0;
   std::vector<std::string> Cwe, Clauses;
-  std::string Status; // open | accepted | false-positive | deferred
-  std::string Baseline;
+  FindingStatus Status = FindingStatus::Open;
+  BaselineState Baseline = BaselineState::None;
   std::optional<Suppression> Suppr;
   std::vector<ContextLine> Context;
   std::string ContextNote; // empty, "source not available", "source changed since the scan"
-  bool isOpen() const;
+  bool isOpen() const { return Status == FindingStatus::Open; }
+  const char *severity() const { return rules::severityName(Sev); }
+  /// The suppression's kind, "" without one.
+  const char *recordKind() const { return Suppr ? suppressionKindName(Suppr->Kind) : ""; }
+  /// The suppression's status, or the finding's without one.
+  const char *recordStatus() const {
+    return Suppr ? suppressionStatusName(Suppr->Status) : findingStatusName(Status);
+  }
 };
 
 struct CheckLink {
@@ -218,7 +197,7 @@ struct ReportModel {
   std::vector<CheckRow> Checks;
 
   // verdict
-  std::string Verdict; // pass | fail
+  medsec::Verdict Outcome = medsec::Verdict::Pass;
   bool PolicyRecorded = false;
   PolicyInfo Policy;
   std::vector<std::string> VerdictReasons;

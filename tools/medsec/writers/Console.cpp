@@ -33,7 +33,7 @@ void Progress::done(const UnitResult &U) {
 
 void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
   for (const Finding &F : R.Findings) {
-    if (F.Status != "open")
+    if (!F.isOpen())
       continue; // accepted by a justified suppression or a deviation record
     OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": warning: " << F.Message
        << " [" << F.Check << "]\n";
@@ -41,7 +41,7 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
       OS << N.Where.File << ":" << N.Where.Line << ":" << N.Where.Column << ": note: " << N.Message
          << "\n";
     OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: severity "
-       << F.Severity;
+       << rules::severityName(F.Sev);
     for (const std::string &C : F.Cwe)
       OS << "; " << C;
     if (!F.Clauses.empty()) {
@@ -49,13 +49,13 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
       for (size_t I = 0; I < F.Clauses.size(); ++I)
         OS << (I ? ", " : "") << F.Clauses[I];
     }
-    if (F.Baseline == "new")
+    if (F.Baseline == BaselineState::New)
       OS << "; new since the baseline";
     OS << "\n";
-    if (F.Supp && F.Supp->Status == "rejected")
+    if (F.Supp && F.Supp->Status == SuppressionStatus::Rejected)
       OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: "
-         << (F.Supp->Kind == "inSource" ? "suppression at " + F.Supp->Source
-                                        : "deviation " + F.Supp->Id)
+         << (F.Supp->Kind == SuppressionKind::InSource ? "suppression at " + F.Supp->Source
+                                                       : "deviation " + F.Supp->Id)
          << " does not apply: " << F.Supp->Problem << "\n";
   }
 }
@@ -70,8 +70,8 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
          << "): " << U.Reason << "\n";
     }
   for (const Finding &F : R.Findings) {
-    Open += F.Status == "open";
-    New += F.Status == "open" && F.Baseline == "new";
+    Open += F.isOpen();
+    New += F.isOpen() && F.Baseline == BaselineState::New;
   }
   for (const auto &X : R.Fixed)
     OS << "medsec: fixed since the baseline: " << X.File << ": " << X.Message << " [" << X.Check
@@ -80,7 +80,8 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
   if (WithBaseline)
     OS << " (" << New << " new, " << R.Fixed.size() << " fixed)";
   OS << ", in " << R.Units.size() << " translation unit(s), " << NotAnalysed
-     << " not analysed; gate " << R.Policy.Verdict << "; results in " << ResultsPath << "\n";
+     << " not analysed; gate " << verdictName(R.Policy.Outcome) << "; results in " << ResultsPath
+     << "\n";
 }
 
 } // namespace medsec

@@ -11,20 +11,33 @@ std::string writeGitLabCodeQuality(const ScanResults &R) {
   namespace json = llvm::json;
   json::Array Issues;
   for (const Finding &F : R.Findings) {
-    if (F.Status != "open")
+    if (!F.isOpen())
       continue;
-    const char *Severity = F.Severity == "critical" ? "blocker"
-                           : F.Severity == "high"   ? "critical"
-                           : F.Severity == "medium" ? "major"
-                           : F.Severity == "low"    ? "minor"
-                                                    : "info";
+    const char *Level = nullptr;
+    switch (F.Sev) {
+    case Severity::Critical:
+      Level = "blocker";
+      break;
+    case Severity::High:
+      Level = "critical";
+      break;
+    case Severity::Medium:
+      Level = "major";
+      break;
+    case Severity::Low:
+      Level = "minor";
+      break;
+    case Severity::Info:
+      Level = "info";
+      break;
+    }
     Issues.push_back(
         json::Object{{"type", "issue"},
                      {"description", F.Message},
                      {"check_name", F.Check},
                      {"categories", json::Array{"Security"}},
                      {"fingerprint", F.Fingerprint},
-                     {"severity", Severity},
+                     {"severity", Level},
                      {"location", json::Object{{"path", F.Where.File},
                                                {"lines", json::Object{{"begin", F.Where.Line}}}}}});
   }

@@ -44,7 +44,7 @@ std::string writeJunit(const ScanResults &R, const rules::Catalogue &Cat) {
   std::map<std::string, std::vector<const Finding *>> Open;
   for (const Finding &F : R.Findings) {
     Checks.insert(F.Check);
-    if (F.Status == "open")
+    if (F.isOpen())
       Open[F.Check].push_back(&F);
   }
   unsigned CheckFailures = 0, UnitErrors = 0;
@@ -71,7 +71,8 @@ std::string writeJunit(const ScanResults &R, const rules::Catalogue &Cat) {
          (E ? ": " + xml(E->Title) : std::string()) + "\" type=\"" + xml(C) + "\">";
     for (const Finding *F : It->second)
       X += xml(F->Where.File + ":" + std::to_string(F->Where.Line) + ":" +
-               std::to_string(F->Where.Column) + ": " + F->Severity + ": " + F->Message) +
+               std::to_string(F->Where.Column) + ": " + rules::severityName(F->Sev) + ": " +
+               F->Message) +
            "\n";
     X += "</failure>\n    </testcase>\n";
   }

@@ -14,24 +14,34 @@ namespace medsec {
 
 namespace json = llvm::json;
 
-const char *sarifLevel(const std::string &Severity) {
-  if (Severity == "critical" || Severity == "high")
+const char *sarifLevel(Severity S) {
+  switch (S) {
+  case Severity::Critical:
+  case Severity::High:
     return "error";
-  if (Severity == "medium")
+  case Severity::Medium:
     return "warning";
-  return "note";
+  case Severity::Low:
+  case Severity::Info:
+    return "note";
+  }
+  llvm_unreachable("unknown severity");
 }
 
-const char *securitySeverity(const std::string &Severity) {
-  if (Severity == "critical")
+const char *securitySeverity(Severity S) {
+  switch (S) {
+  case Severity::Critical:
     return "9.5";
-  if (Severity == "high")
+  case Severity::High:
     return "8.0";
-  if (Severity == "medium")
+  case Severity::Medium:
     return "5.5";
-  if (Severity == "low")
+  case Severity::Low:
     return "3.0";
-  return "1.0";
+  case Severity::Info:
+    return "1.0";
+  }
+  llvm_unreachable("unknown severity");
 }
 
 namespace {
@@ -152,7 +162,7 @@ json::Object taxonReference(const std::string &Id, unsigned TaxonIndex,
 
 json::Object ruleFor(const std::string &Id, const rules::CheckEntry *E, const Taxonomies &T,
                      const rules::Catalogue &Cat, const SarifOptions &O) {
-  const std::string Severity = E ? rules::severityName(E->DefaultSeverity) : "medium";
+  const Severity Default = E ? E->DefaultSeverity : Severity::Medium;
   const std::string Title = E && !E->Title.empty() ? E->Title : Id;
   const std::string Summary = E && !E->Summary.empty() ? E->Summary : Title;
   json::Array Tags{"security"};
@@ -189,11 +199,11 @@ json::Object ruleFor(const std::string &Id, const rules::CheckEntry *E, const Ta
                     {"shortDescription", message(Title)},
                     {"fullDescription", message(Summary)},
                     {"help", json::Object{{"text", Summary}, {"markdown", Markdown}}},
-                    {"defaultConfiguration", json::Object{{"level", sarifLevel(Severity)}}},
-                    {"properties", json::Object{{"security-severity", securitySeverity(Severity)},
+                    {"defaultConfiguration", json::Object{{"level", sarifLevel(Default)}}},
+                    {"properties", json::Object{{"security-severity", securitySeverity(Default)},
                                                 {"tags", std::move(Tags)},
                                                 {"precision", "high"},
-                                                {"problem.severity", sarifLevel(Severity)}}},
+                                                {"problem.severity", sarifLevel(Default)}}},
                     {"relationships", std::move(Relationships)}};
   if (!O.HelpBaseUri.empty())
     Rule["helpUri"] = O.HelpBaseUri + Id + ".md";
@@ -204,23 +214,38 @@ json::Array suppressionsOf(const Finding &F) {
   if (!F.Supp)
     return {};
   const Suppression &S = *F.Supp;
-  const char *Status = S.Status == "rejected"   ? "rejected"
-                       : S.Status == "deferred" ? "underReview"
-                                                : "accepted";
+  // SARIF's suppression status; a false positive is an accepted suppression
+  // whose justification says so.
+  const char *Status = nullptr;
   std::string Justification = S.Justification;
-  if (S.Status == "false-positive")
+  switch (S.Status) {
+  case SuppressionStatus::Rejected:
+    Status = "rejected";
+    break;
+  case SuppressionStatus::Deferred:
+    Status = "underReview";
+    break;
+  case SuppressionStatus::FalsePositive:
     Justification = "false positive: " + Justification;
+    Status = "accepted";
+    break;
+  case SuppressionStatus::Accepted:
+    Status = "accepted";
+    break;
+  }
   json::Object Props;
+  const std::string MedsecStatus = suppressionStatusName(S.Status);
   const std::pair<const char *, const std::string *> Fields[] = {
-      {"id", &S.Id},           {"approver", &S.Approver},  {"date", &S.Date},
-      {"expires", &S.Expires}, {"risk", &S.Risk},          {"source", &S.Source},
-      {"problem", &S.Problem}, {"medsecStatus", &S.Status}};
+      {"id", &S.Id},           {"approver", &S.Approver},
+      {"date", &S.Date},       {"expires", &S.Expires},
+      {"risk", &S.Risk},       {"source", &S.Source},
+      {"problem", &S.Problem}, {"medsecStatus", &MedsecStatus}};
   for (const auto &[Key, Value] : Fields)
     if (!Value->empty())
       Props[Key] = *Value;
-  json::Object Out{{"kind", S.Kind == "inSource" ? "inSource" : "external"},
-                   {"status", Status},
-                   {"properties", std::move(Props)}};
+  // SARIF's kinds have the spellings of ours.
+  json::Object Out{
+      {"kind", suppressionKindName(S.Kind)}, {"status", Status}, {"properties", std::move(Props)}};
   if (!Justification.empty())
     Out["justification"] = Justification;
   return json::Array{std::move(Out)};
@@ -230,12 +255,12 @@ json::Object resultFor(const Finding &F, unsigned RuleIndex) {
   json::Object Result{
       {"ruleId", F.Check},
       {"ruleIndex", RuleIndex},
-      {"level", sarifLevel(F.Severity)},
+      {"level", sarifLevel(F.Sev)},
       {"message", message(F.Message)},
       {"locations", json::Array{json::Object{{"physicalLocation", physicalLocation(F.Where)}}}},
       {"partialFingerprints", json::Object{{"medsecFingerprint/v1", F.Fingerprint}}},
-      {"properties", json::Object{{"severity", F.Severity},
-                                  {"status", F.Status},
+      {"properties", json::Object{{"severity", rules::severityName(F.Sev)},
+                                  {"status", findingStatusName(F.Status)},
                                   {"cwe", json::Array(F.Cwe)},
                                   {"clauses", json::Array(F.Clauses)}}}};
   if (!F.Notes.empty()) {
@@ -259,8 +284,8 @@ json::Object resultFor(const Finding &F, unsigned RuleIndex) {
   json::Array Supp = suppressionsOf(F);
   if (!Supp.empty())
     Result["suppressions"] = std::move(Supp);
-  if (!F.Baseline.empty())
-    Result["baselineState"] = F.Baseline;
+  if (F.Baseline != BaselineState::None)
+    Result["baselineState"] = baselineStateName(F.Baseline);
   if (!F.Fixes.empty()) {
     json::Array Changes;
     for (const FixIt &X : F.Fixes)

@@ -29,8 +29,8 @@ std::string writeJunit(const ScanResults &R, const rules::Catalogue &Cat);
 std::string writeGitLabCodeQuality(const ScanResults &R);
 
 /// SARIF level and GitHub security-severity of a severity name.
-const char *sarifLevel(const std::string &Severity);
-const char *securitySeverity(const std::string &Severity);
+const char *sarifLevel(Severity S);
+const char *securitySeverity(Severity S);
 
 } // namespace medsec
 
