@@ -14,6 +14,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -132,6 +133,18 @@ private:
     return true;
   }
 
+  /// False, after saying where it was first, when this file already defined
+  /// a What with this id: within one file a repeated id is a mistake, not an
+  /// update (only a later file updates an entry).
+  bool firstInFile(const std::string &What, const std::string &Id, const YAML::Node &IdNode,
+                   const YAML::Node &Entry) {
+    auto [It, New] = DefinedHere.emplace(What + '\n' + Id, mark(Entry));
+    if (!New)
+      error(IdNode,
+            "duplicate " + What + " id '" + Id + "' (first defined at " + It->second.str() + ")");
+    return New;
+  }
+
   bool scalar(const YAML::Node &N, const std::string &What, std::string &Out) {
     if (!N.IsScalar()) {
       error(N, What + " must be a scalar, found " + kindName(N));
@@ -194,6 +207,8 @@ private:
       error(IdNode, What + " id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
       return nullptr;
     }
+    if (!firstInFile(What, Id, IdNode, N))
+      return nullptr;
     for (Entry &Existing : List)
       if (Existing.Id == Id) {
         if (!isProject()) {
@@ -223,6 +238,7 @@ private:
   const std::string &Role;
   Catalogue &Cat;
   std::vector<Problem> &Problems;
+  std::map<std::string, SourceMark> DefinedHere; // "what\nid" -> where this file defined it
   bool isProject() const { return Role == "project"; }
 };
 
@@ -278,6 +294,8 @@ void Reader::readGuideline(const YAML::Node &N) {
     error(IdNode, "guideline id '" + Id + "' must be lower-case letters, digits, '-' or '.'");
     return;
   }
+  if (!firstInFile("guideline", Id, IdNode, N))
+    return;
   Guideline *G = nullptr;
   bool IsNew = false;
   for (Guideline &Existing : Cat.Guidelines)
@@ -342,6 +360,8 @@ void Reader::readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew) 
     error(IdNode, "clause id '" + Id + "' must start with its guideline id '" + G.Id + ":'");
     return;
   }
+  if (!firstInFile("clause", Id, IdNode, N))
+    return;
   if (const Clause *Other = Cat.findClause(Id)) {
     if (!isProject()) {
       error(IdNode,

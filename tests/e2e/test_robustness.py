@@ -69,5 +69,29 @@ class BrokenProjectRulesBesideTheSources(unittest.TestCase):
             self.assertEqual([f["dataKey"] for f in load_json(os.path.join(tmp, "r.json"))
                               ["findings"]], ["legacy_copy"])
 
+class DuplicateIds(unittest.TestCase):
+    RULES = ("checks:\n  - id: medsec-banned-functions\n    severity: low\n"
+             "  - id: medsec-banned-functions\n    severity: critical\n")
+
+    def test_validate_names_both_places(self):
+        with TempDir() as tmp:
+            path = os.path.join(tmp, "dup.yaml")
+            with open(path, "w") as f:
+                f.write(self.RULES)
+            r = run([MEDSEC, "rules", "validate", path])
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn(path + ":4:9: error: duplicate check id 'medsec-banned-functions' (first "
+                      "defined at " + path + ":2:5)", r.stdout)
+
+    def test_scan_stops(self):
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD})
+            with open(os.path.join(tmp, ".medsec.yaml"), "w") as f:
+                f.write(self.RULES)
+            r = scan(tmp)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn(".medsec.yaml:4:9: error: duplicate check id", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

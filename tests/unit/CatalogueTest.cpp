@@ -115,6 +115,56 @@ TEST(Catalogue, DuplicateCheckId) {
                      "base.yaml:2:5)");
 }
 
+// Within one file a repeated id is a mistake in a project file too: the
+// later entry must not silently win.
+TEST(Catalogue, DuplicateIdsInOneProjectFileHaveBothLocations) {
+  Loaded L = load(Base, R"(checks:
+  - id: medsec-demo
+    severity: low
+  - id: medsec-demo
+    severity: critical
+guidelines:
+  - id: ansm
+    clauses:
+      - id: ansm:development/dangerous-functions
+        locator: "p.24"
+      - id: ansm:development/dangerous-functions
+        locator: "p.25"
+  - id: ansm
+    title: again
+)");
+  std::vector<std::string> Got;
+  for (const Problem &P : L.Problems)
+    Got.push_back(P.str());
+  EXPECT_EQ(Got, (std::vector<std::string>{
+                     "project.yaml:4:9: error: duplicate check id 'medsec-demo' (first defined at "
+                     "project.yaml:2:5)",
+                     "project.yaml:11:13: error: duplicate clause id "
+                     "'ansm:development/dangerous-functions' (first defined at project.yaml:9:9)",
+                     "project.yaml:13:9: error: duplicate guideline id 'ansm' (first defined at "
+                     "project.yaml:7:5)"}));
+  // The first of each stands; the repeats changed nothing.
+  EXPECT_EQ(L.Cat.findCheck("medsec-demo")->DefaultSeverity, Severity::Low);
+  EXPECT_EQ(L.Cat.findClause("ansm:development/dangerous-functions")->Locator, "p.24");
+  EXPECT_EQ(L.Cat.findGuideline("ansm")->Title, "ANSM recommendations");
+}
+
+TEST(Catalogue, DuplicateComponentInOneProjectFile) {
+  Loaded L = load("", "components:\n  - id: zlib\n    name: zlib\n    files: [zlib.h]\n"
+                      "  - id: zlib\n    name: zlib again\n");
+  EXPECT_EQ(only(L), "project.yaml:5:9: error: duplicate component id 'zlib' (first defined at "
+                     "project.yaml:2:5)");
+}
+
+// A later file still updates what an earlier one defined.
+TEST(Catalogue, TwoProjectFilesStillMerge) {
+  Loaded L = load(Base, "checks:\n  - id: medsec-demo\n    severity: low\n");
+  loadCatalogueText("checks:\n  - id: medsec-demo\n    severity: critical\n", "derived.yaml",
+                    "project", L.Cat, L.Problems);
+  EXPECT_TRUE(L.Problems.empty());
+  EXPECT_EQ(L.Cat.findCheck("medsec-demo")->DefaultSeverity, Severity::Critical);
+}
+
 TEST(Catalogue, DuplicateMappingKey) {
   Loaded L = load("checks:\n  - id: medsec-x\n    title: t\n    title: u\n    severity: high\n");
   EXPECT_EQ(only(L), "base.yaml:4:5: error: duplicate key 'title' in check 'medsec-x'");
@@ -282,7 +332,8 @@ TEST(Catalogue, ComponentsLoadWithTheirVersionMacros) {
   const ComponentEntry *C = L.Cat.findComponent("lwip");
   ASSERT_NE(C, nullptr);
   EXPECT_EQ(C->Supplier, "lwIP developers");
-  EXPECT_EQ(C->versionMacros(), (std::vector<std::string>{"LWIP_VERSION_MAJOR", "LWIP_VERSION_MINOR"}));
+  EXPECT_EQ(C->versionMacros(),
+            (std::vector<std::string>{"LWIP_VERSION_MAJOR", "LWIP_VERSION_MINOR"}));
   EXPECT_EQ(C->Support, "unknown"); // until someone says otherwise
   EXPECT_EQ(C->Origin.str(), "base.yaml:3:5");
 }
@@ -342,9 +393,9 @@ TEST(Catalogue, BadComponentFieldsSayWhatToWrite) {
 TEST(Catalogue, BuiltinComponentsCoverTheCommonFirmwareLibraries) {
   std::vector<Problem> Problems;
   auto Cat = loadCatalogue(MEDSEC_SOURCE_DIR "/rules", {}, Problems);
-  for (const char *Id : {"mbedtls", "wolfssl", "lwip", "freertos-kernel", "zephyr", "cmsis-core",
-                         "stm32f4xx-hal", "nrfx", "nrf5-sdk", "tinyusb", "fatfs", "nanopb",
-                         "littlefs"}) {
+  for (const char *Id :
+       {"mbedtls", "wolfssl", "lwip", "freertos-kernel", "zephyr", "cmsis-core", "stm32f4xx-hal",
+        "nrfx", "nrf5-sdk", "tinyusb", "fatfs", "nanopb", "littlefs"}) {
     const ComponentEntry *C = Cat->findComponent(Id);
     ASSERT_NE(C, nullptr) << Id;
     EXPECT_FALSE(C->Supplier.empty()) << Id;
