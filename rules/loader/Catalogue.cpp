@@ -1,5 +1,6 @@
 //===- Catalogue.cpp - load the catalogue from disk and cross-check it ----===//
 #include "Catalogue.h"
+#include "Deviations.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -86,11 +87,6 @@ bool onlyVersionPlaceholder(llvm::StringRef T) {
   return true;
 }
 
-bool isIsoDate(llvm::StringRef S) {
-  static const llvm::Regex Date("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
-  return Date.match(S);
-}
-
 void validateComponent(const ComponentEntry &C, std::vector<Problem> &Problems) {
   auto Complain = [&](const std::string &M) {
     Problems.push_back({C.Origin, "component '" + C.Id + "' " + M});
@@ -112,7 +108,7 @@ void validateComponent(const ComponentEntry &C, std::vector<Problem> &Problems) 
     Complain("purl template '" + C.Purl + "' must start with 'pkg:'");
   if (!C.Cpe.empty() && !llvm::StringRef(C.Cpe).starts_with("cpe:2.3:"))
     Complain("cpe template '" + C.Cpe + "' must start with 'cpe:2.3:'");
-  if (!C.EndOfSupport.empty() && !isIsoDate(C.EndOfSupport))
+  if (!C.EndOfSupport.empty() && !isCalendarDate(C.EndOfSupport))
     Complain("end-of-support '" + C.EndOfSupport + "' is not a date; write YYYY-MM-DD");
 }
 

@@ -18,16 +18,6 @@ SourceMark markOf(const std::string &Path, const YAML::Node &N) {
   return {Path, static_cast<unsigned>(M.line) + 1, static_cast<unsigned>(M.column) + 1};
 }
 
-bool isDate(const std::string &S) {
-  if (S.size() != 10 || S[4] != '-' || S[7] != '-')
-    return false;
-  for (size_t I : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(S[I])))
-      return false;
-  const int Month = std::stoi(S.substr(5, 2)), Day = std::stoi(S.substr(8, 2));
-  return Month >= 1 && Month <= 12 && Day >= 1 && Day <= 31;
-}
-
 void readRecord(const YAML::Node &N, const std::string &Path, std::vector<Deviation> &Out,
                 std::vector<Problem> &Problems, std::set<std::string> &Ids) {
   auto Error = [&](const YAML::Node &At, const std::string &M) {
@@ -71,7 +61,7 @@ void readRecord(const YAML::Node &N, const std::string &Path, std::vector<Deviat
                          : K == "risk"          ? &D.Risk
                                                 : &D.Expires; // expires, review-by
     *Field = V;
-    if ((K == "date" || K == "expires" || K == "review-by") && !isDate(V)) {
+    if ((K == "date" || K == "expires" || K == "review-by") && !isCalendarDate(V)) {
       Error(Value, "'" + K + "' must be a date like 2026-12-31, found '" + V + "'");
       Ok = false;
     }
@@ -87,8 +77,10 @@ void readRecord(const YAML::Node &N, const std::string &Path, std::vector<Deviat
                            : std::string(Required) == "justification" ? D.Justification
                            : std::string(Required) == "approver"      ? D.Approver
                                                                       : D.Date;
-    if (V.empty()) {
-      Error(N, "deviation '" + D.Id + "' has no '" + Required + "'");
+    // White space is no justification, approver or date.
+    if (V.find_first_not_of(" \t\r\n") == std::string::npos) {
+      Error(N, "deviation '" + D.Id + "' has no '" + Required + "'" +
+                   (V.empty() ? "" : " (it is blank)"));
       Ok = false;
     }
   }

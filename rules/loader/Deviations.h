@@ -26,6 +26,10 @@ struct Deviation {
   SourceMark Origin;
 };
 
+/// Whether S is a real calendar date written YYYY-MM-DD (2028-02-29 is one,
+/// 2027-02-30 and 2026-13-01 are not).
+bool isCalendarDate(const std::string &S);
+
 /// Parses a deviations file. Never throws; problems carry file:line:column.
 void loadDeviationsText(const std::string &Text, const std::string &Path,
                         std::vector<Deviation> &Out, std::vector<Problem> &Problems);

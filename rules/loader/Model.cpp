@@ -1,5 +1,6 @@
 //===- Model.cpp - small helpers of the catalogue model -------------------===//
 #include "Catalogue.h"
+#include "Deviations.h"
 
 #include <cstdlib>
 
@@ -11,6 +12,22 @@ std::string SourceMark::str() const {
   if (Line)
     S += ":" + std::to_string(Line) + ":" + std::to_string(Column);
   return S;
+}
+
+bool isCalendarDate(const std::string &S) {
+  if (S.size() != 10 || S[4] != '-' || S[7] != '-')
+    return false;
+  for (size_t I : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (S[I] < '0' || S[I] > '9')
+      return false;
+  const int Year = std::atoi(S.substr(0, 4).c_str());
+  const int Month = std::atoi(S.substr(5, 2).c_str());
+  const int Day = std::atoi(S.substr(8, 2).c_str());
+  if (Month < 1 || Month > 12 || Day < 1)
+    return false;
+  static const int Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool Leap = (Year % 4 == 0 && Year % 100 != 0) || Year % 400 == 0;
+  return Day <= Days[Month - 1] + (Month == 2 && Leap);
 }
 
 std::string Problem::str() const { return Where.str() + ": error: " + Message; }

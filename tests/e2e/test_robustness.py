@@ -93,5 +93,56 @@ class DuplicateIds(unittest.TestCase):
         self.assertIn(".medsec.yaml:4:9: error: duplicate check id", r.stderr)
 
 
+class JustificationsAndDates(unittest.TestCase):
+    DEVIATION = ("deviations:\n  - id: DEV-1\n    check: medsec-banned-functions\n"
+                 "    status: accepted\n    justification: %s\n    approver: QA\n"
+                 "    date: 2026-01-01\n    expires: %s\n")
+
+    def scan_with(self, tmp, justification, expires, *extra):
+        project(tmp, {"good.c": GOOD})
+        dev = os.path.join(tmp, "dev.yaml")
+        with open(dev, "w") as f:
+            f.write(self.DEVIATION % (justification, expires))
+        return scan(tmp, "--deviations", dev, *extra)
+
+    def test_blank_justification_is_rejected(self):
+        with TempDir() as tmp:
+            r = self.scan_with(tmp, '"   "', "2030-01-01")
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("dev.yaml:2:5: error: deviation 'DEV-1' has no 'justification' (it is blank)",
+                      r.stderr)
+
+    def test_impossible_expiry_is_rejected(self):
+        with TempDir() as tmp:
+            r = self.scan_with(tmp, "sized by the caller", "2027-02-30")
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("dev.yaml:8:14: error: 'expires' must be a date like 2026-12-31, found "
+                      "'2027-02-30'", r.stderr)
+
+    def test_today_takes_only_real_dates(self):
+        for bad in ("tomorrow", "01/06/2026", "2026-02-30", "2026-6-1"):
+            with TempDir() as tmp:
+                r = self.scan_with(tmp, "sized by the caller", "2030-01-01", "--today", bad)
+            self.assertEqual(r.returncode, 2, bad + ": " + r.stdout + r.stderr)
+            self.assertIn("--today takes YYYY-MM-DD, a real date, not '%s'" % bad, r.stderr)
+            self.assertFalse(r.stdout, bad)  # nothing analysed
+
+    def test_a_real_today_decides_expiry(self):
+        with TempDir() as tmp:
+            r = self.scan_with(tmp, "sized by the caller", "2026-06-30", "--today", "2026-06-30")
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            r = scan(tmp, "--deviations", os.path.join(tmp, "dev.yaml"), "--today", "2026-07-01")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+
+    def test_report_date_takes_only_real_dates(self):
+        with TempDir() as tmp:
+            r = self.scan_with(tmp, "sized by the caller", "2030-01-01")
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            r = run([MEDSEC, "report", "-r", os.path.join(tmp, "r.json"), "-q", "--date",
+                     "2026-02-30", "-o", os.path.join(tmp, "rep")])
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--date takes YYYY-MM-DD, a real date, not '2026-02-30'", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -106,4 +106,34 @@ TEST(Gate, DeviationByPathAndExpiry) {
   EXPECT_EQ(R.Findings[0].Supp->Problem, "expired on 2026-02-01");
 }
 
+TEST(Dates, OnlyRealCalendarDates) {
+  for (const char *Good : {"2026-01-31", "2028-02-29", "2000-02-29", "2026-12-31"})
+    EXPECT_TRUE(rules::isCalendarDate(Good)) << Good;
+  for (const char *Bad :
+       {"2027-02-30", "2027-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10",
+        "2026-01-00", "tomorrow", "01/06/2026", "2026-1-1", "2026-01-01 ", ""})
+    EXPECT_FALSE(rules::isCalendarDate(Bad)) << Bad;
+}
+
+TEST(Deviations, BlankFieldsAndImpossibleDatesAreRejected) {
+  std::vector<rules::Deviation> Out;
+  std::vector<rules::Problem> Problems;
+  rules::loadDeviationsText("deviations:\n"
+                            "  - id: DEV-1\n    check: medsec-banned-functions\n"
+                            "    status: accepted\n    justification: \"   \"\n"
+                            "    approver: QA\n    date: 2026-01-01\n"
+                            "  - id: DEV-2\n    check: medsec-banned-functions\n"
+                            "    status: accepted\n    justification: sized by caller\n"
+                            "    approver: QA\n    date: 2026-01-01\n    expires: 2027-02-30\n",
+                            "dev.yaml", Out, Problems);
+  std::vector<std::string> Got;
+  for (const rules::Problem &P : Problems)
+    Got.push_back(P.str());
+  EXPECT_EQ(Got, (std::vector<std::string>{
+                     "dev.yaml:2:5: error: deviation 'DEV-1' has no 'justification' (it is blank)",
+                     "dev.yaml:14:14: error: 'expires' must be a date like 2026-12-31, found "
+                     "'2027-02-30'"}));
+  EXPECT_TRUE(Out.empty());
+}
+
 } // namespace

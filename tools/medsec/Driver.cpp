@@ -188,6 +188,10 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     return usageError("-j takes a whole number of at least 1, not '" + Jobs + "'");
   if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
     return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
+  // Deviation expiry compares dates as text: anything but a real date would
+  // expire every record or none.
+  if (!O.Gate.Today.empty() && !rules::isCalendarDate(O.Gate.Today))
+    return usageError("--today takes YYYY-MM-DD, a real date, not '" + O.Gate.Today + "'");
   if (auto Sev = rules::parseSeverity(FailOn))
     O.Gate.FailOn = *Sev;
   else

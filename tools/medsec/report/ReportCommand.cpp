@@ -16,7 +16,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
 
@@ -65,9 +64,8 @@ std::string checkOptions(const ReportCommandOptions &O) {
       return "unknown phase '" + P +
              "'; expected general, design, development, verification, release, first-use, "
              "monitoring, end-of-life or documentation";
-  if (!O.Report.Date.empty() &&
-      !llvm::Regex("^[0-9]{4}-[01][0-9]-[0-3][0-9]$").match(O.Report.Date))
-    return "--date takes YYYY-MM-DD, not '" + O.Report.Date + "'";
+  if (!O.Report.Date.empty() && !rules::isCalendarDate(O.Report.Date))
+    return "--date takes YYYY-MM-DD, a real date, not '" + O.Report.Date + "'";
   return "";
 }
 
