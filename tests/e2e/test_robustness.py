@@ -144,5 +144,21 @@ class JustificationsAndDates(unittest.TestCase):
         self.assertIn("--date takes YYYY-MM-DD, a real date, not '2026-02-30'", r.stderr)
 
 
+class NolintInABlockComment(unittest.TestCase):
+    def test_reason_stops_at_the_end_of_the_comment(self):
+        with TempDir() as tmp:
+            project(tmp, {"fw.c": "char *strcpy(char *, const char *);\n"
+                                  "int n;\n"
+                                  "void f(char *d, const char *s) {\n"
+                                  "  strcpy(d, s); /* NOLINT(medsec-banned-functions): sized by "
+                                  "the caller */ n = 1; /* other */\n"
+                                  "}\n"})
+            r = scan(tmp)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            [finding] = load_json(os.path.join(tmp, "r.json"))["findings"]
+        self.assertEqual(finding["status"], "accepted")
+        self.assertEqual(finding["suppression"]["justification"], "sized by the caller")
+
+
 if __name__ == "__main__":
     unittest.main()

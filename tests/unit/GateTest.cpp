@@ -26,6 +26,23 @@ TEST(Nolint, NextLineAndBlockComments) {
   EXPECT_EQ(N->Justification, "reviewed in DEV-7");
 }
 
+// The reason of a NOLINT in a /* */ comment ends at the comment's end: the
+// code after it is not recorded as the justification.
+TEST(Nolint, BlockCommentReasonStopsAtItsEnd) {
+  auto N = findNolint("strcpy(d, s); /* NOLINT(medsec-banned-functions): sized */ x = y; // z\n", 1,
+                      Check);
+  ASSERT_TRUE(N);
+  EXPECT_EQ(N->Justification, "sized");
+  N = findNolint("/* NOLINTNEXTLINE(medsec-*) */ int k = 0;\nstrcpy(d, s);\n", 2, Check);
+  ASSERT_TRUE(N);
+  EXPECT_EQ(N->Justification, "");
+  // In a line comment a '*/' is text of the reason, and a closed block
+  // comment before it changes nothing.
+  N = findNolint("/* a */ strcpy(d, s); // NOLINT: ends with */ here\n", 1, Check);
+  ASSERT_TRUE(N);
+  EXPECT_EQ(N->Justification, "ends with */ here");
+}
+
 TEST(Nolint, OtherChecksDoNotCover) {
   EXPECT_FALSE(findNolint("strcpy(d, s); // NOLINT(bugprone-foo): x\n", 1, Check));
   EXPECT_TRUE(findNolint("strcpy(d, s); // NOLINT\n", 1, Check)); // no list: every check

@@ -26,8 +26,17 @@ bool listCovers(std::optional<llvm::StringRef> List, llvm::StringRef Check) {
 struct Directive {
   llvm::StringRef Kind; // NOLINT, NOLINTNEXTLINE, NOLINTBEGIN, NOLINTEND
   std::optional<llvm::StringRef> List;
-  llvm::StringRef Rest; // what follows the directive on its line
+  llvm::StringRef Rest; // what follows the directive in its comment
 };
+
+/// Whether the text at At of Line is inside a /* */ comment opened on it.
+bool inBlockComment(llvm::StringRef Line, size_t At) {
+  const size_t Open = Line.take_front(At).rfind("/*");
+  const size_t Slashes = Line.take_front(At).rfind("//");
+  if (Open == llvm::StringRef::npos || (Slashes != llvm::StringRef::npos && Slashes > Open))
+    return false;
+  return Line.slice(Open + 2, At).find("*/") == llvm::StringRef::npos;
+}
 
 /// The NOLINT directive in one line, if any.
 std::optional<Directive> parseDirective(llvm::StringRef Line) {
@@ -49,15 +58,15 @@ std::optional<Directive> parseDirective(llvm::StringRef Line) {
     D.List = Tail.slice(1, Close);
     Tail = Tail.drop_front(Close + 1);
   }
+  // The reason ends with its comment: code after a `*/` is not part of it.
+  if (inBlockComment(Line, At))
+    Tail = Tail.take_front(Tail.find("*/"));
   D.Rest = Tail;
   return D;
 }
 
 std::string justification(llvm::StringRef Rest) {
-  Rest = Rest.trim();
-  if (Rest.ends_with("*/"))
-    Rest = Rest.drop_back(2).rtrim();
-  Rest = Rest.ltrim(" \t:-");
+  Rest = Rest.trim().ltrim(" \t:-");
   return Rest.trim().str();
 }
 
