@@ -160,5 +160,39 @@ class NolintInABlockComment(unittest.TestCase):
         self.assertEqual(finding["suppression"]["justification"], "sized by the caller")
 
 
+class OutputsCheckedBeforeTheAnalysis(unittest.TestCase):
+    def test_every_scan_output_is_checked_first(self):
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD})
+            os.mkdir(os.path.join(tmp, "adir"))
+            for option, path, why in (
+                    ("-o", "missing/r.json", "No such file or directory"),
+                    ("--output", "good.c/r.json", "Not a directory"),
+                    ("--sarif", "adir", "Is a directory"),
+                    ("--junit", "missing/j.xml", "No such file or directory"),
+                    ("--gitlab", "missing/g.json", "No such file or directory")):
+                r = run([MEDSEC, "scan", "-p", tmp, option, os.path.join(tmp, path)], cwd=tmp,
+                        env={"MEDSEC_TEST_HANG_ON": "good.c"})  # an analysis would hang
+                self.assertEqual(r.returncode, 2, option + ": " + r.stderr)
+                self.assertIn("medsec: error: cannot write '%s'" % os.path.join(tmp, path),
+                              r.stderr)
+                self.assertIn(why, r.stderr)
+                self.assertEqual(r.stdout, "")
+            self.assertEqual(sorted(os.listdir(tmp)), ["adir", "compile_commands.json", "good.c"])
+
+    def test_report_and_baseline_outputs_are_checked_first(self):
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD})
+            self.assertEqual(scan(tmp).returncode, 1)
+            results = os.path.join(tmp, "r.json")
+            r = run([MEDSEC, "report", "-r", results, "-o", os.path.join(tmp, "good.c", "rep")])
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("is not a directory", r.stderr)
+            r = run([MEDSEC, "baseline", "create", "-r", results, "-o",
+                     os.path.join(tmp, "missing", "b.json")])
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("cannot write '%s'" % os.path.join(tmp, "missing", "b.json"), r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

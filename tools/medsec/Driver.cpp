@@ -144,6 +144,12 @@ int usageError(const std::string &Message) {
   return ExitUsage;
 }
 
+/// A command line that is well formed but names what cannot be used.
+int configurationError(const std::string &Message) {
+  llvm::errs() << "medsec: error: " << Message << "\n";
+  return ExitUsage;
+}
+
 int scanCommand(int Argc, char **Argv, const std::string &Self) {
   ScanOptions O;
   std::string Jobs, Timeout, Error, FailOn = "info";
@@ -201,6 +207,12 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
   for (const std::string &R : O.Analyse.ProjectRules)
     if (!llvm::sys::fs::exists(R))
       return usageError("project rules file '" + R + "' does not exist");
+  // Before the analysis, not after it: an output that cannot be written
+  // would lose every finding.
+  for (const std::string *Out : {&O.ResultsPath, &O.SarifPath, &O.JunitPath, &O.GitLabPath})
+    if (!Out->empty())
+      if (llvm::Error E = checkWritable(*Out))
+        return configurationError(llvm::toString(std::move(E)));
   return runScan(O, Self);
 }
 
@@ -267,6 +279,8 @@ int baselineCommand(int Argc, char **Argv) {
     return usageError(Error);
   if (ResultsPath.empty() || OutPath.empty() || !Positional.empty())
     return usageError("usage: medsec baseline create -r RESULTS.json -o BASELINE.json");
+  if (llvm::Error E = checkWritable(OutPath))
+    return configurationError(llvm::toString(std::move(E)));
   auto Buf = llvm::MemoryBuffer::getFile(ResultsPath);
   if (!Buf)
     return usageError("cannot read '" + ResultsPath + "': " + Buf.getError().message());

@@ -12,6 +12,8 @@
 #include <map>
 #include <set>
 
+#include <unistd.h>
+
 namespace medsec {
 
 namespace json = llvm::json;
@@ -580,14 +582,36 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
   return R;
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Data) {
+namespace {
+/// Creates the temporary file writeFileAtomically writes Path through.
+std::error_code createTemporaryBeside(llvm::StringRef Path, int &FD,
+                                      llvm::SmallString<256> &TempPath) {
   llvm::SmallString<256> Temp(Path);
   Temp += ".tmp-%%%%%%";
+  return llvm::sys::fs::createUniqueFile(Temp, FD, TempPath);
+}
+} // namespace
+
+llvm::Error checkWritable(llvm::StringRef Path) {
   int FD;
   llvm::SmallString<256> TempPath;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Temp, FD, TempPath))
-    return llvm::createStringError(EC, "cannot create '%s': %s", Temp.c_str(),
+  std::error_code EC = llvm::sys::fs::is_directory(Path)
+                           ? std::make_error_code(std::errc::is_a_directory)
+                           : createTemporaryBeside(Path, FD, TempPath);
+  if (EC)
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
                                    EC.message().c_str());
+  ::close(FD);
+  llvm::sys::fs::remove(TempPath);
+  return llvm::Error::success();
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Data) {
+  int FD;
+  llvm::SmallString<256> TempPath;
+  if (std::error_code EC = createTemporaryBeside(Path, FD, TempPath))
+    return llvm::createStringError(EC, "cannot create '%s.tmp-%%%%%%%%%%%%': %s",
+                                   Path.str().c_str(), EC.message().c_str());
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Data;

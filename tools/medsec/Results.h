@@ -221,6 +221,11 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text);
 /// never sees half a file.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Data);
 
+/// Whether writeFileAtomically(Path, ...) can succeed: Path is not a
+/// directory and its temporary file can be created (then removed). Checked
+/// before an analysis, so a bad -o costs nothing.
+llvm::Error checkWritable(llvm::StringRef Path);
+
 } // namespace medsec
 
 #endif

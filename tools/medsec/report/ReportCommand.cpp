@@ -69,6 +69,22 @@ std::string checkOptions(const ReportCommandOptions &O) {
   return "";
 }
 
+/// Whether the report files can be written into Dir (created when missing),
+/// checked before any input is read.
+std::string checkOutputDir(const std::string &Dir) {
+  llvm::SmallString<256> Existing(Dir);
+  llvm::sys::fs::make_absolute(Existing);
+  while (!llvm::sys::fs::exists(Existing) && llvm::sys::path::has_parent_path(Existing))
+    Existing = llvm::sys::path::parent_path(Existing);
+  if (!llvm::sys::fs::is_directory(Existing))
+    return "cannot create '" + Dir + "': '" + Existing.str().str() + "' is not a directory";
+  llvm::SmallString<256> Probe(Existing);
+  llvm::sys::path::append(Probe, "report.html");
+  if (llvm::Error E = checkWritable(Probe))
+    return "cannot write into '" + Dir + "': " + llvm::toString(std::move(E));
+  return "";
+}
+
 /// The project override files: those named, else those the scan recorded
 /// (when they still exist), so the report sees the catalogue the scan saw.
 std::vector<std::string> projectRules(const ReportCommandOptions &O, const ScanResults &R,
@@ -96,6 +112,8 @@ int runReport(const ReportCommandOptions &O) {
   if (O.ResultsPath.empty())
     return fail("report needs -r RESULTS (the results.json of a scan)");
   if (std::string E = checkOptions(O); !E.empty())
+    return fail(E);
+  if (std::string E = checkOutputDir(O.OutputDir); !E.empty())
     return fail(E);
   auto Text = readFile(O.ResultsPath);
   if (!Text)
