@@ -194,5 +194,31 @@ class OutputsCheckedBeforeTheAnalysis(unittest.TestCase):
             self.assertIn("cannot write '%s'" % os.path.join(tmp, "missing", "b.json"), r.stderr)
 
 
+class ReportComparesTheScannedBytes(unittest.TestCase):
+    def test_invalid_utf8_on_the_finding_line_is_not_a_change(self):
+        with TempDir() as tmp:
+            with open(os.path.join(tmp, "fw.c"), "wb") as f:
+                f.write(b"char *strcpy(char *, const char *);\n"
+                        b"void f(char *d) { strcpy(d, \"caf\xe9 \xff\"); }\n")
+            write_db(tmp, [{"directory": tmp, "file": "fw.c",
+                            "arguments": ["clang-19", "-c", "fw.c"]}])
+            self.assertEqual(scan(tmp).returncode, 1)
+            rep = os.path.join(tmp, "rep")
+            r = run([MEDSEC, "report", "-r", os.path.join(tmp, "r.json"), "-o", rep,
+                     "--format", "json"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertNotIn("changed since the scan", r.stderr)
+            with open(os.path.join(rep, "report.json"), "rb") as f:
+                self.assertNotIn(b"changed since the scan", f.read())
+            # A real change is still seen.
+            with open(os.path.join(tmp, "fw.c"), "ab") as f:
+                f.truncate(0)
+                f.write(b"char *strcpy(char *, const char *);\n"
+                        b"void f(char *d) { strcpy(d, \"caf\xe9 \xfe!\"); }\n")
+            r = run([MEDSEC, "report", "-r", os.path.join(tmp, "r.json"), "-o", rep,
+                     "--format", "json"])
+        self.assertIn("1 finding(s) point at source lines that changed since the scan", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -63,6 +63,14 @@ std::string stripSpace(llvm::StringRef S) {
   return Out;
 }
 
+/// A source line as the scan recorded it: its bytes without white space, with
+/// invalid UTF-8 replaced as in every string of results.json (json::fixUTF8),
+/// so that the same bytes compare equal.
+std::string recordedContext(llvm::StringRef Line) {
+  std::string S = stripSpace(Line);
+  return json::isUTF8(S) ? S : json::fixUTF8(S);
+}
+
 /// A few lines around the finding, and whether the line still reads as it did
 /// when the scan ran (its whitespace-free text is the fingerprint context).
 void attachContext(FindingView &V, const Finding &F, const std::optional<std::string> *Source) {
@@ -82,7 +90,7 @@ void attachContext(FindingView &V, const Finding &F, const std::optional<std::st
   const unsigned Last = std::min<unsigned>(Lines.size(), F.Where.Line + 2);
   for (unsigned N = First; N <= Last; ++N)
     V.Context.push_back({N, Lines[N - 1].rtrim("\r").str(), N == F.Where.Line});
-  if (!F.LineContext.empty() && stripSpace(Lines[F.Where.Line - 1]) != F.LineContext)
+  if (!F.LineContext.empty() && recordedContext(Lines[F.Where.Line - 1]) != F.LineContext)
     V.ContextNote = "source changed since the scan";
 }
 
