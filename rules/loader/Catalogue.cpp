@@ -42,8 +42,24 @@ std::vector<std::string> yamlFilesBelow(const std::string &Dir, std::vector<Prob
   return Files;
 }
 
+/// Far above the largest catalogue (80,000 data entries: about 9 MiB).
+constexpr uint64_t MaxRuleFileBytes = 32u << 20;
+
 void loadFile(const std::string &Path, const std::string &Role, Catalogue &Cat,
               std::vector<Problem> &Problems) {
+  // A device or a FIFO (`--rules /dev/zero`) would be read without end.
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(Path, St) && llvm::sys::fs::exists(St) &&
+      !llvm::sys::fs::is_regular_file(St) && !llvm::sys::fs::is_directory(St)) {
+    Problems.push_back({SourceMark{Path, 0, 0}, "cannot read file: not a regular file"});
+    return;
+  }
+  if (llvm::sys::fs::is_regular_file(St) && St.getSize() > MaxRuleFileBytes) {
+    Problems.push_back({SourceMark{Path, 0, 0}, "the file is " + std::to_string(St.getSize()) +
+                                                    " bytes; a rule file may hold at most " +
+                                                    std::to_string(MaxRuleFileBytes)});
+    return;
+  }
   auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buf) {
     Problems.push_back({SourceMark{Path, 0, 0}, "cannot read file: " + Buf.getError().message()});
@@ -76,7 +92,8 @@ namespace {
 bool isMacroName(llvm::StringRef S) {
   if (S.empty() || std::isdigit(static_cast<unsigned char>(S.front())))
     return false;
-  return llvm::all_of(S, [](char Ch) { return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_'; });
+  return llvm::all_of(
+      S, [](char Ch) { return std::isalnum(static_cast<unsigned char>(Ch)) || Ch == '_'; });
 }
 
 /// Placeholders of a purl or CPE template: {version} only.
@@ -115,9 +132,13 @@ void validateComponent(const ComponentEntry &C, std::vector<Problem> &Problems) 
 } // namespace
 
 void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
+  std::set<std::string> ClauseIds;
+  for (const Guideline &G : Cat.Guidelines)
+    for (const Clause &Cl : G.Clauses)
+      ClauseIds.insert(Cl.Id);
   for (const CheckEntry &C : Cat.Checks) {
     for (const ClauseRef &R : C.Clauses)
-      if (!Cat.findClause(R.Id))
+      if (!ClauseIds.count(R.Id))
         Problems.push_back(
             {R.Origin, "check '" + C.Id + "' maps to unknown clause '" + R.Id + "'"});
     for (const auto &List : C.Data) {

@@ -18,6 +18,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace medsec {
 namespace rules {
@@ -81,7 +82,19 @@ class Reader {
 public:
   Reader(const std::string &Path, const std::string &Role, Catalogue &Cat,
          std::vector<Problem> &Problems)
-      : Path(Path), Role(Role), Cat(Cat), Problems(Problems) {}
+      : Path(Path), Role(Role), Cat(Cat), Problems(Problems) {
+    // Every lookup by id goes through these, so that loading stays linear in
+    // the number of entries (a file of 80,000 was quadratic).
+    for (size_t I = 0; I < Cat.Checks.size(); ++I)
+      CheckAt.emplace(Cat.Checks[I].Id, I);
+    for (size_t I = 0; I < Cat.Components.size(); ++I)
+      ComponentAt.emplace(Cat.Components[I].Id, I);
+    for (size_t G = 0; G < Cat.Guidelines.size(); ++G) {
+      GuidelineAt.emplace(Cat.Guidelines[G].Id, G);
+      for (size_t C = 0; C < Cat.Guidelines[G].Clauses.size(); ++C)
+        ClauseAt.emplace(Cat.Guidelines[G].Clauses[C].Id, std::make_pair(G, C));
+    }
+  }
 
   void readDocument(const YAML::Node &Root);
 
@@ -191,7 +204,7 @@ private:
   /// project file the existing one to update. Null after reporting why not.
   template <class Entry>
   Entry *entryFor(const YAML::Node &N, const std::string &What, std::vector<Entry> &List,
-                  std::string &Id, bool &IsNew) {
+                  std::unordered_map<std::string, size_t> &At, std::string &Id, bool &IsNew) {
     if (!N.IsMap()) {
       error(N, "a " + What + " must be a mapping, found " + std::string(kindName(N)));
       return nullptr;
@@ -209,16 +222,17 @@ private:
     }
     if (!firstInFile(What, Id, IdNode, N))
       return nullptr;
-    for (Entry &Existing : List)
-      if (Existing.Id == Id) {
-        if (!isProject()) {
-          error(IdNode, "duplicate " + What + " id '" + Id + "' (first defined at " +
-                            Existing.Origin.str() + ")");
-          return nullptr;
-        }
-        IsNew = false;
-        return &Existing;
+    if (auto Found = At.find(Id); Found != At.end()) {
+      Entry &Existing = List[Found->second];
+      if (!isProject()) {
+        error(IdNode, "duplicate " + What + " id '" + Id + "' (first defined at " +
+                          Existing.Origin.str() + ")");
+        return nullptr;
       }
+      IsNew = false;
+      return &Existing;
+    }
+    At.emplace(Id, List.size());
     List.push_back(Entry{});
     IsNew = true;
     Entry &E = List.back();
@@ -239,6 +253,8 @@ private:
   Catalogue &Cat;
   std::vector<Problem> &Problems;
   std::map<std::string, SourceMark> DefinedHere; // "what\nid" -> where this file defined it
+  std::unordered_map<std::string, size_t> CheckAt, ComponentAt, GuidelineAt;
+  std::unordered_map<std::string, std::pair<size_t, size_t>> ClauseAt; // guideline, clause
   bool isProject() const { return Role == "project"; }
 };
 
@@ -298,14 +314,14 @@ void Reader::readGuideline(const YAML::Node &N) {
     return;
   Guideline *G = nullptr;
   bool IsNew = false;
-  for (Guideline &Existing : Cat.Guidelines)
-    if (Existing.Id == Id)
-      G = &Existing;
+  if (auto Found = GuidelineAt.find(Id); Found != GuidelineAt.end())
+    G = &Cat.Guidelines[Found->second];
   if (G && !isProject()) {
     error(IdNode, "duplicate guideline id '" + Id + "' (first defined at " + G->Origin.str() + ")");
     return;
   }
   if (!G) {
+    GuidelineAt.emplace(Id, Cat.Guidelines.size());
     Cat.Guidelines.push_back(Guideline{});
     G = &Cat.Guidelines.back();
     G->Id = Id;
@@ -362,17 +378,18 @@ void Reader::readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew) 
   }
   if (!firstInFile("clause", Id, IdNode, N))
     return;
-  if (const Clause *Other = Cat.findClause(Id)) {
+  const size_t GuidelineIndex = static_cast<size_t>(&G - Cat.Guidelines.data());
+  Clause *C = nullptr;
+  if (auto Found = ClauseAt.find(Id); Found != ClauseAt.end()) {
+    Clause &Other = Cat.Guidelines[Found->second.first].Clauses[Found->second.second];
     if (!isProject()) {
       error(IdNode,
-            "duplicate clause id '" + Id + "' (first defined at " + Other->Origin.str() + ")");
+            "duplicate clause id '" + Id + "' (first defined at " + Other.Origin.str() + ")");
       return;
     }
+    if (Found->second.first == GuidelineIndex)
+      C = &Other;
   }
-  Clause *C = nullptr;
-  for (Clause &Existing : G.Clauses)
-    if (Existing.Id == Id)
-      C = &Existing;
   const bool IsNew = C == nullptr;
   Clause Fresh;
   if (IsNew) {
@@ -409,6 +426,7 @@ void Reader::readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew) 
     error(N, "clause '" + Id + "' has no 'phase'");
   if (C->Checkable.empty())
     C->Checkable = "no";
+  ClauseAt.emplace(Id, std::make_pair(GuidelineIndex, G.Clauses.size()));
   G.Clauses.push_back(Fresh);
 }
 
@@ -595,6 +613,9 @@ void Reader::readData(const YAML::Node &N, CheckEntry &C) {
       continue;
     }
     std::vector<DataEntry> &Entries = C.Data[ListName];
+    std::unordered_map<std::string, size_t> KeyAt;
+    for (size_t I = 0; I < Entries.size(); ++I)
+      KeyAt.emplace(Entries[I].Key, I);
     std::set<std::string> SeenHere;
     for (const YAML::Node &EN : L) {
       DataEntry E;
@@ -605,15 +626,16 @@ void Reader::readData(const YAML::Node &N, CheckEntry &C) {
         error(EN, "duplicate entry '" + E.Key + "' in data list '" + ListName + "'");
         continue;
       }
-      auto Existing = std::find_if(Entries.begin(), Entries.end(),
-                                   [&](const DataEntry &D) { return D.Key == E.Key; });
+      auto Found = KeyAt.find(E.Key);
       // Disabled entries stay, so a later file can enable them again;
       // CheckEntry::activeData leaves them out.
       (void)Enabled;
-      if (Existing == Entries.end()) {
+      if (Found == KeyAt.end()) {
+        KeyAt.emplace(E.Key, Entries.size());
         Entries.push_back(E);
         continue;
       }
+      DataEntry *Existing = &Entries[Found->second];
       // A later file updates only the fields it gives.
       for (const auto &S : E.Scalars)
         Existing->Scalars[S.first] = S.second;
@@ -627,7 +649,7 @@ void Reader::readData(const YAML::Node &N, CheckEntry &C) {
 void Reader::readComponent(const YAML::Node &N) {
   std::string Id;
   bool IsNew = false;
-  ComponentEntry *C = entryFor(N, "component", Cat.Components, Id, IsNew);
+  ComponentEntry *C = entryFor(N, "component", Cat.Components, ComponentAt, Id, IsNew);
   if (!C)
     return;
   if (IsNew)
@@ -672,7 +694,7 @@ void Reader::readComponent(const YAML::Node &N) {
 void Reader::readCheck(const YAML::Node &N) {
   std::string Id;
   bool IsNew = false;
-  CheckEntry *C = entryFor(N, "check", Cat.Checks, Id, IsNew);
+  CheckEntry *C = entryFor(N, "check", Cat.Checks, CheckAt, Id, IsNew);
   if (!C)
     return;
   if (IsNew)
@@ -732,6 +754,15 @@ void Reader::readCheck(const YAML::Node &N) {
     error(N, "check '" + Id + "' has no 'severity'");
 }
 
+/// Deeper than the catalogue needs (6 levels); the loader never recurses on
+/// depth, but yaml-cpp's parser does.
+constexpr int MaxYamlDepth = 64;
+
+/// Thrown from the event handler at the first node nested too deep.
+struct TooDeep {
+  YAML::Mark At;
+};
+
 /// Counts a stream's documents. yaml-cpp 0.7's LoadAll loops forever on
 /// some malformed input (yaml-cpp issue 1040: a parse that yields only a null
 /// root repeats); like the upstream fix, stop at the first empty document.
@@ -748,13 +779,15 @@ public:
   void OnSequenceStart(const YAML::Mark &M, const std::string &, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
     mark(M);
+    enter(M);
   }
-  void OnSequenceEnd() override {}
+  void OnSequenceEnd() override { --Depth; }
   void OnMapStart(const YAML::Mark &M, const std::string &, YAML::anchor_t,
                   YAML::EmitterStyle::value) override {
     mark(M);
+    enter(M);
   }
-  void OnMapEnd() override {}
+  void OnMapEnd() override { --Depth; }
 
   bool Content = false;
   YAML::Mark First = YAML::Mark::null_mark();
@@ -765,6 +798,11 @@ private:
       First = M;
     Content = true;
   }
+  void enter(const YAML::Mark &M) {
+    if (++Depth > MaxYamlDepth)
+      throw TooDeep{M};
+  }
+  int Depth = 0;
 };
 
 /// The mark of the second document of Text, or a null mark when it has none.
@@ -786,14 +824,20 @@ YAML::Mark secondDocument(const std::string &Text) {
 void loadCatalogueText(const std::string &Text, const std::string &Path, const std::string &Role,
                        Catalogue &Cat, std::vector<Problem> &Problems) {
   try {
-    const YAML::Node Root = YAML::Load(Text);
+    // Before YAML::Load, which would recurse as deep as the input nests.
     const YAML::Mark Second = secondDocument(Text);
+    const YAML::Node Root = YAML::Load(Text);
     if (Second.line >= 0)
       Problems.push_back({SourceMark{Path, static_cast<unsigned>(Second.line) + 1,
                                      static_cast<unsigned>(Second.column) + 1},
                           "a catalogue file holds one YAML document; split this one off"});
     Reader R(Path, Role, Cat, Problems);
     R.readDocument(Root);
+  } catch (const TooDeep &E) {
+    Problems.push_back({SourceMark{Path, static_cast<unsigned>(E.At.line) + 1,
+                                   static_cast<unsigned>(E.At.column) + 1},
+                        "YAML nested deeper than " + std::to_string(MaxYamlDepth) +
+                            " levels; a rule file needs far fewer"});
   } catch (const YAML::Exception &E) {
     SourceMark M{Path, 0, 0};
     if (E.mark.line >= 0) {

@@ -220,5 +220,68 @@ class ReportComparesTheScannedBytes(unittest.TestCase):
         self.assertIn("1 finding(s) point at source lines that changed since the scan", r.stderr)
 
 
+class BoundedInputs(unittest.TestCase):
+    def test_eighty_thousand_rule_entries_load(self):
+        with TempDir() as tmp:
+            path = os.path.join(tmp, "big.yaml")
+            with open(path, "w") as f:
+                f.write("checks:\n  - id: medsec-banned-functions\n    data:\n      functions:\n")
+                for i in range(80000):
+                    f.write("        - {name: legacy_copy_%d, severity: high, kind: always, "
+                            "replacement: a bounded copy, reason: unbounded}\n" % i)
+            # A hang guard, not a speed test (docs/benchmarks.md has the numbers).
+            r = run([MEDSEC, "rules", "validate", path], timeout=120)
+        self.assertEqual(r.returncode, 0, r.stdout[-2000:] + r.stderr)
+
+    def test_rule_file_size_is_capped(self):
+        with TempDir() as tmp:
+            path = os.path.join(tmp, "huge.yaml")
+            with open(path, "w") as f:
+                f.truncate(40 << 20)
+            r = run([MEDSEC, "rules", "validate", path])
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertIn(path + ": error: the file is 41943040 bytes; a rule file may hold at most "
+                          "33554432", r.stdout)
+            r = run([MEDSEC, "rules", "validate", "/dev/zero"], timeout=60)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("/dev/zero: error: cannot read file: not a regular file", r.stdout)
+
+    def test_rule_nesting_is_capped(self):
+        with TempDir() as tmp:
+            path = os.path.join(tmp, "deep.yaml")
+            with open(path, "w") as f:
+                f.write("checks: " + "[" * 100000 + "]" * 100000 + "\n")
+            r = run([MEDSEC, "rules", "validate", path], timeout=120)
+        self.assertEqual(r.returncode, 1, r.stdout[-2000:] + r.stderr)
+        self.assertIn(path + ":1:", r.stdout)
+        self.assertIn("nested deeper than", r.stdout)
+
+    def test_deep_json_is_an_error_not_a_crash(self):
+        deep = "[" * 100000 + "]" * 100000
+        with TempDir() as tmp:
+            with open(os.path.join(tmp, "compile_commands.json"), "w") as f:
+                f.write(deep)
+            r = scan(tmp)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("is not JSON: [1:257] arrays and objects nested deeper than 256 levels",
+                          r.stderr)
+            project(tmp, {"good.c": GOOD})
+            base = os.path.join(tmp, "base.json")
+            with open(base, "w") as f:
+                f.write('{"format": "medsec-baseline/1", "findings": ' + deep + "}")
+            r = scan(tmp, "--baseline", base)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("nested deeper than 256 levels", r.stderr)
+            results = os.path.join(tmp, "deep-results.json")
+            with open(results, "w") as f:
+                f.write(deep)
+            r = run([MEDSEC, "report", "-r", results, "-o", os.path.join(tmp, "rep")])
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("nested deeper than 256 levels", r.stderr)
+            r = run([MEDSEC, "baseline", "create", "-r", results, "-o", base])
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("nested deeper than 256 levels", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

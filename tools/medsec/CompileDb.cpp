@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CompileDb.h"
+#include "BoundedJson.h"
 
 #include "CompilerAdjust.h"
 
@@ -309,7 +310,7 @@ std::unique_ptr<FirmwareDatabase> loadFirmwareDatabase(const std::string &DbFile
                  : "does not exist (generate it with CMAKE_EXPORT_COMPILE_COMMANDS=ON or bear)");
     return nullptr;
   }
-  auto Json = llvm::json::parse((*Buf)->getBuffer());
+  auto Json = parseBoundedJson((*Buf)->getBuffer());
   if (!Json) {
     Error = "compile database '" + DbFile + "' is not JSON: " + llvm::toString(Json.takeError());
     return nullptr;

@@ -1,5 +1,6 @@
 //===- Gate.cpp - pull-request gate ---------------------------------------===//
 #include "Gate.h"
+#include "BoundedJson.h"
 
 #include "../../rules/loader/Catalogue.h"
 
@@ -33,7 +34,7 @@ llvm::Expected<std::vector<BaselineEntry>> loadBaseline(llvm::StringRef Path) {
   if (!Buf)
     return llvm::createStringError(Buf.getError(), "cannot read baseline '%s': %s",
                                    Path.str().c_str(), Buf.getError().message().c_str());
-  auto Parsed = json::parse((*Buf)->getBuffer());
+  auto Parsed = parseBoundedJson((*Buf)->getBuffer());
   if (!Parsed)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), "baseline '%s' is not JSON: %s",
                                    Path.str().c_str(), llvm::toString(Parsed.takeError()).c_str());

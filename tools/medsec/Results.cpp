@@ -1,5 +1,6 @@
 //===- Results.cpp - results.json model, fingerprints, serialisation ------===//
 #include "Results.h"
+#include "BoundedJson.h"
 
 #include "../../rules/loader/Catalogue.h"
 
@@ -519,7 +520,7 @@ std::string resultsToJson(const ScanResults &R) {
 }
 
 llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
-  auto Parsed = json::parse(Text);
+  auto Parsed = parseBoundedJson(Text);
   if (!Parsed)
     return Parsed.takeError();
   const json::Object *O = Parsed->getAsObject();

@@ -5,6 +5,7 @@
 // configuration was analysed (target, defines).
 //
 //===----------------------------------------------------------------------===//
+#include "BoundedJson.h"
 #include "ReportModel.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -143,7 +144,7 @@ bool isTargetFlag(llvm::StringRef A) {
 } // namespace
 
 std::optional<CompileDbInfo> parseCompileDb(llvm::StringRef Text) {
-  auto Parsed = llvm::json::parse(Text);
+  auto Parsed = parseBoundedJson(Text);
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());
     return std::nullopt;
