@@ -283,5 +283,20 @@ class BoundedInputs(unittest.TestCase):
         self.assertIn("nested deeper than 256 levels", r.stderr)
 
 
+class ControlCharactersInPaths(unittest.TestCase):
+    def test_console_escapes_them(self):
+        with TempDir() as tmp:
+            name = "evil\nx.c:1:1: warning: forged [medsec-x]\x1b[31m.c"
+            project(tmp, {name: GOOD, "broken\t.c": "int x = ;\n"})
+            r = run([MEDSEC, "scan", "-p", tmp, "-o", os.path.join(tmp, "r.json")], cwd=tmp)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertNotIn("\x1b", r.stdout + r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertTrue(all(l.startswith("evil\\nx.c:1:1: warning: forged [medsec-x]\\x1b[31m.c:")
+                            for l in lines), lines)
+        self.assertIn("broken\\t.c", r.stderr)
+        self.assertNotIn("broken\t.c", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

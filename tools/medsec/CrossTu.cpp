@@ -1,6 +1,7 @@
 //===- CrossTu.cpp - follow taint between translation units ---------------===//
 #include "CrossTu.h"
 #include "Analyse.h"
+#include "writers/Console.h"
 
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -195,9 +196,9 @@ void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitRes
     for (size_t I = 0; I < Rerun.size(); ++I) {
       // A unit that analysed once but not again keeps its first results.
       if (Again[I].Status != UnitStatus::Analysed) {
-        llvm::errs() << "medsec: warning: cross-TU round " << Round << ": " << Again[I].File << " "
-                     << unitStatusName(Again[I].Status) << ": " << Again[I].Reason
-                     << "; its earlier results are kept\n";
+        llvm::errs() << "medsec: warning: cross-TU round " << Round << ": "
+                     << printable(Again[I].File) << " " << unitStatusName(Again[I].Status) << ": "
+                     << Again[I].Reason << "; its earlier results are kept\n";
         continue;
       }
       if (Again[I].CrossTu)

@@ -320,7 +320,7 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
   Files = Db->getAllFiles();
   if (Opts.Verbose)
     for (const std::string &L : DbLog)
-      llvm::errs() << "medsec: " << L << "\n";
+      llvm::errs() << "medsec: " << printable(L) << "\n";
 
   // Every catalogue must load cleanly before any work starts. The scan's own
   // catalogue is the one without a project file found beside a source.

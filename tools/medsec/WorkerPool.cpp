@@ -1,5 +1,6 @@
 //===- WorkerPool.cpp - units analysed in forked, isolated children -------===//
 #include "WorkerPool.h"
+#include "writers/Console.h"
 
 #include "Analyse.h"
 
@@ -189,7 +190,7 @@ std::vector<UnitResult> analyseInWorkers(const std::vector<std::string> &Files,
       // Set on both sides, so the group exists before either goes on.
       setpgid(Pid, Pid);
       if (Opts.Verbose)
-        llvm::errs() << "medsec: analysing " << C.File << "\n";
+        llvm::errs() << "medsec: analysing " << printable(C.File) << "\n";
       Pool.Running.emplace(Pid, C);
     }
     int Status = 0;

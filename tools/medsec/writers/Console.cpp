@@ -5,6 +5,23 @@
 
 namespace medsec {
 
+std::string printable(llvm::StringRef S) {
+  std::string Out;
+  Out.reserve(S.size());
+  for (const char C : S) {
+    const unsigned char U = static_cast<unsigned char>(C);
+    if (U >= 0x20 && U != 0x7f) {
+      Out += C;
+      continue;
+    }
+    static const char Hex[] = "0123456789abcdef";
+    Out += C == '\n' ? "\\n" : C == '\t' ? "\\t" : C == '\r' ? "\\r" : "";
+    if (C != '\n' && C != '\t' && C != '\r')
+      Out += std::string("\\x") + Hex[U >> 4] + Hex[U & 15];
+  }
+  return Out;
+}
+
 Progress::Progress(size_t Total, bool Quiet)
     : Total(Total), Quiet(Quiet), Tty(llvm::sys::Process::StandardErrIsDisplayed()),
       Begin(std::chrono::steady_clock::now()) {}
@@ -17,11 +34,11 @@ void Progress::done(const UnitResult &U) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Begin).count();
   const double Eta = Done ? Elapsed / Done * (Total - Done) : 0;
   std::string Line = "[" + std::to_string(Done) + "/" + std::to_string(Total) + "] " +
-                     unitStatusName(U.Status) + " " + U.File;
+                     unitStatusName(U.Status) + " " + printable(U.File);
   if (U.Status == UnitStatus::Analysed)
     Line += " (" + std::to_string(U.Findings.size()) + " findings)";
   else
-    Line += ": " + U.Reason;
+    Line += ": " + printable(U.Reason);
   if (Tty) {
     llvm::errs() << "\r\033[K" << Line << " ETA " << static_cast<int>(Eta + 0.5) << " s";
     if (U.Status != UnitStatus::Analysed || Done == Total)
@@ -35,13 +52,13 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
   for (const Finding &F : R.Findings) {
     if (!F.isOpen())
       continue; // accepted by a justified suppression or a deviation record
-    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": warning: " << F.Message
-       << " [" << F.Check << "]\n";
+    OS << printable(F.Where.File) << ":" << F.Where.Line << ":" << F.Where.Column
+       << ": warning: " << printable(F.Message) << " [" << F.Check << "]\n";
     for (const Note &N : F.Notes)
-      OS << N.Where.File << ":" << N.Where.Line << ":" << N.Where.Column << ": note: " << N.Message
-         << "\n";
-    OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: severity "
-       << rules::severityName(F.Sev);
+      OS << printable(N.Where.File) << ":" << N.Where.Line << ":" << N.Where.Column
+         << ": note: " << printable(N.Message) << "\n";
+    OS << printable(F.Where.File) << ":" << F.Where.Line << ":" << F.Where.Column
+       << ": note: severity " << rules::severityName(F.Sev);
     for (const std::string &C : F.Cwe)
       OS << "; " << C;
     if (!F.Clauses.empty()) {
@@ -53,10 +70,11 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
       OS << "; new since the baseline";
     OS << "\n";
     if (F.Supp && F.Supp->Status == SuppressionStatus::Rejected)
-      OS << F.Where.File << ":" << F.Where.Line << ":" << F.Where.Column << ": note: "
-         << (F.Supp->Kind == SuppressionKind::InSource ? "suppression at " + F.Supp->Source
-                                                       : "deviation " + F.Supp->Id)
-         << " does not apply: " << F.Supp->Problem << "\n";
+      OS << printable(F.Where.File) << ":" << F.Where.Line << ":" << F.Where.Column << ": note: "
+         << (F.Supp->Kind == SuppressionKind::InSource
+                 ? "suppression at " + printable(F.Supp->Source)
+                 : "deviation " + F.Supp->Id)
+         << " does not apply: " << printable(F.Supp->Problem) << "\n";
   }
 }
 
@@ -66,22 +84,22 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
   for (const UnitResult &U : R.Units)
     if (U.Status != UnitStatus::Analysed && U.Status != UnitStatus::Excluded) {
       ++NotAnalysed;
-      OS << "medsec: not analysed: " << U.File << " (" << unitStatusName(U.Status)
-         << "): " << U.Reason << "\n";
+      OS << "medsec: not analysed: " << printable(U.File) << " (" << unitStatusName(U.Status)
+         << "): " << printable(U.Reason) << "\n";
     }
   for (const Finding &F : R.Findings) {
     Open += F.isOpen();
     New += F.isOpen() && F.Baseline == BaselineState::New;
   }
   for (const auto &X : R.Fixed)
-    OS << "medsec: fixed since the baseline: " << X.File << ": " << X.Message << " [" << X.Check
-       << "]\n";
+    OS << "medsec: fixed since the baseline: " << printable(X.File) << ": " << printable(X.Message)
+       << " [" << X.Check << "]\n";
   OS << "medsec: " << R.Findings.size() << " finding(s), " << Open << " open";
   if (WithBaseline)
     OS << " (" << New << " new, " << R.Fixed.size() << " fixed)";
   OS << ", in " << R.Units.size() << " translation unit(s), " << NotAnalysed
-     << " not analysed; gate " << verdictName(R.Policy.Outcome) << "; results in " << ResultsPath
-     << "\n";
+     << " not analysed; gate " << verdictName(R.Policy.Outcome) << "; results in "
+     << printable(ResultsPath) << "\n";
 }
 
 } // namespace medsec

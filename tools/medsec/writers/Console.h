@@ -11,6 +11,12 @@
 
 namespace medsec {
 
+/// S with each control character written as an escape (\n, \t, \r, \x1b...),
+/// for every path and text from the sources or the build the console prints:
+/// a newline in a file name must not forge a finding line, an escape
+/// sequence must not reach the terminal.
+std::string printable(llvm::StringRef S);
+
 /// One line per finished unit on stderr: overwritten in place on a terminal,
 /// `medsec: ` lines otherwise.
 class Progress {
