@@ -220,6 +220,42 @@ class ReportComparesTheScannedBytes(unittest.TestCase):
         self.assertIn("1 finding(s) point at source lines that changed since the scan", r.stderr)
 
 
+class NothingRunsThatTheUserDidNotName(unittest.TestCase):
+    def project_with_cross_gcc(self, tmp):
+        gcc = os.path.join(tmp, "bin", "arm-none-eabi-gcc")
+        os.makedirs(os.path.dirname(gcc))
+        with open(gcc, "w") as f:
+            f.write("#!/bin/sh\ntouch %s\necho '#include <...> search starts here:' >&2\n"
+                    "echo ' %s' >&2\necho 'End of search list.' >&2\n"
+                    % (os.path.join(tmp, "ran"), os.path.join(tmp, "inc")))
+        os.chmod(gcc, 0o755)
+        os.mkdir(os.path.join(tmp, "inc"))
+        with open(os.path.join(tmp, "inc", "string.h"), "w") as f:
+            f.write("char *strcpy(char *, const char *);\n")
+        with open(os.path.join(tmp, "fw.c"), "w") as f:
+            f.write("#include <string.h>\nvoid f(char *d, const char *s) { strcpy(d, s); }\n")
+        write_db(tmp, [{"directory": tmp, "file": "fw.c",
+                        "arguments": [gcc, "-mcpu=cortex-m4", "-mthumb", "-c", "fw.c"]}])
+        return gcc
+
+    def test_a_compiler_in_the_database_is_not_run_by_default(self):
+        with TempDir() as tmp:
+            gcc = self.project_with_cross_gcc(tmp)
+            r = scan(tmp)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "ran")), "the compiler was run")
+            self.assertIn("medsec: note: %s named by the compile database was not run for its "
+                          "include directories (allow it with --query-driver GLOB)" % gcc, r.stderr)
+            self.assertEqual(r.returncode, 3, r.stderr)  # string.h is missing: parse-error
+
+    def test_query_driver_glob_allows_it(self):
+        with TempDir() as tmp:
+            self.project_with_cross_gcc(tmp)
+            r = scan(tmp, "--query-driver", os.path.join(tmp, "bin", "*-gcc"))
+            self.assertTrue(os.path.exists(os.path.join(tmp, "ran")))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertNotIn("was not run", r.stderr)
+
+
 class BoundedInputs(unittest.TestCase):
     def test_eighty_thousand_rule_entries_load(self):
         with TempDir() as tmp:

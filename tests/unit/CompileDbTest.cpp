@@ -246,7 +246,6 @@ TEST(CompilerAdjust, TargetIsInferredFromTheCompilerName) {
 
 TEST(CompilerAdjust, CrossGccCommandKeepsArmFlagsAndDropsWhatClangCannotTake) {
   AdjustContext Ctx;
-  Ctx.QueryDrivers = false;
   std::vector<std::string> Log;
   const std::vector<std::string> In = {"arm-none-eabi-gcc",
                                        "-mcpu=cortex-m4",
@@ -284,7 +283,6 @@ TEST(CompilerAdjust, CrossGccCommandKeepsArmFlagsAndDropsWhatClangCannotTake) {
 
 TEST(CompilerAdjust, OptionsTheDriverRejectsForTheTargetAreDropped) {
   AdjustContext Ctx;
-  Ctx.QueryDrivers = false;
   std::vector<std::string> Log;
   const auto Out = adjustCommand(
       {"arm-none-eabi-gcc", "-mthumb", "-mcmodel=medany", "-mgeneral-regs-only", "-c", "/p/a.c"},
@@ -438,9 +436,22 @@ TEST(CompilerAdjust, InstalledCrossGccIsAskedForItsIncludeDirectories) {
                     "void f(const char *s) { strcpy((char *)b, s); }\n");
   P.write("other.c", "#include <string.h>\n");
   const std::string Gcc = P.path("bin/arm-none-eabi-gcc");
-  auto Db = P.load("[" + entry(P.Dir, "main.c", Gcc + " -mcpu=cortex-m0 -mthumb -c main.c") + ", " +
-                   entry(P.Dir, "other.c", Gcc + " -mcpu=cortex-m0 -mthumb -c other.c") + "]");
+  const std::string Json =
+      "[" + entry(P.Dir, "main.c", Gcc + " -mcpu=cortex-m0 -mthumb -c main.c") + ", " +
+      entry(P.Dir, "other.c", Gcc + " -mcpu=cortex-m0 -mthumb -c other.c") + "]";
+  // Not run unless a --query-driver glob names it: a database can name any program.
+  auto Unasked = P.load(Json);
+  ASSERT_TRUE(Unasked) << P.Error;
+  EXPECT_FALSE(llvm::sys::fs::exists(P.path("bin/args")));
+  EXPECT_FALSE(contains(P.args(*Unasked, "main.c"), P.path("newlib/include")));
+  EXPECT_TRUE(logHas(P.Log, Gcc + " was not run for its include directories (no --query-driver "
+                                  "glob names it): only clang's freestanding headers"));
+  EXPECT_EQ(Unasked->notQueried(), std::set<std::string>{Gcc});
+  DbOptions Allowed;
+  Allowed.QueryDriverGlobs = {"/nowhere/*," + P.path("bin") + "/*-gcc"};
+  auto Db = P.load(Json, Allowed);
   ASSERT_TRUE(Db) << P.Error;
+  EXPECT_TRUE(Db->notQueried().empty());
   const auto Args = P.args(*Db, "main.c");
   EXPECT_TRUE(contains(Args, P.path("newlib/include"))) << joined(Args);
   EXPECT_FALSE(contains(Args, "/opt/x/lib/gcc/arm-none-eabi/13.2.1/include"));

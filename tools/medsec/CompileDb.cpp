@@ -323,7 +323,7 @@ std::unique_ptr<FirmwareDatabase> loadFirmwareDatabase(const std::string &DbFile
   const std::string DbDir = llvm::sys::path::parent_path(normalPath(DbFile, "")).str();
   AdjustContext Ctx;
   Ctx.CompatDir = Opts.CompatDir.empty() ? compatDirectory() : Opts.CompatDir;
-  Ctx.QueryDrivers = Opts.QueryDrivers;
+  Ctx.QueryDriverGlobs = Opts.QueryDriverGlobs;
   std::vector<CompileCommand> Commands;
   for (size_t I = 0; I < Entries->size(); ++I) {
     CompileCommand C;
@@ -335,6 +335,7 @@ std::unique_ptr<FirmwareDatabase> loadFirmwareDatabase(const std::string &DbFile
   }
   auto Db = std::make_unique<FirmwareDatabase>();
   addDeduplicated(*Db, std::move(Commands), Opts.FirstConfigurationOnly, Log);
+  Db->setNotQueried(std::move(Ctx.NotQueried));
   Db->applyPathFilters(Opts, Log);
   return Db;
 }

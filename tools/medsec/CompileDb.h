@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,9 @@ struct DbOptions {
   std::string GlobRoot;
   /// The compatibility headers (default: compatDirectory()).
   std::string CompatDir;
-  /// Ask an installed cross gcc for its include directories.
-  bool QueryDrivers = true;
+  /// Globs naming the cross compilers that may be run for their include
+  /// directories (AdjustContext::QueryDriverGlobs); none by default.
+  std::vector<std::string> QueryDriverGlobs;
   /// Several entries for one file: analyse each distinct configuration
   /// (default), or only the first entry.
   bool FirstConfigurationOnly = false;
@@ -49,6 +51,11 @@ public:
   std::vector<std::string> getAllFiles() const override;
   std::vector<clang::tooling::CompileCommand> getAllCompileCommands() const override;
 
+  /// The compilers the database named that were not run for their include
+  /// directories because no --query-driver glob allowed it.
+  const std::set<std::string> &notQueried() const { return NotQueried; }
+  void setNotQueried(std::set<std::string> S) { NotQueried = std::move(S); }
+
   /// Files the globs took out of the analysis, in path order.
   const std::vector<ExcludedFile> &excludedFiles() const { return Excluded; }
 
@@ -64,6 +71,7 @@ public:
 private:
   std::map<std::string, std::vector<clang::tooling::CompileCommand>> ByFile;
   std::vector<ExcludedFile> Excluded;
+  std::set<std::string> NotQueried;
 };
 
 /// Loads DbFile (compile_commands.json). On a missing or malformed file

@@ -18,6 +18,7 @@
 #include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Option/Arg.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
@@ -602,14 +603,31 @@ Args targetFlags(const Args &A) {
   return F;
 }
 
+bool mayRun(llvm::StringRef Program, const std::vector<std::string> &Globs) {
+  for (const std::string &List : Globs) {
+    llvm::SmallVector<llvm::StringRef, 4> Items;
+    llvm::StringRef(List).split(Items, ',', -1, /*KeepEmpty=*/false);
+    for (llvm::StringRef G : Items)
+      if (auto Pattern = llvm::GlobPattern::create(G.trim()); Pattern && Pattern->match(Program))
+        return true;
+  }
+  return false;
+}
+
 void addDriverIncludes(const Args &Original, const CompilerInfo &Info, llvm::StringRef Directory,
                        AdjustContext &Ctx, Args &Out, Logger &Note) {
+  const std::string Freestanding = "only clang's freestanding headers (stdint.h, stddef.h, "
+                                   "stdbool.h...) are available for " +
+                                   Info.Triple;
   const std::string Gcc = resolveProgram(Original[0], Directory);
   if (Gcc.empty()) {
-    Note(Original[0] +
-         " is not installed here: only clang's freestanding headers (stdint.h, "
-         "stddef.h, stdbool.h...) are available for " +
-         Info.Triple);
+    Note(Original[0] + " is not installed here: " + Freestanding);
+    return;
+  }
+  if (!mayRun(Gcc, Ctx.QueryDriverGlobs)) {
+    Ctx.NotQueried.insert(Gcc);
+    Note(Gcc + " was not run for its include directories (no --query-driver glob names it): " +
+         Freestanding);
     return;
   }
   const Args Flags = targetFlags(Original);
@@ -689,7 +707,7 @@ std::vector<std::string> adjustCommand(const Args &In, llvm::StringRef Directory
   Out.insert(Out.end(), Front.begin(), Front.end());
   Out.insert(Out.end(), Body.begin(), Body.end());
   Out = filterWithOptTable(Out, Note);
-  if (Info.Family == CompilerFamily::Gnu && !Info.Triple.empty() && Ctx.QueryDrivers)
+  if (Info.Family == CompilerFamily::Gnu && !Info.Triple.empty())
     addDriverIncludes(In, Info, Directory, Ctx, Out, Note);
   return dropDriverRejects(std::move(Out), File, Ctx, Note);
 }

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,8 +55,13 @@ bool isGccInternalIncludeDir(llvm::StringRef Dir);
 
 /// Options and caches shared by every command of one database.
 struct AdjustContext {
-  std::string CompatDir;    // the shipped compatibility headers
-  bool QueryDrivers = true; // ask an installed cross gcc for its include dirs
+  std::string CompatDir; // the shipped compatibility headers
+  /// Globs on a compiler's path (clangd's --query-driver) naming those that
+  /// may be run to ask for their include directories. None by default: a
+  /// compile database can name any program, and it is not run unless named.
+  std::vector<std::string> QueryDriverGlobs;
+  /// The compilers the database named that no glob allowed to run.
+  std::set<std::string> NotQueried;
   /// Compiler + flags -> its include dirs (empty when it cannot be run).
   std::map<std::string, std::vector<std::string>> DriverIncludes;
   /// Flags -> the flags the clang driver rejected in a dry run.

@@ -59,6 +59,8 @@ scan options:
   --include GLOB         analyse only files matching a glob (repeatable)
   --exclude GLOB         do not analyse files matching GLOB (repeatable; listed as excluded)
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
+  --query-driver GLOB    run the cross compilers matching GLOB (comma-separated, repeatable) for
+                         their include directories, as clangd does; default: none is run
   --cross-tu             follow taint from one translation unit into another (extra rounds)
   --no-cross-tu          analyse each translation unit alone (the default)
   -q, --quiet            no progress lines
@@ -174,6 +176,7 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--today", [&](const std::string &V) { O.Gate.Today = V; }},
                 {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }},
                 {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
+                {"--query-driver", [&](const std::string &V) { O.QueryDrivers.push_back(V); }},
                 {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }}},
                {{"-q", [&] { O.Quiet = true; }},
                 {"--new-only", [&] { O.Gate.NewOnly = true; }},

@@ -300,11 +300,19 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
   const std::string DbFile = dbFilePath(Opts.BuildPath);
   std::string Error;
   std::vector<std::string> DbLog;
-  auto Db = loadFirmwareDatabase(DbFile, DbOptions(), DbLog, Error);
+  DbOptions Load;
+  Load.QueryDriverGlobs = Opts.QueryDrivers;
+  auto Db = loadFirmwareDatabase(DbFile, Load, DbLog, Error);
   if (!Db) {
     llvm::errs() << "medsec: error: " << Error << "\n";
     return ExitUsage;
   }
+  // Said whatever the verbosity: it changes which headers the units see.
+  for (const std::string &Gcc : Db->notQueried())
+    llvm::errs() << "medsec: note: " << printable(Gcc)
+                 << " named by the compile database was not run for its include directories "
+                    "(allow it with --query-driver GLOB); its C library headers are missing, "
+                    "clang's freestanding headers are used\n";
   std::vector<std::string> Files = Db->getAllFiles();
   if (Files.empty()) {
     llvm::errs() << "medsec: error: compile database '" << DbFile << "' lists no file\n";

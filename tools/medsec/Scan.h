@@ -33,6 +33,9 @@ struct ScanOptions {
   // Follow taint between translation units (CrossTu.h). Opt-in: on third-party
   // code it multiplies findings (docs/benchmarks.md, cross-TU rounds).
   bool CrossTu = false;
+  // Globs of the compilers that may be run for their include directories
+  // (clangd's --query-driver); none by default (docs/cli.md, security notes).
+  std::vector<std::string> QueryDrivers;
   AnalyseOptions Analyse;
 };
 
