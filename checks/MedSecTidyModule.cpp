@@ -31,6 +31,9 @@
 #include "input/TaintedLoopBoundCheck.h"
 #include "input/TaintedMemorySizeCheck.h"
 
+// memory
+#include "memory/SizeofAsCountCheck.h"
+
 namespace clang::tidy::medsec {
 
 class MedSecTidyModule : public ClangTidyModule {
@@ -55,6 +58,8 @@ public:
     Factories.registerCheck<TaintedFormatStringCheck>("medsec-tainted-format-string");
     Factories.registerCheck<TaintedLoopBoundCheck>("medsec-tainted-loop-bound");
     Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
+    // memory
+    Factories.registerCheck<SizeofAsCountCheck>("medsec-sizeof-as-count");
   }
 };
 

@@ -4,6 +4,7 @@
 #ifndef PUMP_CONTROL_H
 #define PUMP_CONTROL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "freertos_stub.h"
@@ -67,5 +68,8 @@ QueueHandle_t pump_command_queue(void);
 void pump_task_step(void);
 void pump_motor_tick(void);
 void pump_alarm_task_step(void);
+
+/* Occlusion alarm threshold of a syringe size (index into the size table). */
+uint32_t pump_occlusion_limit(size_t syringe);
 
 #endif /* PUMP_CONTROL_H */

@@ -331,3 +331,13 @@ void pump_alarm_task_step(void) {
     HAL_GPIO_WritePin(BUZZER_PORT, buzzer_pin_gpio, GPIO_PIN_SET);
   }
 }
+
+/* Occlusion pressure limit (mmHg) per syringe size, by the configuration's syringe index. */
+static const uint32_t occlusion_limit_mmhg[8] = {300U, 350U, 400U, 450U, 500U, 550U, 600U, 650U};
+
+uint32_t pump_occlusion_limit(size_t syringe) {
+  if (syringe > sizeof(occlusion_limit_mmhg)) { // expect: medsec-sizeof-as-count
+    return occlusion_limit_mmhg[0];
+  }
+  return occlusion_limit_mmhg[syringe];
+}
