@@ -3,10 +3,13 @@
 The vendored trees are written by the test: our own few lines in each library's real layout,
 with its version macros spelt as the library spells them (never the library's code).
 """
+import json
 import os
 import unittest
 
-from common import MEDSEC, TempDir, load_json, run, write_db
+from common import MEDSEC, ROOT, TempDir, load_json, run, write_db
+
+VALIDATOR = os.path.join(ROOT, "tests", "e2e", "cyclonedx_validate.js")
 
 # lwIP builds LWIP_VERSION_STRING by stringification and picks the suffix with #if: only a
 # preprocessor gets "2.1.3" (release) or "2.2.0d" (development) right.
@@ -174,6 +177,123 @@ class ComponentRecognition(unittest.TestCase):
                     outs.append(f.read())
             self.assertEqual(outs[0], outs[1])
             self.assertEqual(outs[0], outs[2])
+
+
+def validate_cyclonedx(path):
+    return run(["node", VALIDATOR, path])
+
+
+class Sbom(unittest.TestCase):
+    def scanned(self, tmp):
+        make_tree(tmp)
+        r, out = scan(tmp)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return out
+
+    def test_cyclonedx_is_valid_deterministic_and_complete(self):
+        with TempDir() as tmp:
+            out = self.scanned(tmp)
+            boms = []
+            for n in ("1", "2"):
+                bom = os.path.join(tmp, "bom%s.cdx.json" % n)
+                r = run([MEDSEC, "sbom", "-r", out, "-o", bom, "--name", "IP-400 pump",
+                         "--firmware-version", "4.2.0", "--supplier", "ACME Medical"])
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertIn("CycloneDX 1.6 SBOM of 2 component(s) and 1 unidentified", r.stderr)
+                with open(bom, "rb") as f:
+                    boms.append(f.read())
+            self.assertEqual(boms[0], boms[1])
+            v = validate_cyclonedx(os.path.join(tmp, "bom1.cdx.json"))
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+            doc = json.loads(boms[0])
+            self.assertEqual(doc["specVersion"], "1.6")
+            self.assertRegex(doc["serialNumber"], r"^urn:uuid:[0-9a-f-]{36}$")
+            self.assertNotIn("timestamp", doc["metadata"])
+            self.assertEqual(doc["metadata"]["component"],
+                             {"type": "firmware", "bom-ref": "medsec:firmware",
+                              "name": "IP-400 pump", "version": "4.2.0",
+                              "supplier": {"name": "ACME Medical"}})
+            comps = {c["bom-ref"]: c for c in doc["components"]}
+            self.assertEqual(sorted(comps), ["medsec:component/littlefs", "medsec:component/lwip",
+                                             "medsec:unidentified/third_party/crc16"])
+            lwip = comps["medsec:component/lwip"]
+            self.assertEqual((lwip["name"], lwip["version"], lwip["purl"]),
+                             ("lwIP", "2.1.3", "pkg:generic/lwip@2.1.3"))
+            self.assertEqual(lwip["licenses"], [{"expression": "BSD-3-Clause"}])
+            self.assertEqual(lwip["hashes"][0]["alg"], "SHA-256")
+            self.assertIn({"location": "third_party/lwip/src/include/lwip/init.h", "line": 20,
+                           "symbol": "LWIP_VERSION_STRING",
+                           "additionalContext": "included; defines the version macro"},
+                          lwip["evidence"]["occurrences"])
+            version_id = [i for i in lwip["evidence"]["identity"] if i["field"] == "version"][0]
+            self.assertEqual(version_id["methods"][0]["technique"], "source-code-analysis")
+            self.assertIn({"name": "fda:support-level", "value": "unknown"}, lwip["properties"])
+            self.assertEqual(doc["dependencies"], [{"ref": "medsec:firmware",
+                                                    "dependsOn": sorted(comps)}])
+            # The validator is not a rubber stamp: an unknown field is rejected.
+            doc["components"][0]["bogus"] = 1
+            bad = os.path.join(tmp, "bad.cdx.json")
+            with open(bad, "w") as f:
+                json.dump(doc, f)
+            v = validate_cyclonedx(bad)
+            self.assertEqual(v.returncode, 1, v.stdout + v.stderr)
+            self.assertIn("additionalProperties", v.stdout)
+
+    def test_spdx_required_fields(self):
+        with TempDir() as tmp:
+            out = self.scanned(tmp)
+            spdx = os.path.join(tmp, "bom.spdx.json")
+            r = run([MEDSEC, "sbom", "-r", out, "-o", spdx, "--format", "spdx"],
+                    env={"SOURCE_DATE_EPOCH": "1767225600"})
+            self.assertEqual(r.returncode, 0, r.stderr)
+            doc = load_json(spdx)
+            for key in ("spdxVersion", "dataLicense", "SPDXID", "name", "documentNamespace",
+                        "creationInfo", "packages", "relationships"):
+                self.assertIn(key, doc)
+            self.assertEqual((doc["spdxVersion"], doc["dataLicense"], doc["SPDXID"]),
+                             ("SPDX-2.3", "CC0-1.0", "SPDXRef-DOCUMENT"))
+            self.assertEqual(doc["creationInfo"]["created"], "2026-01-01T00:00:00Z")
+            self.assertTrue(doc["creationInfo"]["creators"][0].startswith("Tool: medsec-"))
+            ids = set()
+            for p in doc["packages"]:
+                for key in ("SPDXID", "name", "downloadLocation", "filesAnalyzed"):
+                    self.assertIn(key, p)
+                self.assertRegex(p["SPDXID"], r"^SPDXRef-[A-Za-z0-9.-]+$")
+                ids.add(p["SPDXID"])
+            self.assertEqual(len(ids), len(doc["packages"]))
+            for rel in doc["relationships"]:
+                self.assertIn(rel["spdxElementId"], ids | {"SPDXRef-DOCUMENT"})
+                self.assertIn(rel["relatedSpdxElement"], ids)
+            lwip = [p for p in doc["packages"] if p["SPDXID"] == "SPDXRef-Package-lwip"][0]
+            self.assertEqual(lwip["versionInfo"], "2.1.3")
+            self.assertIn({"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl",
+                           "referenceLocator": "pkg:generic/lwip@2.1.3"}, lwip["externalRefs"])
+
+    def test_end_of_support_and_bad_usage(self):
+        with TempDir() as tmp:
+            files = dict(FILES)
+            files[".medsec.yaml"] = ("schema: medsec-rules/1\ncomponents:\n  - id: lwip\n"
+                                     "    support: maintenance\n    end-of-support: 2030-06-30\n")
+            make_tree(tmp, files)
+            r, out = scan(tmp)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            spdx, cdx = os.path.join(tmp, "b.spdx.json"), os.path.join(tmp, "b.cdx.json")
+            self.assertEqual(run([MEDSEC, "sbom", "-r", out, "-o", spdx, "--format", "spdx",
+                                  "--timestamp", "2026-02-03T04:05:06Z"]).returncode, 0)
+            lwip = [p for p in load_json(spdx)["packages"] if p["name"] == "lwIP"][0]
+            self.assertEqual(lwip["validUntilDate"], "2030-06-30T00:00:00Z")
+            self.assertEqual(run([MEDSEC, "sbom", "-r", out, "-o", cdx]).returncode, 0)
+            lwip = [c for c in load_json(cdx)["components"] if c["name"] == "lwIP"][0]
+            self.assertIn({"name": "fda:end-of-support", "value": "2030-06-30"}, lwip["properties"])
+            self.assertIn({"name": "fda:support-level", "value": "maintenance"}, lwip["properties"])
+            for args, message in ((["--format", "xml"], "unknown SBOM format 'xml'"),
+                                  (["--timestamp", "yesterday"], "--timestamp takes")):
+                r = run([MEDSEC, "sbom", "-r", out, "-o", cdx] + args)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn(message, r.stderr)
+            r = run([MEDSEC, "sbom", "-r", os.path.join(tmp, "missing.json"), "-o", cdx])
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("cannot read", r.stderr)
 
 
 if __name__ == "__main__":

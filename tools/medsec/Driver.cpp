@@ -6,13 +6,16 @@
 #include "Scan.h"
 #include "medsec/Version.h"
 #include "report/ReportCommand.h"
+#include "writers/Sbom.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <map>
 
@@ -29,6 +32,7 @@ commands:
   report -r RESULTS      write the traceability report (HTML, Markdown, CSV, JSON)
   rules validate [FILE]  check the catalogue, and FILE as a project override file
   rules list             print the checks with their severity, CWE and clauses
+  sbom -r RESULTS -o FILE write the third-party components as CycloneDX 1.6 or SPDX 2.3 JSON
   baseline create -r RESULTS -o BASELINE
                          accept the open findings of RESULTS as the baseline
   init [DIR] [-p BUILD_DIR] [--force]
@@ -77,6 +81,16 @@ report options:
   --test-evidence FILE   the tool's own test results (JUnit XML or ctest log)
   --catalogue DIR, --rules FILE  as for scan (default --rules: the project file the scan used)
   --source-root DIR      where the sources are now (default: the results' sourceRoot)
+
+sbom options (docs/sbom.md):
+  -r, --results FILE     results of a scan (required)
+  -o, --output FILE      where the SBOM goes (required)
+  --format FORMAT        cyclonedx (default) or spdx
+  --name NAME            the firmware's name (default: the source root's directory name)
+  --firmware-version V   the firmware's version (default: not stated)
+  --supplier NAME        the manufacturer (default: not stated)
+  --timestamp TIME       ISO 8601 creation time (CycloneDX: omitted unless given; SPDX, which
+                         requires one: $SOURCE_DATE_EPOCH, else the current time)
 
 exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 analysis incomplete
 )";
@@ -248,6 +262,80 @@ int reportCommand(int Argc, char **Argv) {
   return report::runReport(O);
 }
 
+/// results.json, or nothing after saying why on stderr.
+std::optional<ScanResults> readResults(const std::string &Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf) {
+    usageError("cannot read '" + Path + "': " + Buf.getError().message());
+    return std::nullopt;
+  }
+  auto R = resultsFromJson((*Buf)->getBuffer());
+  if (!R) {
+    usageError(Path + ": " + llvm::toString(R.takeError()));
+    return std::nullopt;
+  }
+  return std::move(*R);
+}
+
+/// The creation time SPDX requires: given, $SOURCE_DATE_EPOCH, or now (UTC).
+std::string spdxTimestamp(const std::string &Given) {
+  if (!Given.empty())
+    return Given;
+  std::time_t T = std::time(nullptr);
+  if (const char *Epoch = std::getenv("SOURCE_DATE_EPOCH"))
+    T = static_cast<std::time_t>(std::strtoll(Epoch, nullptr, 10));
+  char Buf[32];
+  std::strftime(Buf, sizeof Buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&T));
+  return Buf;
+}
+
+int sbomCommand(int Argc, char **Argv) {
+  SbomOptions O;
+  std::string ResultsPath, OutPath, Format = "cyclonedx", Error;
+  std::vector<std::string> Positional;
+  auto Results = [&](const std::string &V) { ResultsPath = V; };
+  auto Output = [&](const std::string &V) { OutPath = V; };
+  Args A(Argc, Argv, 2);
+  if (!A.parse({{"-r", Results},
+                {"--results", Results},
+                {"-o", Output},
+                {"--output", Output},
+                {"--format", [&](const std::string &V) { Format = V; }},
+                {"--name", [&](const std::string &V) { O.Name = V; }},
+                {"--firmware-version", [&](const std::string &V) { O.Version = V; }},
+                {"--supplier", [&](const std::string &V) { O.Supplier = V; }},
+                {"--timestamp", [&](const std::string &V) { O.Timestamp = V; }}},
+               {}, Positional, Error))
+    return usageError(Error);
+  if (ResultsPath.empty() || OutPath.empty() || !Positional.empty())
+    return usageError("usage: medsec sbom -r RESULTS.json -o FILE [--format cyclonedx|spdx]");
+  if (Format != "cyclonedx" && Format != "spdx")
+    return usageError("unknown SBOM format '" + Format + "'; expected cyclonedx or spdx");
+  if (!O.Timestamp.empty() &&
+      !llvm::Regex("^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z$")
+           .match(O.Timestamp))
+    return usageError("--timestamp takes YYYY-MM-DDTHH:MM:SSZ, not '" + O.Timestamp + "'");
+  if (llvm::Error E = checkWritable(OutPath))
+    return configurationError(llvm::toString(std::move(E)));
+  std::optional<ScanResults> R = readResults(ResultsPath);
+  if (!R)
+    return ExitUsage;
+  if (Format == "spdx")
+    O.Timestamp = spdxTimestamp(O.Timestamp);
+  const std::string Text = Format == "spdx" ? writeSpdx(*R, O) : writeCycloneDx(*R, O);
+  if (llvm::Error E = writeFileAtomically(OutPath, Text)) {
+    llvm::errs() << "medsec: error: " << llvm::toString(std::move(E)) << "\n";
+    return ExitUsage;
+  }
+  if (!R->complete())
+    llvm::errs() << "medsec: warning: the scan did not analyse every unit: the SBOM lists only "
+                    "what the analysed units used\n";
+  llvm::errs() << "medsec: " << (Format == "spdx" ? "SPDX 2.3" : "CycloneDX 1.6") << " SBOM of "
+               << R->Components.size() << " component(s) and " << R->Unidentified.size()
+               << " unidentified tree(s) written to " << OutPath << "\n";
+  return ExitClean;
+}
+
 int analyseCommand(int Argc, char **Argv) {
   AnalyseOptions O;
   std::string Db, File, Out, Error;
@@ -284,12 +372,9 @@ int baselineCommand(int Argc, char **Argv) {
     return usageError("usage: medsec baseline create -r RESULTS.json -o BASELINE.json");
   if (llvm::Error E = checkWritable(OutPath))
     return configurationError(llvm::toString(std::move(E)));
-  auto Buf = llvm::MemoryBuffer::getFile(ResultsPath);
-  if (!Buf)
-    return usageError("cannot read '" + ResultsPath + "': " + Buf.getError().message());
-  auto R = resultsFromJson((*Buf)->getBuffer());
+  std::optional<ScanResults> R = readResults(ResultsPath);
   if (!R)
-    return usageError(ResultsPath + ": " + llvm::toString(R.takeError()));
+    return ExitUsage;
   // Re-creating a baseline keeps the justifications the team wrote into it.
   std::vector<BaselineEntry> Old;
   if (llvm::sys::fs::exists(OutPath)) {
@@ -379,6 +464,8 @@ int driverMain(int Argc, char **Argv) {
     return baselineCommand(Argc, Argv);
   if (Cmd == "report")
     return reportCommand(Argc, Argv);
+  if (Cmd == "sbom")
+    return sbomCommand(Argc, Argv);
   if (Cmd == "init")
     return initCommand(Argc, Argv);
   if (Cmd == "version" || Cmd == "--version") {
