@@ -334,5 +334,35 @@ class ControlCharactersInPaths(unittest.TestCase):
         self.assertNotIn("broken\t.c", r.stderr)
 
 
+class CrashReasons(unittest.TestCase):
+    def test_missing_directory_is_the_reason_not_a_crash(self):
+        with TempDir() as tmp:
+            with open(os.path.join(tmp, "a.c"), "w") as f:
+                f.write(GOOD)
+            write_db(tmp, [{"directory": os.path.join(tmp, "nope"), "file": os.path.join(tmp, "a.c"),
+                            "arguments": ["clang-19", "-c", os.path.join(tmp, "a.c")]}])
+            r = scan(tmp)
+            [unit] = load_json(os.path.join(tmp, "r.json"))["units"]
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(unit["status"], "failed")
+        self.assertEqual(unit["reason"], "Cannot chdir into '%s' (the entry's 'directory' in the "
+                         "compile database): it does not exist" % os.path.join(tmp, "nope"))
+
+    def test_two_runs_with_a_crashing_unit_give_identical_results(self):
+        outs = []
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD, "crashme.c": GOOD})
+            for i in range(2):
+                out = os.path.join(tmp, "r%d.json" % i)
+                r = run([MEDSEC, "scan", "-p", tmp, "-q", "-o", out], cwd=tmp,
+                        env={"MEDSEC_TEST_CRASH_ON": "crashme"})
+                self.assertEqual(r.returncode, 3, r.stderr)
+                with open(out, "rb") as f:
+                    outs.append(f.read())
+            units = {u["file"]: u for u in load_json(out)["units"]}
+        self.assertEqual(outs[0], outs[1])
+        self.assertEqual(units["crashme.c"]["reason"], "analyser crashed (signal 6, Aborted)")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -153,6 +153,17 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
   using namespace clang::tidy;
   UnitResult Unit;
   Unit.File = relativeToRoot(File, Opts.SourceRoot);
+  // clang's tooling aborts the process on a directory it cannot enter: say
+  // so as the unit's reason instead of a crash.
+  for (const clang::tooling::CompileCommand &C : Db.getCompileCommands(File))
+    if (!llvm::sys::fs::is_directory(C.Directory)) {
+      Unit.Status = UnitStatus::Failed;
+      Unit.Reason = "Cannot chdir into '" + C.Directory +
+                    "' (the entry's 'directory' in the "
+                    "compile database): " +
+                    (llvm::sys::fs::exists(C.Directory) ? "not a directory" : "it does not exist");
+      return Unit;
+    }
 
   ClangTidyContext Context(
       std::make_unique<DefaultOptionsProvider>(ClangTidyGlobalOptions(), tidyOptions(Opts)));

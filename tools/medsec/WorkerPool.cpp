@@ -5,6 +5,7 @@
 #include "Analyse.h"
 
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
@@ -26,15 +27,9 @@ constexpr int InterruptSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
 void onInterrupt(int Signal) { Interrupted = Signal; }
 
-std::string lastLines(const std::string &Path, size_t MaxChars) {
+std::string lastLines(const std::string &Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return "";
-  llvm::StringRef T = (*Buf)->getBuffer().rtrim();
-  if (T.size() > MaxChars)
-    T = T.take_back(MaxChars);
-  const size_t Nl = T.rfind('\n');
-  return (Nl == llvm::StringRef::npos ? T : T.substr(Nl + 1)).str();
+  return Buf ? crashLogSummary((*Buf)->getBuffer()) : "";
 }
 
 struct Child {
@@ -81,7 +76,7 @@ UnitResult collect(const Child &C, int Status, bool TimedOut, const PoolOptions 
     U.Status = UnitStatus::Crashed;
     U.Reason = std::string("analyser crashed (signal ") + std::to_string(WTERMSIG(Status)) + ", " +
                strsignal(WTERMSIG(Status)) + ")";
-    const std::string Tail = lastLines(C.LogPath, 300);
+    const std::string Tail = lastLines(C.LogPath);
     if (!Tail.empty())
       U.Reason += ": " + Tail;
     return U;
@@ -91,7 +86,7 @@ UnitResult collect(const Child &C, int Status, bool TimedOut, const PoolOptions 
     U.Status = UnitStatus::Failed;
     U.Reason = "analyser exited with status " +
                std::to_string(WIFEXITED(Status) ? WEXITSTATUS(Status) : -1);
-    const std::string Tail = lastLines(C.LogPath, 300);
+    const std::string Tail = lastLines(C.LogPath);
     if (!Tail.empty())
       U.Reason += ": " + Tail;
     return U;
@@ -125,6 +120,28 @@ public:
 };
 
 } // namespace
+
+std::string crashLogSummary(llvm::StringRef Log) {
+  static const llvm::Regex Address("0x[0-9a-fA-F]+");
+  // The crash banner, the program arguments and stack frames in both forms
+  // (" #0 0x... f()" symbolized, "0  libLLVM.so 0x... f + 54" not).
+  static const llvm::Regex Noise("^(PLEASE submit|Stack dump|[0-9]+\\.[[:space:]]|#[0-9]+ |"
+                                 "[0-9]+[[:space:]]+[^[:space:]]+[[:space:]]+0x[0-9a-fA-F]+)");
+  llvm::SmallVector<llvm::StringRef, 16> Lines;
+  Log.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef L : Lines) {
+    L = L.trim();
+    if (L.empty() || Noise.match(L))
+      continue;
+    L.consume_front("LLVM ERROR: ");
+    std::string S = L.take_front(300).str();
+    // Addresses change from run to run (ASLR): two runs must give one result.
+    while (Address.match(S))
+      S = Address.sub("0x?", S);
+    return S;
+  }
+  return "";
+}
 
 void runTestHooks(const std::string &File) {
   if (const char *Crash = std::getenv("MEDSEC_TEST_CRASH_ON"))

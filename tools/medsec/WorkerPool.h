@@ -58,6 +58,11 @@ int scanInterrupted();
 /// signal, as shells expect), with the default handler restored.
 [[noreturn]] void dieOfInterrupt(int Signal);
 
+/// The first line of a dead child's log that says why (LLVM's "LLVM ERROR: "
+/// dropped), without the crash banner, the stack dump and its frames, and with
+/// addresses blanked (0x?), so that two runs report one reason.
+std::string crashLogSummary(llvm::StringRef Log);
+
 /// Test-only hooks (tests/e2e) that prove a unit crashing or hanging its
 /// worker cannot take the scan down: MEDSEC_TEST_CRASH_ON / _HANG_ON.
 void runTestHooks(const std::string &File);
