@@ -182,7 +182,8 @@ TEST(ResultsJson, EveryEnumRoundTripsAndAnUnknownValueNamesItsField) {
   EXPECT_EQ(Back->Policy.FailOn, Severity::High);
   EXPECT_EQ(Back->Policy.Outcome, Verdict::Fail);
 
-  // An unknown spelling is an error naming the field, never a silent rank.
+  // An unknown spelling is an error naming the field, never a silent rank; so
+  // is a missing required field or a negative line.
   auto Expect = [&](const std::string &From, const std::string &To, const std::string &Field) {
     std::string Bad = Text;
     const size_t At = Bad.find(From);
@@ -194,16 +195,21 @@ TEST(ResultsJson, EveryEnumRoundTripsAndAnUnknownValueNamesItsField) {
     EXPECT_NE(Message.find(Field), std::string::npos) << Message;
   };
   Expect("\"severity\": \"info\"", "\"severity\": \"severe\"",
-         "findings[0].severity: unknown value 'severe'");
+         "expected one of info, low, medium, high, critical at findings[0].severity");
   Expect("\"status\": \"open\"", "\"status\": \"closed\"",
-         "findings[0].status: unknown value 'closed'");
-  Expect("\"baseline\": \"new\"", "\"baseline\": 3", "findings[0].baseline: not a string");
-  Expect("\"status\": \"rejected\"", "\"status\": \"maybe\"",
-         "findings[1].suppression.status: unknown value 'maybe'");
+         "expected one of open, accepted, false-positive, deferred at findings[0].status");
+  Expect("\"baseline\": \"new\"", "\"baseline\": 3",
+         "expected one of new, unchanged at findings[0].baseline");
+  Expect("\"status\": \"rejected\"", "\"status\": \"maybe\"", "at findings[1].suppression.status");
   Expect("\"kind\": \"external\"", "\"kind\": \"elsewhere\"",
-         "findings[1].suppression.kind: unknown value 'elsewhere'");
-  Expect("\"failOn\": \"high\"", "\"failOn\": \"HIGH\"", "policy.failOn: unknown value 'HIGH'");
-  Expect("\"verdict\": \"fail\"", "\"verdict\": \"ok\"", "policy.verdict: unknown value 'ok'");
+         "expected one of inSource, external at findings[1].suppression.kind");
+  Expect("\"failOn\": \"high\"", "\"failOn\": \"HIGH\"", "at policy.failOn");
+  Expect("\"check\": \"medsec-banned-functions\"", "\"chek\": \"x\"",
+         "missing value at findings[0].check");
+  Expect("\"line\": 1,", "\"line\": -4,",
+         "expected a whole number of at least 0 at findings[0].line");
+  Expect("\"verdict\": \"fail\"", "\"verdict\": \"ok\"",
+         "expected one of pass, fail at policy.verdict");
 }
 
 TEST(Paths, RelativeToRoot) {

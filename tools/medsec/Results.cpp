@@ -10,6 +10,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -221,37 +222,6 @@ llvm::Error malformed(const llvm::Twine &What) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), "malformed results: " + What);
 }
 
-/// Reads the enum field Key of O with Parse into Out (left as it is when the
-/// field is absent); a value that is not one of the enum's spellings is an
-/// error naming the field and the spellings.
-template <class E, class ParseFn>
-llvm::Error readEnum(const json::Object &O, llvm::StringRef Key, llvm::StringRef Where,
-                     ParseFn Parse, llvm::StringRef Allowed, E &Out) {
-  const json::Value *V = O.get(Key);
-  if (!V)
-    return llvm::Error::success();
-  auto S = V->getAsString();
-  std::optional<E> Parsed = S ? Parse(S->str()) : std::nullopt;
-  if (!Parsed)
-    return malformed(Where + "." + Key + ": " +
-                     (S ? "unknown value '" + S->str() + "'" : std::string("not a string")) +
-                     " (one of " + Allowed + ")");
-  Out = *Parsed;
-  return llvm::Error::success();
-}
-
-bool readLocation(const json::Object &O, Location &L) {
-  auto File = O.getString("file");
-  auto Line = O.getInteger("line");
-  auto Column = O.getInteger("column");
-  if (!File || !Line || !Column)
-    return false;
-  L.File = File->str();
-  L.Line = static_cast<unsigned>(*Line);
-  L.Column = static_cast<unsigned>(*Column);
-  return true;
-}
-
 std::vector<std::string> readStrings(const json::Object &O, llvm::StringRef Key) {
   return readJsonStrings(O, Key);
 }
@@ -306,68 +276,126 @@ json::Value findingToJson(const Finding &F) {
   return O;
 }
 
-llvm::Expected<Finding> findingFromJson(const json::Value &V, llvm::StringRef Where) {
-  const json::Object *O = V.getAsObject();
-  Finding F;
-  if (!O || !readLocation(*O, F.Where) || !O->getString("check") || !O->getString("message"))
-    return malformed(Where + ": a finding without check, message or location");
-  F.Check = O->getString("check")->str();
-  F.Message = O->getString("message")->str();
-  if (llvm::Error E = readEnum(*O, "severity", Where, rules::parseSeverity,
-                               "info, low, medium, high, critical", F.Sev))
-    return E;
-  F.DataKey = O->getString("dataKey").value_or("").str();
-  F.LineContext = O->getString("lineContext").value_or("").str();
-  F.Fingerprint = O->getString("fingerprint").value_or("").str();
-  if (llvm::Error E = readEnum(*O, "status", Where, parseFindingStatus,
-                               "open, accepted, false-positive, deferred", F.Status))
-    return E;
-  if (llvm::Error E =
-          readEnum(*O, "baseline", Where, parseBaselineState, "new, unchanged", F.Baseline))
-    return E;
-  if (const json::Object *S = O->getObject("suppression")) {
-    Suppression Sp;
-    auto Str = [&](llvm::StringRef K) { return S->getString(K).value_or("").str(); };
-    const std::string SWhere = (Where + ".suppression").str();
-    if (llvm::Error E =
-            readEnum(*S, "kind", SWhere, parseSuppressionKind, "inSource, external", Sp.Kind))
-      return E;
-    if (llvm::Error E = readEnum(*S, "status", SWhere, parseSuppressionStatus,
-                                 "accepted, false-positive, deferred, rejected", Sp.Status))
-      return E;
-    Sp.Id = Str("id");
-    Sp.Justification = Str("justification");
-    Sp.Approver = Str("approver");
-    Sp.Date = Str("date");
-    Sp.Expires = Str("expires");
-    Sp.Risk = Str("risk");
-    Sp.Source = Str("source");
-    Sp.Problem = Str("problem");
-    F.Supp = Sp;
+namespace {
+
+// --- reading: llvm::json's ObjectMapper, one fromJSON per type (as clangd) ---
+//
+// A missing required field, a value of the wrong type and an enum spelling
+// that is not one of its set are reported with their path
+// ("... at findings[3].severity"); optional fields keep their defaults.
+
+/// The one reader of each enum's spellings.
+template <class E, class ParseFn>
+bool enumFromJson(const json::Value &V, E &Out, json::Path P, ParseFn Parse,
+                  llvm::StringLiteral Expected) {
+  auto S = V.getAsString();
+  std::optional<E> Parsed = S ? Parse(S->str()) : std::nullopt;
+  if (!Parsed) {
+    P.report(Expected);
+    return false;
   }
-  F.Cwe = readStrings(*O, "cwe");
-  F.Clauses = readStrings(*O, "clauses");
-  if (const json::Array *Notes = O->getArray("notes"))
-    for (const json::Value &NV : *Notes) {
-      const json::Object *NO = NV.getAsObject();
-      Note N;
-      if (!NO || !readLocation(*NO, N.Where))
-        return malformed(Where + ": a note without location");
-      N.Message = NO->getString("message").value_or("").str();
-      F.Notes.push_back(N);
+  Out = *Parsed;
+  return true;
+}
+
+/// A whole number of at least 0 for an unsigned field.
+bool unsignedFromJson(const json::Value &V, unsigned &Out, json::Path P) {
+  auto N = V.getAsInteger();
+  if (!N || *N < 0 || *N > std::numeric_limits<unsigned>::max()) {
+    P.report("expected a whole number of at least 0");
+    return false;
+  }
+  Out = static_cast<unsigned>(*N);
+  return true;
+}
+
+} // namespace
+
+namespace rules {
+bool fromJSON(const json::Value &V, Severity &Out, json::Path P) {
+  return enumFromJson(V, Out, P, parseSeverity,
+                      "expected one of info, low, medium, high, critical");
+}
+} // namespace rules
+
+bool fromJSON(const json::Value &V, FindingStatus &Out, json::Path P) {
+  return enumFromJson(V, Out, P, parseFindingStatus,
+                      "expected one of open, accepted, false-positive, deferred");
+}
+bool fromJSON(const json::Value &V, BaselineState &Out, json::Path P) {
+  return enumFromJson(V, Out, P, parseBaselineState, "expected one of new, unchanged");
+}
+bool fromJSON(const json::Value &V, SuppressionKind &Out, json::Path P) {
+  return enumFromJson(V, Out, P, parseSuppressionKind, "expected one of inSource, external");
+}
+bool fromJSON(const json::Value &V, SuppressionStatus &Out, json::Path P) {
+  return enumFromJson(V, Out, P, parseSuppressionStatus,
+                      "expected one of accepted, false-positive, deferred, rejected");
+}
+bool fromJSON(const json::Value &V, Verdict &Out, json::Path P) {
+  return enumFromJson(V, Out, P, parseVerdict, "expected one of pass, fail");
+}
+
+bool fromJSON(const json::Value &V, Location &L, json::Path P) {
+  const json::Object *O = V.getAsObject();
+  json::ObjectMapper M(V, P);
+  if (!M || !M.map("file", L.File))
+    return false;
+  for (auto [Key, Field] : {std::pair<const char *, unsigned *>{"line", &L.Line},
+                            std::pair<const char *, unsigned *>{"column", &L.Column}}) {
+    const json::Value *N = O->get(Key);
+    if (!N) {
+      P.field(Key).report("missing value");
+      return false;
     }
-  if (const json::Array *Fixes = O->getArray("fixes"))
-    for (const json::Value &XV : *Fixes) {
-      const json::Object *XO = XV.getAsObject();
-      if (!XO)
-        return malformed(Where + ": a fix that is not an object");
-      FixIt X;
-      X.File = XO->getString("file").value_or("").str();
-      X.Offset = static_cast<unsigned>(XO->getInteger("offset").value_or(0));
-      X.Length = static_cast<unsigned>(XO->getInteger("length").value_or(0));
-      X.Replacement = XO->getString("replacement").value_or("").str();
-      F.Fixes.push_back(X);
-    }
+    if (!unsignedFromJson(*N, *Field, P.field(Key)))
+      return false;
+  }
+  return true;
+}
+
+bool fromJSON(const json::Value &V, Note &N, json::Path P) {
+  json::ObjectMapper M(V, P);
+  return M && fromJSON(V, N.Where, P) && M.mapOptional("message", N.Message);
+}
+
+bool fromJSON(const json::Value &V, FixIt &X, json::Path P) {
+  json::ObjectMapper M(V, P);
+  if (!M || !M.mapOptional("file", X.File) || !M.mapOptional("replacement", X.Replacement))
+    return false;
+  const json::Object *O = V.getAsObject();
+  for (auto [Key, Field] : {std::pair<const char *, unsigned *>{"offset", &X.Offset},
+                            std::pair<const char *, unsigned *>{"length", &X.Length}})
+    if (const json::Value *N = O->get(Key); N && !unsignedFromJson(*N, *Field, P.field(Key)))
+      return false;
+  return true;
+}
+
+bool fromJSON(const json::Value &V, Suppression &S, json::Path P) {
+  json::ObjectMapper M(V, P);
+  return M && M.map("kind", S.Kind) && M.map("status", S.Status) && M.mapOptional("id", S.Id) &&
+         M.mapOptional("justification", S.Justification) && M.mapOptional("approver", S.Approver) &&
+         M.mapOptional("date", S.Date) && M.mapOptional("expires", S.Expires) &&
+         M.mapOptional("risk", S.Risk) && M.mapOptional("source", S.Source) &&
+         M.mapOptional("problem", S.Problem);
+}
+
+bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
+  json::ObjectMapper M(V, P);
+  return M && M.map("check", F.Check) && M.map("message", F.Message) && fromJSON(V, F.Where, P) &&
+         M.mapOptional("severity", F.Sev) && M.mapOptional("dataKey", F.DataKey) &&
+         M.mapOptional("lineContext", F.LineContext) &&
+         M.mapOptional("fingerprint", F.Fingerprint) && M.mapOptional("status", F.Status) &&
+         M.mapOptional("baseline", F.Baseline) && M.mapOptional("suppression", F.Supp) &&
+         M.mapOptional("cwe", F.Cwe) && M.mapOptional("clauses", F.Clauses) &&
+         M.mapOptional("notes", F.Notes) && M.mapOptional("fixes", F.Fixes);
+}
+
+llvm::Expected<Finding> findingFromJson(const json::Value &V, llvm::StringRef Where) {
+  Finding F;
+  json::Path::Root Root(Where);
+  if (!fromJSON(V, F, Root))
+    return malformed(llvm::toString(Root.getError()));
   return F;
 }
 
@@ -568,17 +596,16 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
                            XO->getString("check").value_or("").str(),
                            XO->getString("file").value_or("").str(),
                            XO->getString("message").value_or("").str()});
-  if (const json::Object *P = O->getObject("policy")) {
+  if (const json::Value *P = O->get("policy")) {
+    json::Path::Root Root("policy");
+    json::ObjectMapper M(*P, Root);
     R.Policy.Set = true;
-    if (llvm::Error E = readEnum(*P, "failOn", "policy", rules::parseSeverity,
-                                 "info, low, medium, high, critical", R.Policy.FailOn))
-      return E;
-    R.Policy.NewOnly = P->getBoolean("newOnly").value_or(false);
-    R.Policy.FailOnIncomplete = P->getBoolean("failOnIncomplete").value_or(true);
-    if (llvm::Error E =
-            readEnum(*P, "verdict", "policy", parseVerdict, "pass, fail", R.Policy.Outcome))
-      return E;
-    R.Policy.ExitCode = static_cast<int>(P->getInteger("exitCode").value_or(0));
+    if (!M || !M.mapOptional("failOn", R.Policy.FailOn) ||
+        !M.mapOptional("newOnly", R.Policy.NewOnly) ||
+        !M.mapOptional("failOnIncomplete", R.Policy.FailOnIncomplete) ||
+        !M.mapOptional("verdict", R.Policy.Outcome) ||
+        !M.mapOptional("exitCode", R.Policy.ExitCode))
+      return malformed(llvm::toString(Root.getError()));
   }
   return R;
 }
