@@ -50,6 +50,9 @@ FILES = {
     # A vendored tree the catalogue does not know, with its own licence: listed.
     "third_party/crc16/LICENSE": "stand-in licence file\n",
     "third_party/crc16/crc16.h": "unsigned short crc16(const unsigned char *p, unsigned n);\n",
+    # STMicroelectronics ships its drivers with Release_Notes.html only.
+    "Drivers/STM32F4xx_StdPeriph_Driver/Release_Notes.html": "<p>stand-in</p>\n",
+    "Drivers/STM32F4xx_StdPeriph_Driver/inc/stm32f4xx_gpio.h": "void GPIO_Init(void);\n",
     # lib/ of the project's own, without licence or README: not listed.
     "lib/util/util.h": "int clamp(int v);\n",
     # A project header named like FreeRTOS's task.h, without its version macro: not FreeRTOS.
@@ -57,12 +60,13 @@ FILES = {
     # A project that defines a library's macro itself does not make it that library's version.
     "src/app.h": '#define MBEDTLS_VERSION_STRING "9.9.9"\n',
     "src/main.c": '#include "lwip/init.h"\n#include "lfs.h"\n#include "crc16.h"\n'
+                  '#include "stm32f4xx_gpio.h"\n'
                   '#include "util.h"\n#include "task.h"\n#include "app.h"\n'
                   'int main(void) { lwip_init(); return lfs_mount() + clamp(crc16(0, 0)); }\n',
 }
 
 INCLUDES = ["-Ithird_party/lwip/src/include", "-Ilib/littlefs", "-Ithird_party/crc16",
-            "-Ilib/util", "-Isrc"]
+            "-Ilib/util", "-Isrc", "-IDrivers/STM32F4xx_StdPeriph_Driver/inc"]
 
 
 def make_tree(tmp, files=FILES):
@@ -110,10 +114,12 @@ class ComponentRecognition(unittest.TestCase):
             self.assertEqual([e["macro"] for e in lfs["evidence"]],
                              ["LFS_VERSION_MAJOR", "LFS_VERSION_MINOR"])
             self.assertEqual(res["unidentifiedComponents"], [{
+                "path": "Drivers/STM32F4xx_StdPeriph_Driver", "evidence": ["Release_Notes.html"],
+                "files": ["Drivers/STM32F4xx_StdPeriph_Driver/inc/stm32f4xx_gpio.h"]}, {
                 "path": "third_party/crc16", "evidence": ["LICENSE"],
                 "files": ["third_party/crc16/crc16.h"]}])
             self.assertEqual(res["summary"]["components"], 2)
-            self.assertEqual(res["summary"]["unidentifiedComponents"], 1)
+            self.assertEqual(res["summary"]["unidentifiedComponents"], 2)
             self.assertIn("medsec: component: lwip 2.1.3: 1 file(s) compiled, 1 header(s) "
                           "included, in 2 unit(s)", r.stderr)
             self.assertIn("medsec: unidentified third-party tree: third_party/crc16 (LICENSE; "
@@ -154,7 +160,8 @@ class ComponentRecognition(unittest.TestCase):
             self.assertEqual(comps["crc16"]["supplier"], "ACME Medical")
             self.assertEqual((comps["lwip"]["support"], comps["lwip"]["endOfSupport"]),
                              ("maintenance", "2030-06-30"))
-            self.assertEqual(res["unidentifiedComponents"], [])
+            self.assertEqual([u["path"] for u in res["unidentifiedComponents"]],
+                             ["Drivers/STM32F4xx_StdPeriph_Driver"])
 
     def test_nothing_found_is_said(self):
         with TempDir() as tmp:
@@ -199,7 +206,7 @@ class Sbom(unittest.TestCase):
                 r = run([MEDSEC, "sbom", "-r", out, "-o", bom, "--name", "IP-400 pump",
                          "--firmware-version", "4.2.0", "--supplier", "ACME Medical"])
                 self.assertEqual(r.returncode, 0, r.stderr)
-                self.assertIn("CycloneDX 1.6 SBOM of 2 component(s) and 1 unidentified", r.stderr)
+                self.assertIn("CycloneDX 1.6 SBOM of 2 component(s) and 2 unidentified", r.stderr)
                 with open(bom, "rb") as f:
                     boms.append(f.read())
             self.assertEqual(boms[0], boms[1])
@@ -214,8 +221,10 @@ class Sbom(unittest.TestCase):
                               "name": "IP-400 pump", "version": "4.2.0",
                               "supplier": {"name": "ACME Medical"}})
             comps = {c["bom-ref"]: c for c in doc["components"]}
-            self.assertEqual(sorted(comps), ["medsec:component/littlefs", "medsec:component/lwip",
-                                             "medsec:unidentified/third_party/crc16"])
+            self.assertEqual(sorted(comps), [
+                "medsec:component/littlefs", "medsec:component/lwip",
+                "medsec:unidentified/Drivers/STM32F4xx_StdPeriph_Driver",
+                "medsec:unidentified/third_party/crc16"])
             lwip = comps["medsec:component/lwip"]
             self.assertEqual((lwip["name"], lwip["version"], lwip["purl"]),
                              ("lwIP", "2.1.3", "pkg:generic/lwip@2.1.3"))

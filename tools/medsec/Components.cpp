@@ -156,7 +156,8 @@ std::vector<std::string> ownershipFiles(const std::string &Dir) {
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC; It.increment(EC)) {
     const std::string Name = llvm::sys::path::filename(It->path()).str();
     const std::string Lower = llvm::StringRef(Name).lower();
-    for (const char *P : {"license", "licence", "copying", "copyright", "notice", "readme"})
+    for (const char *P :
+         {"license", "licence", "copying", "copyright", "notice", "readme", "release_notes"})
       if (llvm::StringRef(Lower).starts_with(P) && !llvm::sys::fs::is_directory(It->path())) {
         Found.push_back(Name);
         break;
