@@ -1,6 +1,8 @@
 //===- BannedFunctionsCheck.cpp - medsec-banned-functions -----------------===//
 #include "BannedFunctionsCheck.h"
 
+#include "../support/ConstantValue.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/FormatString.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -326,23 +328,23 @@ void BannedFunctionsCheck::check(const MatchFinder::MatchResult &Result) {
     Detail = " (" + *Problem + ")";
   }
 
-  // Report where the developer can act: the name as written, unless it was
-  // written inside a system header's macro, then where that macro was used.
-  SourceLocation Loc = Ref->getLocation();
-  if (Loc.isMacroID()) {
-    const SourceLocation Spelling = SM.getSpellingLoc(Loc);
-    Loc = (SM.isInSystemHeader(Spelling) || SM.isWrittenInScratchSpace(Spelling))
-              ? SM.getExpansionLoc(Loc)
-              : Spelling;
-  }
+  // Report where the developer wrote the call; a project macro that spells
+  // the name (#define MKTEMP mktemp) gets a note at its definition.
+  SourceLocation MacroDef;
+  const SourceLocation Loc = callSiteLocation(Ref->getLocation(), SM, MacroDef);
   if (!Reported.insert(Loc).second)
     return;
   std::string Message = "'" + B->Name + "' " + B->Reason + Detail;
   if (!B->Replacement.empty())
     Message += "; use " + B->Replacement;
-  DiagnosticBuilder D = report(SM, Loc, Message, B->Sev, B->Name);
-  if (Loc == Ref->getLocation())
-    addFixIt(D, *B, Ref, Call, Ctx, SM);
+  {
+    DiagnosticBuilder D = report(SM, Loc, Message, B->Sev, B->Name);
+    if (Loc == Ref->getLocation())
+      addFixIt(D, *B, Ref, Call, Ctx, SM);
+  }
+  if (MacroDef.isValid())
+    diag(MacroDef, "'%0' is written in the macro '%1' defined here", DiagnosticIDs::Note)
+        << B->Name << Lexer::getImmediateMacroName(Ref->getLocation(), SM, Ctx.getLangOpts());
 }
 
 } // namespace clang::tidy::medsec

@@ -6,6 +6,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -258,11 +259,19 @@ void WeakCryptographyCheck::checkFunctionRef(const DeclRefExpr *Ref, const Funct
   auto It = Functions.find(FD->getName());
   if (It == Functions.end())
     return;
-  const SourceLocation Loc = actionableLocation(Ref->getLocation(), *SM);
+  SourceLocation MacroDef;
+  const SourceLocation Loc = callSiteLocation(Ref->getLocation(), *SM, MacroDef);
   if (exempt(It->second, *Ref, Loc, Ctx))
     return;
-  addFinding(Loc, It->second,
-             "'" + FD->getName().str() + "' uses " + label(It->second) + ", which");
+  std::vector<std::pair<SourceLocation, std::string>> Notes;
+  if (MacroDef.isValid())
+    Notes.emplace_back(
+        MacroDef,
+        "'" + FD->getName().str() + "' is written in the macro '" +
+            Lexer::getImmediateMacroName(Ref->getLocation(), *SM, Ctx.getLangOpts()).str() +
+            "' defined here");
+  addFinding(Loc, It->second, "'" + FD->getName().str() + "' uses " + label(It->second) + ", which",
+             std::move(Notes));
 }
 
 void WeakCryptographyCheck::checkSelectedConstant(const Expr *E, ASTContext &Ctx) {

@@ -334,6 +334,18 @@ SourceLocation actionableLocation(SourceLocation Loc, const SourceManager &SM) {
              : Spelling;
 }
 
+SourceLocation callSiteLocation(SourceLocation Loc, const SourceManager &SM,
+                                SourceLocation &MacroDef) {
+  MacroDef = SourceLocation();
+  if (!Loc.isMacroID())
+    return Loc;
+  const SourceLocation Site = SM.getFileLoc(Loc);
+  const SourceLocation Spelling = SM.getSpellingLoc(Loc);
+  if (Spelling != Site && !SM.isInSystemHeader(Spelling) && !SM.isWrittenInScratchSpace(Spelling))
+    MacroDef = Spelling;
+  return Site;
+}
+
 SourceLocation definitionLocation(const ConstantValue &V, const SourceManager &SM) {
   if (V.Literal && V.Literal->getBeginLoc().isMacroID())
     return actionableLocation(V.Literal->getBeginLoc(), SM);

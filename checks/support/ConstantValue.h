@@ -81,6 +81,15 @@ SourceLocation definitionLocation(const ConstantValue &V, const SourceManager &S
 /// macro was used.
 SourceLocation actionableLocation(SourceLocation Loc, const SourceManager &SM);
 
+/// Where a call or function reference written through a macro is reported:
+/// where the developer wrote it in the function (the macro's expansion, or the
+/// spelling of a macro argument), as clang's own diagnostics do, so each use
+/// of `#define MKTEMP mktemp` is a finding and a macro never expanded is none.
+/// MacroDef is set to the spelling inside a project macro's body (for a note
+/// at the definition), else left invalid.
+SourceLocation callSiteLocation(SourceLocation Loc, const SourceManager &SM,
+                                SourceLocation &MacroDef);
+
 /// The function, method, block or lambda whose body contains S (by parents).
 const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
 

@@ -64,3 +64,14 @@ const EVP_MD *openssl_names(const char *configured) {
 int compares(const char *name) {
   return name == (const char *)"md5"; // no-warning: not passed to a selecting API
 }
+
+// A weak function reached through a macro alias is reported at each call.
+unsigned char *MD5(const unsigned char *d, __SIZE_TYPE__ n, unsigned char *md);
+#define LEGACY_DIGEST MD5
+#define NEVER_USED_DIGEST MD5
+void alias(const unsigned char *d, unsigned char *md) {
+  LEGACY_DIGEST(d, 4, md);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'MD5' uses MD5, which is broken
+  LEGACY_DIGEST(d, 8, md);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'MD5' uses MD5, which is broken
+}
