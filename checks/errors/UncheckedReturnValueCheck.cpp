@@ -28,6 +28,7 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.Success = E.getList("success");
   R.ExemptArgs = E.getList("exempt-args");
   R.ReadOnlyExempt = E.getBool("read-only-exempt", false);
+  R.StreamArg = static_cast<int>(E.getInt("stream-arg", UncheckedReturnValueCheck::NoStream));
   return R;
 }
 
@@ -477,24 +478,40 @@ bool UncheckedReturnValueCheck::closesReadOnlyStream(const CallExpr *Call,
   return Opens > 0 && !Other;
 }
 
+namespace {
+/// The argument names one of Names: the variable (`stdout` is often a macro
+/// for one), else its spelling.
+bool spelledAs(const Expr *Arg, const std::vector<std::string> &Names, const SourceManager &SM,
+               ASTContext &Ctx) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+    if (Ref->getDecl()->getDeclName().isIdentifier() &&
+        llvm::is_contained(Names, Ref->getDecl()->getName().str()))
+      return true;
+  const StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(SM.getSpellingLoc(Arg->getBeginLoc()),
+                                                          SM.getSpellingLoc(Arg->getEndLoc())),
+                           SM, Ctx.getLangOpts());
+  return llvm::is_contained(Names, Text.trim().str());
+}
+} // namespace
+
 bool UncheckedReturnValueCheck::exemptByArguments(const Rule &R, const CallExpr *Call,
                                                   const SourceManager &SM, ASTContext &Ctx) const {
+  if (writesStandardStream(R, Call, SM, Ctx))
+    return true;
   if (R.ExemptArgs.empty())
     return false;
-  for (const Expr *Arg : Call->arguments()) {
-    // `stdout` is often a macro: compare the variable it names, then the text.
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
-      if (Ref->getDecl()->getDeclName().isIdentifier() &&
-          llvm::is_contained(R.ExemptArgs, Ref->getDecl()->getName().str()))
-        return true;
-    const StringRef Text =
-        Lexer::getSourceText(CharSourceRange::getTokenRange(SM.getSpellingLoc(Arg->getBeginLoc()),
-                                                            SM.getSpellingLoc(Arg->getEndLoc())),
-                             SM, Ctx.getLangOpts());
-    if (llvm::is_contained(R.ExemptArgs, Text.trim().str()))
-      return true;
-  }
-  return false;
+  return llvm::any_of(Call->arguments(),
+                      [&](const Expr *Arg) { return spelledAs(Arg, R.ExemptArgs, SM, Ctx); });
+}
+
+bool UncheckedReturnValueCheck::writesStandardStream(const Rule &R, const CallExpr *Call,
+                                                     const SourceManager &SM,
+                                                     ASTContext &Ctx) const {
+  if (R.StreamArg == -1)
+    return true;
+  return R.StreamArg >= 0 && static_cast<unsigned>(R.StreamArg) < Call->getNumArgs() &&
+         spelledAs(Call->getArg(R.StreamArg), StandardStreams, SM, Ctx);
 }
 
 UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyContext *Context)
@@ -520,6 +537,8 @@ UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyCo
   }
   for (const rules::DataEntry &E : entry()->activeData("return-types"))
     ReturnTypes[E.Key] = readRule(E, Def, Convention::StatusEnum);
+  for (const rules::DataEntry &E : entry()->activeData("standard-streams"))
+    StandardStreams.push_back(E.Key);
   for (const rules::DataEntry &E : entry()->activeData("stream-openers"))
     StreamOpeners[E.Key] = static_cast<unsigned>(E.getInt("mode-arg", 1));
   for (const rules::DataEntry &E : entry()->activeData("attributes"))

@@ -36,7 +36,9 @@ public:
     std::vector<std::string> Success;    // enumerator names (return-types)
     std::vector<std::string> ExemptArgs; // an argument spelled so exempts a discard
     bool ReadOnlyExempt = false;         // not reported on a stream opened for reading
+    int StreamArg = NoStream;            // the stream written to; -1: stdout itself
   };
+  static constexpr int NoStream = -2;
   struct Pattern {
     std::shared_ptr<llvm::Regex> Match, Exclude;
     std::string ReturnType;
@@ -60,7 +62,11 @@ private:
   /// The call's first argument is a local stream that every assignment in Fn
   /// opens for reading only ("r", "rb"): closing it has nothing to lose.
   bool closesReadOnlyStream(const CallExpr *Call, const FunctionDecl *Fn) const;
-  llvm::StringMap<unsigned> StreamOpeners; // opening function -> its mode argument
+  llvm::StringMap<unsigned> StreamOpeners;  // opening function -> its mode argument
+  std::vector<std::string> StandardStreams; // stdout, stderr
+  /// The call writes to a standard stream (puts, or fputs(s, stderr)).
+  bool writesStandardStream(const Rule &R, const CallExpr *Call, const SourceManager &SM,
+                            ASTContext &Ctx) const;
   bool exemptByArguments(const Rule &R, const CallExpr *Call, const SourceManager &SM,
                          ASTContext &Ctx) const;
   ResultSamples samples(const Rule &R, const FunctionDecl *FD) const;
