@@ -37,7 +37,7 @@
 #include "pump_control.h"
 
 /* Kept from the v1 console; arguments are already length checked by the UART ISR. */
-#define SAFE_COPY(dst, src) strcpy((dst), (src)) // expect: medsec-banned-functions
+#define SAFE_COPY(dst, src) strcpy((dst), (src)) // (reported at each use, note here)
 
 #define CON_LINE_MAX 96U
 #define CON_TX_TIMEOUT_MS 100U
@@ -219,7 +219,7 @@ static void cmd_syringe(char *args) {
 }
 
 static void cmd_tech(char *args) {
-  SAFE_COPY(tech_name, args);
+  SAFE_COPY(tech_name, args); // expect: medsec-banned-functions
   log_printf(LOG_LVL_INFO, "service by %s", tech_name);
 }
 
