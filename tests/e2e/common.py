@@ -13,13 +13,23 @@ PUMP = os.path.join(ROOT, "test-inputs", "infusion-pump")
 
 
 def run(args, cwd=None, env=None, timeout=600):
+    """Runs args; unless env names XDG_CACHE_HOME, with a result cache of its own that starts
+    empty, so that no test sees another's (or an earlier run's) cache entries."""
     full_env = dict(os.environ)
     for var in ("MEDSEC_CATALOGUE", "MEDSEC_PROJECT_RULES", "MEDSEC_TEST_CRASH_ON",
                 "MEDSEC_TEST_HANG_ON"):
         full_env.pop(var, None)
     full_env.update(env or {})
-    return subprocess.run(args, cwd=cwd or ROOT, env=full_env, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, timeout=timeout)
+    cache = None
+    if "XDG_CACHE_HOME" not in (env or {}):
+        cache = tempfile.mkdtemp(prefix="medsec-e2e-cache-")
+        full_env["XDG_CACHE_HOME"] = cache
+    try:
+        return subprocess.run(args, cwd=cwd or ROOT, env=full_env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, timeout=timeout)
+    finally:
+        if cache:
+            shutil.rmtree(cache, ignore_errors=True)
 
 
 def configure_pump(build_dir):

@@ -50,7 +50,8 @@ class CleanExits(unittest.TestCase):
             with open(out, "w") as f:
                 f.write("previous results\n")
             env = {k: v for k, v in os.environ.items() if not k.startswith("MEDSEC_")}
-            env.update({"MEDSEC_TEST_HANG_ON": "hangme", "TMPDIR": scratch})
+            env.update({"MEDSEC_TEST_HANG_ON": "hangme", "TMPDIR": scratch,
+                        "XDG_CACHE_HOME": os.path.join(tmp, "cache")})
             p = subprocess.Popen([MEDSEC, "scan", "-p", src, "-j2", "-q", "-o", out], cwd=src,
                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                  text=True)
@@ -99,7 +100,7 @@ class CleanExits(unittest.TestCase):
             os.makedirs(scratch)
             project(src, {"good.c": GOOD, "clean.c": CLEAN})
             env = {k: v for k, v in os.environ.items() if not k.startswith("MEDSEC_")}
-            env["TMPDIR"] = scratch
+            env.update({"TMPDIR": scratch, "XDG_CACHE_HOME": os.path.join(tmp, "cache")})
             r = subprocess.run([MEDSEC, "scan", "-p", src, "-q", "-o", os.path.join(tmp, "r.json")],
                                cwd=src, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)

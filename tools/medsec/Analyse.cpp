@@ -95,6 +95,29 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
   return P.str().str();
 }
 
+/// Every file the analysis opens for reading: the main file and each header
+/// it included, which the result cache keys the next analysis on.
+class RecordingFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  explicit RecordingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
+      : ProxyFileSystem(std::move(FS)) {}
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto F = ProxyFileSystem::openFileForRead(Path);
+    if (F) {
+      llvm::SmallString<256> P;
+      Path.toVector(P);
+      if (!llvm::sys::path::is_absolute(P))
+        if (auto Cwd = getCurrentWorkingDirectory())
+          llvm::sys::fs::make_absolute(*Cwd, P);
+      llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+      Read.insert(P.str().str());
+    }
+    return F;
+  }
+  std::set<std::string> Read;
+};
+
 /// The clang-tidy options of every unit of a scan: the same for all, so the
 /// scan can describe them once (docs/results-format.md, `configuration`).
 clang::tidy::ClangTidyOptions tidyOptions(const AnalyseOptions &Opts) {
@@ -171,8 +194,9 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
   clearFindingAnnotations();
   enableCrossTuFacts(Opts.CrossTuFacts);
   takeCrossTuFacts();
+  auto Recording = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(llvm::vfs::getRealFileSystem());
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
-      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+      new llvm::vfs::OverlayFileSystem(Recording));
 
   // The catalogue the checks use, to add clauses and CWE ids to findings.
   const CatalogueSource Source = catalogueSourceFor(
@@ -192,6 +216,7 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
   UnitInventory Inventory;
   std::vector<ClangTidyError> Errors =
       runClangTidyWithInventory(Context, Db, File, BaseFS, VersionMacros, Inventory);
+  Unit.Inputs.assign(Recording->Read.begin(), Recording->Read.end());
   auto Cat = cachedCatalogue(Source, Problems, FirstTime);
   if (Cat)
     Unit.Components = attributeUnit(Inventory, *Cat, Opts.SourceRoot, Unit.VendorFiles);

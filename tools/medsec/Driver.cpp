@@ -38,6 +38,8 @@ commands:
   init [DIR] [-p BUILD_DIR] [--force]
                          write DIR/.clangd (medsec-clangd) and DIR/.clang-tidy; --force
                          backs up and merges into existing files (see docs/ide.md)
+  cache stats|clear [--cache-dir DIR]
+                         the result cache's size, or empty it
   version                print the tool identity
 
 scan options:
@@ -67,6 +69,9 @@ scan options:
                          their include directories, as clangd does; default: none is run
   --cross-tu             follow taint from one translation unit into another (extra rounds)
   --no-cross-tu          analyse each translation unit alone (the default)
+  --cache-dir DIR        result cache (default: $XDG_CACHE_HOME/medsec, else ~/.cache/medsec)
+  --no-cache             analyse every unit, read and write no cache entry
+  --cache-max-size SIZE  least recently used entries go beyond SIZE (default: 1G)
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
 
@@ -168,7 +173,7 @@ int configurationError(const std::string &Message) {
 
 int scanCommand(int Argc, char **Argv, const std::string &Self) {
   ScanOptions O;
-  std::string Jobs, Timeout, Error, FailOn = "info";
+  std::string Jobs, Timeout, CacheSize, Error, FailOn = "info";
   std::vector<std::string> Positional;
   Args A(Argc, Argv, 2);
   if (!A.parse({{"-p", [&](const std::string &V) { O.BuildPath = V; }},
@@ -191,7 +196,9 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }},
                 {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
                 {"--query-driver", [&](const std::string &V) { O.QueryDrivers.push_back(V); }},
-                {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }}},
+                {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }},
+                {"--cache-dir", [&](const std::string &V) { O.Cache.Dir = V; }},
+                {"--cache-max-size", [&](const std::string &V) { CacheSize = V; }}},
                {{"-q", [&] { O.Quiet = true; }},
                 {"--new-only", [&] { O.Gate.NewOnly = true; }},
                 {"--allow-unjustified-nolint", [&] { O.Gate.RequireJustification = false; }},
@@ -200,7 +207,8 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--verbose", [&] { O.Verbose = true; }},
                 {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }},
                 {"--cross-tu", [&] { O.CrossTu = true; }},
-                {"--no-cross-tu", [&] { O.CrossTu = false; }}},
+                {"--no-cross-tu", [&] { O.CrossTu = false; }},
+                {"--no-cache", [&] { O.Cache.Enabled = false; }}},
                Positional, Error))
     return usageError(Error);
   if (!Positional.empty())
@@ -221,6 +229,13 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     return usageError("--fail-on takes info, low, medium, high or critical, not '" + FailOn + "'");
   if (O.Analyse.ProjectRules.size() > 1)
     return usageError("--rules may be given once");
+  if (!CacheSize.empty() && !parseSize(CacheSize, O.Cache.MaxBytes))
+    return usageError("--cache-max-size takes a size in bytes, or with K, M or G, not '" +
+                      CacheSize + "'");
+  if (O.Cache.Dir.empty())
+    O.Cache.Dir = defaultCacheDir();
+  if (O.Cache.Dir.empty())
+    O.Cache.Enabled = false; // no HOME, no XDG_CACHE_HOME: nowhere to keep it
   for (const std::string &R : O.Analyse.ProjectRules)
     if (!llvm::sys::fs::exists(R))
       return usageError("project rules file '" + R + "' does not exist");
@@ -446,6 +461,32 @@ int rulesCommand(int Argc, char **Argv) {
 
 } // namespace
 
+int cacheCommand(int Argc, char **Argv) {
+  std::string Dir, Error;
+  std::vector<std::string> Positional;
+  Args A(Argc, Argv, 2);
+  if (!A.parse({{"--cache-dir", [&](const std::string &V) { Dir = V; }}}, {}, Positional, Error))
+    return usageError(Error);
+  if (Positional.size() != 1 || (Positional[0] != "stats" && Positional[0] != "clear"))
+    return usageError("usage: medsec cache stats|clear [--cache-dir DIR]");
+  if (Dir.empty())
+    Dir = defaultCacheDir();
+  if (Dir.empty())
+    return usageError("no cache directory: set --cache-dir, XDG_CACHE_HOME or HOME");
+  if (Positional[0] == "clear") {
+    if (llvm::Error E = clearCache(Dir)) {
+      llvm::errs() << "medsec: error: " << llvm::toString(std::move(E)) << "\n";
+      return ExitUsage;
+    }
+    llvm::outs() << "medsec: cleared the result cache in " << Dir << "\n";
+    return ExitClean;
+  }
+  const CacheStats S = cacheStats(Dir);
+  llvm::outs() << "result cache: " << Dir << "\nentries: " << S.Entries << "\nsize: " << S.Bytes
+               << " bytes\n";
+  return ExitClean;
+}
+
 int driverMain(int Argc, char **Argv) {
   llvm::InitLLVM X(Argc, Argv);
   (void)MedSecTidyModuleAnchorSource;
@@ -458,6 +499,8 @@ int driverMain(int Argc, char **Argv) {
     return scanCommand(Argc, Argv, Self);
   if (Cmd == "__analyze")
     return analyseCommand(Argc, Argv);
+  if (Cmd == "cache")
+    return cacheCommand(Argc, Argv);
   if (Cmd == "rules")
     return rulesCommand(Argc, Argv);
   if (Cmd == "baseline")

@@ -411,6 +411,10 @@ json::Value unitToJson(const UnitResult &U, bool WithFindings) {
       O["crossTu"] = *U.CrossTu;
     O["components"] = unitComponentsToJson(U.Components);
     O["vendorFiles"] = strings(U.VendorFiles);
+    if (!U.Inputs.empty())
+      O["inputs"] = strings(U.Inputs);
+  } else if (U.FromCache) {
+    O["cache"] = "hit";
   }
   return O;
 }
@@ -435,6 +439,11 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
   U.RuleFiles = readRuleFiles(O->getArray("ruleFiles"));
   U.Components = unitComponentsFromJson(O->getArray("components"));
   U.VendorFiles = readStrings(*O, "vendorFiles");
+  if (const json::Array *A = O->getArray("inputs"))
+    for (const json::Value &X : *A)
+      if (auto S = X.getAsString())
+        U.Inputs.push_back(S->str());
+  U.FromCache = O->getString("cache").value_or("") == "hit";
   return U;
 }
 

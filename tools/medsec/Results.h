@@ -152,6 +152,11 @@ struct UnitResult {
   /// files from vendored-looking trees no component owns (Components.h).
   std::vector<UnitComponent> Components = {};
   std::vector<std::string> VendorFiles = {};
+  /// Worker output only: every file the analysis read (absolute, sorted),
+  /// which the result cache keys the unit's next analysis on.
+  std::vector<std::string> Inputs = {};
+  /// The result came from the result cache (results.json `"cache": "hit"`).
+  bool FromCache = false;
 };
 
 struct ScanResults {

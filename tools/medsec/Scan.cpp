@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
+#include "ResultCache.h"
 #include "WorkerPool.h"
 #include "writers/Console.h"
 #include "writers/Writers.h"
@@ -29,6 +30,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -269,12 +271,38 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
   Pool.SourceRoot = A.SourceRoot;
   Pool.Verbose = Opts.Verbose;
   A.CrossTuFacts = Opts.CrossTu;
+  std::optional<ResultCache> Cache;
+  if (Opts.Cache.Enabled)
+    Cache.emplace(Opts.Cache.Dir, Opts.Cache.MaxBytes, A);
+  // The units the cache has, then the others through the pool, stored.
   auto Round = [&](const std::vector<std::string> &Units, const AnalyseOptions &With,
                    const std::string &Tag) {
     Progress Prog(Units.size(), Opts.Quiet);
-    return analyseInWorkers(
-        Units, [&](const std::string &File) { return analyseUnit(Db, File, With); }, Pool, Tag,
+    std::vector<UnitResult> Results(Units.size());
+    std::vector<std::string> Keys(Units.size()), Missed;
+    std::vector<size_t> MissedAt;
+    for (size_t I = 0; I < Units.size(); ++I) {
+      if (Cache) {
+        Keys[I] = Cache->keyFor(Units[I], Db, With);
+        if (std::optional<UnitResult> Hit = Cache->lookup(Keys[I])) {
+          Prog.done(*Hit);
+          Results[I] = std::move(*Hit);
+          continue;
+        }
+      }
+      Missed.push_back(Units[I]);
+      MissedAt.push_back(I);
+    }
+    std::vector<UnitResult> Fresh = analyseInWorkers(
+        Missed, [&](const std::string &File) { return analyseUnit(Db, File, With); }, Pool, Tag,
         [&](const UnitResult &U) { Prog.done(U); });
+    for (size_t J = 0; J < Fresh.size() && !scanInterrupted(); ++J) {
+      if (Cache && ResultCache::cacheable(Fresh[J]))
+        Cache->store(Keys[MissedAt[J]], Fresh[J]);
+      Fresh[J].Inputs.clear();
+      Results[MissedAt[J]] = std::move(Fresh[J]);
+    }
+    return Results;
   };
   std::vector<UnitResult> Results = Round(Files, A, "0");
   if (Opts.CrossTu && !scanInterrupted())
@@ -290,6 +318,8 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
         });
   if (scanInterrupted())
     return {};
+  if (Cache)
+    Cache->trim();
   return Results;
 }
 

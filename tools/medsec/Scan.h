@@ -4,6 +4,7 @@
 
 #include "Analyse.h"
 #include "Gate.h"
+#include "ResultCache.h"
 
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ struct ScanOptions {
   // (clangd's --query-driver); none by default (docs/cli.md, security notes).
   std::vector<std::string> QueryDrivers;
   AnalyseOptions Analyse;
+  CacheOptions Cache; // the result cache (ResultCache.h), on by default
 };
 
 int runScan(const ScanOptions &Opts, const std::string &Self);

@@ -3,6 +3,8 @@
 
 #include "llvm/Support/Process.h"
 
+#include <algorithm>
+
 namespace medsec {
 
 std::string printable(llvm::StringRef S) {
@@ -97,9 +99,13 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
   OS << "medsec: " << R.Findings.size() << " finding(s), " << Open << " open";
   if (WithBaseline)
     OS << " (" << New << " new, " << R.Fixed.size() << " fixed)";
-  OS << ", in " << R.Units.size() << " translation unit(s), " << NotAnalysed
-     << " not analysed; gate " << verdictName(R.Policy.Outcome) << "; results in "
-     << printable(ResultsPath) << "\n";
+  const size_t Cached = std::count_if(R.Units.begin(), R.Units.end(),
+                                      [](const UnitResult &U) { return U.FromCache; });
+  OS << ", in " << R.Units.size() << " translation unit(s)";
+  if (Cached)
+    OS << " (" << Cached << " from the result cache)";
+  OS << ", " << NotAnalysed << " not analysed; gate " << verdictName(R.Policy.Outcome)
+     << "; results in " << printable(ResultsPath) << "\n";
 }
 
 } // namespace medsec
