@@ -139,6 +139,53 @@ TEST(ResultsJson, WorkerOutputCarriesItsRuleFiles) {
   EXPECT_EQ(Back->RuleFiles[0], U.RuleFiles[0]);
 }
 
+ExternalInput input(const std::string &File, unsigned Line, const std::string &Name,
+                    unsigned Findings, bool Inferred = false) {
+  ExternalInput I;
+  I.Where = {File, Line, 7};
+  I.Name = Name;
+  I.Kind = "call";
+  I.Channel = "uart";
+  I.Inferred = Inferred;
+  I.Findings = Findings;
+  return I;
+}
+
+TEST(Canonicalize, MergesTheUnitsInputsOnceEachSorted) {
+  // The same input in a header seen by two units, in either order.
+  for (bool Swap : {false, true}) {
+    ScanResults R;
+    R.Units.resize(2);
+    R.Units[0].File = "a.c";
+    R.Units[1].File = "b.c";
+    R.Units[Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 1),
+                            input("a.c", 3, "recv", 0, /*Inferred=*/true)};
+    R.Units[!Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 2)};
+    canonicalize(R);
+    ASSERT_EQ(R.AttackSurface.size(), 2u);
+    EXPECT_EQ(R.AttackSurface[0].Name, "recv");
+    EXPECT_TRUE(R.AttackSurface[0].Inferred);
+    EXPECT_EQ(R.AttackSurface[1].Name, "uart_poll_in");
+    EXPECT_EQ(R.AttackSurface[1].Findings, 2u);
+    EXPECT_TRUE(R.Units[0].ExternalInputs.empty() && R.Units[1].ExternalInputs.empty());
+  }
+}
+
+TEST(ResultsJson, AttackSurfaceRoundTripsAndRejectsAnUnknownRecognition) {
+  ScanResults R;
+  R.AttackSurface = {input("a.c", 3, "recv", 1), input("a.c", 5, "USART2->DR", 0, true)};
+  const std::string Text = resultsToJson(R);
+  auto Back = resultsFromJson(Text);
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(resultsToJson(*Back), Text);
+  EXPECT_NE(Text.find("\"recognised\": \"inferred\""), std::string::npos);
+  std::string Bad = Text;
+  Bad.replace(Bad.find("\"inferred\""), 10, "\"guessed\"");
+  auto Rejected = resultsFromJson(Bad);
+  ASSERT_FALSE(static_cast<bool>(Rejected));
+  EXPECT_NE(llvm::toString(Rejected.takeError()).find("recognised"), std::string::npos);
+}
+
 TEST(ResultsJson, RejectsOtherDocuments) {
   EXPECT_FALSE(bool(resultsFromJson("{\"format\": \"sarif\"}")) ? true : false);
   auto Bad = resultsFromJson("not json");

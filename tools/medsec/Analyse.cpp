@@ -2,6 +2,7 @@
 #include "Analyse.h"
 #include "Suppressions.h"
 
+#include "../../checks/support/AttackSurface.h"
 #include "../../checks/support/CatalogueAccess.h"
 #include "../../checks/support/FindingAnnotations.h"
 #include "CrossTu.h"
@@ -141,6 +142,36 @@ clang::tidy::ClangTidyOptions tidyOptions(const AnalyseOptions &Opts) {
   return Options;
 }
 
+/// The unit's inputs with their locations, and how many of its findings each
+/// feeds: those whose flow (first note) starts where the input's data does.
+std::vector<ExternalInput> attackSurface(const std::vector<RecordedInput> &Recorded,
+                                         const std::vector<Finding> &Findings,
+                                         const std::string &CompileDir,
+                                         const std::string &SourceRoot, LineTable &Lines) {
+  auto Where = [&](const std::string &File, unsigned Offset) {
+    const std::string Path = absolutePath(File, CompileDir);
+    LineTable::Pos P = Lines.at(Path, Offset);
+    return Location{relativeToRoot(Path, SourceRoot), P.Line, P.Column};
+  };
+  std::vector<ExternalInput> Out;
+  for (const RecordedInput &R : Recorded) {
+    ExternalInput I;
+    I.Where = Where(R.File, R.Offset);
+    I.Name = R.Name;
+    I.Kind = R.Kind;
+    I.Channel = R.Channel;
+    I.Inferred = R.Inferred;
+    std::set<Location> Roots;
+    for (const auto &[File, Offset] : R.Roots)
+      Roots.insert(Where(File, Offset));
+    for (const Finding &F : Findings)
+      if (!F.Notes.empty() && Roots.count(F.Notes.front().Where))
+        ++I.Findings;
+    Out.push_back(std::move(I));
+  }
+  return Out;
+}
+
 } // namespace
 
 std::vector<std::string> enabledChecks(const AnalyseOptions &Opts) {
@@ -195,6 +226,8 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
   enableCrossTuFacts(Opts.CrossTuFacts);
   takeCrossTuFacts();
   auto Recording = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(llvm::vfs::getRealFileSystem());
+  enableAttackSurface(true);
+  takeInputs();
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
       new llvm::vfs::OverlayFileSystem(Recording));
 
@@ -318,6 +351,8 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
     Unit.Findings.push_back(std::move(F));
   }
   enableFindingAnnotations(false);
+  Unit.ExternalInputs = attackSurface(takeInputs(), Unit.Findings, CompileDir, Opts.SourceRoot, Lines);
+  enableAttackSurface(false);
   if (Opts.CrossTuFacts) {
     Unit.CrossTu = crossTuFactsToJson(takeCrossTuFacts(), CompileDir, Opts.SourceRoot);
     enableCrossTuFacts(false);

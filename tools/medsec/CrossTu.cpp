@@ -131,7 +131,8 @@ std::string CrossTuJoin::overlayYaml() const {
         Callbacks +=
             "        - name: " + quoted(F.Name) +
             "\n          kind: function\n          params: [" + Params +
-            "]\n          origin: " + quoted(F.Origin) + "\n          note: " +
+            "]\n          origin: " + quoted(F.Origin) +
+            "\n          channel: cross-tu\n          note: " +
             quoted("value received as parameter '%P' of '" + F.Name +
                    "' here, passed from another translation unit (" + at(F.File, F.Line) + ")") +
             "\n";
@@ -142,13 +143,13 @@ std::string CrossTuJoin::overlayYaml() const {
     if (F.Used && F.Kind == "return")
       Sources += "        - name: " + quoted(F.Name) +
                  "\n          taints: [\"return\"]\n          origin: " + quoted(F.Origin) +
-                 "\n          note: " +
+                 "\n          channel: cross-tu\n          note: " +
                  quoted("value returned by '" + F.Name + "' here, " + F.Origin +
                         " from another translation unit (" + at(F.File, F.Line) + ")") +
                  "\n";
     if (F.Used && F.Kind == "global")
       Globals += "        - name: " + quoted(F.Name) + "\n          origin: " + quoted(F.Origin) +
-                 "\n          note: " +
+                 "\n          channel: cross-tu\n          note: " +
                  quoted("global '" + F.Name + "' declared here holds " + F.Origin +
                         " from another translation unit (" + at(F.File, F.Line) + ")") +
                  "\n";

@@ -190,6 +190,22 @@ void canonicalize(ScanResults &R) {
     U.RuleFiles.clear();
   }
   R.CatalogueFiles.insert(R.CatalogueFiles.end(), Added.begin(), Added.end());
+  // An input in a header is seen by every unit that includes it: once, with
+  // the most findings any unit saw it feed (the same findings, deduplicated).
+  std::map<std::pair<Location, std::string>, ExternalInput> Inputs;
+  for (const ExternalInput &I : R.AttackSurface)
+    Inputs[{I.Where, I.Name}] = I;
+  for (UnitResult &U : R.Units) {
+    for (ExternalInput &I : U.ExternalInputs) {
+      auto [It, New] = Inputs.try_emplace({I.Where, I.Name}, I);
+      if (!New)
+        It->second.Findings = std::max(It->second.Findings, I.Findings);
+    }
+    U.ExternalInputs.clear();
+  }
+  R.AttackSurface.clear();
+  for (auto &KV : Inputs)
+    R.AttackSurface.push_back(std::move(KV.second));
 }
 
 namespace {
@@ -399,6 +415,51 @@ llvm::Expected<Finding> findingFromJson(const json::Value &V, llvm::StringRef Wh
   return F;
 }
 
+json::Value inputToJson(const ExternalInput &I) {
+  return json::Object{{"file", I.Where.File},
+                      {"line", I.Where.Line},
+                      {"column", I.Where.Column},
+                      {"name", I.Name},
+                      {"kind", I.Kind},
+                      {"channel", I.Channel},
+                      {"recognised", I.Inferred ? "inferred" : "catalogued"},
+                      {"findings", I.Findings}};
+}
+
+llvm::Expected<ExternalInput> inputFromJson(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O || !O->getString("file") || !O->getString("name"))
+    return malformed("attack surface entry without file or name");
+  ExternalInput I;
+  I.Where.File = O->getString("file")->str();
+  I.Where.Line = static_cast<unsigned>(O->getInteger("line").value_or(0));
+  I.Where.Column = static_cast<unsigned>(O->getInteger("column").value_or(0));
+  I.Name = O->getString("name")->str();
+  I.Kind = O->getString("kind").value_or("").str();
+  I.Channel = O->getString("channel").value_or("unknown").str();
+  const llvm::StringRef How = O->getString("recognised").value_or("catalogued");
+  if (How != "catalogued" && How != "inferred")
+    return malformed("attack surface entry recognised neither 'catalogued' nor 'inferred'");
+  I.Inferred = How == "inferred";
+  I.Findings = static_cast<unsigned>(O->getInteger("findings").value_or(0));
+  return I;
+}
+
+namespace {
+/// Reads the array Key of O, each element with FromJson; a bad one is an error.
+template <typename T, typename Fn>
+llvm::Error readEach(const json::Object &O, llvm::StringRef Key, Fn FromJson, std::vector<T> &Out) {
+  if (const json::Array *A = O.getArray(Key))
+    for (const json::Value &V : *A) {
+      auto X = FromJson(V);
+      if (!X)
+        return X.takeError();
+      Out.push_back(std::move(*X));
+    }
+  return llvm::Error::success();
+}
+} // namespace
+
 json::Value unitToJson(const UnitResult &U, bool WithFindings) {
   json::Object O{{"file", U.File}, {"status", unitStatusName(U.Status)}, {"reason", U.Reason}};
   if (WithFindings) {
@@ -411,6 +472,10 @@ json::Value unitToJson(const UnitResult &U, bool WithFindings) {
       O["crossTu"] = *U.CrossTu;
     O["components"] = unitComponentsToJson(U.Components);
     O["vendorFiles"] = strings(U.VendorFiles);
+    json::Array In;
+    for (const ExternalInput &I : U.ExternalInputs)
+      In.push_back(inputToJson(I));
+    O["externalInputs"] = std::move(In);
     if (!U.Inputs.empty())
       O["inputs"] = strings(U.Inputs);
   } else if (U.FromCache) {
@@ -444,6 +509,8 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
       if (auto S = X.getAsString())
         U.Inputs.push_back(S->str());
   U.FromCache = O->getString("cache").value_or("") == "hit";
+  if (llvm::Error E = readEach(*O, "externalInputs", inputFromJson, U.ExternalInputs))
+    return std::move(E);
   return U;
 }
 
@@ -509,6 +576,10 @@ std::string resultsToJson(const ScanResults &R) {
   for (const Finding &F : R.Findings)
     Findings.push_back(findingToJson(F));
 
+  json::Array Surface;
+  for (const ExternalInput &I : R.AttackSurface)
+    Surface.push_back(inputToJson(I));
+
   json::Array Fixed;
   for (const auto &X : R.Fixed)
     Fixed.push_back(json::Object{{"fingerprint", X.Fingerprint},
@@ -528,11 +599,13 @@ std::string resultsToJson(const ScanResults &R) {
       {"findings", std::move(Findings)},
       {"components", componentsToJson(R.Components)},
       {"unidentifiedComponents", unidentifiedToJson(R.Unidentified)},
+      {"attack_surface", std::move(Surface)},
       {"summary",
        json::Object{{"units", static_cast<int64_t>(R.Units.size())},
                     {"complete", R.complete()},
                     {"unitsByStatus", std::move(Stat)},
                     {"findings", static_cast<int64_t>(R.Findings.size())},
+                    {"inputs", static_cast<int64_t>(R.AttackSurface.size())},
                     {"openFindings", static_cast<int64_t>(std::count_if(
                                          R.Findings.begin(), R.Findings.end(),
                                          [](const Finding &F) { return F.isOpen(); }))},
@@ -598,6 +671,8 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
     }
   R.Components = componentsFromJson(O->getArray("components"));
   R.Unidentified = unidentifiedFromJson(O->getArray("unidentifiedComponents"));
+  if (llvm::Error E = readEach(*O, "attack_surface", inputFromJson, R.AttackSurface))
+    return std::move(E);
   if (const json::Array *Fixed = O->getArray("fixed"))
     for (const json::Value &XV : *Fixed)
       if (const json::Object *XO = XV.getAsObject())

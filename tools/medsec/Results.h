@@ -105,6 +105,17 @@ struct Finding {
   bool isOpen() const { return Status == FindingStatus::Open; }
 };
 
+/// A place external data enters the analysed code (docs/results-format.md,
+/// `attack_surface`).
+struct ExternalInput {
+  Location Where;
+  std::string Name;      // the API, register, callback, global or method
+  std::string Kind;      // call | callback | global | register | isr-buffer | method
+  std::string Channel;   // uart, usb, ble, network, ...
+  bool Inferred = false; // recognised by a rule of inference, not from the catalogue
+  unsigned Findings = 0; // findings whose flow starts here
+};
+
 /// A rule file of the catalogue a scan used, with its content hash.
 struct CatalogueFileRef {
   std::string Path, Role, Sha256; // path relative to the source root when inside it
@@ -157,6 +168,7 @@ struct UnitResult {
   std::vector<std::string> Inputs = {};
   /// The result came from the result cache (results.json `"cache": "hit"`).
   bool FromCache = false;
+  std::vector<ExternalInput> ExternalInputs = {}; // worker output only; merged into ScanResults
 };
 
 struct ScanResults {
@@ -177,6 +189,7 @@ struct ScanResults {
   /// vendored-looking trees that match none (docs/sbom.md).
   std::vector<ComponentResult> Components;
   std::vector<UnidentifiedTree> Unidentified;
+  std::vector<ExternalInput> AttackSurface; // sorted by location, then name
 
   /// Baseline entries no longer found.
   struct FixedEntry {
@@ -203,7 +216,8 @@ std::string fingerprint(const Finding &F, unsigned Occurrence);
 
 /// Sorts units and findings, drops findings reported by several units (a
 /// header included twice), assigns fingerprints, and adds the rule files the
-/// units used that the catalogue list does not hold yet (sorted by path).
+/// units used that the catalogue list does not hold yet (sorted by path), and
+/// merges the units' inputs into the attack surface.
 void canonicalize(ScanResults &R);
 
 llvm::json::Value unitToJson(const UnitResult &U, bool WithFindings);
@@ -212,6 +226,8 @@ llvm::json::Value findingToJson(const Finding &F);
 /// Where names the finding in errors ("findings[3]").
 llvm::Expected<Finding> findingFromJson(const llvm::json::Value &V,
                                         llvm::StringRef Where = "finding");
+llvm::json::Value inputToJson(const ExternalInput &I);
+llvm::Expected<ExternalInput> inputFromJson(const llvm::json::Value &V);
 
 /// The `tool.host` and `configuration` objects of results.json, also carried
 /// by the SARIF invocation.

@@ -412,6 +412,7 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
 
   printFindings(llvm::outs(), R);
   llvm::outs().flush();
+  printAttackSurface(llvm::errs(), R);
   if (!Opts.Quiet)
     printComponentSummary(llvm::errs(), R);
   printSummary(llvm::errs(), R, Gate.Baseline.has_value(), Opts.ResultsPath);

@@ -40,6 +40,7 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     S.Origin = D.get("origin", "external data");
     S.Verb = D.get("verb", "received");
     S.Note = D.get("note");
+    S.Channel = D.get("channel", "unknown");
     C.Sources[S.Name] = S;
   }
   for (const rules::DataEntry &D : E.activeData("propagators")) {
@@ -68,10 +69,12 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     CB.Params = parseArgs(D.getList("params"));
     CB.Origin = D.get("origin", "received data");
     CB.Note = D.get("note");
+    CB.Channel = D.get("channel", "unknown");
     (CB.IsType ? C.CallbackTypes : C.CallbackFunctions)[CB.Name] = CB;
   }
   for (const rules::DataEntry &D : E.activeData("globals"))
-    C.Globals[D.Key] = {D.Key, D.get("origin", "external data"), D.get("note")};
+    C.Globals[D.Key] = {D.Key, D.get("origin", "external data"), D.get("note"),
+                        D.get("channel", "unknown")};
 }
 
 void loadSinks(const rules::Catalogue &Cat, TaintConfig &C) {
@@ -93,6 +96,10 @@ void loadSinks(const rules::Catalogue &Cat, TaintConfig &C) {
 }
 
 } // namespace
+
+bool isExternalChannel(const std::string &Channel) {
+  return Channel != "none" && Channel != "cross-tu";
+}
 
 bool ArgSet::contains(unsigned I) const {
   if (From >= 0 && I >= static_cast<unsigned>(From))

@@ -37,6 +37,7 @@ struct SourceSpec {
   std::string Origin;   // noun phrase: "received data", "the environment"
   std::string Verb;     // note text: "value <verb> by 'name' here"
   std::string Note;     // replaces that note text when set (derived rules)
+  std::string Channel;  // uart, usb, ble, network, ...; "none" and "cross-tu" are no input
 };
 
 struct PropagatorSpec {
@@ -58,6 +59,7 @@ struct CallbackSpec {
   ArgSet Params;
   std::string Origin;
   std::string Note; // replaces "value received as parameter ..." when set
+  std::string Channel;
 };
 
 /// A global variable that holds external data wherever it is read (a DMA
@@ -66,7 +68,13 @@ struct GlobalSpec {
   std::string Name;
   std::string Origin;
   std::string Note;
+  std::string Channel;
 };
+
+/// True for the channel of an entry that is a place external data enters the
+/// device: not a pseudo-random value ("none") nor what medsec scan derived
+/// from another unit of the same program ("cross-tu").
+bool isExternalChannel(const std::string &Channel);
 
 struct SizeSinkSpec {
   ArgSet SizeArgs;

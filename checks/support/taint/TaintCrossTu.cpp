@@ -133,6 +133,9 @@ void Engine::seedDeclaredGlobals() {
                                  : It->second.Note;
     T.Trace = rootStep(V->getCanonicalDecl(), V->getLocation(), Text, It->second.Origin,
                        V->getNameAsString());
+    if (isExternalChannel(It->second.Channel))
+      noteInput(V->getLocation(), V->getName(), "global", It->second.Channel, false,
+                V->getLocation());
     // Uses name whichever redeclaration lookup found: seed them all.
     for (const VarDecl *R : V->redecls()) {
       GlobalTaint.emplace(LocKey{R, nullptr, false}, T);

@@ -1,9 +1,12 @@
 //===- TaintEngine.cpp - the per-TU driver of the taint analysis ----------===//
+#include "../AttackSurface.h"
 #include "../CrossTuFacts.h"
 #include "TaintEngineImpl.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+
+#include <algorithm>
 
 namespace clang::tidy::medsec::taint {
 namespace {
@@ -83,9 +86,11 @@ public:
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
+    if (const FunctionDecl *Callee = CE->getDirectCallee()) {
       for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams(); ++I)
         registration(Callee->getParamDecl(I)->getType(), CE->getArg(I));
+      noteSourceCall(CE, Callee);
+    }
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {
@@ -126,6 +131,21 @@ public:
   }
 
 private:
+  /// A catalogued source called from the unit's code: an input, whether or
+  /// not its data reaches a sink.
+  void noteSourceCall(const CallExpr *CE, const FunctionDecl *Callee) {
+    const FunctionDecl *Def = definitionOf(Callee);
+    if (!Current || (Def && !E.inSystemHeader(Def)) || !Callee->getIdentifier())
+      return;
+    const DeclContext *DC = Callee->getDeclContext()->getRedeclContext();
+    if (!DC->isTranslationUnit() && !Callee->isInStdNamespace())
+      return;
+    auto It = E.Cfg.Sources.find(Callee->getName());
+    if (It == E.Cfg.Sources.end() || !isExternalChannel(It->second.Channel))
+      return;
+    const SourceLocation L = E.userLoc(CE->getBeginLoc());
+    E.noteInput(L, Callee->getName(), "call", It->second.Channel, false, L);
+  }
   template <typename Fn> bool traverseFn(FunctionDecl *FD, Fn Base) {
     if (!FD->doesThisDeclarationHaveABody() || E.inSystemHeader(FD))
       return Base();
@@ -160,6 +180,43 @@ private:
 bool Engine::inSystemHeader(const Decl *D) const {
   const SourceManager &SM = Ctx.getSourceManager();
   return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+}
+
+void Engine::noteInput(SourceLocation Loc, StringRef Name, StringRef Kind,
+                       const std::string &Channel, bool Inferred, SourceLocation Root) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Loc = userLoc(Loc);
+  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    return;
+  InputSite &S = Inputs[{Loc.getRawEncoding(), Name.str()}];
+  if (S.Name.empty()) {
+    S.Loc = Loc;
+    S.Name = Name.str();
+    S.Kind = Kind.str();
+    S.Channel = Channel;
+    S.Inferred = Inferred;
+  }
+  Root = userLoc(Root);
+  if (Root.isValid() && std::find(S.Roots.begin(), S.Roots.end(), Root) == S.Roots.end())
+    S.Roots.push_back(Root);
+}
+
+void Engine::recordInputs() const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<::medsec::RecordedInput> Out;
+  for (const auto &[Key, S] : Inputs) {
+    ::medsec::RecordedInput R;
+    R.File = SM.getFilename(S.Loc).str();
+    R.Offset = SM.getFileOffset(S.Loc);
+    R.Name = S.Name;
+    R.Kind = S.Kind;
+    R.Channel = S.Channel;
+    R.Inferred = S.Inferred;
+    for (SourceLocation Root : S.Roots)
+      R.Roots.push_back({SM.getFilename(Root).str(), SM.getFileOffset(Root)});
+    Out.push_back(std::move(R));
+  }
+  ::medsec::recordInputs(std::move(Out));
 }
 
 SourceLocation Engine::userLoc(SourceLocation L) const {
@@ -255,6 +312,14 @@ void Engine::run() {
     if (FD->getIdentifier() && Cfg.CallbackFunctions.count(FD->getName()) &&
         (FD->getName() != "main" || FD->getNumParams() >= 2))
       Callbacks[FD] = &Cfg.CallbackFunctions.find(FD->getName())->second;
+  for (const auto &[FD, CB] : Callbacks) {
+    if (!isExternalChannel(CB->Channel))
+      continue;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      if (CB->Params.contains(I))
+        noteInput(FD->getLocation(), FD->getName(), "callback", CB->Channel, false,
+                  FD->getParamDecl(I)->getLocation());
+  }
   seedDeclaredGlobals();
 
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
@@ -312,6 +377,8 @@ const std::vector<TaintFinding> &taintFindings(ASTContext &Ctx, const TaintConfi
     TheCache.E->run();
     if (::medsec::crossTuFactsEnabled())
       TheCache.E->recordCrossTuFacts();
+    if (::medsec::attackSurfaceEnabled())
+      TheCache.E->recordInputs();
     TheCache.Ctx = &Ctx;
     TheCache.Cfg = &Cfg;
     TheCache.Valid = true;

@@ -46,6 +46,14 @@ struct Summary {
   std::map<unsigned, TVal> ParamOut; // external data written through a pointer parameter
 };
 
+/// A place external data enters the unit (AttackSurface.h).
+struct InputSite {
+  SourceLocation Loc;
+  std::string Name, Kind, Channel;
+  bool Inferred = false;
+  std::vector<SourceLocation> Roots; // where the flows it starts begin
+};
+
 class Engine {
 public:
   Engine(ASTContext &Ctx, const TaintConfig &Cfg) : Ctx(Ctx), Cfg(Cfg) {}
@@ -72,6 +80,12 @@ public:
             const std::vector<FlowNote> &Chain);
   SourceLocation userLoc(SourceLocation L) const;
   bool inSystemHeader(const Decl *D) const;
+
+  /// Records an input of the attack surface; Root is where its flows start.
+  void noteInput(SourceLocation Loc, StringRef Name, StringRef Kind, const std::string &Channel,
+                 bool Inferred, SourceLocation Root);
+  void recordInputs() const;
+  std::map<std::pair<unsigned, std::string>, InputSite> Inputs; // by location, then name
 
   // Across translation units (TaintCrossTu.cpp, docs/taint-analysis.md).
   struct OutgoingCall {

@@ -39,6 +39,10 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R);
 void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline,
                   const std::string &ResultsPath);
 
+/// Says how many external inputs the scan recognised, and warns when a taint
+/// check ran and recognised none (docs/results-format.md, `attack_surface`).
+void printAttackSurface(llvm::raw_ostream &OS, const ScanResults &R);
+
 } // namespace medsec
 
 #endif

@@ -373,8 +373,14 @@ std::string writeSarif(const ScanResults &R, const rules::Catalogue &Cat, const 
   std::string Root = R.SourceRoot;
   if (!Root.empty() && Root.back() != '/')
     Root += "/";
+  // Where external data enters the analysed code: which interfaces the
+  // input-validation checks covered (results.json's attack_surface).
+  json::Array Surface;
+  for (const ExternalInput &I : R.AttackSurface)
+    Surface.push_back(inputToJson(I));
   json::Object Run{
       {"tool", json::Object{{"driver", std::move(Driver)}}},
+      {"properties", json::Object{{"attackSurface", std::move(Surface)}}},
       {"taxonomies", json::Array(T.Components)},
       {"invocations", json::Array{std::move(Invocation)}},
       {"originalUriBaseIds", json::Object{{"%SRCROOT%", json::Object{{"uri", fileUri(Root)}}}}},
