@@ -390,8 +390,36 @@ void finding(Html &H, const FindingView &F) {
   H << "</div></article>";
 }
 
+void attackSurface(Html &H, const ReportModel &M) {
+  H << "<h3>Attack surface</h3>";
+  if (!M.InputChecksRun) {
+    H << "<p>No input-validation check ran: the scan did not look for external inputs.</p>";
+    return;
+  }
+  for (const ClauseRow &R : M.AttackSurfaceRows)
+    H << "<p>Evidence for <code>" << esc(R.Id) << "</code> (" << esc(R.Title)
+      << "): the interfaces the analysis followed, for the reviewer's attack surface analysis; "
+         "whether they are needed is not judged.</p>";
+  if (M.AttackSurface.empty()) {
+    H << "<p class=\"warn\"><strong>No external input recognised</strong>: the "
+         "input-validation checks had no data to follow. Declare the device's receive functions "
+         "in <code>.medsec.yaml</code>.</p>";
+    return;
+  }
+  H << "<table id=\"attack-surface\"><thead><tr><th>where</th><th>input</th><th>kind</th>"
+    << "<th>channel</th><th>recognised</th><th>findings fed</th></tr></thead><tbody>";
+  for (const ExternalInput &I : M.AttackSurface) {
+    H << "<tr><td><code>" << esc(I.Where.File) << ":" << I.Where.Line << ":" << I.Where.Column
+      << "</code></td><td><code>" << esc(I.Name) << "</code></td><td>" << esc(I.Kind) << "</td><td>"
+      << esc(I.Channel) << "</td><td>";
+    H.pick(I.Inferred, "inferred", "catalogued") << "</td><td>" << I.Findings << "</td></tr>";
+  }
+  H << "</tbody></table>";
+}
+
 void findings(Html &H, const ReportModel &M) {
   heading(H, 5);
+  attackSurface(H, M);
   H << "<h3>By clause</h3><table id=\"findings-by-clause\"><thead><tr><th>clause</th><th>open"
     << "</th><th>accepted</th></tr></thead><tbody>";
   std::set<std::string> Done;

@@ -214,6 +214,18 @@ json::Value scanOptions(const ScanConfiguration &C) {
 
 } // namespace
 
+/// Where external data enters, with the clauses the list is evidence for.
+static json::Object attackSurface(const ReportModel &M) {
+  json::Array Inputs, Clauses;
+  for (const ExternalInput &I : M.AttackSurface)
+    Inputs.push_back(inputToJson(I));
+  for (const ClauseRow &R : M.AttackSurfaceRows)
+    Clauses.push_back(R.Id);
+  return json::Object{{"inputChecksRun", M.InputChecksRun},
+                      {"clauses", std::move(Clauses)},
+                      {"inputs", std::move(Inputs)}};
+}
+
 std::string renderJson(const ReportModel &M) {
   json::Array Findings, Fixed, Deviations;
   for (const FindingView &F : M.Findings)
@@ -240,6 +252,7 @@ std::string renderJson(const ReportModel &M) {
       {"inputs", inputs(M)},
       {"scope", scope(M)},
       {"traceability", traceability(M)},
+      {"attackSurface", attackSurface(M)},
       {"findings", std::move(Findings)},
       {"fixed", std::move(Fixed)},
       {"deviations", std::move(Deviations)},

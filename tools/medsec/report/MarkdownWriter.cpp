@@ -197,8 +197,34 @@ void traceability(const ReportModel &M, std::string &O) {
   }
 }
 
+void attackSurface(const ReportModel &M, std::string &O) {
+  O += "### Attack surface\n\n";
+  if (!M.InputChecksRun) {
+    O += "No input-validation check ran: the scan did not look for external inputs.\n\n";
+    return;
+  }
+  for (const ClauseRow &R : M.AttackSurfaceRows)
+    O += "Evidence for " + c(R.Id) + " (" + e(R.Title) +
+         "): the interfaces the analysis followed, for the reviewer's attack surface analysis; "
+         "whether they are needed is not judged.\n\n";
+  if (M.AttackSurface.empty()) {
+    O += "**No external input recognised**: the input-validation checks had no data to follow. "
+         "Declare the device's receive functions in `.medsec.yaml`.\n\n";
+    return;
+  }
+  O += "| where | input | kind | channel | recognised | findings fed |\n"
+       "|---|---|---|---|---|---|\n";
+  for (const ExternalInput &I : M.AttackSurface)
+    O += "| " + c(I.Where.File + ":" + n(I.Where.Line) + ":" + n(I.Where.Column)) + " | " +
+         c(I.Name) + " | " + I.Kind + " | " + I.Channel + " | " +
+         (I.Inferred ? "inferred" : "catalogued") + " | " + n(I.Findings) + " |\n";
+  O += "\n";
+}
+
 void findings(const ReportModel &M, std::string &O) {
-  O += "## 6. Findings\n\n### By clause\n\n";
+  O += "## 6. Findings\n\n";
+  attackSurface(M, O);
+  O += "### By clause\n\n";
   std::set<std::string> Done;
   bool Any = false;
   for (const GuidelineView &G : M.Guidelines)

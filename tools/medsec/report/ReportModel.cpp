@@ -386,6 +386,23 @@ std::string hostText(const HostInfo &H) {
   return H.Triple + ", " + Os;
 }
 
+namespace {
+/// The inputs the scan recognised and the design-phase attack-surface clauses
+/// of the selected guidelines: the list is evidence a reviewer uses for them,
+/// not a verification that the interfaces are minimal.
+void buildAttackSurface(const ScanResults &R, ReportModel &M) {
+  M.AttackSurface = R.AttackSurface;
+  for (const std::string &C : R.Checks)
+    M.InputChecksRun |= llvm::StringRef(C).starts_with("medsec-tainted-");
+  std::set<std::string> Seen;
+  for (const GuidelineView &G : M.Guidelines)
+    for (const ClauseRow &Row : G.Rows)
+      if (Row.Phase == "design" && llvm::StringRef(Row.Id).contains("attack-surface") &&
+          Seen.insert(Row.Id).second)
+        M.AttackSurfaceRows.push_back(Row);
+}
+} // namespace
+
 ReportModel buildReportModel(const ReportInput &In) {
   ReportModel M;
   const ScanResults &R = In.Results;
@@ -420,6 +437,7 @@ ReportModel buildReportModel(const ReportInput &In) {
   buildChecks(In, M);
   buildVerdict(In, M);
   buildWarnings(M);
+  buildAttackSurface(R, M);
   return M;
 }
 

@@ -188,6 +188,11 @@ struct ReportModel {
   std::vector<UnitRow> NotAnalysed, Excluded;
   bool Complete = true;
 
+  // where external data enters (results.json attack_surface), shown before the findings
+  std::vector<ExternalInput> AttackSurface;
+  bool InputChecksRun = false;              // a medsec-tainted-* check ran
+  std::vector<ClauseRow> AttackSurfaceRows; // the design-phase clauses the list informs
+
   // findings and their traceability
   std::vector<FindingView> Findings; // file, line, column, check order
   std::vector<FixedEntry> Fixed;
