@@ -27,9 +27,11 @@
 #include "input/TaintedArithmeticCheck.h"
 #include "input/TaintedArrayIndexCheck.h"
 #include "input/TaintedCommandCheck.h"
+#include "input/TaintedDivisorCheck.h"
 #include "input/TaintedFormatStringCheck.h"
 #include "input/TaintedLoopBoundCheck.h"
 #include "input/TaintedMemorySizeCheck.h"
+#include "input/TaintedPointerCheck.h"
 
 // memory
 #include "memory/SizeofAsCountCheck.h"
@@ -58,6 +60,8 @@ public:
     Factories.registerCheck<TaintedFormatStringCheck>("medsec-tainted-format-string");
     Factories.registerCheck<TaintedLoopBoundCheck>("medsec-tainted-loop-bound");
     Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
+    Factories.registerCheck<TaintedPointerCheck>("medsec-tainted-pointer");
+    Factories.registerCheck<TaintedDivisorCheck>("medsec-tainted-divisor");
     // memory
     Factories.registerCheck<SizeofAsCountCheck>("medsec-sizeof-as-count");
   }

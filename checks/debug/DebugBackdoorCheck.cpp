@@ -2,6 +2,8 @@
 #include "DebugBackdoorCheck.h"
 #include "DebugMacroCallbacks.h"
 
+#include "../support/taint/TaintConfig.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -123,10 +125,17 @@ DebugBackdoorCheck::DebugBackdoorCheck(StringRef Name, ClangTidyContext *Context
   for (const NamedPattern &P : patterns(entry()->activeData("trap-door"), true))
     (P.IsFlag ? TrapVariables : TrapLiterals).push_back(P);
 
-  for (const rules::DataEntry &E : entry()->activeData("receive-sources")) {
-    FlowSources::Call &C = ReceiveSources.Calls[E.Key];
-    C.Returns = E.get("kind") == "return";
-    C.BufferArg = C.Returns ? -1 : static_cast<int>(E.getInt("arg", 0));
+  // Received data comes from the one vocabulary of external inputs the taint
+  // checks read (medsec-tainted-array-index `sources`, .medsec.yaml included).
+  for (const auto &KV : catalogue() ? taint::taintConfigFor(*catalogue())->Sources
+                                    : llvm::StringMap<taint::SourceSpec>()) {
+    const taint::SourceSpec &S = KV.getValue();
+    if (!taint::isExternalChannel(S.Channel) || S.Channel == "env" || S.Channel == "cli")
+      continue;
+    FlowSources::Call &C = ReceiveSources.Calls[KV.getKey()];
+    C.Returns = S.Returns;
+    for (int A : S.OutArgs.Indices)
+      C.BufferArgs.push_back(static_cast<unsigned>(A));
   }
   for (const rules::DataEntry &E : entry()->activeData("propagators")) {
     FlowSources::Propagator P;
@@ -152,7 +161,7 @@ DebugBackdoorCheck::DebugBackdoorCheck(StringRef Name, ClangTidyContext *Context
     if (Kind == "return")
       C.Returns = true;
     else
-      C.BufferArg = static_cast<int>(E.getInt("arg", 0));
+      C.BufferArgs = {static_cast<unsigned>(E.getInt("arg", 0))};
   }
   TimeSources.What = "a time, date or counter value";
   for (const rules::DataEntry &E : entry()->activeData("compare-functions")) {

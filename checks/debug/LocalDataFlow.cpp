@@ -97,10 +97,11 @@ bool LocalDataFlow::propagate(const Stmt *S) {
       return false;
     bool Changed = false;
     auto Call = Sources.Calls.find(Name);
-    if (Call != Sources.Calls.end() && Call->second.BufferArg >= 0 &&
-        static_cast<unsigned>(Call->second.BufferArg) < C->getNumArgs())
-      if (const ValueDecl *D = baseVar(C->getArg(Call->second.BufferArg)))
-        Changed |= taint(D, quoted(D) + " is filled by '" + Name.str() + "'", C->getBeginLoc());
+    if (Call != Sources.Calls.end())
+      for (unsigned A : Call->second.BufferArgs)
+        if (A < C->getNumArgs())
+          if (const ValueDecl *D = baseVar(C->getArg(A)))
+            Changed |= taint(D, quoted(D) + " is filled by '" + Name.str() + "'", C->getBeginLoc());
     auto Prop = Sources.Propagators.find(Name);
     if (Prop == Sources.Propagators.end() || Prop->second.From >= C->getNumArgs() ||
         !derived(C->getArg(Prop->second.From)))

@@ -24,8 +24,8 @@ namespace clang::tidy::medsec {
 /// Where source values come from and how they travel through library calls.
 struct FlowSources {
   struct Call {
-    bool Returns = false; // the result is a source value
-    int BufferArg = -1;   // this argument's object is filled with source data
+    bool Returns = false;             // the result is a source value
+    std::vector<unsigned> BufferArgs; // these arguments' objects are filled with source data
   };
   struct Propagator {
     unsigned From = 0;

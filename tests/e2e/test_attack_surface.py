@@ -40,6 +40,18 @@ OWN_RULES = """checks:
           origin: received data
           channel: radio
 """
+# A data register read through a CMSIS-style peripheral pointer; the status
+# register tested beside it is not an input.
+REG = r"""
+typedef struct { volatile unsigned SR; volatile unsigned DR; } USART_TypeDef;
+#define USART2 ((USART_TypeDef *)0x40004400UL)
+int table[16];
+int poll(void) {
+  if (USART2->SR & 0x20u)
+    return table[USART2->DR];
+  return -1;
+}
+"""
 CLEAN = "int add(int a, int b) { return a + b; }\n"
 
 
@@ -77,6 +89,30 @@ class AttackSurface(unittest.TestCase):
         self.assertIn("medsec: 2 external input(s) recognised (2 catalogued, 0 inferred; "
                       "network 1, uart 1), 1 of them feeding findings", r.stderr)
         self.assertNotIn("no external input", r.stderr)
+
+    def test_report_opens_the_findings_with_the_attack_surface(self):
+        with TempDir() as tmp:
+            project(tmp, {"rx.c": RX})
+            self.scan(tmp)
+            out = os.path.join(tmp, "report")
+            r = run([MEDSEC, "report", "-r", os.path.join(tmp, "r.json"), "-o", out,
+                     "--date", "2026-06-01"], cwd=tmp)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
+                md = f.read()
+        section = md[md.index("## 6. Findings"):md.index("### By clause")]
+        self.assertIn("### Attack surface", section)
+        self.assertIn("`ansm:design/attack-surface`", section)
+        self.assertIn("| `rx.c:9:3` | `recv` | call | network | catalogued | 1 |", section)
+
+    def test_inferred_register_is_listed_as_inferred(self):
+        with TempDir() as tmp:
+            project(tmp, {"reg.c": REG})
+            r, results, _ = self.scan(tmp)
+        self.assertEqual([(i["name"], i["kind"], i["channel"], i["recognised"], i["findings"])
+                          for i in results["attack_surface"]],
+                         [("USART2->DR", "register", "uart", "inferred", 1)])
+        self.assertIn("(0 catalogued, 1 inferred; uart 1)", r.stderr)
 
     def test_project_declared_receive_function_is_an_input(self):
         with TempDir() as tmp:

@@ -65,13 +65,38 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
   for (const rules::DataEntry &D : E.activeData("callbacks")) {
     CallbackSpec CB;
     CB.Name = D.Key;
-    CB.IsType = D.get("kind", "function") == "function-type";
+    // A callback field (`bt_gatt_attr::write`) is matched like a type.
+    CB.IsType = D.get("kind", "function") != "function";
     CB.Params = parseArgs(D.getList("params"));
     CB.Origin = D.get("origin", "received data");
     CB.Note = D.get("note");
     CB.Channel = D.get("channel", "unknown");
     (CB.IsType ? C.CallbackTypes : C.CallbackFunctions)[CB.Name] = CB;
   }
+  auto Regex = [](const std::string &P, bool IgnoreCase) -> std::shared_ptr<llvm::Regex> {
+    auto R = std::make_shared<llvm::Regex>(P, IgnoreCase ? llvm::Regex::IgnoreCase
+                                                         : llvm::Regex::NoFlags);
+    return R->isValid() ? R : nullptr; // the loader validated it: only a guard
+  };
+  InferenceRules &I = C.Inference;
+  for (const rules::DataEntry &D : E.activeData("inferred-sources")) {
+    const std::string Kind = D.get("kind");
+    // Register names are spelt as the vendor header spells them; the rest in any case.
+    auto R = Regex(D.get("pattern"), Kind != "register-name");
+    if (Kind == "register-field")
+      I.RegisterField = R;
+    else if (Kind == "register-name")
+      I.RegisterName = R;
+    else if (Kind == "interrupt-handler")
+      I.InterruptHandler = R;
+    else if (Kind == "receive-method") {
+      I.ReceiveMethod = R;
+      I.ReceiveClass = Regex(D.get("class-pattern"), false); // CAN, not "Scanner"
+    }
+  }
+  for (const rules::DataEntry &D : E.activeData("channel-names"))
+    if (auto R = Regex(D.get("pattern"), true))
+      I.ChannelNames.push_back({R, D.get("channel", D.Key)});
   for (const rules::DataEntry &D : E.activeData("globals"))
     C.Globals[D.Key] = {D.Key, D.get("origin", "external data"), D.get("note"),
                         D.get("channel", "unknown")};
@@ -96,6 +121,13 @@ void loadSinks(const rules::Catalogue &Cat, TaintConfig &C) {
 }
 
 } // namespace
+
+std::string InferenceRules::channelOf(llvm::StringRef Name) const {
+  for (const auto &[R, Channel] : ChannelNames)
+    if (R->match(Name))
+      return Channel;
+  return "unknown";
+}
 
 bool isExternalChannel(const std::string &Channel) {
   return Channel != "none" && Channel != "cross-tu";

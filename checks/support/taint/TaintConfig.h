@@ -12,6 +12,7 @@
 
 #include "../../../rules/loader/Catalogue.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Regex.h"
 
 #include <memory>
 #include <string>
@@ -32,12 +33,13 @@ struct ArgSet {
 
 struct SourceSpec {
   std::string Name;
-  bool Returns = false; // the return value (or what it points to) is external
-  ArgSet OutArgs;       // what these arguments point to receives external data
-  std::string Origin;   // noun phrase: "received data", "the environment"
-  std::string Verb;     // note text: "value <verb> by 'name' here"
-  std::string Note;     // replaces that note text when set (derived rules)
-  std::string Channel;  // uart, usb, ble, network, ...; "none" and "cross-tu" are no input
+  bool Returns = false;  // the return value (or what it points to) is external
+  ArgSet OutArgs;        // what these arguments point to receives external data
+  std::string Origin;    // noun phrase: "received data", "the environment"
+  std::string Verb;      // note text: "value <verb> by 'name' here"
+  std::string Note;      // replaces that note text when set (derived rules)
+  std::string Channel;   // uart, usb, ble, network, ...; "none" and "cross-tu" are no input
+  bool Inferred = false; // made by an inference rule, not read from the catalogue
 };
 
 struct PropagatorSpec {
@@ -82,6 +84,18 @@ struct SizeSinkSpec {
   bool Allocates = false;
 };
 
+/// Rules that infer inputs no catalogue entry names (docs/taint-analysis.md,
+/// "Inferred sources"): each is off when its catalogue entry is disabled.
+struct InferenceRules {
+  std::shared_ptr<llvm::Regex> RegisterField; // data register of a peripheral struct (DR, RDR)
+  std::shared_ptr<llvm::Regex> RegisterName;  // SFR variable or register macro (SBUF, UDR0)
+  std::shared_ptr<llvm::Regex> InterruptHandler;
+  std::shared_ptr<llvm::Regex> ReceiveMethod, ReceiveClass; // UartPort::Read
+  std::vector<std::pair<std::shared_ptr<llvm::Regex>, std::string>> ChannelNames;
+  /// The channel a name (a peripheral type, a handler, a class) suggests.
+  std::string channelOf(llvm::StringRef Name) const;
+};
+
 struct TaintConfig {
   llvm::StringMap<SourceSpec> Sources;
   llvm::StringMap<PropagatorSpec> Propagators;
@@ -93,6 +107,7 @@ struct TaintConfig {
   llvm::StringMap<int> FormatFunctions; // name -> format argument index
   llvm::StringMap<ArgSet> CommandFunctions;
   bool UseFormatAttribute = true;
+  InferenceRules Inference;
 };
 
 /// The configuration for a catalogue, built once per catalogue object.

@@ -93,6 +93,17 @@ public:
     }
     return true;
   }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *IC) {
+    if (!Current || IC->getCastKind() != CK_LValueToRValue)
+      return true;
+    const Expr *Read = IC->getSubExpr();
+    if (auto R = E.registerRead(Read)) {
+      Fns[Current].HasSource = true;
+      const SourceLocation L = E.userLoc(Read->getBeginLoc());
+      E.noteInput(L, R->Name, "register", R->Channel, true, L);
+    }
+    return true;
+  }
   bool VisitVarDecl(VarDecl *V) {
     if (!V->getInit())
       return true;
@@ -108,11 +119,15 @@ public:
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign) {
+      if (Current && CurrentIsr)
+        E.noteIsrStore(Current, BO);
       if (Current && typeLimit(BO->getRHS(), BO->getLHS()->getType(), E.Ctx))
         Fns[Current].HasSource = true;
       registration(BO->getLHS()->getType(), BO->getRHS());
-      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts())) {
         target(ME->getMemberDecl(), BO->getRHS());
+        fieldRegistration(dyn_cast<FieldDecl>(ME->getMemberDecl()), BO->getRHS());
+      }
     }
     return true;
   }
@@ -125,40 +140,55 @@ public:
       if (I >= IL->getNumInits())
         break;
       registration(F->getType(), IL->getInit(I));
+      fieldRegistration(F, IL->getInit(I));
       target(F, IL->getInit(I++));
     }
     return true;
   }
 
 private:
-  /// A catalogued source called from the unit's code: an input, whether or
-  /// not its data reaches a sink.
+  /// A source called from the unit's code: an input, whether or not its
+  /// data reaches a sink.
   void noteSourceCall(const CallExpr *CE, const FunctionDecl *Callee) {
+    if (!Current)
+      return;
+    std::string Name;
+    const SourceSpec *S = E.sourceFor(Callee, &Name);
+    if (!S || !isExternalChannel(S->Channel))
+      return;
     const FunctionDecl *Def = definitionOf(Callee);
-    if (!Current || (Def && !E.inSystemHeader(Def)) || !Callee->getIdentifier())
-      return;
-    const DeclContext *DC = Callee->getDeclContext()->getRedeclContext();
-    if (!DC->isTranslationUnit() && !Callee->isInStdNamespace())
-      return;
-    auto It = E.Cfg.Sources.find(Callee->getName());
-    if (It == E.Cfg.Sources.end() || !isExternalChannel(It->second.Channel))
-      return;
+    if (Def && !E.inSystemHeader(Def) && !(S->Inferred && Engine::virtualCall(CE)))
+      return; // analysed, not assumed
+    Fns[Current].HasSource = true;
     const SourceLocation L = E.userLoc(CE->getBeginLoc());
-    E.noteInput(L, Callee->getName(), "call", It->second.Channel, false, L);
+    E.noteInput(L, Name, S->Inferred ? "method" : "call", S->Channel, S->Inferred, L);
   }
   template <typename Fn> bool traverseFn(FunctionDecl *FD, Fn Base) {
     if (!FD->doesThisDeclarationHaveABody() || E.inSystemHeader(FD))
       return Base();
     const FunctionDecl *Saved = Current;
+    const bool SavedIsr = CurrentIsr;
     Current = FD;
+    CurrentIsr = E.isInterruptHandler(FD);
     Fns[FD];
     bool R = Base();
     Current = Saved;
+    CurrentIsr = SavedIsr;
     return R;
   }
   void target(const ValueDecl *Holder, const Expr *Value) {
     if (const FunctionDecl *F = definitionOf(referencedFunction(Value)))
       E.Targets[Holder].insert(F);
+  }
+  /// A function stored in a catalogued callback field (`bt_gatt_attr::write`).
+  void fieldRegistration(const FieldDecl *F, const Expr *Value) {
+    if (!F || !F->getIdentifier() || !F->getParent()->getIdentifier())
+      return;
+    auto It = E.Cfg.CallbackTypes.find((F->getParent()->getName() + "::" + F->getName()).str());
+    if (It == E.Cfg.CallbackTypes.end())
+      return;
+    if (const FunctionDecl *Fn = definitionOf(referencedFunction(Value)))
+      E.Callbacks[Fn] = &It->second;
   }
   void registration(QualType Dest, const Expr *Value) {
     StringRef Type = typedefNameOf(Dest);
@@ -173,6 +203,7 @@ private:
 
   Engine &E;
   const FunctionDecl *Current = nullptr;
+  bool CurrentIsr = false;
 };
 
 } // namespace

@@ -22,7 +22,16 @@
 
 namespace clang::tidy::medsec::taint {
 
-enum class SinkKind { ArrayIndex, MemorySize, LoopBound, FormatString, Command, Arithmetic };
+enum class SinkKind {
+  ArrayIndex,
+  MemorySize,
+  LoopBound,
+  FormatString,
+  Command,
+  Arithmetic,
+  Pointer,
+  Divisor
+};
 
 struct FlowNote {
   SourceLocation Loc;

@@ -85,6 +85,23 @@ public:
   void noteInput(SourceLocation Loc, StringRef Name, StringRef Kind, const std::string &Channel,
                  bool Inferred, SourceLocation Root);
   void recordInputs() const;
+
+  // Sources beyond plain catalogued functions (TaintInputs.cpp).
+  /// The source a call of F is: a catalogued function or method, or an
+  /// inferred receive method; Name gets its display name.
+  const SourceSpec *sourceFor(const FunctionDecl *F, std::string *Name = nullptr);
+  static bool virtualCall(const CallExpr *CE);
+  struct RegisterRead {
+    std::string Name, Channel;
+  };
+  /// X reads a peripheral data register (USART2->DR, UDR0, SBUF).
+  std::optional<RegisterRead> registerRead(const Expr *X) const;
+  TVal registerValue(const Expr *X, const RegisterRead &R);
+  bool isInterruptHandler(const FunctionDecl *FD) const;
+  /// A buffer element an interrupt handler stores: the buffer holds external data.
+  void noteIsrStore(const FunctionDecl *Isr, const BinaryOperator *Assign);
+  std::map<const FunctionDecl *, SourceSpec> InferredMethods;
+  std::set<LocKey> IsrBuffers;
   std::map<std::pair<unsigned, std::string>, InputSite> Inputs; // by location, then name
 
   // Across translation units (TaintCrossTu.cpp, docs/taint-analysis.md).
@@ -151,13 +168,23 @@ private:
   // sinks
   void sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval);
   /// OnePastEnd: pointer arithmetic (buf + n), which may form the end pointer.
-  void checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc, bool OnePastEnd = false);
+  /// Called: the element is called (a handler table).
+  void checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc, bool OnePastEnd = false,
+                  bool Called = false);
   void checkSize(const Expr *Size, std::optional<Int> DestBytes, const std::string &What,
                  bool Allocates, SourceLocation Loc);
   void checkArith(const Expr *Op);
   bool wrapCheckedAfter(const Expr *Op, const Expr *Operand);
   bool builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const;
   void checkLoop(const Stmt *Loop, const Expr *Cond);
+  /// Ptr is dereferenced or handed to a library call (What): an address made
+  /// from external data reaches memory (TaintDeviceSinks.cpp).
+  void checkPointer(const Expr *Ptr, SourceLocation Loc, const std::string &What);
+  void checkDivisor(const BinaryOperator *Div);
+  void checkPointerSinks(const Stmt *St);
+  void markNonZero(TaintState &St, const LocKey &L);
+  /// L's own entry in St, made from what L is read as when missing; null when untainted.
+  TVal *ownEntry(TaintState &St, const LocKey &L);
   void checkCallSinks(const CallExpr *CE, const FunctionDecl *Callee);
   void applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee, const Summary &CS);
   bool sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec, unsigned SizeArg);
@@ -182,6 +209,7 @@ private:
   std::map<const ValueDecl *, LocKey> PointsTo;                // p = &x, p = buf
   std::map<const ValueDecl *, const FunctionDecl *> FnPointer; // fp = handler
   std::set<const Stmt *> LoopsSeen;
+  std::set<const Expr *> CalledSubscripts; // handlers[i](): the element is called
 };
 
 } // namespace clang::tidy::medsec::taint

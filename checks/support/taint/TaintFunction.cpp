@@ -342,12 +342,12 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
   if (F->hasBody(Def) && !E.inSystemHeader(Def))
     CS = &E.summaryOf(Def);
+  std::string SourceName;
+  if (const SourceSpec *Src = E.sourceFor(F, &SourceName))
+    if (Src->Returns && (!CS || (Src->Inferred && Engine::virtualCall(CE))))
+      return E.sourceValue(CE, *Src, SourceName);
   StringRef Name = calleeName(F);
   if (!CS && !Name.empty()) {
-    auto S = E.Cfg.Sources.find(Name);
-    if (S != E.Cfg.Sources.end() && S->second.Returns) {
-      return E.sourceValue(CE, S->second, Name);
-    }
     auto P = E.Cfg.Propagators.find(Name);
     if (P != E.Cfg.Propagators.end() && P->second.ToReturn) {
       TVal R;
@@ -443,6 +443,9 @@ TVal FunctionAnalysis::value(const Expr *X) {
       return V;
     }
   }
+  if (isa<DeclRefExpr, MemberExpr, UnaryOperator>(X))
+    if (auto R = E.registerRead(X))
+      return typed(E.registerValue(X, *R), X->getType());
   if (isa<DeclRefExpr, MemberExpr>(X)) {
     if (auto L = lval(X))
       return typed(lookup(*L), X->getType());
@@ -500,6 +503,12 @@ TVal FunctionAnalysis::value(const Expr *X) {
       return convert(value(Sub), Sub->getType(), CE->getType());
     case CK_ArrayToPointerDecay:
       return value(Sub); // the array's own taint; what it holds is pointee()
+    case CK_IntegralToPointer: {
+      // (uint32_t *)addr: the external integer is now where memory is accessed.
+      TVal V = value(Sub);
+      V.Address = V.tainted();
+      return V;
+    }
     default:
       return value(Sub);
     }
@@ -609,7 +618,10 @@ void FunctionAnalysis::callEffects(const CallExpr *CE) {
 
 void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
-  if (F->hasBody(Def) && !E.inSystemHeader(Def)) {
+  std::string SourceName;
+  const SourceSpec *Src = E.sourceFor(F, &SourceName);
+  const bool Dispatched = Src && Src->Inferred && Engine::virtualCall(CE);
+  if (F->hasBody(Def) && !E.inSystemHeader(Def) && !Dispatched) {
     const Summary &CS = E.summaryOf(Def);
     // The callee's sinks see the arguments as they were before the call.
     if (Reporting) {
@@ -631,17 +643,21 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
     checkCallSinks(CE, F); // methods too: a logger's format attribute
     noteOutgoingCall(CE, F);
   }
+  if (Src && !Src->OutArgs.empty()) {
+    const TVal V = E.sourceValue(CE, *Src, SourceName);
+    for (unsigned I = 0; I < numArgs(CE); ++I)
+      if (Src->OutArgs.contains(I)) {
+        const Expr *A = arg(CE, I);
+        // A reference parameter receives into the object itself.
+        const bool ByRef =
+            I < F->getNumParams() && F->getParamDecl(I)->getType()->isLValueReferenceType();
+        if (auto L = ByRef ? lval(A) : pointeeLoc(A))
+          store(*L, V, !L->Contents);
+      }
+  }
   StringRef Name = calleeName(F);
   if (Name.empty())
     return;
-  auto S = E.Cfg.Sources.find(Name);
-  if (S != E.Cfg.Sources.end() && !S->second.OutArgs.empty()) {
-    const TVal V = E.sourceValue(CE, S->second, Name);
-    for (unsigned I = 0; I < numArgs(CE); ++I)
-      if (S->second.OutArgs.contains(I))
-        if (auto L = pointeeLoc(arg(CE, I)))
-          store(*L, V, !L->Contents);
-  }
   auto P = E.Cfg.Propagators.find(Name);
   if (P != E.Cfg.Propagators.end() && !P->second.To.empty()) {
     TVal R;
@@ -705,6 +721,8 @@ TVal FunctionAnalysis::limitSource(TVal V, const Expr *Init, QualType T) {
 }
 
 void FunctionAnalysis::transfer(const Stmt *St) {
+  if (Reporting)
+    checkPointerSinks(St);
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls()) {
       const auto *V = dyn_cast<VarDecl>(D);
@@ -797,7 +815,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(St)) {
     if (Reporting)
-      checkIndex(AS->getIdx(), AS->getBase(), AS->getIdx()->getBeginLoc());
+      checkIndex(AS->getIdx(), AS->getBase(), AS->getIdx()->getBeginLoc(), false,
+                 CalledSubscripts.count(AS) > 0);
     return;
   }
   if (const auto *CE = dyn_cast<CallExpr>(St)) {
@@ -874,6 +893,19 @@ void FunctionAnalysis::prepareAliases() {
         Fn(V, V->getInit());
       return true;
     }
+    std::set<const Expr *> *Called = nullptr;
+    bool VisitCallExpr(CallExpr *CE) {
+      // handlers[cmd](), (*table[i])(), ops[i].fn(): the element is called.
+      const Expr *C = CE->getCallee()->IgnoreParenImpCasts();
+      if (const auto *U = dyn_cast<UnaryOperator>(C))
+        if (U->getOpcode() == UO_Deref)
+          C = U->getSubExpr()->IgnoreParenImpCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(C))
+        C = ME->getBase()->IgnoreParenImpCasts();
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(C))
+        Called->insert(AS);
+      return true;
+    }
     bool VisitBinaryOperator(BinaryOperator *BO) {
       if (BO->isAssignmentOp() && BO->getLHS()->getType()->isPointerType())
         if (const auto *DR = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
@@ -884,6 +916,7 @@ void FunctionAnalysis::prepareAliases() {
   TaintState Empty;
   Cur = &Empty;
   Fd.Fn = Note;
+  Fd.Called = &CalledSubscripts;
   Fd.TraverseStmt(const_cast<Stmt *>(FD->getBody()));
   for (auto &[P, N] : Count)
     if (N > 1)

@@ -104,8 +104,7 @@ const char *opName(BinaryOperatorKind Op) {
 
 //===--- guards -------------------------------------------------------------===//
 
-void FunctionAnalysis::setBounds(TaintState &St, const LocKey &L, std::optional<Bound> Lo,
-                                 std::optional<Bound> Hi) {
+TVal *FunctionAnalysis::ownEntry(TaintState &St, const LocKey &L) {
   auto It = St.find(L);
   if (It == St.end()) {
     // Tainted through its struct or its pointer: give the part its own entry.
@@ -114,10 +113,18 @@ void FunctionAnalysis::setBounds(TaintState &St, const LocKey &L, std::optional<
     TVal Whole = lookup(L);
     Cur = Saved;
     if (!Whole.tainted())
-      return;
+      return nullptr;
     It = St.emplace(L, Whole).first;
   }
-  TVal &V = It->second;
+  return &It->second;
+}
+
+void FunctionAnalysis::setBounds(TaintState &St, const LocKey &L, std::optional<Bound> Lo,
+                                 std::optional<Bound> Hi) {
+  TVal *Entry = ownEntry(St, L);
+  if (!Entry)
+    return;
+  TVal &V = *Entry;
   // A constant written by the developer is tighter information than a type bound.
   if (Lo && (!V.Lo.known() || V.Lo.K == Bound::TypeConst || Lo->K == Bound::Trusted ||
              (V.Lo.isConst() && Lo->isConst() && Lo->V > V.Lo.V)))
@@ -216,6 +223,12 @@ void FunctionAnalysis::refineLoc(TaintState &St, const Expr *Side, BinaryOperato
     Lo = Hi = *B;
     break;
   case BO_NE: {
+    // x != 0 is the guard of a divisor, whatever the range says.
+    Expr::EvalResult Zero;
+    if (!Other->isValueDependent() && Other->EvaluateAsRValue(Zero, Ctx) &&
+        ((Zero.Val.isInt() && Zero.Val.getInt() == 0) ||
+         (Zero.Val.isFloat() && Zero.Val.getFloat().isZero())))
+      markNonZero(St, *L);
     // x != K removes K when it is an end of the known range (x != -1 after x in [-1, N]).
     if (!B->isConst())
       return;
@@ -257,6 +270,11 @@ void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
       for (unsigned I = 0; I < numArgs(CE); ++I)
         if (VS->second.Args.contains(I))
           validate(St, arg(CE, I));
+    return;
+  }
+  if (Truth && isa<DeclRefExpr, MemberExpr>(Cond)) {
+    if (auto L = lval(Cond)) // if (rate): not zero on this edge
+      markNonZero(St, *L);
     return;
   }
   const auto *BO = dyn_cast<BinaryOperator>(Cond);
@@ -359,7 +377,7 @@ std::optional<Int> FunctionAnalysis::objectBytes(const Expr *X) const {
 }
 
 void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocation Loc,
-                                  bool OnePastEnd) {
+                                  bool OnePastEnd, bool Called) {
   TVal V = value(Idx);
   if (!V.tainted())
     return;
@@ -368,8 +386,8 @@ void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocat
   const bool Signed = Idx->IgnoreParenImpCasts()->getType()->isSignedIntegerType() &&
                       Idx->getType()->isSignedIntegerType();
   sink(SinkKind::ArrayIndex, Loc, V,
-       [N, Limit, Signed](const Bound &Lo, const Bound &Hi,
-                          bool Validated) -> std::optional<std::string> {
+       [N, Limit, Signed, Called](const Bound &Lo, const Bound &Hi,
+                                  bool Validated) -> std::optional<std::string> {
          const bool LoOk = !Signed || Lo.K == Bound::Trusted || (Lo.isConst() && Lo.V >= 0);
          bool HiOk;
          if (N)
@@ -389,7 +407,10 @@ void FunctionAnalysis::checkIndex(const Expr *Idx, const Expr *Base, SourceLocat
              M += "is not checked against the array bound (" + str(*N) + ")";
            else
              M += "is not checked against 0 (it is signed)";
-           return M + "; reject values outside " + Range + " before the access";
+           return M + "; reject values outside " + Range + " before the access" +
+                  (Called ? " (the element is called: an index out of range jumps to an "
+                            "address the sender chooses)"
+                          : "");
          }
          if (!HiOk)
            return M + "has no upper bound check; compare it with the size of the buffer before the "
@@ -879,7 +900,7 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
             (!Hi.known() || Hi.K == Bound::TypeConst ||
              (Hi.isConst() && T.Hi.isConst() && T.Hi.V < Hi.V) || T.Hi.K == Bound::Trusted))
           Hi = T.Hi;
-        Validated = Validated || T.Validated;
+        Validated = Validated || T.Validated || (PS.Kind == SinkKind::Divisor && T.NonZero);
       }
       auto M = infeasible(Lo, Hi) ? std::nullopt : PS.Eval(Lo, Hi, Validated);
       if (!M)

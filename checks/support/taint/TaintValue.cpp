@@ -13,6 +13,8 @@ TVal joinVal(const TVal &A, const TVal &B) {
   R.Direct = A.Direct == B.Direct ? A.Direct : -1;
   R.Trace = (A.Real || !B.Real) && A.Trace ? A.Trace : B.Trace;
   R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
+  R.Address = (A.Address && A.tainted()) || (B.Address && B.tainted());
+  R.NonZero = (!A.tainted() || A.NonZero) && (!B.tainted() || B.NonZero);
   return R;
 }
 

@@ -38,13 +38,16 @@ struct TVal {
   uint64_t Params = 0;
   Bound Lo, Hi;
   bool Validated = false;
-  int Direct = -1;    // the value is parameter #Direct, unmodified
-  bool Limit = false; // Real only through a constant at the limit of its type (INT_MAX...)
+  int Direct = -1;      // the value is parameter #Direct, unmodified
+  bool Limit = false;   // Real only through a constant at the limit of its type (INT_MAX...)
+  bool Address = false; // an address made from an external integer ((uint32_t *)addr)
+  bool NonZero = false; // the path checked it against 0 (a divisor's guard)
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }
   bool sameAs(const TVal &O) const {
     return Real == O.Real && Params == O.Params && Lo == O.Lo && Hi == O.Hi &&
-           Validated == O.Validated && Direct == O.Direct && Limit == O.Limit;
+           Validated == O.Validated && Direct == O.Direct && Limit == O.Limit &&
+           Address == O.Address && NonZero == O.NonZero;
   }
 };
 

@@ -470,3 +470,6 @@ BaseType_t xTaskCreate(TaskFunction_t pxTaskCode, const char *pcName, uint16_t u
 TickType_t xTaskGetTickCount(void) { return sim_rtos_tick++; }
 
 void vTaskDelay(TickType_t xTicksToDelay) { sim_rtos_tick += xTicksToDelay; }
+
+/* Host build: the host link answers on stdout. */
+void host_link_reply(uint32_t value) { (void)value; }

@@ -163,7 +163,7 @@ static void cmd_peek(char *args) {
     con_write("usage: PEEK <hexaddr>\r\n");
     return;
   }
-  value = *(volatile uint32_t *)(uintptr_t)addr; // expect: medsec-debug-backdoor
+  value = *(volatile uint32_t *)(uintptr_t)addr; // expect: medsec-debug-backdoor, medsec-tainted-pointer
   con_printf("%08X: %08lX\r\n", addr, (unsigned long)value);
 }
 
@@ -175,7 +175,7 @@ static void cmd_poke(char *args) {
     con_write("usage: POKE <hexaddr> <hexval>\r\n");
     return;
   }
-  *(volatile uint32_t *)(uintptr_t)addr = value; // expect: medsec-debug-backdoor
+  *(volatile uint32_t *)(uintptr_t)addr = value; // expect: medsec-debug-backdoor, medsec-tainted-pointer
   con_printf("%08X <- %08X\r\n", addr, value);
 }
 
