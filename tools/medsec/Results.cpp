@@ -314,11 +314,20 @@ bool enumFromJson(const json::Value &V, E &Out, json::Path P, ParseFn Parse,
   return true;
 }
 
-/// A whole number of at least 0 for an unsigned field.
-bool unsignedFromJson(const json::Value &V, unsigned &Out, json::Path P) {
-  auto N = V.getAsInteger();
+/// The unsigned field Key of an object (ObjectMapper maps no unsigned type):
+/// a whole number of at least 0; when absent, an error if Required, else Out
+/// keeps its default.
+bool unsignedField(const json::Value &V, llvm::StringRef Key, unsigned &Out, json::Path P,
+                   bool Required) {
+  const json::Value *F = V.getAsObject()->get(Key);
+  if (!F) {
+    if (Required)
+      P.field(Key).report("missing value");
+    return !Required;
+  }
+  auto N = F->getAsInteger();
   if (!N || *N < 0 || *N > std::numeric_limits<unsigned>::max()) {
-    P.report("expected a whole number of at least 0");
+    P.field(Key).report("expected a whole number of at least 0");
     return false;
   }
   Out = static_cast<unsigned>(*N);
@@ -353,21 +362,9 @@ bool fromJSON(const json::Value &V, Verdict &Out, json::Path P) {
 }
 
 bool fromJSON(const json::Value &V, Location &L, json::Path P) {
-  const json::Object *O = V.getAsObject();
   json::ObjectMapper M(V, P);
-  if (!M || !M.map("file", L.File))
-    return false;
-  for (auto [Key, Field] : {std::pair<const char *, unsigned *>{"line", &L.Line},
-                            std::pair<const char *, unsigned *>{"column", &L.Column}}) {
-    const json::Value *N = O->get(Key);
-    if (!N) {
-      P.field(Key).report("missing value");
-      return false;
-    }
-    if (!unsignedFromJson(*N, *Field, P.field(Key)))
-      return false;
-  }
-  return true;
+  return M && M.map("file", L.File) && unsignedField(V, "line", L.Line, P, /*Required=*/true) &&
+         unsignedField(V, "column", L.Column, P, /*Required=*/true);
 }
 
 bool fromJSON(const json::Value &V, Note &N, json::Path P) {
@@ -377,14 +374,9 @@ bool fromJSON(const json::Value &V, Note &N, json::Path P) {
 
 bool fromJSON(const json::Value &V, FixIt &X, json::Path P) {
   json::ObjectMapper M(V, P);
-  if (!M || !M.mapOptional("file", X.File) || !M.mapOptional("replacement", X.Replacement))
-    return false;
-  const json::Object *O = V.getAsObject();
-  for (auto [Key, Field] : {std::pair<const char *, unsigned *>{"offset", &X.Offset},
-                            std::pair<const char *, unsigned *>{"length", &X.Length}})
-    if (const json::Value *N = O->get(Key); N && !unsignedFromJson(*N, *Field, P.field(Key)))
-      return false;
-  return true;
+  return M && M.mapOptional("file", X.File) && M.mapOptional("replacement", X.Replacement) &&
+         unsignedField(V, "offset", X.Offset, P, /*Required=*/false) &&
+         unsignedField(V, "length", X.Length, P, /*Required=*/false);
 }
 
 bool fromJSON(const json::Value &V, Suppression &S, json::Path P) {
