@@ -502,7 +502,7 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
         U.Inputs.push_back(S->str());
   U.FromCache = O->getString("cache").value_or("") == "hit";
   if (llvm::Error E = readEach(*O, "externalInputs", inputFromJson, U.ExternalInputs))
-    return std::move(E);
+    return E;
   return U;
 }
 
@@ -664,7 +664,7 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
   R.Components = componentsFromJson(O->getArray("components"));
   R.Unidentified = unidentifiedFromJson(O->getArray("unidentifiedComponents"));
   if (llvm::Error E = readEach(*O, "attack_surface", inputFromJson, R.AttackSurface))
-    return std::move(E);
+    return E;
   if (const json::Array *Fixed = O->getArray("fixed"))
     for (const json::Value &XV : *Fixed)
       if (const json::Object *XO = XV.getAsObject())
