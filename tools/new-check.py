@@ -99,7 +99,7 @@ private:
 """
 
 
-def source(check_id, cls, domain):
+def source(check_id, cls):
     first = "//===- %s.cpp - %s " % (cls, check_id)
     first = first + "-" * max(3, 77 - len(first)) + "===//"
     return f"""{first}
@@ -320,7 +320,7 @@ def main():
     written = []
     write_new(root, "checks/%s/%s.h" % (a.domain, cls), header(check_id, cls, a.domain, a.title),
               written)
-    write_new(root, "checks/%s/%s.cpp" % (a.domain, cls), source(check_id, cls, a.domain), written)
+    write_new(root, "checks/%s/%s.cpp" % (a.domain, cls), source(check_id, cls), written)
     write_new(root, "rules/checks/%s.yaml" % check_id, catalogue(check_id, a), written)
     write_new(root, "docs/checks/%s.md" % check_id, docs(check_id, a), written)
     for ext in (".c", ".cpp"):
