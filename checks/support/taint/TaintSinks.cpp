@@ -874,6 +874,10 @@ void FunctionAnalysis::checkCallSinks(const CallExpr *CE, const FunctionDecl *F)
 
 void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl *Callee,
                                          const Summary &CS) {
+  // A recursive call gives this function's own summary as CS: the sinks it
+  // passes on to the caller's parameters are collected first and added after
+  // the walk (appending to the list being walked invalidated it), once each.
+  std::vector<std::pair<unsigned, ParamSink>> Up;
   for (const auto &[I, List] : CS.Sinks) {
     if (I >= numArgs(CE))
       continue;
@@ -911,15 +915,24 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
         E.emit(PS.Kind, PS.Loc, *M, T.Trace, Chain);
       for (unsigned J = 0; J < 64; ++J)
         if (T.Params & (uint64_t(1) << J)) {
-          ParamSink Up = PS;
-          Up.Direct = PS.Direct && T.Direct == static_cast<int>(J);
-          Up.Lo = Lo;
-          Up.Hi = Hi;
-          Up.Validated = Validated;
-          Up.Chain = Chain;
-          S.Sinks[J].push_back(std::move(Up));
+          ParamSink P = PS;
+          P.Direct = PS.Direct && T.Direct == static_cast<int>(J);
+          P.Lo = Lo;
+          P.Hi = Hi;
+          P.Validated = Validated;
+          P.Chain = Chain;
+          Up.emplace_back(J, std::move(P));
         }
     }
+  }
+  for (auto &[J, P] : Up) {
+    std::vector<ParamSink> &To = S.Sinks[J];
+    const bool Known = llvm::any_of(To, [&P = P](const ParamSink &O) {
+      return O.Kind == P.Kind && O.Loc == P.Loc && O.Direct == P.Direct && O.Lo == P.Lo &&
+             O.Hi == P.Hi && O.Validated == P.Validated;
+    });
+    if (!Known)
+      To.push_back(std::move(P));
   }
 }
 
