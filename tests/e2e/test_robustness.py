@@ -352,8 +352,8 @@ class CrashReasons(unittest.TestCase):
         outs = []
         with TempDir() as tmp:
             project(tmp, {"good.c": GOOD, "crashme.c": GOOD})
+            out = os.path.join(tmp, "r.json")
             for i in range(2):
-                out = os.path.join(tmp, "r%d.json" % i)
                 r = run([MEDSEC, "scan", "-p", tmp, "-q", "-o", out], cwd=tmp,
                         env={"MEDSEC_TEST_CRASH_ON": "crashme"})
                 self.assertEqual(r.returncode, 3, r.stderr)
@@ -362,6 +362,70 @@ class CrashReasons(unittest.TestCase):
             units = {u["file"]: u for u in load_json(out)["units"]}
         self.assertEqual(outs[0], outs[1])
         self.assertEqual(units["crashme.c"]["reason"], "analyser crashed (signal 6, Aborted)")
+
+
+class FailureLogs(unittest.TestCase):
+    """The one-line reason is in the results; the whole log of a unit not analysed is kept."""
+
+    def test_a_crash_keeps_its_whole_trace_beside_the_results(self):
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD, "src/crashme.c": GOOD})
+            os.makedirs(os.path.join(tmp, "out"))
+            out = os.path.join(tmp, "out", "r.json")
+            r = run([MEDSEC, "scan", "-p", tmp, "-q", "-o", out], cwd=tmp,
+                    env={"MEDSEC_TEST_CRASH_ON": "crashme"})
+            self.assertEqual(r.returncode, 3, r.stderr)
+            units = {u["file"]: u for u in load_json(out)["units"]}
+            log = os.path.join(tmp, "out", "r.failure-logs", "src", "crashme.c.log")
+            self.assertEqual(units["src/crashme.c"]["log"], log)
+            self.assertNotIn("log", units["good.c"])
+            with open(log) as f:
+                text = f.read()
+            self.assertIn("not analysed: src/crashme.c (crashed)", r.stderr)
+            self.assertIn("its whole log is in " + log, r.stderr)
+        self.assertTrue(text.startswith("unit: src/crashme.c\nstatus: crashed\n"
+                                        "reason: analyser crashed (signal 6, Aborted)\n\n"), text)
+        # The stack dump the reason leaves out, with its frames.
+        self.assertIn("Stack dump", text)
+        self.assertRegex(text, r"\n *#?0 ")
+
+    def test_a_unit_that_times_out_logs_where_it_hung(self):
+        with TempDir() as tmp:
+            project(tmp, {"hangme.c": GOOD})
+            logs = os.path.join(tmp, "logs")
+            r = scan(tmp, "--timeout", "2", "--failure-logs", logs,
+                     env={"MEDSEC_TEST_HANG_ON": "hangme"})
+            self.assertEqual(r.returncode, 3, r.stderr)
+            [unit] = load_json(os.path.join(tmp, "r.json"))["units"]
+            self.assertEqual(unit["status"], "timed-out")
+            with open(unit["log"]) as f:
+                text = f.read()
+        self.assertIn("status: timed-out", text)
+        self.assertIn("Stack dump", text)
+
+    def test_a_clean_scan_removes_the_logs_of_the_last_one(self):
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD, "crashme.c": GOOD})
+            logs = os.path.join(tmp, "r.failure-logs")
+            scan(tmp, env={"MEDSEC_TEST_CRASH_ON": "crashme"})
+            self.assertTrue(os.path.isfile(os.path.join(logs, "crashme.c.log")))
+            r = scan(tmp)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertFalse(os.path.exists(logs))
+            self.assertNotIn("log", load_json(os.path.join(tmp, "r.json"))["units"][0])
+
+    def test_a_directory_medsec_did_not_make_is_left_alone(self):
+        with TempDir() as tmp:
+            project(tmp, {"good.c": GOOD})
+            mine = os.path.join(tmp, "mine")
+            os.makedirs(mine)
+            with open(os.path.join(mine, "notes.txt"), "w") as f:
+                f.write("keep me")
+            r = scan(tmp, "--failure-logs", mine)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("'%s' exists and was not made by medsec for failure logs" % mine, r.stderr)
+            self.assertTrue(os.path.isfile(os.path.join(mine, "notes.txt")))
+            self.assertFalse(os.path.exists(os.path.join(tmp, "r.json")))
 
 
 if __name__ == "__main__":

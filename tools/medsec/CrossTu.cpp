@@ -199,7 +199,10 @@ void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitRes
       if (Again[I].Status != UnitStatus::Analysed) {
         llvm::errs() << "medsec: warning: cross-TU round " << Round << ": "
                      << printable(Again[I].File) << " " << unitStatusName(Again[I].Status) << ": "
-                     << Again[I].Reason << "; its earlier results are kept\n";
+                     << Again[I].Reason << "; its earlier results are kept"
+                     << (Again[I].Log.empty() ? ""
+                                              : " (whole log: " + printable(Again[I].Log) + ")")
+                     << "\n";
         continue;
       }
       if (Again[I].CrossTu)

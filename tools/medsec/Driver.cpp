@@ -51,6 +51,7 @@ scan options:
   --rules FILE           project override file (default: nearest .medsec.yaml)
   --source-root DIR      paths in results are relative to DIR (default: current directory)
   --timeout SECONDS      per translation unit (default: 300)
+  --failure-logs DIR     keep the whole log of each unit not analysed (default: RESULTS.failure-logs)
   --extra-arg ARG        add ARG to every compile command
   --sarif FILE           also write SARIF 2.1.0 (GitHub code scanning)
   --junit FILE           also write JUnit XML (a test case per check and per unit)
@@ -189,6 +190,7 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"--sarif", [&](const std::string &V) { O.SarifPath = V; }},
                 {"--junit", [&](const std::string &V) { O.JunitPath = V; }},
                 {"--gitlab", [&](const std::string &V) { O.GitLabPath = V; }},
+                {"--failure-logs", [&](const std::string &V) { O.FailureLogDir = V; }},
                 {"--baseline", [&](const std::string &V) { O.BaselinePath = V; }},
                 {"--deviations", [&](const std::string &V) { O.DeviationsPath = V; }},
                 {"--fail-on", [&](const std::string &V) { FailOn = V; }},

@@ -454,6 +454,8 @@ llvm::Error readEach(const json::Object &O, llvm::StringRef Key, Fn FromJson, st
 
 json::Value unitToJson(const UnitResult &U, bool WithFindings) {
   json::Object O{{"file", U.File}, {"status", unitStatusName(U.Status)}, {"reason", U.Reason}};
+  if (!U.Log.empty())
+    O["log"] = U.Log;
   if (WithFindings) {
     json::Array A;
     for (const Finding &F : U.Findings)
@@ -484,6 +486,7 @@ llvm::Expected<UnitResult> unitFromJson(const json::Value &V) {
     return malformed("unit without file or valid status");
   U.File = O->getString("file")->str();
   U.Reason = O->getString("reason").value_or("").str();
+  U.Log = O->getString("log").value_or("").str();
   if (const json::Value *X = O->get("crossTu"))
     U.CrossTu = *X;
   if (const json::Array *A = O->getArray("findings"))

@@ -154,6 +154,9 @@ struct UnitResult {
   std::string File;
   UnitStatus Status = UnitStatus::Analysed;
   std::string Reason;
+  /// The whole log of a unit that was not analysed (crash banner, stack
+  /// trace, compiler output), kept by the scan in its failure-log directory.
+  std::string Log = {};
   std::vector<Finding> Findings; // worker output only; merged into ScanResults
   /// Project rule files the worker's catalogue held; merged into ScanResults.
   std::vector<CatalogueFileRef> RuleFiles = {};

@@ -259,12 +259,63 @@ private:
   llvm::SmallString<128> Path;
 };
 
+/// The directory that keeps the whole logs of the units a scan could not
+/// analyse. It is the scan's own: a marker file says medsec made it, and only
+/// a directory with the marker is emptied by the next scan; one left empty is
+/// removed at the end.
+class FailureLogs {
+public:
+  explicit FailureLogs(std::string Dir) : Dir(std::move(Dir)) {}
+  /// Empties the logs of an earlier scan; an error when Dir is not medsec's.
+  llvm::Error prepare() {
+    if (llvm::sys::fs::exists(Dir)) {
+      if (!llvm::sys::fs::is_directory(Dir) || (!isEmpty() && !llvm::sys::fs::exists(marker())))
+        return llvm::createStringError(
+            std::errc::file_exists,
+            "'%s' exists and was not made by medsec for failure logs; choose another "
+            "--failure-logs DIR or remove it",
+            Dir.c_str());
+      if (std::error_code RC = llvm::sys::fs::remove_directories(Dir))
+        return llvm::createStringError(RC, "cannot empty '%s': %s", Dir.c_str(),
+                                       RC.message().c_str());
+    }
+    if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+      return llvm::createStringError(EC, "cannot create '%s': %s", Dir.c_str(),
+                                     EC.message().c_str());
+    return prepareMarker();
+  }
+  /// Removes the directory when no unit left a log in it.
+  void finish() {
+    llvm::sys::fs::remove(marker());
+    if (isEmpty())
+      llvm::sys::fs::remove_directories(Dir);
+    else
+      prepareMarker();
+  }
+  const std::string &dir() const { return Dir; }
+
+private:
+  std::string marker() const { return Dir + "/.medsec-failure-logs"; }
+  bool isEmpty() const {
+    std::error_code EC;
+    return llvm::sys::fs::directory_iterator(Dir, EC) == llvm::sys::fs::directory_iterator();
+  }
+  llvm::Error prepareMarker() const {
+    return writeFileAtomically(marker(), "The whole logs of the units the last `medsec scan` "
+                                         "writing here could not analyse; its next run empties "
+                                         "this directory.\n");
+  }
+  std::string Dir;
+};
+
 /// Every unit through the worker pool, then the cross-TU rounds when asked.
 /// Empty when a signal interrupted the scan.
 std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
                                      const FirmwareDatabase &Db, AnalyseOptions A,
-                                     const ScanOptions &Opts, const std::string &TempDir) {
+                                     const ScanOptions &Opts, const std::string &TempDir,
+                                     const std::string &FailureLogDir) {
   PoolOptions Pool;
+  Pool.FailureLogDir = FailureLogDir;
   Pool.Jobs = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
   Pool.TimeoutSeconds = Opts.TimeoutSeconds;
   Pool.TempDir = TempDir;
@@ -324,6 +375,14 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
 }
 
 } // namespace
+
+std::string failureLogDirFor(const std::string &Given, const std::string &ResultsPath) {
+  if (!Given.empty())
+    return Given;
+  llvm::SmallString<256> Dir(ResultsPath);
+  llvm::sys::path::replace_extension(Dir, ".failure-logs");
+  return Dir.str().str();
+}
 
 int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
   InterruptScope Interrupts;
@@ -390,7 +449,13 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
     llvm::errs() << "medsec: error: cannot create a temporary directory: " << EC.message() << "\n";
     return ExitUsage;
   }
-  std::vector<UnitResult> Analysed = analyseUnits(Files, *Db, A, Opts, Temp.str());
+  FailureLogs Logs(failureLogDirFor(Opts.FailureLogDir, Opts.ResultsPath));
+  if (llvm::Error E = Logs.prepare()) {
+    llvm::errs() << "medsec: error: failure logs: " << llvm::toString(std::move(E)) << "\n";
+    return ExitUsage;
+  }
+  std::vector<UnitResult> Analysed = analyseUnits(Files, *Db, A, Opts, Temp.str(), Logs.dir());
+  Logs.finish();
   if (const int Signal = scanInterrupted()) {
     llvm::errs() << "\nmedsec: interrupted (" << strsignal(Signal) << "); " << Opts.ResultsPath
                  << " and the other outputs were not written\n";

@@ -25,6 +25,8 @@ struct ScanOptions {
   unsigned TimeoutSeconds = 300;
   std::string ResultsPath = "medsec-results.json";
   std::string SarifPath, JunitPath, GitLabPath; // extra outputs, when set
+  // Where the whole logs of units not analysed are kept (failureLogDirFor).
+  std::string FailureLogDir;
   std::string BaselinePath, DeviationsPath;
   std::string HelpBaseUri; // SARIF helpUri prefix; default: the docs beside the catalogue
   bool Quiet = false;
@@ -42,6 +44,10 @@ struct ScanOptions {
 };
 
 int runScan(const ScanOptions &Opts, const std::string &Self);
+
+/// The failure-log directory of a scan: Given when set, else the results
+/// file's path with its extension replaced by ".failure-logs".
+std::string failureLogDirFor(const std::string &Given, const std::string &ResultsPath);
 
 /// The hidden worker command: analyses one file, writes its UnitResult JSON.
 int runAnalyseWorker(const std::string &DbPath, const std::string &File, const std::string &OutPath,

@@ -4,7 +4,10 @@
 
 #include "Analyse.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -38,6 +41,31 @@ struct Child {
   std::chrono::steady_clock::time_point Start;
 };
 
+/// Keeps the child's whole log for a unit that was not analysed, headed by
+/// what the results say of it; U.Log names the copy. A log that cannot be
+/// kept is said once on stderr and the unit's reason stays as it is.
+void keepLog(const Child &C, UnitResult &U, const PoolOptions &Opts, const std::string &Tag) {
+  if (Opts.FailureLogDir.empty())
+    return;
+  const std::string Path = failureLogPath(Opts.FailureLogDir, U.File, Tag);
+  std::string Text = "unit: " + U.File + "\nstatus: " + std::string(unitStatusName(U.Status)) +
+                     "\nreason: " + U.Reason + "\n\n";
+  if (auto Buf = llvm::MemoryBuffer::getFile(C.LogPath))
+    Text += (*Buf)->getBuffer();
+  else
+    Text += "(the worker wrote no log)\n";
+  std::error_code EC = llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path));
+  llvm::Error E = EC ? llvm::createStringError(EC, "cannot create the directory of '%s': %s",
+                                               Path.c_str(), EC.message().c_str())
+                     : writeFileAtomically(Path, Text);
+  if (E) {
+    llvm::errs() << "medsec: warning: the log of " << printable(U.File)
+                 << " was not kept: " << llvm::toString(std::move(E)) << "\n";
+    return;
+  }
+  U.Log = Path;
+}
+
 /// In the child: analyse, write the result, never return.
 [[noreturn]] void runChild(const Child &C, const AnalyseFn &Analyse) {
   for (int S : InterruptSignals)
@@ -47,8 +75,10 @@ struct Child {
   if (In < 0 || Log < 0 || dup2(In, 0) < 0 || dup2(Log, 1) < 0 || dup2(Log, 2) < 0)
     _exit(125);
   // A crashing child must die at once: symbolizing its stack trace can take
-  // longer than the per-unit timeout on a loaded machine.
-  setenv("LLVM_DISABLE_SYMBOLIZATION", "1", 1);
+  // longer than the per-unit timeout on a loaded machine. Whoever debugs a
+  // crash asks for names (docs/cli.md).
+  if (!std::getenv("MEDSEC_SYMBOLIZE_CRASHES"))
+    setenv("LLVM_DISABLE_SYMBOLIZATION", "1", 1);
   runTestHooks(C.File);
   const UnitResult U = Analyse(C.File);
   std::string Text;
@@ -64,7 +94,7 @@ struct Child {
   _exit(Rc);
 }
 
-UnitResult collect(const Child &C, int Status, bool TimedOut, const PoolOptions &Opts) {
+UnitResult collectResult(const Child &C, int Status, bool TimedOut, const PoolOptions &Opts) {
   UnitResult U;
   U.File = relativeToRoot(C.File, Opts.SourceRoot);
   if (TimedOut) {
@@ -106,6 +136,30 @@ UnitResult collect(const Child &C, int Status, bool TimedOut, const PoolOptions 
   return std::move(*Unit);
 }
 
+UnitResult collect(const Child &C, int Status, bool TimedOut, const PoolOptions &Opts,
+                   const std::string &Tag) {
+  UnitResult U = collectResult(C, Status, TimedOut, Opts);
+  if (U.Status != UnitStatus::Analysed)
+    keepLog(C, U, Opts, Tag);
+  return U;
+}
+
+/// Ends a child that ran out of time. SIGABRT first, to the child alone: its
+/// LLVM signal handler then writes the stack it hung in to its log; after a
+/// grace period (or at once, when it is gone) the whole group is killed.
+void stopTimedOut(pid_t Pid, int &Status) {
+  kill(Pid, SIGABRT);
+  for (int Waited = 0; Waited < 200; ++Waited) {
+    if (waitpid(Pid, &Status, WNOHANG) == Pid) {
+      kill(-Pid, SIGKILL);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  kill(-Pid, SIGKILL);
+  waitpid(Pid, &Status, 0);
+}
+
 /// The running children; whatever ends the pool, none outlives it.
 class Children {
 public:
@@ -141,6 +195,25 @@ std::string crashLogSummary(llvm::StringRef Log) {
     return S;
   }
   return "";
+}
+
+std::string failureLogPath(llvm::StringRef Dir, llvm::StringRef File, llvm::StringRef Tag) {
+  llvm::SmallString<256> Path(Dir);
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  File.split(Parts, '/', -1, /*KeepEmpty=*/false);
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    std::string Part = Parts[I].str();
+    for (char &Ch : Part)
+      if (!llvm::isAlnum(Ch) && Ch != '.' && Ch != '_' && Ch != '-')
+        Ch = '_';
+    // No component may climb out of Dir or hide.
+    if (Part.find_first_not_of('.') == std::string::npos)
+      Part = std::string(Part.size(), '_');
+    if (I + 1 == Parts.size())
+      Part += (Tag.empty() || Tag == "0" ? "" : ".round-" + Tag.str()) + ".log";
+    llvm::sys::path::append(Path, Part);
+  }
+  return Path.str().str();
 }
 
 void runTestHooks(const std::string &File) {
@@ -215,7 +288,7 @@ std::vector<UnitResult> analyseInWorkers(const std::vector<std::string> &Files,
     if (Pid > 0 && Pool.Running.count(Pid)) {
       Child C = Pool.Running[Pid];
       Pool.Running.erase(Pid);
-      Finish(C.Index, collect(C, Status, /*TimedOut=*/false, Opts));
+      Finish(C.Index, collect(C, Status, /*TimedOut=*/false, Opts, Tag));
       continue;
     }
     const auto Now = std::chrono::steady_clock::now();
@@ -224,9 +297,8 @@ std::vector<UnitResult> analyseInWorkers(const std::vector<std::string> &Files,
         ++It;
         continue;
       }
-      kill(-It->first, SIGKILL);
-      waitpid(It->first, &Status, 0);
-      Finish(It->second.Index, collect(It->second, Status, /*TimedOut=*/true, Opts));
+      stopTimedOut(It->first, Status);
+      Finish(It->second.Index, collect(It->second, Status, /*TimedOut=*/true, Opts, Tag));
       It = Pool.Running.erase(It);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));

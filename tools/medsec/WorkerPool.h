@@ -24,6 +24,10 @@ struct PoolOptions {
   unsigned TimeoutSeconds = 300;
   std::string TempDir;    // the children's result and log files
   std::string SourceRoot; // names units that did not finish
+  /// Where the whole log of a unit that was not analysed is kept (its crash
+  /// trace, the compiler's output), one file per unit mirroring its path;
+  /// empty: only the one-line reason survives.
+  std::string FailureLogDir;
   bool Verbose = false;
 };
 
@@ -62,6 +66,12 @@ int scanInterrupted();
 /// dropped), without the crash banner, the stack dump and its frames, and with
 /// addresses blanked (0x?), so that two runs report one reason.
 std::string crashLogSummary(llvm::StringRef Log);
+
+/// The file under Dir that keeps the log of the unit File (a path relative to
+/// the source root) from the round Tag: the unit's path with every character
+/// outside [A-Za-z0-9._-] and every ".." component made safe, ".log" added,
+/// and the round before it when it is not the first ("x.c.round-2.log").
+std::string failureLogPath(llvm::StringRef Dir, llvm::StringRef File, llvm::StringRef Tag);
 
 /// Test-only hooks (tests/e2e) that prove a unit crashing or hanging its
 /// worker cannot take the scan down: MEDSEC_TEST_CRASH_ON / _HANG_ON.

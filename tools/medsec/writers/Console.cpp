@@ -88,6 +88,8 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
       ++NotAnalysed;
       OS << "medsec: not analysed: " << printable(U.File) << " (" << unitStatusName(U.Status)
          << "): " << printable(U.Reason) << "\n";
+      if (!U.Log.empty())
+        OS << "medsec: note: its whole log is in " << printable(U.Log) << "\n";
     }
   for (const Finding &F : R.Findings) {
     Open += F.isOpen();
