@@ -163,6 +163,60 @@ class ComponentRecognition(unittest.TestCase):
             self.assertEqual([u["path"] for u in res["unidentifiedComponents"]],
                              ["Drivers/STM32F4xx_StdPeriph_Driver"])
 
+    def test_cmsis_core_is_arms_headers_only(self):
+        # STM32Cube layout: Arm's Core(M) headers, ST's device headers and CMSIS-DSP all live under
+        # Drivers/CMSIS; the CMSIS 1.x layout put ST's stm32f10x.h beside Arm's core_cm3.h.
+        st_device = ("#define __STM32F4xx_CMSIS_VERSION_MAIN   (0x02U)\n"
+                     "#define __STM32F4xx_CMSIS_VERSION_SUB1   (0x06U)\n"
+                     "#define __STM32F4xx_CMSIS_VERSION_SUB2   (0x0AU)\n"
+                     "#define __STM32F4xx_CMSIS_VERSION_RC     (0x00U)\n"
+                     '#include "core_cm4.h"\n#include "system_stm32f4xx.h"\n')
+        files = {
+            "Drivers/CMSIS/LICENSE.txt": "stand-in licence file\n",
+            "Drivers/CMSIS/Include/cmsis_version.h": "#define __CM_CMSIS_VERSION_MAIN  ( 5U)\n"
+                                                     "#define __CM_CMSIS_VERSION_SUB   ( 6U)\n",
+            "Drivers/CMSIS/Include/core_cm4.h": '#include "cmsis_version.h"\n',
+            "Drivers/CMSIS/Device/ST/STM32F4xx/Include/stm32f4xx.h": st_device,
+            "Drivers/CMSIS/Device/ST/STM32F4xx/Include/system_stm32f4xx.h": "void SystemInit(void);\n",
+            "Drivers/CMSIS/Device/ST/STM32F4xx/Source/Templates/system_stm32f4xx.c":
+                '#include "stm32f4xx.h"\nvoid SystemInit(void) {}\n',
+            "Drivers/CMSIS/DSP/Include/arm_math.h": "float arm_sin_f32(float x);\n",
+            "lib/CMSIS/License.doc": "stand-in licence file\n",
+            "lib/CMSIS/Core/CM3/core_cm3.h": "#define __CM3_CMSIS_VERSION_MAIN (0x01)\n",
+            "lib/CMSIS/Core/CM3/stm32f10x.h": '#include "core_cm3.h"\n'
+                                              "#define __STM32F10X_STDPERIPH_VERSION_MAIN (0x03)\n",
+            "src/main.c": '#include "stm32f4xx.h"\n#include "arm_math.h"\n#include "stm32f10x.h"\n'
+                          "int main(void) { SystemInit(); return (int)arm_sin_f32(0.0f); }\n",
+        }
+        inc = ["-IDrivers/CMSIS/Include", "-IDrivers/CMSIS/Device/ST/STM32F4xx/Include",
+               "-IDrivers/CMSIS/DSP/Include", "-Ilib/CMSIS/Core/CM3"]
+        units = ["src/main.c", "Drivers/CMSIS/Device/ST/STM32F4xx/Source/Templates/system_stm32f4xx.c"]
+        with TempDir() as tmp:
+            make_tree(tmp, files)
+            write_db(tmp, [{"directory": tmp, "file": u,
+                            "arguments": ["clang-19", "-c", "-std=c11"] + inc + [u]} for u in units])
+            r, out = scan(tmp)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            res = load_json(out)
+            comps = {c["id"]: c for c in res["components"]}
+            self.assertEqual(sorted(comps), ["cmsis-core", "stm32f4xx-cmsis-device"])
+            self.assertEqual([f["path"] for f in comps["cmsis-core"]["files"]],
+                             ["Drivers/CMSIS/Include/cmsis_version.h",
+                              "Drivers/CMSIS/Include/core_cm4.h", "lib/CMSIS/Core/CM3/core_cm3.h"])
+            self.assertEqual(comps["cmsis-core"]["version"], "5.6")
+            st = comps["stm32f4xx-cmsis-device"]
+            self.assertEqual((st["version"], st["supplier"]), ("2.6.10", "STMicroelectronics"))
+            self.assertEqual(st["purl"], "pkg:github/STMicroelectronics/cmsis_device_f4@v2.6.10")
+            self.assertEqual([(f["path"], f["role"]) for f in st["files"]], [
+                ("Drivers/CMSIS/Device/ST/STM32F4xx/Include/stm32f4xx.h", "included"),
+                ("Drivers/CMSIS/Device/ST/STM32F4xx/Include/system_stm32f4xx.h", "included"),
+                ("Drivers/CMSIS/Device/ST/STM32F4xx/Source/Templates/system_stm32f4xx.c",
+                 "compiled")])
+            # CMSIS-DSP and the old ST header are neither CMSIS-Core nor dropped.
+            self.assertEqual([(u["path"], u["files"]) for u in res["unidentifiedComponents"]], [
+                ("Drivers/CMSIS", ["Drivers/CMSIS/DSP/Include/arm_math.h"]),
+                ("lib/CMSIS", ["lib/CMSIS/Core/CM3/stm32f10x.h"])])
+
     def test_nothing_found_is_said(self):
         with TempDir() as tmp:
             make_tree(tmp, {"a.c": "int a(void) { return 0; }\n"})
