@@ -2,8 +2,8 @@
 # MedSec Tidy set-up for a fresh Debian 12 machine (run as root):
 #  1. installs the Debian packages that are missing,
 #  2. configures and builds MedSecTidy.so, medsec and medsec-clangd into build/,
-#  3. runs the main job: scans the sample firmware in test-inputs/, writes its results and its
-#     traceability report (medsec-out/report/report.html).
+#  3. runs the main job: scans the sample firmware in test-inputs/, writes its results, the SBOM
+#     of its vendored libraries and its traceability report (medsec-out/report/report.html).
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 # Usage: tools/setup.sh [--no-scan]
 set -euo pipefail
@@ -65,6 +65,13 @@ fi
 echo "setup: $(grep -c ': warning: ' "$out/findings.txt") findings in the sample firmware"
 echo "setup: findings: $out/findings.txt"
 echo "setup: results:  $out/results.json"
+
+# The software bill of materials of the components that scan found (docs/sbom.md).
+(cd "$root" && "$build/medsec" sbom -r "$out/results.json" -o "$out/sbom.cdx.json" \
+  --name "IP-400 infusion pump" &&
+  "$build/medsec" sbom -r "$out/results.json" -o "$out/sbom.spdx.json" --format spdx \
+  --name "IP-400 infusion pump")
+echo "setup: SBOM:     $out/sbom.cdx.json (CycloneDX 1.6) and $out/sbom.spdx.json (SPDX 2.3)"
 
 # The traceability report of that scan; tools/run-tests.sh --output-junit medsec-tests.xml
 # leaves the test-suite result that the report quotes as tool validation evidence.

@@ -41,6 +41,15 @@ def configure_pump(build_dir):
     return build_dir
 
 
+def copy_pump(dest):
+    """Copies the sample firmware without build or cache directories (a file named build_*.h,
+    such as Mbed TLS's build_info.h, is part of it)."""
+    def ignore(directory, names):
+        return [n for n in names if (n.startswith("build") or n == ".cache")
+                and os.path.isdir(os.path.join(directory, n))]
+    shutil.copytree(PUMP, dest, ignore=ignore)
+
+
 def write_db(directory, entries):
     """Writes compile_commands.json for a small generated project."""
     with open(os.path.join(directory, "compile_commands.json"), "w") as f:

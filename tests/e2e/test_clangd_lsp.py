@@ -6,10 +6,9 @@ messages), offers the strcpy fix-it as a quick fix, and drops the finding once t
 """
 import os
 import re
-import shutil
 import unittest
 
-from common import BUILD, MEDSEC, PLUGIN, PUMP, TempDir, run
+from common import BUILD, MEDSEC, PLUGIN, PUMP, TempDir, copy_pump, run
 from lspclient import LspClient
 
 CLANGD = os.path.join(BUILD, "medsec-clangd")
@@ -63,7 +62,7 @@ class MedsecClangdOverLsp(unittest.TestCase):
         cls._tmp = TempDir()
         cls.tmp = cls._tmp.__enter__()
         cls.project = os.path.join(cls.tmp, "pump")
-        shutil.copytree(PUMP, cls.project, ignore=shutil.ignore_patterns("build*", ".cache"))
+        copy_pump(cls.project)
         build = os.path.join(cls.project, "build")
         r = run(["cmake", "-S", cls.project, "-B", build, "-DCMAKE_C_COMPILER=clang-19"])
         if r.returncode != 0:

@@ -7,9 +7,12 @@ import json
 import os
 import unittest
 
-from common import MEDSEC, ROOT, TempDir, load_json, run, write_db
+from common import MEDSEC, ROOT, TempDir, configure_pump, load_json, run, write_db
 
 VALIDATOR = os.path.join(ROOT, "tests", "e2e", "cyclonedx_validate.js")
+# What the SBOM of the sample firmware says about its vendored libraries; regenerate with
+# MEDSEC_UPDATE_GOLDEN=1 python3 -m unittest test_components.SampleFirmware and review the diff.
+SAMPLE_GOLDEN = os.path.join(ROOT, "tests", "e2e", "golden", "infusion-pump-sbom.json")
 
 # lwIP builds LWIP_VERSION_STRING by stringification and picks the suffix with #if: only a
 # preprocessor gets "2.1.3" (release) or "2.2.0d" (development) right.
@@ -357,6 +360,50 @@ class Sbom(unittest.TestCase):
             r = run([MEDSEC, "sbom", "-r", os.path.join(tmp, "missing.json"), "-o", cdx])
             self.assertEqual(r.returncode, 2)
             self.assertIn("cannot read", r.stderr)
+
+
+class SampleFirmware(unittest.TestCase):
+    """The sample firmware vendors Mbed TLS, the FreeRTOS kernel and lwIP (stand-ins of our own
+    carrying the libraries' version macros, test-inputs/infusion-pump/third_party/)."""
+
+    def test_sbom_of_the_sample_firmware(self):
+        with TempDir() as tmp:
+            build = configure_pump(os.path.join(tmp, "pump"))
+            out = os.path.join(tmp, "r.json")
+            r = run([MEDSEC, "scan", "-p", build, "-j", "2", "-o", out])
+            self.assertEqual(r.returncode, 1, r.stderr)  # the seeded findings
+            for line in ("medsec: component: freertos-kernel 11.1.0: 0 file(s) compiled, "
+                         "1 header(s) included, in 11 unit(s)",
+                         "medsec: component: lwip 2.1.3: 0 file(s) compiled, 1 header(s) "
+                         "included, in 2 unit(s)",
+                         "medsec: component: mbedtls 3.6.0: 0 file(s) compiled, 1 header(s) "
+                         "included, in 8 unit(s)"):
+                self.assertIn(line, r.stderr)
+            self.assertNotIn("unidentified third-party tree", r.stderr)
+            cdx, spdx = os.path.join(tmp, "bom.cdx.json"), os.path.join(tmp, "bom.spdx.json")
+            r = run([MEDSEC, "sbom", "-r", out, "-o", cdx, "--name", "IP-400"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            v = validate_cyclonedx(cdx)
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+            r = run([MEDSEC, "sbom", "-r", out, "-o", spdx, "--format", "spdx",
+                     "--name", "IP-400", "--timestamp", "2026-01-01T00:00:00Z"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            c, s = load_json(cdx), load_json(spdx)
+            got = {"cyclonedx": {"components": c["components"],
+                                 "dependencies": c["dependencies"]},
+                   "spdx": {key: s.get(key) for key in ("packages", "files", "relationships")}}
+            if os.environ.get("MEDSEC_UPDATE_GOLDEN"):
+                os.makedirs(os.path.dirname(SAMPLE_GOLDEN), exist_ok=True)
+                with open(SAMPLE_GOLDEN, "w") as f:
+                    json.dump(got, f, indent=1, sort_keys=True)
+                    f.write("\n")
+            self.assertEqual(got, load_json(SAMPLE_GOLDEN))
+            # Read from the golden data, the facts a reviewer checks first.
+            comps = {x["name"]: x for x in got["cyclonedx"]["components"]}
+            self.assertEqual({n: x["version"] for n, x in comps.items()},
+                             {"Mbed TLS": "3.6.0", "FreeRTOS Kernel": "11.1.0", "lwIP": "2.1.3"})
+            self.assertIn({"name": "fda:end-of-support", "value": "2027-03-31"},
+                          comps["Mbed TLS"]["properties"])
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import shutil
 import unittest
 
 import test_cross_tu
-from common import MEDSEC, PUMP, TempDir, run
+from common import MEDSEC, PUMP, TempDir, copy_pump, run
 
 OUTPUTS = ("results.json", "results.sarif", "results.junit.xml", "results.gitlab.json")
 PROJECT_RULES = """checks:
@@ -21,9 +21,9 @@ PROJECT_RULES = """checks:
 """
 
 
-def copy_pump(tmp):
+def configured_copy(tmp):
     src = os.path.join(tmp, "pump")
-    shutil.copytree(PUMP, src, ignore=shutil.ignore_patterns("build*", ".cache"))
+    copy_pump(src)
     build = os.path.join(src, "build")
     r = run(["cmake", "-S", src, "-B", build, "-DCMAKE_C_COMPILER=clang-19"])
     if r.returncode != 0:
@@ -61,7 +61,7 @@ class ResultCache(unittest.TestCase):
     def setUp(self):
         self.tmp_ctx = TempDir()
         self.tmp = self.tmp_ctx.__enter__()
-        self.src, self.build = copy_pump(self.tmp)
+        self.src, self.build = configured_copy(self.tmp)
         self.cache = os.path.join(self.tmp, "cache")
         self.runs = 0
 

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "task.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -1,5 +1,6 @@
 /*
- * hal_stubs.c - host implementations of the HAL, BLE stack and RTOS stand-ins.
+ * hal_stubs.c - host implementations of the HAL, BLE stack, TCP/IP stack and
+ * RTOS stand-ins.
  *
  * Everything here is simulation glue for running the firmware on a PC. It is
  * deliberately simple: UART receive returns bytes queued with
@@ -8,6 +9,7 @@
  */
 #include "ble_stack.h"
 #include "freertos_stub.h"
+#include "lwip/init.h"
 #include "stm32_hal_stub.h"
 
 #include <string.h>
@@ -357,6 +359,11 @@ void ble_sim_inject_write(uint16_t conn_handle, uint16_t value_handle, const uin
     sim_write_handler(&evt);
   }
 }
+
+/* --------------------------------------------------------- TCP/IP stack */
+
+/* The host build has no network interface: the stack has nothing to set up. */
+void lwip_init(void) {}
 
 /* ------------------------------------------------------------------ RTOS */
 

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mbedtls/build_info.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif

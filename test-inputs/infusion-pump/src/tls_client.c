@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "comms.h"
+#include "lwip/init.h"
 #include "config.h"
 #include "key_store.h"
 #include "logging.h"
@@ -55,6 +56,7 @@ static unsigned char io_buf[TLS_IO_BUF];
 int tls_client_init(void) {
   int ret;
 
+  lwip_init(); /* the TCP/IP stack under the socket API */
   mbedtls_net_init(&net);
   mbedtls_ssl_init(&ssl);
   mbedtls_ssl_config_init(&conf);
