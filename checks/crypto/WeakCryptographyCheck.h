@@ -80,7 +80,7 @@ private:
   llvm::StringSet<> RandomFns, RandomEngines, SeedFns, ClockFns;
   SecretNameMatcher Purposes;
   std::vector<Allowed> AllowedUses;
-  std::vector<std::unique_ptr<llvm::Regex>> ImplementationPaths, TestPaths;
+  std::vector<std::unique_ptr<llvm::Regex>> ImplementationPaths;
   std::vector<std::string> TestWords;
   llvm::StringSet<> ApiFunctions; // every function the catalogue describes
 

@@ -98,7 +98,6 @@ HardcodedCredentialsCheck::HardcodedCredentialsCheck(StringRef Name, ClangTidyCo
   for (const auto &E : entry()->activeData("test-names"))
     for (const std::string &W : identifierWords(E.Key))
       TestWords.push_back(W);
-  TestPaths = regexes(entry()->activeData("test-paths"), "pattern");
   NonSecretValues = regexes(entry()->activeData("non-secret-values"), "pattern");
   for (const auto &E : entry()->activeData("secret-patterns")) {
     auto R = std::make_unique<llvm::Regex>(E.get("pattern"));
@@ -201,16 +200,6 @@ bool HardcodedCredentialsCheck::isTestName(StringRef Name) const {
   return false;
 }
 
-bool HardcodedCredentialsCheck::inTestPath(SourceLocation Loc, const SourceManager &SrcMgr) const {
-  if (Loc.isInvalid())
-    return false;
-  const StringRef File = SrcMgr.getFilename(SrcMgr.getFileLoc(Loc));
-  for (const auto &R : TestPaths)
-    if (R->match(File))
-      return true;
-  return false;
-}
-
 std::optional<std::string> HardcodedCredentialsCheck::contentKind(StringRef Text) const {
   if (Text.size() < 16)
     return std::nullopt;
@@ -262,7 +251,7 @@ bool HardcodedCredentialsCheck::plausibleSecret(const ConstantValue &V,
     if (V.K == ConstantValue::Kind::String && !looksRandomText(Text))
       return false;
   }
-  return !inTestPath(definitionLocation(V, SrcMgr), SrcMgr);
+  return true;
 }
 
 void HardcodedCredentialsCheck::check(const MatchFinder::MatchResult &Result) {
@@ -547,7 +536,7 @@ void HardcodedCredentialsCheck::macroDefined(const Token &NameTok, const MacroIn
   V.K = ConstantValue::Kind::String;
   for (char C : Text)
     V.Values.push_back(static_cast<unsigned char>(C));
-  if (!plausibleSecret(V, Term, *SM, LangOpts) || inTestPath(First, *SM))
+  if (!plausibleSecret(V, Term, *SM, LangOpts))
     return;
   addFinding(First,
              "'" + Name.str() + "' holds a hard-coded " + Term->Kind + "; " + remedy(Term->Kind),

@@ -68,11 +68,11 @@ private:
   void checkRecordInit(const InitListExpr *IL, ASTContext &Ctx);
 
   /// Whether the constant may be a secret at all (not a placeholder, a
-  /// message, a magic number, a test vector, a file in a test path).
+  /// message, a magic number, a test vector). Files in test paths are the
+  /// driver's to label, not the check's to hide.
   bool plausibleSecret(const ConstantValue &V, const SecretNameMatcher::Term *Term,
                        const SourceManager &SM, const LangOptions &LO) const;
   bool isTestName(StringRef Name) const;
-  bool inTestPath(SourceLocation Loc, const SourceManager &SM) const;
   std::optional<std::string> contentKind(StringRef Text) const;
   /// The name a developer sees for the value: holder variable or macro.
   std::string valueName(const ConstantValue &V, const SourceManager &SM,
@@ -84,7 +84,7 @@ private:
 
   SecretNameMatcher Names;
   std::vector<std::string> TestWords;
-  std::vector<std::unique_ptr<llvm::Regex>> TestPaths, NonSecretValues;
+  std::vector<std::unique_ptr<llvm::Regex>> NonSecretValues;
   std::vector<std::pair<std::string, std::unique_ptr<llvm::Regex>>> ContentPatterns;
   ApiArgumentTable KeyArgs, CompareFns;
   llvm::StringMap<std::string> KeyFields; // "Record.field" -> role

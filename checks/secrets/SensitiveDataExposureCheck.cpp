@@ -104,8 +104,6 @@ SensitiveDataExposureCheck::SensitiveDataExposureCheck(StringRef Name, ClangTidy
     for (const auto &E : Cred->activeData("test-names"))
       for (const std::string &W : identifierWords(E.Key))
         TestWords.push_back(W);
-    for (const auto &E : Cred->activeData("test-paths"))
-      TestPaths.push_back(std::make_unique<llvm::Regex>(E.Key));
   }
   for (const auto &E : entry()->activeData("sinks")) {
     const std::string Kind = E.get("kind", "function");
@@ -382,15 +380,6 @@ std::string SensitiveDataExposureCheck::secretKind(const ValueDecl *Var, SourceL
   return std::string();
 }
 
-bool SensitiveDataExposureCheck::inTestCode(SourceLocation Loc) const {
-  // Test programs print and clear test keys; the device does not run them.
-  const StringRef File = SM->getFilename(SM->getFileLoc(Loc));
-  for (const auto &R : TestPaths)
-    if (R->match(File))
-      return true;
-  return false;
-}
-
 std::string SensitiveDataExposureCheck::zeroizeAdvice(ASTContext &C) const {
   std::vector<std::string> Ordered;
   for (const std::string &Z : Zeroizers)
@@ -418,8 +407,7 @@ void SensitiveDataExposureCheck::onEndOfTranslationUnit() {
     return SM->isBeforeInTranslationUnit(A.Loc, B.Loc);
   });
   for (const Candidate &C : Candidates) {
-    if (C.Loc.isInvalid() || SM->isInSystemHeader(C.Loc) || inTestCode(C.Loc) ||
-        !Done.insert(C.Loc).second)
+    if (C.Loc.isInvalid() || SM->isInSystemHeader(C.Loc) || !Done.insert(C.Loc).second)
       continue;
     const Proof *Why = nullptr;
     const std::string Kind = secretKind(C.Var, C.Use, &Why);

@@ -66,8 +66,6 @@ private:
 
   SecretNameMatcher Names;
   std::vector<std::string> TestWords;
-  std::vector<std::unique_ptr<llvm::Regex>> TestPaths;
-  bool inTestCode(SourceLocation Loc) const;
   ApiArgumentTable KeyArgs;
   struct SinkSpec {
     std::vector<unsigned> Args;

@@ -159,6 +159,31 @@ void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
   }
   for (const ComponentEntry &C : Cat.Components)
     validateComponent(C, Problems);
+  for (const DataEntry &E : Cat.TestPaths) {
+    std::string Err;
+    if (!llvm::Regex(E.Key).isValid(Err))
+      Problems.push_back(
+          {E.Origin, "test path '" + E.Key + "' is not a valid regular expression: " + Err});
+  }
+}
+
+struct TestCodeRule::Patterns {
+  std::vector<llvm::Regex> All;
+};
+
+TestCodeRule::TestCodeRule(const Catalogue &Cat) : P(std::make_unique<Patterns>()) {
+  for (const DataEntry &E : Cat.TestPaths)
+    if (E.getBool("enabled", true))
+      if (llvm::Regex R(E.Key, llvm::Regex::IgnoreCase); R.isValid())
+        P->All.push_back(std::move(R));
+}
+TestCodeRule::~TestCodeRule() = default;
+TestCodeRule::TestCodeRule(TestCodeRule &&) = default;
+
+bool TestCodeRule::matches(const std::string &Path) const {
+  std::string Slashed = Path;
+  std::replace(Slashed.begin(), Slashed.end(), '\\', '/');
+  return llvm::any_of(P->All, [&](const llvm::Regex &R) { return R.match(Slashed); });
 }
 
 } // namespace rules

@@ -117,17 +117,17 @@ struct ComponentEntry {
   std::string Id;
   std::string Name;
   std::string Supplier;
-  std::string Licence;                   // SPDX licence expression
-  std::vector<std::string> Paths;        // glob patterns of the component's directories
-  std::vector<std::string> Files;        // path suffixes that identify it on their own
-  std::string Version;                   // template, e.g. "{LWIP_VERSION_MAJOR}.{...}"
-  std::vector<std::string> StripPrefix;  // removed from the evaluated version ("V")
-  std::vector<std::string> DevSuffixes;  // a version ending so is a development snapshot
-  std::string DeclaredVersion;           // a project's version when no macro gives one
-  std::string Purl;                      // template with {version}
-  std::string Cpe;                       // template with {version}
-  std::string Support;                   // active | maintenance | end-of-life | unknown
-  std::string EndOfSupport;              // YYYY-MM-DD, empty when unknown
+  std::string Licence;                  // SPDX licence expression
+  std::vector<std::string> Paths;       // glob patterns of the component's directories
+  std::vector<std::string> Files;       // path suffixes that identify it on their own
+  std::string Version;                  // template, e.g. "{LWIP_VERSION_MAJOR}.{...}"
+  std::vector<std::string> StripPrefix; // removed from the evaluated version ("V")
+  std::vector<std::string> DevSuffixes; // a version ending so is a development snapshot
+  std::string DeclaredVersion;          // a project's version when no macro gives one
+  std::string Purl;                     // template with {version}
+  std::string Cpe;                      // template with {version}
+  std::string Support;                  // active | maintenance | end-of-life | unknown
+  std::string EndOfSupport;             // YYYY-MM-DD, empty when unknown
   SourceMark Origin;
 
   /// The macro names the version template reads, in template order.
@@ -145,12 +145,30 @@ struct Catalogue {
   std::vector<Guideline> Guidelines;
   std::vector<CheckEntry> Checks;
   std::vector<ComponentEntry> Components;
+  /// Which files are test code, for every check (top-level `test-paths`):
+  /// every entry, enabled or not.
+  std::vector<DataEntry> TestPaths;
   std::vector<CatalogueFile> Files;
 
   const CheckEntry *findCheck(const std::string &Id) const;
   const Clause *findClause(const std::string &Id) const;
   const Guideline *findGuideline(const std::string &Id) const;
   const ComponentEntry *findComponent(const std::string &Id) const;
+};
+
+/// The one rule that says whether a file is test code: the catalogue's enabled
+/// `test-paths` patterns, matched case-insensitively against the path with '/'
+/// separators (the driver passes it relative to the source root).
+class TestCodeRule {
+public:
+  explicit TestCodeRule(const Catalogue &Cat);
+  ~TestCodeRule();
+  TestCodeRule(TestCodeRule &&);
+  bool matches(const std::string &Path) const;
+
+private:
+  struct Patterns;
+  std::unique_ptr<Patterns> P;
 };
 
 /// Loads the built-in catalogue (every *.yaml below BuiltinDir, sorted) and

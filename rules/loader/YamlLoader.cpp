@@ -243,6 +243,10 @@ private:
   void readClauseRefs(const YAML::Node &N, CheckEntry &C);
   void readDataSchema(const YAML::Node &N, CheckEntry &C);
   void readData(const YAML::Node &N, CheckEntry &C);
+  /// Merges the entries of sequence L into Entries by key (later files
+  /// update the fields they give; `enabled: false` disables).
+  void mergeDataList(const YAML::Node &L, const std::string &ListName, const DataListSchema &Schema,
+                     std::vector<DataEntry> &Entries);
   bool readDataEntry(const YAML::Node &N, const std::string &ListName, const DataListSchema &Schema,
                      DataEntry &E, bool &Enabled);
   bool checkFieldValue(const YAML::Node &V, const std::string &What, const FieldType &T,
@@ -258,40 +262,50 @@ private:
   bool isProject() const { return Role == "project"; }
 };
 
+/// The shape of the catalogue-wide `test-paths` list (docs/rules-format.md).
+const DataListSchema &testPathSchema() {
+  static const DataListSchema S{
+      "pattern",
+      {{"pattern", {"regex", {}}}, {"reason", {"string", {}}}, {"enabled", {"bool", {}}}}};
+  return S;
+}
+
 void Reader::readDocument(const YAML::Node &Root) {
   if (Root.IsNull())
     return; // An empty file contributes nothing.
-  forEachKey(Root, "a catalogue file", {"schema", "guidelines", "checks", "components"},
-             [&](const YAML::Node &Key, const YAML::Node &V) {
-               const std::string &K = Key.Scalar();
-               if (K == "schema") {
-                 std::string S;
-                 if (scalar(V, "schema", S) && S != SchemaVersion)
-                   error(V, "unsupported schema '" + S + "'; this version reads '" + SchemaVersion +
-                                "'");
-               } else if (K == "guidelines") {
-                 if (!V.IsSequence()) {
-                   error(V, "guidelines must be a sequence, found " + std::string(kindName(V)));
-                   return;
-                 }
-                 for (const YAML::Node &G : V)
-                   readGuideline(G);
-               } else if (K == "components") {
-                 if (!V.IsSequence()) {
-                   error(V, "components must be a sequence, found " + std::string(kindName(V)));
-                   return;
-                 }
-                 for (const YAML::Node &C : V)
-                   readComponent(C);
-               } else {
-                 if (!V.IsSequence()) {
-                   error(V, "checks must be a sequence, found " + std::string(kindName(V)));
-                   return;
-                 }
-                 for (const YAML::Node &C : V)
-                   readCheck(C);
-               }
-             });
+  forEachKey(
+      Root, "a catalogue file", {"schema", "guidelines", "checks", "components", "test-paths"},
+      [&](const YAML::Node &Key, const YAML::Node &V) {
+        const std::string &K = Key.Scalar();
+        if (K == "schema") {
+          std::string S;
+          if (scalar(V, "schema", S) && S != SchemaVersion)
+            error(V, "unsupported schema '" + S + "'; this version reads '" + SchemaVersion + "'");
+        } else if (K == "guidelines") {
+          if (!V.IsSequence()) {
+            error(V, "guidelines must be a sequence, found " + std::string(kindName(V)));
+            return;
+          }
+          for (const YAML::Node &G : V)
+            readGuideline(G);
+        } else if (K == "test-paths") {
+          mergeDataList(V, "test-paths", testPathSchema(), Cat.TestPaths);
+        } else if (K == "components") {
+          if (!V.IsSequence()) {
+            error(V, "components must be a sequence, found " + std::string(kindName(V)));
+            return;
+          }
+          for (const YAML::Node &C : V)
+            readComponent(C);
+        } else {
+          if (!V.IsSequence()) {
+            error(V, "checks must be a sequence, found " + std::string(kindName(V)));
+            return;
+          }
+          for (const YAML::Node &C : V)
+            readCheck(C);
+        }
+      });
 }
 
 void Reader::readGuideline(const YAML::Node &N) {
@@ -603,46 +617,52 @@ void Reader::readData(const YAML::Node &N, CheckEntry &C) {
       for (const auto &S : C.DataSchema)
         Known.push_back(S.first);
       error(It->first, "check '" + C.Id + "' has no data list '" + ListName + "'" +
-                           (Known.empty() ? std::string(" (it takes no data)")
-                                          : "; expected one of: " + joined(Known)));
+                           (ListName == "test-paths"
+                                ? std::string("; test paths are one list for every check, the "
+                                              "top-level key 'test-paths'")
+                            : Known.empty() ? std::string(" (it takes no data)")
+                                            : "; expected one of: " + joined(Known)));
       continue;
     }
-    const YAML::Node L = It->second;
-    if (!L.IsSequence()) {
-      error(L, "data list '" + ListName + "' must be a sequence, found " + kindName(L));
+    mergeDataList(It->second, ListName, SchemaIt->second, C.Data[ListName]);
+  }
+}
+
+void Reader::mergeDataList(const YAML::Node &L, const std::string &ListName,
+                           const DataListSchema &Schema, std::vector<DataEntry> &Entries) {
+  if (!L.IsSequence()) {
+    error(L, "data list '" + ListName + "' must be a sequence, found " + kindName(L));
+    return;
+  }
+  std::unordered_map<std::string, size_t> KeyAt;
+  for (size_t I = 0; I < Entries.size(); ++I)
+    KeyAt.emplace(Entries[I].Key, I);
+  std::set<std::string> SeenHere;
+  for (const YAML::Node &EN : L) {
+    DataEntry E;
+    bool Enabled = true;
+    if (!readDataEntry(EN, ListName, Schema, E, Enabled))
+      continue;
+    if (!SeenHere.insert(E.Key).second) {
+      error(EN, "duplicate entry '" + E.Key + "' in data list '" + ListName + "'");
       continue;
     }
-    std::vector<DataEntry> &Entries = C.Data[ListName];
-    std::unordered_map<std::string, size_t> KeyAt;
-    for (size_t I = 0; I < Entries.size(); ++I)
-      KeyAt.emplace(Entries[I].Key, I);
-    std::set<std::string> SeenHere;
-    for (const YAML::Node &EN : L) {
-      DataEntry E;
-      bool Enabled = true;
-      if (!readDataEntry(EN, ListName, SchemaIt->second, E, Enabled))
-        continue;
-      if (!SeenHere.insert(E.Key).second) {
-        error(EN, "duplicate entry '" + E.Key + "' in data list '" + ListName + "'");
-        continue;
-      }
-      auto Found = KeyAt.find(E.Key);
-      // Disabled entries stay, so a later file can enable them again;
-      // CheckEntry::activeData leaves them out.
-      (void)Enabled;
-      if (Found == KeyAt.end()) {
-        KeyAt.emplace(E.Key, Entries.size());
-        Entries.push_back(E);
-        continue;
-      }
-      DataEntry *Existing = &Entries[Found->second];
-      // A later file updates only the fields it gives.
-      for (const auto &S : E.Scalars)
-        Existing->Scalars[S.first] = S.second;
-      for (const auto &S : E.Lists)
-        Existing->Lists[S.first] = S.second;
-      Existing->Origin = E.Origin;
+    auto Found = KeyAt.find(E.Key);
+    // Disabled entries stay, so a later file can enable them again;
+    // CheckEntry::activeData leaves them out.
+    (void)Enabled;
+    if (Found == KeyAt.end()) {
+      KeyAt.emplace(E.Key, Entries.size());
+      Entries.push_back(E);
+      continue;
     }
+    DataEntry *Existing = &Entries[Found->second];
+    // A later file updates only the fields it gives.
+    for (const auto &S : E.Scalars)
+      Existing->Scalars[S.first] = S.second;
+    for (const auto &S : E.Lists)
+      Existing->Lists[S.first] = S.second;
+    Existing->Origin = E.Origin;
   }
 }
 

@@ -406,3 +406,71 @@ TEST(Catalogue, BuiltinComponentsCoverTheCommonFirmwareLibraries) {
   EXPECT_EQ(Cat->findComponent("lwip")->versionMacros(),
             std::vector<std::string>{"LWIP_VERSION_STRING"});
 }
+
+// One rule says which files are test code, for every check and output: the
+// built-in patterns, matched on the path relative to the source root,
+// ignoring case; look-alikes of test names are product code.
+TEST(Catalogue, BuiltinTestPathsMarkTestCodeOnly) {
+  std::vector<Problem> Problems;
+  auto Cat = loadCatalogue(MEDSEC_SOURCE_DIR "/rules", {}, Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const TestCodeRule Rule(*Cat);
+  for (const char *Test : {"test/common.c",
+                           "tests/suites/helpers.h",
+                           "lib/medtronic/test/history_test.c",
+                           "Tests/PumpTest.cpp",
+                           "src/testing/stub.c",
+                           "unittests/a.cc",
+                           "unit-tests/b.c",
+                           "test-suite/c.c",
+                           "mocks/hal.c",
+                           "src/mock_hal.c",
+                           "src/Mock_Uart.h",
+                           "fixtures/k.h",
+                           "src/crc_test.c",
+                           "src/crc_tests.cpp",
+                           "src/crc_test.h",
+                           "src/test_crc.c",
+                           "third_party/googletest/src/gtest.cc",
+                           "vendor/Unity/src/unity.c",
+                           "ext/cmocka/x.c",
+                           "src\\tests\\win.c"})
+    EXPECT_TRUE(Rule.matches(Test)) << Test;
+  for (const char *Product :
+       {"src/latest.c", "src/contest/a.c", "src/attestation.c", "src/testing_mode.c",
+        "src/selftest.c", "src/protest_test/a.c.orig/b.c", "src/mockingbird_app/main.c",
+        "src/crc.c", "testdata.c", "src/testbench.c"})
+    EXPECT_FALSE(Rule.matches(Product)) << Product;
+}
+
+TEST(Catalogue, ProjectTestPathsMergeOnPattern) {
+  const std::string Builtin = "test-paths:\n  - {pattern: '(^|/)tests?/'}\n"
+                              "  - {pattern: '(^|/)mock[^/]*$'}\n";
+  Loaded L = load(Builtin, "test-paths:\n  - {pattern: '(^|/)verification/', reason: benches}\n"
+                           "  - {pattern: '(^|/)mock[^/]*$', enabled: false}\n");
+  ASSERT_TRUE(L.Problems.empty()) << L.Problems.front().str();
+  const TestCodeRule Rule(L.Cat);
+  EXPECT_TRUE(Rule.matches("verification/pump.c"));
+  EXPECT_TRUE(Rule.matches("tests/a.c"));
+  EXPECT_FALSE(Rule.matches("src/mock_pump.c")); // disabled by the project
+}
+
+TEST(Catalogue, BadTestPathsAreErrorsWithTheirPlace) {
+  EXPECT_EQ(only(load("test-paths:\n  - {pattern: '(tests'}\n")),
+            "base.yaml:2:5: error: test path '(tests' is not a valid regular expression: "
+            "parentheses not balanced");
+  Loaded Typo = load("test-paths:\n  - {patern: 'tests/'}\n");
+  ASSERT_EQ(Typo.Problems.size(), 2u);
+  EXPECT_EQ(Typo.Problems[0].str(),
+            "base.yaml:2:6: error: unknown key 'patern' in an entry of data list 'test-paths'; "
+            "expected one of: enabled, pattern, reason");
+  EXPECT_EQ(Typo.Problems[1].str(),
+            "base.yaml:2:5: error: entry of data list 'test-paths' has no key 'pattern'");
+  EXPECT_EQ(only(load("test-paths: tests/\n")),
+            "base.yaml:1:13: error: data list 'test-paths' must be a sequence, found a scalar");
+  // Test paths used to be data of the credentials check: say where they are now.
+  EXPECT_EQ(only(load(Base, "checks:\n  - id: medsec-demo\n    data:\n"
+                            "      test-paths:\n        - {pattern: x}\n")),
+            "project.yaml:4:7: error: check 'medsec-demo' has no data list 'test-paths'; test "
+            "paths are one list for every check, the top-level key 'test-paths'");
+}

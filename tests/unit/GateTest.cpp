@@ -97,6 +97,27 @@ TEST(Gate, SeverityThresholdNewOnlyAndIncomplete) {
   EXPECT_EQ(R.Policy.ExitCode, 0);
 }
 
+// Findings in test code are outside the gate unless --fail-on-test-code; a
+// product finding beside them still fails.
+TEST(Gate, TestCodeFailsOnlyWhenAskedFor) {
+  ScanResults R;
+  R.Findings = {finding(1, "high", "v1:a")};
+  R.Findings[0].TestCode = true;
+  R.Units = {{"src/a.c", UnitStatus::Analysed, "", {}}};
+  GateOptions O;
+  applyGate(R, O);
+  EXPECT_EQ(R.Policy.ExitCode, 0);
+  EXPECT_FALSE(R.Policy.FailOnTestCode);
+  O.FailOnTestCode = true;
+  applyGate(R, O);
+  EXPECT_EQ(R.Policy.ExitCode, 1);
+  EXPECT_TRUE(R.Policy.FailOnTestCode);
+  O.FailOnTestCode = false;
+  R.Findings.push_back(finding(2, "low", "v1:b"));
+  applyGate(R, O);
+  EXPECT_EQ(R.Policy.ExitCode, 1);
+}
+
 TEST(Gate, DeviationByPathAndExpiry) {
   ScanResults R;
   R.Findings = {finding(1, "high", "v1:a")};

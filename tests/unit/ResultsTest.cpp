@@ -64,7 +64,9 @@ TEST(ResultsJson, RoundTripsAndIsStable) {
   F.Clauses = {"ansm:development/dangerous-functions"};
   F.Notes = {{{"src/a.c", 9, 1}, "declared here \"quoted\" <b>"}};
   F.Fixes = {{"src/a.c", 100, 6, "snprintf"}};
-  R.Findings = {F};
+  Finding InTest = finding("tests/t.c", 3, "strcpy(buf,in);");
+  InTest.TestCode = true;
+  R.Findings = {F, InTest};
   R.Units = {{"src/a.c", UnitStatus::TimedOut, "analysis did not finish within 5 s", {}}};
   canonicalize(R);
   const std::string Text = resultsToJson(R);
@@ -73,6 +75,12 @@ TEST(ResultsJson, RoundTripsAndIsStable) {
   EXPECT_EQ(resultsToJson(*Back), Text);
   EXPECT_EQ(Back->Units[0].Status, UnitStatus::TimedOut);
   EXPECT_EQ(Back->Findings[0].Notes[0].Message, "declared here \"quoted\" <b>");
+  EXPECT_FALSE(Back->Findings[0].TestCode);
+  EXPECT_TRUE(Back->Findings[1].TestCode);
+  // Written for the finding in test code only.
+  const size_t At = Text.find("\"testCode\": true");
+  ASSERT_NE(At, std::string::npos);
+  EXPECT_EQ(Text.find("\"testCode\"", At + 1), std::string::npos);
   EXPECT_NE(Text.find("\"complete\": false"), std::string::npos);
 }
 
@@ -159,7 +167,7 @@ TEST(Canonicalize, MergesTheUnitsInputsOnceEachSorted) {
     R.Units[0].File = "a.c";
     R.Units[1].File = "b.c";
     R.Units[Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 1),
-                            input("a.c", 3, "recv", 0, /*Inferred=*/true)};
+                                    input("a.c", 3, "recv", 0, /*Inferred=*/true)};
     R.Units[!Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 2)};
     canonicalize(R);
     ASSERT_EQ(R.AttackSurface.size(), 2u);
@@ -215,6 +223,7 @@ TEST(ResultsJson, EveryEnumRoundTripsAndAnUnknownValueNamesItsField) {
     }
   R.Policy.Set = true;
   R.Policy.FailOn = Severity::High;
+  R.Policy.FailOnTestCode = true;
   R.Policy.Outcome = Verdict::Fail;
   const std::string Text = resultsToJson(R);
   auto Back = resultsFromJson(Text);
@@ -228,6 +237,7 @@ TEST(ResultsJson, EveryEnumRoundTripsAndAnUnknownValueNamesItsField) {
   }
   EXPECT_EQ(Back->Policy.FailOn, Severity::High);
   EXPECT_EQ(Back->Policy.Outcome, Verdict::Fail);
+  EXPECT_TRUE(Back->Policy.FailOnTestCode);
 
   // An unknown spelling is an error naming the field, never a silent rank; so
   // is a missing required field or a negative line.
@@ -255,6 +265,7 @@ TEST(ResultsJson, EveryEnumRoundTripsAndAnUnknownValueNamesItsField) {
          "missing value at findings[0].check");
   Expect("\"line\": 1,", "\"line\": -4,",
          "expected a whole number of at least 0 at findings[0].line");
+  Expect("\"failOnTestCode\": true", "\"failOnTestCode\": \"yes\"", "at policy.failOnTestCode");
   Expect("\"verdict\": \"fail\"", "\"verdict\": \"ok\"",
          "expected one of pass, fail at policy.verdict");
 }

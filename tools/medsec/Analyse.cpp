@@ -263,8 +263,10 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
         Unit.RuleFiles.push_back({relativeToRoot(F.Path, Opts.SourceRoot), F.Role, F.Sha256});
 
   LineTable Lines;
+  const std::optional<rules::TestCodeRule> TestCode =
+      Cat ? std::optional<rules::TestCodeRule>(rules::TestCodeRule(*Cat)) : std::nullopt;
   // Severity, clauses and CWE of a finding, from what the check recorded and
-  // the catalogue.
+  // the catalogue; whether it is in test code.
   auto MakeFinding = [&](const std::string &Check, const std::string &Path, unsigned Offset,
                          const std::string &Message, const std::string &DiagFile) {
     Finding F;
@@ -273,6 +275,7 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
     LineTable::Pos P = Lines.at(Path, Offset);
     F.Where = {relativeToRoot(Path, Opts.SourceRoot), P.Line, P.Column};
     F.LineContext = P.Context;
+    F.TestCode = TestCode && TestCode->matches(F.Where.File);
     const rules::CheckEntry *Entry = Cat ? Cat->findCheck(F.Check) : nullptr;
     F.Sev = Entry ? Entry->DefaultSeverity : Severity::Medium;
     if (auto A = lookupFindingAnnotation(F.Check, DiagFile, Offset)) {
@@ -351,7 +354,8 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
     Unit.Findings.push_back(std::move(F));
   }
   enableFindingAnnotations(false);
-  Unit.ExternalInputs = attackSurface(takeInputs(), Unit.Findings, CompileDir, Opts.SourceRoot, Lines);
+  Unit.ExternalInputs =
+      attackSurface(takeInputs(), Unit.Findings, CompileDir, Opts.SourceRoot, Lines);
   enableAttackSurface(false);
   if (Opts.CrossTuFacts) {
     Unit.CrossTu = crossTuFactsToJson(takeCrossTuFacts(), CompileDir, Opts.SourceRoot);

@@ -66,6 +66,7 @@ scan options:
   --include GLOB         analyse only files matching a glob (repeatable)
   --exclude GLOB         do not analyse files matching GLOB (repeatable; listed as excluded)
   --no-fail-on-incomplete  exit by findings alone when some unit was not analysed
+  --fail-on-test-code    findings in test code (the catalogue's test-paths) fail the gate too
   --query-driver GLOB    run the cross compilers matching GLOB (comma-separated, repeatable) for
                          their include directories, as clangd does; default: none is run
   --cross-tu             follow taint from one translation unit into another (extra rounds)
@@ -208,6 +209,7 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                 {"-v", [&] { O.Verbose = true; }},
                 {"--verbose", [&] { O.Verbose = true; }},
                 {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }},
+                {"--fail-on-test-code", [&] { O.Gate.FailOnTestCode = true; }},
                 {"--cross-tu", [&] { O.CrossTu = true; }},
                 {"--no-cross-tu", [&] { O.CrossTu = false; }},
                 {"--no-cache", [&] { O.Cache.Enabled = false; }}},

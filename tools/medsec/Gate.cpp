@@ -147,7 +147,9 @@ void applyDeviations(Finding &F, const GateOptions &O,
 } // namespace
 
 bool failsGate(const Finding &F, const GateOptions &O) {
-  return F.isOpen() && F.Sev >= O.FailOn && (!O.NewOnly || F.Baseline != BaselineState::Unchanged);
+  return F.isOpen() && F.Sev >= O.FailOn &&
+         (!O.NewOnly || F.Baseline != BaselineState::Unchanged) &&
+         (!F.TestCode || O.FailOnTestCode);
 }
 
 void applyGate(ScanResults &R, const GateOptions &O) {
@@ -185,6 +187,7 @@ void applyGate(ScanResults &R, const GateOptions &O) {
   R.Policy.FailOn = O.FailOn;
   R.Policy.NewOnly = O.NewOnly;
   R.Policy.FailOnIncomplete = O.FailOnIncomplete;
+  R.Policy.FailOnTestCode = O.FailOnTestCode;
   R.Policy.ExitCode = (!R.complete() && O.FailOnIncomplete) ? 3 : Failing ? 1 : 0;
   R.Policy.Outcome = R.Policy.ExitCode == 0 ? Verdict::Pass : Verdict::Fail;
 }

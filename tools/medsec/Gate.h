@@ -29,6 +29,7 @@ struct GateOptions {
   Severity FailOn = Severity::Info; // lowest severity that fails the gate
   bool NewOnly = false;             // only findings not in the baseline fail
   bool FailOnIncomplete = true;
+  bool FailOnTestCode = false;      // findings in test code count too
   bool RequireJustification = true; // a NOLINT without a reason does not apply
   std::string Today;                // YYYY-MM-DD, for deviation expiry
   std::vector<rules::Deviation> Deviations;

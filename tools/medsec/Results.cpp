@@ -272,6 +272,8 @@ json::Value findingToJson(const Finding &F) {
   O["status"] = findingStatusName(F.Status);
   if (F.Baseline != BaselineState::None)
     O["baseline"] = baselineStateName(F.Baseline);
+  if (F.TestCode)
+    O["testCode"] = true;
   if (F.Supp) {
     json::Object S{{"kind", suppressionKindName(F.Supp->Kind)},
                    {"status", suppressionStatusName(F.Supp->Status)}};
@@ -396,7 +398,8 @@ bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
          M.mapOptional("fingerprint", F.Fingerprint) && M.mapOptional("status", F.Status) &&
          M.mapOptional("baseline", F.Baseline) && M.mapOptional("suppression", F.Supp) &&
          M.mapOptional("cwe", F.Cwe) && M.mapOptional("clauses", F.Clauses) &&
-         M.mapOptional("notes", F.Notes) && M.mapOptional("fixes", F.Fixes);
+         M.mapOptional("notes", F.Notes) && M.mapOptional("fixes", F.Fixes) &&
+         M.mapOptional("testCode", F.TestCode);
 }
 
 llvm::Expected<Finding> findingFromJson(const json::Value &V, llvm::StringRef Where) {
@@ -616,6 +619,7 @@ std::string resultsToJson(const ScanResults &R) {
     Root["policy"] = json::Object{{"failOn", rules::severityName(R.Policy.FailOn)},
                                   {"newOnly", R.Policy.NewOnly},
                                   {"failOnIncomplete", R.Policy.FailOnIncomplete},
+                                  {"failOnTestCode", R.Policy.FailOnTestCode},
                                   {"verdict", verdictName(R.Policy.Outcome)},
                                   {"exitCode", R.Policy.ExitCode}};
   std::string Out;
@@ -682,6 +686,7 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
     if (!M || !M.mapOptional("failOn", R.Policy.FailOn) ||
         !M.mapOptional("newOnly", R.Policy.NewOnly) ||
         !M.mapOptional("failOnIncomplete", R.Policy.FailOnIncomplete) ||
+        !M.mapOptional("failOnTestCode", R.Policy.FailOnTestCode) ||
         !M.mapOptional("verdict", R.Policy.Outcome) ||
         !M.mapOptional("exitCode", R.Policy.ExitCode))
       return malformed(llvm::toString(Root.getError()));

@@ -102,6 +102,9 @@ struct Finding {
   FindingStatus Status = FindingStatus::Open;
   std::optional<Suppression> Supp;
   BaselineState Baseline = BaselineState::None;
+  /// In test code (a path of the catalogue's test-paths): labelled `test`,
+  /// outside the gate unless --fail-on-test-code.
+  bool TestCode = false;
   bool isOpen() const { return Status == FindingStatus::Open; }
 };
 
@@ -206,6 +209,7 @@ struct ScanResults {
     Severity FailOn = Severity::Info;
     bool NewOnly = false;
     bool FailOnIncomplete = true;
+    bool FailOnTestCode = false;
     medsec::Verdict Outcome = medsec::Verdict::Pass;
     int ExitCode = 0;
   } Policy;

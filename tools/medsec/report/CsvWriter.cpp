@@ -66,7 +66,8 @@ std::string renderFindingsCsv(const ReportModel &M) {
                         "risk",
                         "deviation_source",
                         "deviation_problem",
-                        "deviation_flags"})
+                        "deviation_flags",
+                        "test_code"})
     C << H;
   C.endRow();
   std::map<size_t, const DeviationRow *> Dev;
@@ -79,13 +80,13 @@ std::string renderFindingsCsv(const ReportModel &M) {
     const Suppression S = F.Suppr.value_or(Suppression());
     C << S.Id << F.recordKind() << (F.Suppr ? F.recordStatus() : "") << S.Justification
       << S.Approver << S.Date << S.Expires << S.Risk << S.Source << S.Problem
-      << (Dev.count(I) ? join(Dev[I]->Flags) : "");
+      << (Dev.count(I) ? join(Dev[I]->Flags) : "") << (F.TestCode ? "yes" : "");
     C.endRow();
   }
   for (const FixedEntry &X : M.Fixed) {
     C << X.Fingerprint << "fixed" << "" << "" << X.Check << "" << "" << X.File << "" << ""
       << X.Message;
-    for (int K = 0; K < 11; ++K)
+    for (int K = 0; K < 12; ++K)
       C << "";
     C.endRow();
   }

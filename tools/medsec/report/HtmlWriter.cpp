@@ -123,8 +123,9 @@ void summary(Html &H, const ReportModel &M) {
     << M.NotAnalysed.size() << " not analysed, " << M.Excluded.size() << " excluded";
   row(H, "Scope", V);
   Html F;
-  F << M.Findings.size() << ": <strong>" << M.openCount() << " open</strong>, " << M.acceptedCount()
-    << " accepted (deviations), " << M.Fixed.size() << " fixed since the baseline";
+  F << M.Findings.size() << ": <strong>" << M.openCount() << " open</strong>"
+    << esc(M.testCodeShare()) << ", " << M.acceptedCount() << " accepted (deviations), "
+    << M.Fixed.size() << " fixed since the baseline";
   row(H, "Findings", F);
   for (const GuidelineView &G : M.Guidelines) {
     Html C;
@@ -132,11 +133,12 @@ void summary(Html &H, const ReportModel &M) {
     row(H, "Clauses covered (" + G.Id + ")", C);
   }
   H << "</tbody></table>";
-  H << "<table><thead><tr><th>severity</th><th>open</th><th>accepted</th></tr></thead><tbody>";
+  H << "<table><thead><tr><th>severity</th><th>open</th><th>of which in test code</th>"
+       "<th>accepted</th></tr></thead><tbody>";
   for (const char *S : Severities)
     H << "<tr><td class=\"sev-" << esc(S) << "\">" << esc(S) << "</td><td class=\"n\">"
-      << M.BySeverity.at(S).Open << "</td><td class=\"n\">" << M.BySeverity.at(S).Accepted
-      << "</td></tr>";
+      << M.BySeverity.at(S).Open << "</td><td class=\"n\">" << M.BySeverity.at(S).OpenInTestCode
+      << "</td><td class=\"n\">" << M.BySeverity.at(S).Accepted << "</td></tr>";
   H << "</tbody></table>";
   H << "<figure>" << coverageBarsSvg(M) << "<figcaption>Clauses of each selected guideline by "
     << "status (hover for counts; the matrices below name each clause)</figcaption></figure>";
@@ -372,6 +374,8 @@ void finding(Html &H, const FindingView &F) {
     << esc(findingStatusName(F.Status)) << "</strong>";
   if (F.Baseline != BaselineState::None)
     H << ", baseline " << esc(baselineStateName(F.Baseline));
+  if (F.TestCode)
+    H << ", <strong>test</strong> code";
   H << "</div><div class=\"msg\">" << esc(F.Message) << "</div>";
   if (!F.ContextNote.empty())
     H << "<div class=\"meta warn\">" << esc(F.ContextNote) << "</div>";

@@ -66,6 +66,7 @@ json::Value finding(const FindingView &F) {
                  {"clauses", list(F.Clauses)},
                  {"status", findingStatusName(F.Status)},
                  {"baseline", baselineStateName(F.Baseline)},
+                 {"testCode", F.TestCode},
                  {"dataKey", s(F.DataKey)},
                  {"context", std::move(Context)},
                  {"contextNote", s(F.ContextNote)}};
@@ -154,17 +155,21 @@ json::Value traceability(const ReportModel &M) {
 json::Value summary(const ReportModel &M) {
   json::Object Sev;
   for (const auto &E : M.BySeverity)
-    Sev[E.first] = json::Object{{"open", E.second.Open}, {"accepted", E.second.Accepted}};
+    Sev[E.first] = json::Object{{"open", E.second.Open},
+                                {"openInTestCode", E.second.OpenInTestCode},
+                                {"accepted", E.second.Accepted}};
   json::Object Policy{{"recorded", M.PolicyRecorded},
                       {"failOn", rules::severityName(M.Policy.FailOn)},
                       {"newOnly", M.Policy.NewOnly},
-                      {"failOnIncomplete", M.Policy.FailOnIncomplete}};
+                      {"failOnIncomplete", M.Policy.FailOnIncomplete},
+                      {"failOnTestCode", M.Policy.FailOnTestCode}};
   return json::Object{{"verdict", verdictName(M.Outcome)},
                       {"verdictReasons", list(M.VerdictReasons)},
                       {"policy", std::move(Policy)},
                       {"warnings", list(M.Warnings)},
                       {"findings", static_cast<int64_t>(M.Findings.size())},
                       {"open", M.openCount()},
+                      {"openInTestCode", M.openInTestCodeCount()},
                       {"accepted", M.acceptedCount()},
                       {"fixed", static_cast<int64_t>(M.Fixed.size())},
                       {"bySeverity", std::move(Sev)}};

@@ -47,16 +47,17 @@ void summary(const ReportModel &M, std::string &O) {
   O += " |\n";
   O += "| Scope | " + n(M.Units) + " translation unit(s): " + n(M.UnitsAnalysed) + " analysed, " +
        n(M.NotAnalysed.size()) + " not analysed, " + n(M.Excluded.size()) + " excluded |\n";
-  O += "| Findings | " + n(M.Findings.size()) + ": " + n(M.openCount()) + " open, " +
-       n(M.acceptedCount()) + " accepted (deviations), " + n(M.Fixed.size()) +
-       " fixed since the baseline |\n";
+  O += "| Findings | " + n(M.Findings.size()) + ": " + n(M.openCount()) + " open" +
+       M.testCodeShare() + ", " + n(M.acceptedCount()) + " accepted (deviations), " +
+       n(M.Fixed.size()) + " fixed since the baseline |\n";
   for (const GuidelineView &G : M.Guidelines)
     O += "| Clauses covered (" + c(G.Id) + ") | " + n(G.covered()) + " of " + n(G.Rows.size()) +
          " clause(s) checked by a check that ran |\n";
-  O += "\n| severity | open | accepted |\n|---|--:|--:|\n";
+  O += "\n| severity | open | of which in test code | accepted |\n|---|--:|--:|--:|\n";
   for (const char *S : Severities) {
     const SeverityCount &K = M.BySeverity.at(S);
-    O += "| " + std::string(S) + " | " + n(K.Open) + " | " + n(K.Accepted) + " |\n";
+    O += "| " + std::string(S) + " | " + n(K.Open) + " | " + n(K.OpenInTestCode) + " | " +
+         n(K.Accepted) + " |\n";
   }
   O += "\n| guideline |";
   std::string Rule = "|---|";
@@ -251,7 +252,7 @@ void findings(const ReportModel &M, std::string &O) {
          " at " + location(F) + ", status **" + e(findingStatusName(F.Status)) + "**" +
          (F.Baseline == BaselineState::None ? ""
                                             : ", baseline " + e(baselineStateName(F.Baseline))) +
-         "\n\n  " + e(F.Message) + "\n\n";
+         (F.TestCode ? ", **test** code" : "") + "\n\n  " + e(F.Message) + "\n\n";
     if (!F.ContextNote.empty())
       O += "  *" + e(F.ContextNote) + "*\n\n";
     if (!F.Context.empty()) {

@@ -49,6 +49,19 @@ unsigned ReportModel::openCount() const {
                        [](const FindingView &F) { return F.isOpen(); });
 }
 
+unsigned ReportModel::openInTestCodeCount() const {
+  return std::count_if(Findings.begin(), Findings.end(),
+                       [](const FindingView &F) { return F.isOpen() && F.TestCode; });
+}
+
+std::string ReportModel::testCodeShare() const {
+  const unsigned N = openInTestCodeCount();
+  if (!N)
+    return std::string();
+  return " (" + std::to_string(N) + " in test code" +
+         (Policy.FailOnTestCode ? ", counted by the gate)" : ", outside the gate)");
+}
+
 unsigned ReportModel::acceptedCount() const { return Findings.size() - openCount(); }
 
 // --- building the model ----------------------------------------------------
@@ -226,6 +239,7 @@ void buildFindings(const ReportInput &In, ReportModel &M) {
     V.Clauses = clausesOf(F.Clauses, F.Check, *In.Cat);
     V.Status = F.Status;
     V.Baseline = F.Baseline;
+    V.TestCode = F.TestCode;
     V.Suppr = F.Supp;
     auto Src = In.Sources.find(F.Where.File);
     attachContext(V, F, Src == In.Sources.end() ? nullptr : &Src->second);
@@ -242,8 +256,11 @@ void buildFindings(const ReportInput &In, ReportModel &M) {
   });
   for (const char *S : Severities)
     M.BySeverity[S];
-  for (const FindingView &F : M.Findings)
-    ++(F.isOpen() ? M.BySeverity[F.severity()].Open : M.BySeverity[F.severity()].Accepted);
+  for (const FindingView &F : M.Findings) {
+    SeverityCount &K = M.BySeverity[F.severity()];
+    ++(F.isOpen() ? K.Open : K.Accepted);
+    K.OpenInTestCode += F.isOpen() && F.TestCode;
+  }
 }
 
 void buildDeviations(ReportModel &M) {
@@ -325,12 +342,14 @@ void buildVerdict(const ReportInput &In, ReportModel &M) {
   Gate.FailOn = M.Policy.FailOn;
   Gate.NewOnly = M.Policy.NewOnly;
   Gate.FailOnIncomplete = M.Policy.FailOnIncomplete;
+  Gate.FailOnTestCode = M.Policy.FailOnTestCode;
   const auto Failing = std::count_if(R.Findings.begin(), R.Findings.end(),
                                      [&](const Finding &F) { return failsGate(F, Gate); });
   if (Failing)
     M.VerdictReasons.push_back(
         std::to_string(Failing) + (M.Policy.NewOnly ? " new (not in the baseline)" : "") +
-        " open finding(s) of severity " + rules::severityName(M.Policy.FailOn) + " or above");
+        " open finding(s) of severity " + rules::severityName(M.Policy.FailOn) + " or above" +
+        (M.Policy.FailOnTestCode ? ", test code included" : ""));
   if (!M.Complete)
     M.VerdictReasons.push_back(std::to_string(M.NotAnalysed.size()) +
                                " translation unit(s) not analysed");

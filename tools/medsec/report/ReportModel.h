@@ -103,6 +103,7 @@ struct FindingView {
   std::vector<std::string> Cwe, Clauses;
   FindingStatus Status = FindingStatus::Open;
   BaselineState Baseline = BaselineState::None;
+  bool TestCode = false; // labelled `test`: in a path of the catalogue's test-paths
   std::optional<Suppression> Suppr;
   std::vector<ContextLine> Context;
   std::string ContextNote; // empty, "source not available", "source changed since the scan"
@@ -159,6 +160,7 @@ struct CheckRow {
 
 struct SeverityCount {
   unsigned Open = 0, Accepted = 0;
+  unsigned OpenInTestCode = 0; // of Open
 };
 
 struct SourceHash {
@@ -213,6 +215,9 @@ struct ReportModel {
   std::string ContentSha256;
 
   unsigned openCount() const;
+  unsigned openInTestCodeCount() const; // of openCount()
+  /// " (N in test code, outside the gate)" after the open count; "" for none.
+  std::string testCodeShare() const;
   unsigned acceptedCount() const;
 };
 

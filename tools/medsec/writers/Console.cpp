@@ -70,6 +70,8 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
     }
     if (F.Baseline == BaselineState::New)
       OS << "; new since the baseline";
+    if (F.TestCode)
+      OS << "; test code" << (R.Policy.FailOnTestCode ? "" : ", outside the gate");
     OS << "\n";
     if (F.Supp && F.Supp->Status == SuppressionStatus::Rejected)
       OS << printable(F.Where.File) << ":" << F.Where.Line << ":" << F.Where.Column << ": note: "
@@ -82,7 +84,7 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
 
 void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline,
                   const std::string &ResultsPath) {
-  size_t NotAnalysed = 0, Open = 0, New = 0;
+  size_t NotAnalysed = 0, Open = 0, New = 0, OpenTest = 0;
   for (const UnitResult &U : R.Units)
     if (U.Status != UnitStatus::Analysed && U.Status != UnitStatus::Excluded) {
       ++NotAnalysed;
@@ -94,11 +96,14 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
   for (const Finding &F : R.Findings) {
     Open += F.isOpen();
     New += F.isOpen() && F.Baseline == BaselineState::New;
+    OpenTest += F.isOpen() && F.TestCode;
   }
   for (const auto &X : R.Fixed)
     OS << "medsec: fixed since the baseline: " << printable(X.File) << ": " << printable(X.Message)
        << " [" << X.Check << "]\n";
   OS << "medsec: " << R.Findings.size() << " finding(s), " << Open << " open";
+  if (OpenTest)
+    OS << " (" << OpenTest << " in test code)";
   if (WithBaseline)
     OS << " (" << New << " new, " << R.Fixed.size() << " fixed)";
   const size_t Cached = std::count_if(R.Units.begin(), R.Units.end(),

@@ -33,7 +33,7 @@ std::string writeGitLabCodeQuality(const ScanResults &R) {
     }
     Issues.push_back(
         json::Object{{"type", "issue"},
-                     {"description", F.Message},
+                     {"description", (F.TestCode ? "[test code] " : "") + F.Message},
                      {"check_name", F.Check},
                      {"categories", json::Array{"Security"}},
                      {"fingerprint", F.Fingerprint},

@@ -41,12 +41,20 @@ std::string xml(const std::string &S) {
 
 std::string writeJunit(const ScanResults &R, const rules::Catalogue &Cat) {
   std::set<std::string> Checks(R.Checks.begin(), R.Checks.end());
-  std::map<std::string, std::vector<const Finding *>> Open;
+  // Open findings in test code fail a check's test case only when the gate
+  // counts them (--fail-on-test-code); else they are listed as its output.
+  std::map<std::string, std::vector<const Finding *>> Open, OpenInTests;
   for (const Finding &F : R.Findings) {
     Checks.insert(F.Check);
     if (F.isOpen())
-      Open[F.Check].push_back(&F);
+      (F.TestCode && !R.Policy.FailOnTestCode ? OpenInTests : Open)[F.Check].push_back(&F);
   }
+  auto Line = [](const Finding &F) {
+    return xml(F.Where.File + ":" + std::to_string(F.Where.Line) + ":" +
+               std::to_string(F.Where.Column) + ": " + rules::severityName(F.Sev) + ": " +
+               (F.TestCode ? "test code: " : "") + F.Message) +
+           "\n";
+  };
   unsigned CheckFailures = 0, UnitErrors = 0;
   for (const std::string &C : Checks)
     CheckFailures += Open.count(C) ? 1 : 0;
@@ -63,18 +71,27 @@ std::string writeJunit(const ScanResults &R, const rules::Catalogue &Cat) {
     const rules::CheckEntry *E = Cat.findCheck(C);
     X += "    <testcase classname=\"medsec.checks\" name=\"" + xml(C) + "\"";
     auto It = Open.find(C);
-    if (It == Open.end()) {
+    auto InTests = OpenInTests.find(C);
+    if (It == Open.end() && InTests == OpenInTests.end()) {
       X += "/>\n";
       continue;
     }
-    X += ">\n      <failure message=\"" + std::to_string(It->second.size()) + " open finding(s)" +
-         (E ? ": " + xml(E->Title) : std::string()) + "\" type=\"" + xml(C) + "\">";
-    for (const Finding *F : It->second)
-      X += xml(F->Where.File + ":" + std::to_string(F->Where.Line) + ":" +
-               std::to_string(F->Where.Column) + ": " + rules::severityName(F->Sev) + ": " +
-               F->Message) +
-           "\n";
-    X += "</failure>\n    </testcase>\n";
+    X += ">\n";
+    if (It != Open.end()) {
+      X += "      <failure message=\"" + std::to_string(It->second.size()) + " open finding(s)" +
+           (E ? ": " + xml(E->Title) : std::string()) + "\" type=\"" + xml(C) + "\">";
+      for (const Finding *F : It->second)
+        X += Line(*F);
+      X += "</failure>\n";
+    }
+    if (InTests != OpenInTests.end()) {
+      X += "      <system-out>" + std::to_string(InTests->second.size()) +
+           " open finding(s) in test code, outside the gate\n";
+      for (const Finding *F : InTests->second)
+        X += Line(*F);
+      X += "</system-out>\n";
+    }
+    X += "    </testcase>\n";
   }
   X += "  </testsuite>\n";
   X += "  <testsuite name=\"medsec.units\" tests=\"" + std::to_string(R.Units.size()) +

@@ -286,6 +286,11 @@ json::Object resultFor(const Finding &F, unsigned RuleIndex) {
     Result["suppressions"] = std::move(Supp);
   if (F.Baseline != BaselineState::None)
     Result["baselineState"] = baselineStateName(F.Baseline);
+  if (F.TestCode) {
+    json::Object &Props = *Result.getObject("properties");
+    Props["testCode"] = true;
+    Props["tags"] = json::Array{"test"};
+  }
   if (!F.Fixes.empty()) {
     json::Array Changes;
     for (const FixIt &X : F.Fixes)
