@@ -64,8 +64,10 @@ public:
     if (Offset > Text.size())
       return {};
     Pos P;
-    const size_t LineStart = Text.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-    const size_t Begin = (Offset == 0 || LineStart == llvm::StringRef::npos) ? 0 : LineStart + 1;
+    // The last newline before Offset (rfind looks below its start): a
+    // location in column 1 is on the line after that newline.
+    const size_t LineStart = Text.rfind('\n', Offset);
+    const size_t Begin = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
     P.Line = 1 + static_cast<unsigned>(Text.take_front(Begin).count('\n'));
     P.Column = 1 + Offset - static_cast<unsigned>(Begin);
     const size_t End = Text.find('\n', Begin);
