@@ -13,7 +13,7 @@ from lspclient import LspClient
 
 CLANGD = os.path.join(BUILD, "medsec-clangd")
 TIMEOUT = 180  # seconds, for one parse of the file on a loaded 2-core machine
-MARKER = re.compile(r"//\s*expect:\s*(medsec-[a-z0-9-]+(?:\s*,\s*medsec-[a-z0-9-]+)*)\s*$")
+from test_expectations import MARKER
 TIDY_LINE = re.compile(r"^(.*?):(\d+):(\d+): warning: (.*) \[(medsec-[a-z0-9-]+)\]$")
 STRCPY = "strcpy(last_cmd_name, e->name);"
 FIXED = 'snprintf(last_cmd_name, sizeof(last_cmd_name), "%s", e->name);'
@@ -113,6 +113,18 @@ class MedsecClangdOverLsp(unittest.TestCase):
                 expected |= {(number, c) for c in re.split(r"\s*,\s*", m.group(1)) if c in checks}
         got = {(d["range"]["start"]["line"], d["code"]) for d in medsec_diagnostics(diagnostics)}
         self.assertEqual(got, expected)
+        # The catalogued compiler diagnostics (turned on by the .clangd of medsec init) are
+        # clangd's own, named by their flag.
+        flags = set()
+        for number, line in enumerate(self.text.split("\n")):
+            m = MARKER.search(line)
+            if m:
+                flags |= {(number, "-W" + c[len("clang-diagnostic-"):])
+                          for c in re.split(r"\s*,\s*", m.group(1))
+                          if c.startswith("clang-diagnostic-")}
+        self.assertTrue(flags)
+        self.assertLessEqual(flags, {(d["range"]["start"]["line"], d.get("code"))
+                                     for d in diagnostics})
 
         # The same findings and messages as clang-tidy-19 with the plugin.
         r = run(["clang-tidy-19", "--load=" + PLUGIN, "-checks=-*,medsec-*", "-p",

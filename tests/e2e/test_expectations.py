@@ -1,4 +1,4 @@
-"""The sample firmware's `// expect: medsec-<check>` markers are exactly what medsec finds.
+"""The sample firmware's `// expect: medsec-<check>` (or `clang-diagnostic-<flag>`) markers are exactly what medsec finds.
 
 For every check the catalogue lists as implemented (or partial), each marker must be reported
 on its line and no other finding of that check may appear. Markers of planned checks are
@@ -10,7 +10,9 @@ import unittest
 
 from common import MEDSEC, PUMP, ROOT, TempDir, configure_pump, load_json, run
 
-MARKER = re.compile(r"//\s*expect:\s*(medsec-[a-z0-9-]+(?:\s*,\s*medsec-[a-z0-9-]+)*)\s*$")
+# medsec-<check> and the catalogued compiler diagnostics, clang-diagnostic-<flag>.
+CHECK = r"(?:medsec|clang-diagnostic)-[a-z0-9-]+"
+MARKER = re.compile(r"//\s*expect:\s*(%s(?:\s*,\s*%s)*)\s*$" % (CHECK, CHECK))
 
 
 def markers():

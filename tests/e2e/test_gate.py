@@ -172,7 +172,7 @@ class Formats(unittest.TestCase):
         # Where and how the scan ran, as results.json records it.
         props = run_["invocations"][0]["properties"]
         self.assertEqual(props["host"]["os"], platform.system())
-        self.assertEqual(props["configuration"]["checks"], "-*,medsec-*")
+        self.assertEqual(props["configuration"]["checks"], "-*,medsec-*,clang-diagnostic-*")
         self.assertIn("medsec.Catalogue", props["configuration"]["checkOptions"])
 
     def test_sarif_carries_suppressions_and_not_analysed_units(self):

@@ -2,13 +2,14 @@
 import os
 import unittest
 
-from common import MEDSEC, TempDir, run, write_db
+from common import MEDSEC, PLUGIN, TempDir, run, write_db
 from lspclient import LspClient
 from test_clangd_lsp import CLANGD, TIMEOUT, clangd_disabled, medsec_diagnostics, server_env
 
 SOURCE = ("char *strcpy(char *, const char *);\n"
           "char name[8];\n"
-          "void set(const char *s) { strcpy(name, s); }\n")
+          "void set(const char *s) { strcpy(name, s); }\n"
+          "char last(void) { return name[8]; }\n")
 
 
 def read(path):
@@ -31,7 +32,12 @@ class MedsecInit(unittest.TestCase):
             tidy = read(os.path.join(tmp, ".clang-tidy"))
         self.assertIn("CompilationDatabase: 'build'\n", clangd)
         self.assertIn("    Add: ['medsec-*']\n    FastCheckFilter: None\n", clangd)
-        self.assertIn("Checks: '-*,medsec-*'\n", tidy)
+        self.assertIn("Checks: '-*,medsec-*,clang-diagnostic-*'\n", tidy)
+        # The catalogued compiler warnings, after the build's options (a flag another
+        # covers, -Wsometimes-uninitialized under -Wuninitialized, is left out).
+        self.assertRegex(tidy, r"\nExtraArgs: \[[^\n]*'-Winteger-overflow'[^\n]*\]\n")
+        self.assertRegex(clangd, r"\n  Add: \[[^\n]*'-Warray-bounds'[^\n]*\]\n  Remove: \['-w'\]\n")
+        self.assertNotIn("-Wsometimes-uninitialized", tidy + clangd)
         self.assertIn("no compile_commands.json in", r.stderr)
 
     def test_build_dir_outside_the_project_is_absolute_and_none_is_omitted(self):
@@ -47,7 +53,7 @@ class MedsecInit(unittest.TestCase):
             os.remove(os.path.join(project, ".clangd"))
             r = run([MEDSEC, "init"], cwd=project)
             self.assertEqual(r.returncode, 0, r.stderr)
-            self.assertNotIn("CompileFlags", read(os.path.join(project, ".clangd")))
+            self.assertNotIn("CompilationDatabase", read(os.path.join(project, ".clangd")))
 
     def test_existing_files_are_kept_without_force(self):
         with TempDir() as tmp:
@@ -86,7 +92,9 @@ class MedsecInit(unittest.TestCase):
             self.assertTrue(clangd.startswith(user_clangd + "---\n# medsec init:"), clangd)
             self.assertIn("CompilationDatabase: 'out'", clangd)
             tidy = read(os.path.join(tmp, ".clang-tidy"))
-            self.assertIn("'bugprone-*,-bugprone-easily-swappable-parameters,medsec-*'", tidy)
+            self.assertIn("'bugprone-*,-bugprone-easily-swappable-parameters,medsec-*,"
+                          "clang-diagnostic-*'", tidy)
+            self.assertIn("\n  - '-Winteger-overflow'\n", tidy)
             self.assertIn("readability-identifier-naming.VariableCase: lower_case", tidy)
 
             # Again, with another build dir: the medsec fragment is replaced, not stacked,
@@ -100,6 +108,18 @@ class MedsecInit(unittest.TestCase):
             self.assertEqual(read(os.path.join(tmp, ".clangd.bak.1")), clangd)
             self.assertEqual(read(os.path.join(tmp, ".clang-tidy")), tidy)
             self.assertFalse(os.path.exists(os.path.join(tmp, ".clang-tidy.bak.1")))
+
+    def test_clang_tidy_with_the_written_file_reports_what_the_build_turned_off(self):
+        with TempDir() as tmp:
+            path = os.path.join(tmp, "name.c")
+            write(path, SOURCE)
+            write_db(tmp, [{"directory": tmp, "file": "name.c",
+                            "arguments": ["clang-19", "-Wno-array-bounds", "-c", "name.c"]}])
+            self.assertEqual(run([MEDSEC, "init", tmp]).returncode, 0)
+            r = run(["clang-tidy-19", "--load=" + PLUGIN, "-p", tmp, path], cwd=tmp)
+            self.assertIn("name.c:4:26: warning: array index 8 is past the end of the array "
+                          "(that has type 'char[8]') [clang-diagnostic-array-bounds]", r.stdout)
+            self.assertIn("[medsec-banned-functions]", r.stdout)
 
     def test_unparseable_clang_tidy_is_not_overwritten(self):
         with TempDir() as tmp:
@@ -125,8 +145,10 @@ class MedsecInit(unittest.TestCase):
             path = os.path.join(tmp, "name.c")
             write(path, SOURCE)
             os.mkdir(os.path.join(tmp, "build"))
+            # The build turns warnings off; the .clangd fragment turns the catalogued on.
             write_db(os.path.join(tmp, "build"), [{"directory": tmp, "file": "name.c",
-                                                   "arguments": ["clang-19", "-c", "name.c"]}])
+                                                   "arguments": ["clang-19", "-w", "-c",
+                                                                 "name.c"]}])
             # A user file whose own fragment would hide medsec (strict fast-check filter).
             write(os.path.join(tmp, ".clangd"),
                   "Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Strict\n")
@@ -137,11 +159,14 @@ class MedsecInit(unittest.TestCase):
             try:
                 client.initialize(tmp, timeout=TIMEOUT)
                 client.did_open(path, SOURCE)
-                found = medsec_diagnostics(client.diagnostics(path, timeout=TIMEOUT))
+                diagnostics = client.diagnostics(path, timeout=TIMEOUT)
+                found = medsec_diagnostics(diagnostics)
             finally:
                 client.close()
         self.assertEqual([(d["code"], d["range"]["start"]) for d in found],
                          [("medsec-banned-functions", {"line": 2, "character": 26})])
+        self.assertIn(("-Warray-bounds", {"line": 3, "character": 25}),
+                      [(d.get("code"), d["range"]["start"]) for d in diagnostics])
 
 
 if __name__ == "__main__":

@@ -113,7 +113,8 @@ class ReportCli(unittest.TestCase):
             # Section 2: where the scan ran; section 3: the options it ran with.
             self.assertIn(platform.release(), doc["tool"]["scan"]["host"])
             self.assertNotIn("not recorded", md)
-            self.assertEqual(doc["configuration"]["scanOptions"]["checks"], "-*,medsec-*")
+            self.assertEqual(doc["configuration"]["scanOptions"]["checks"],
+                             "-*,medsec-*,clang-diagnostic-*")
             self.assertIn("medsec.Catalogue", doc["configuration"]["scanOptions"]["checkOptions"])
 
 

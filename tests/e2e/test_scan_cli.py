@@ -152,7 +152,7 @@ class ScanCommandLine(unittest.TestCase):
         self.assertRegex(host["triple"], r"^[a-z0-9_]+-[a-z0-9_]+-[a-z0-9_]+")
         self.assertEqual(sorted(host), ["os", "osRelease", "triple"])  # no host name: see docs
         conf = data["configuration"]
-        self.assertEqual(conf["checks"], "-*,medsec-*")
+        self.assertEqual(conf["checks"], "-*,medsec-*,clang-diagnostic-*")
         self.assertTrue(conf["checkOptions"]["medsec.Catalogue"].endswith("rules"))
         self.assertEqual(conf["exclude"], ["gen/**"])
         self.assertEqual(conf["timeoutSeconds"], 120)

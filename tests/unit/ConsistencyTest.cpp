@@ -10,6 +10,9 @@
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticIDs.h"
+#include "clang/Basic/DiagnosticOptions.h"
 #include "llvm/Support/FileSystem.h"
 
 #include <gtest/gtest.h>
@@ -68,6 +71,23 @@ std::optional<std::string> row(const std::string &Page, const std::string &Name)
   return M[1].str();
 }
 
+bool isCompilerDiagnostic(const std::string &Id) { return Id.rfind("clang-diagnostic-", 0) == 0; }
+
+/// The docs text of a catalogue entry's help link: the page, or the section
+/// of the page its #anchor names (up to the next heading of that level).
+std::string helpText(const std::string &Help) {
+  const size_t Hash = Help.find('#');
+  const std::string Page = readFile(Root + "/" + Help.substr(0, Hash));
+  if (Hash == std::string::npos)
+    return Page;
+  const std::string Heading = "\n### " + Help.substr(Hash + 1) + "\n";
+  const size_t Start = Page.find(Heading);
+  if (Start == std::string::npos)
+    return "";
+  const size_t End = Page.find("\n#", Start + Heading.size());
+  return Page.substr(Start, End == std::string::npos ? std::string::npos : End - Start) + "\n";
+}
+
 std::set<std::string> asSet(const std::vector<std::string> &V) { return {V.begin(), V.end()}; }
 
 std::string join(const std::set<std::string> &S) {
@@ -98,7 +118,7 @@ TEST(Consistency, EveryRegisteredCheckIsDocumentedTestedAndCatalogued) {
         << "no lit test";
   }
   for (const medsec::rules::CheckEntry &E : Cat->Checks) {
-    if (E.Status != "planned") {
+    if (E.Status != "planned" && !isCompilerDiagnostic(E.Id)) {
       EXPECT_TRUE(Registered.count(E.Id))
           << E.Id << " is catalogued as " << E.Status << " but no such check is registered";
     }
@@ -131,8 +151,8 @@ TEST(Consistency, EveryDocsPageSaysWhatTheCatalogueSays) {
     if (E.Status == "planned")
       continue;
     SCOPED_TRACE(E.Help);
-    const std::string Page = readFile(Root + "/" + E.Help);
-    ASSERT_FALSE(Page.empty());
+    const std::string Page = helpText(E.Help);
+    ASSERT_FALSE(Page.empty()) << "no such page or section";
     auto Severity = row(Page, "Severity"), Weaknesses = row(Page, "Weaknesses"),
          CertRow = row(Page, "CERT C"), Clauses = row(Page, "Clauses");
     ASSERT_TRUE(Severity && Weaknesses && CertRow && Clauses)
@@ -160,13 +180,16 @@ TEST(Consistency, TheReadmeCheckTableIsTheCatalogue) {
   auto Cat = medsec::rules::loadCatalogue(Root + "/rules", {}, Problems);
   ASSERT_TRUE(Problems.empty()) << Problems.front().str();
   const std::string Readme = readFile(Root + "/README.md");
-  const std::regex Row("\\n\\| \\[(medsec-[a-z0-9-]+)\\]\\(docs/checks/([^)]*)\\) \\|[^\\n]* \\| "
-                       "([a-z]+) \\|(?=\\n)");
+  const std::regex Row(
+      "\\n\\| \\[((?:medsec|clang-diagnostic)-[a-z0-9-]+)\\]\\((docs/checks/[^)]*)\\) "
+      "\\|[^\\n]* \\| ([a-z]+) \\|(?=\\n)");
   std::map<std::string, std::string> Rows;
   for (auto It = std::sregex_iterator(Readme.begin(), Readme.end(), Row);
        It != std::sregex_iterator(); ++It) {
     const std::string Id = (*It)[1].str();
-    EXPECT_EQ((*It)[2].str(), Id + ".md") << Id << ": the README row links another page";
+    const medsec::rules::CheckEntry *E = Cat->findCheck(Id);
+    EXPECT_EQ((*It)[2].str(), E ? E->Help : "docs/checks/" + Id + ".md")
+        << Id << ": the README row links another page than the catalogue's help";
     EXPECT_TRUE(Rows.emplace(Id, (*It)[3].str()).second) << Id << ": two README rows";
   }
   ASSERT_FALSE(Rows.empty()) << "no check table in README.md";
@@ -181,6 +204,39 @@ TEST(Consistency, TheReadmeCheckTableIsTheCatalogue) {
   }
   for (const auto &[Id, Status] : Rows)
     ADD_FAILURE() << Id << " has a README row but no catalogue entry";
+}
+
+/// The catalogued compiler diagnostics name clang warnings, and every warning
+/// their -W options turn on is reported under a catalogued name: a scan that
+/// turns -Wuninitialized on must not drop what clang files under
+/// -Wsometimes-uninitialized.
+TEST(Consistency, EveryCatalogueCompilerDiagnosticIsAClangWarning) {
+  std::vector<medsec::rules::Problem> Problems;
+  auto Cat = medsec::rules::loadCatalogue(Root + "/rules", {}, Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> Ids(new clang::DiagnosticIDs);
+  std::set<std::string> Catalogued;
+  for (const medsec::rules::CheckEntry &E : Cat->Checks)
+    if (isCompilerDiagnostic(E.Id))
+      Catalogued.insert(E.Id.substr(strlen("clang-diagnostic-")));
+  ASSERT_FALSE(Catalogued.empty());
+  for (const std::string &Flag : Catalogued) {
+    SCOPED_TRACE(Flag);
+    const medsec::rules::CheckEntry *E = Cat->findCheck("clang-diagnostic-" + Flag);
+    EXPECT_EQ(E->Help, "docs/checks/compiler-diagnostics.md#clang-diagnostic-" + Flag);
+    EXPECT_FALSE(E->Clauses.empty()) << "maps to no clause";
+    EXPECT_FALSE(E->Cwe.empty()) << "names no CWE";
+    llvm::SmallVector<clang::diag::kind, 16> Diags;
+    ASSERT_TRUE(clang::DiagnosticIDs::getGroupForWarningOption(Flag).has_value())
+        << "-W" << Flag << " is no warning of clang " << LLVM_VERSION_MAJOR;
+    ASSERT_FALSE(Ids->getDiagnosticsInGroup(clang::diag::Flavor::WarningOrError, Flag, Diags));
+    EXPECT_FALSE(Diags.empty()) << "-W" << Flag << " reports nothing";
+    for (clang::diag::kind D : Diags) {
+      const std::string Leaf = clang::DiagnosticIDs::getWarningOptionForDiag(D).str();
+      EXPECT_TRUE(Catalogued.count(Leaf))
+          << "-W" << Flag << " turns on -W" << Leaf << ", which has no catalogue entry";
+    }
+  }
 }
 
 } // namespace

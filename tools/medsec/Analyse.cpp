@@ -5,6 +5,7 @@
 #include "../../checks/support/AttackSurface.h"
 #include "../../checks/support/CatalogueAccess.h"
 #include "../../checks/support/FindingAnnotations.h"
+#include "CompilerDiagnostics.h"
 #include "CrossTu.h"
 #include "Inventory.h"
 #include "medsec/Version.h"
@@ -133,6 +134,8 @@ clang::tidy::ClangTidyOptions tidyOptions(const AnalyseOptions &Opts) {
   // Our binary does not live beside clang's headers; name them.
   Options.ExtraArgsBefore = std::vector<std::string>{"-resource-dir=" MEDSEC_CLANG_RESOURCE_DIR};
   Options.ExtraArgs = Opts.ExtraArgs;
+  for (std::string &W : compilerDiagnosticArgs(Opts.CompilerDiagnostics))
+    Options.ExtraArgs->push_back(std::move(W));
   Options.CheckOptions["medsec.Catalogue"] =
       ClangTidyOptions::ClangTidyValue(defaultCatalogueDir(Opts.CatalogueDir));
   if (!Opts.ProjectRules.empty())
@@ -314,7 +317,11 @@ UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std:
       }
       continue;
     }
-    if (!llvm::StringRef(E.DiagnosticName).starts_with("medsec-"))
+    // Compiler warnings the scan did not ask for (the command's own -Wall)
+    // are not findings: only catalogued ones carry a severity and clauses.
+    if (!llvm::StringRef(E.DiagnosticName).starts_with("medsec-") &&
+        !std::count(Opts.CompilerDiagnostics.begin(), Opts.CompilerDiagnostics.end(),
+                    E.DiagnosticName))
       continue;
     Reported.insert({E.DiagnosticName, E.Message.FilePath, E.Message.FileOffset});
     Finding F = MakeFinding(E.DiagnosticName, Path, E.Message.FileOffset, E.Message.Message,

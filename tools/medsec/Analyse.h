@@ -13,13 +13,17 @@
 namespace medsec {
 
 struct AnalyseOptions {
-  std::string Checks = "-*,medsec-*";
+  // The medsec checks and the catalogued compiler diagnostics (CompilerDiagnostics.h).
+  std::string Checks = "-*,medsec-*,clang-diagnostic-*";
   std::string CatalogueDir;              // empty: found as the checks find it
   std::vector<std::string> ProjectRules; // explicit override files
   std::string SourceRoot;                // findings are made relative to it
   std::vector<std::string> ExtraArgs;    // appended to every compile command
   std::string DerivedRules;              // rules the scan derived from other units (CrossTu.h)
   bool CrossTuFacts = false;             // record what this unit tells other units
+  /// The catalogued clang-diagnostic-* ids Checks enables: their -W options
+  /// follow the command's own, and what clang reports under them are findings.
+  std::vector<std::string> CompilerDiagnostics;
 };
 
 /// Runs the medsec checks over File with the commands Db has for it. The

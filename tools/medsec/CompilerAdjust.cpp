@@ -18,11 +18,11 @@
 #include "clang/Driver/Driver.h"
 #include "clang/Driver/Options.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Option/Arg.h"
 #include "llvm/Option/ArgList.h"
 #include "llvm/Option/OptTable.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -472,6 +472,8 @@ std::string dropReason(const llvm::opt::Arg &A) {
   if (O.matches(o::OPT_fstack_usage) || O.matches(o::OPT_save_temps_EQ) ||
       O.matches(o::OPT_save_temps))
     return "they only add compiler outputs";
+  if (O.matches(o::OPT_w))
+    return "would hide the compiler warnings medsec reports as findings";
   if (O.matches(o::OPT_pedantic_errors))
     return "would make clang's own opinions fatal";
   if (O.matches(o::OPT_W_Joined)) {

@@ -46,7 +46,7 @@ scan options:
   -p PATH                build directory holding compile_commands.json, or the file itself
   -j N                   parallel worker processes (default: one per core)
   -o, --output FILE      results file (default: medsec-results.json)
-  --checks GLOB          clang-tidy check filter (default: -*,medsec-*)
+  --checks GLOB          clang-tidy check filter (default: -*,medsec-*,clang-diagnostic-*)
   --catalogue DIR        built-in catalogue directory (default: installed or source rules/)
   --rules FILE           project override file (default: nearest .medsec.yaml)
   --source-root DIR      paths in results are relative to DIR (default: current directory)
@@ -368,7 +368,9 @@ int analyseCommand(int Argc, char **Argv) {
                 {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
                 {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }},
                 {"--extra-arg", [&](const std::string &V) { O.ExtraArgs.push_back(V); }},
-                {"--derived-rules", [&](const std::string &V) { O.DerivedRules = V; }}},
+                {"--derived-rules", [&](const std::string &V) { O.DerivedRules = V; }},
+                {"--compiler-diagnostic",
+                 [&](const std::string &V) { O.CompilerDiagnostics.push_back(V); }}},
                {{"--cross-tu", [&] { O.CrossTuFacts = true; }}}, Positional, Error) ||
       Db.empty() || File.empty() || Out.empty())
     return usageError(Error.empty() ? "__analyze needs --db, --file and --out" : Error);

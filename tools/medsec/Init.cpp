@@ -7,7 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "Init.h"
 
+#include "CompilerDiagnostics.h"
 #include "Scan.h"
+
+#include "../../checks/support/CatalogueAccess.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
@@ -32,17 +35,32 @@ namespace {
 const char *const FragmentStart = "# medsec init:";
 const char *const FragmentEnd = "# end of medsec init";
 
-const char *const FreshClangTidy =
-    R"(# medsec init: the medsec-* checks, for clang-tidy-19 --load=<prefix>/lib/medsec/MedSecTidy.so
-# and for medsec-clangd (see docs/ide.md and docs/clang-tidy.md of MedSec Tidy).
-Checks: '-*,medsec-*'
+/// The -W options of the catalogued compiler diagnostics, as a YAML flow list.
+std::string warningList(const std::vector<std::string> &Flags) {
+  std::string L;
+  for (const std::string &F : Flags)
+    L += (L.empty() ? "'" : ", '") + F + "'";
+  return "[" + L + "]";
+}
+
+std::string freshClangTidy(const std::vector<std::string> &Flags) {
+  std::string F =
+      R"(# medsec init: the medsec-* checks, for clang-tidy-19 --load=<prefix>/lib/medsec/MedSecTidy.so
+# and for medsec-clangd (see docs/ide.md and docs/clang-tidy.md of MedSec Tidy), and the
+# compiler warnings medsec reports as findings (docs/checks/compiler-diagnostics.md).
+Checks: '-*,medsec-*,clang-diagnostic-*'
 WarningsAsErrors: ''
 # Findings in the project's own headers too (system headers stay quiet).
 HeaderFilterRegex: '.*'
-# CheckOptions:
+)";
+  if (!Flags.empty())
+    F += "# After the build's own options, so its -Wno-* cannot turn them off.\nExtraArgs: " +
+         warningList(Flags) + "\n";
+  return F + R"(# CheckOptions:
 #   medsec.ProjectRules: tools/medsec-project.yaml   # default: the nearest .medsec.yaml
 #   medsec.Catalogue: /opt/medsec/share/medsec/rules # default: beside the tool
 )";
+}
 
 std::string yamlQuoted(llvm::StringRef S) {
   std::string Out = "'";
@@ -51,13 +69,20 @@ std::string yamlQuoted(llvm::StringRef S) {
   return Out + "'";
 }
 
-std::string clangdFragment(const std::string &Database) {
+std::string clangdFragment(const std::string &Database, const std::vector<std::string> &Flags) {
   std::string F = std::string(FragmentStart) +
                   " medsec-clangd runs the medsec-* checks while you type (docs/ide.md).\n"
                   "# clangd 19 skips checks it does not know to be fast unless FastCheckFilter "
                   "is None.\n";
+  if (!Flags.empty())
+    F += "# The compiler warnings medsec reports as findings, after the build's own options\n"
+         "# (docs/checks/compiler-diagnostics.md); -w would hide them.\n";
+  if (!Database.empty() || !Flags.empty())
+    F += "CompileFlags:\n";
   if (!Database.empty())
-    F += "CompileFlags:\n  CompilationDatabase: " + yamlQuoted(Database) + "\n";
+    F += "  CompilationDatabase: " + yamlQuoted(Database) + "\n";
+  if (!Flags.empty())
+    F += "  Add: " + warningList(Flags) + "\n  Remove: ['-w']\n";
   F += "Diagnostics:\n  ClangTidy:\n    Add: ['medsec-*']\n    FastCheckFilter: None\n";
   return F + FragmentEnd + "\n";
 }
@@ -82,13 +107,14 @@ std::string withoutOurFragment(llvm::StringRef Text) {
 /// clangd applies the fragments of a file in order: a new document at the end
 /// adds our checks to the user's and overrides their fast-check filter, and
 /// leaves every other setting (and its comments) as it was.
-std::string mergedClangd(llvm::StringRef Existing, const std::string &Database) {
+std::string mergedClangd(llvm::StringRef Existing, const std::string &Database,
+                         const std::vector<std::string> &Flags) {
   std::string Kept = withoutOurFragment(Existing);
   if (llvm::StringRef(Kept).trim().empty())
-    return clangdFragment(Database);
+    return clangdFragment(Database, Flags);
   if (Kept.back() != '\n')
     Kept += "\n";
-  return Kept + "---\n" + clangdFragment(Database);
+  return Kept + "---\n" + clangdFragment(Database, Flags);
 }
 
 bool clangdHasMedsec(llvm::StringRef Text) {
@@ -107,9 +133,12 @@ bool clangTidyHasMedsec(llvm::StringRef Text) {
   return Opts && Opts->Checks && enablesEveryMedsecCheck(*Opts->Checks);
 }
 
-/// The user's options with ',medsec-*' after their checks. Comments are not
-/// kept by clang-tidy's writer; the backup has them.
-std::optional<std::string> mergedClangTidy(llvm::StringRef Existing, std::string &Error) {
+/// The user's options with ',medsec-*' (and the compiler diagnostics) after
+/// their checks and the missing -W options after their extra arguments.
+/// Comments are not kept by clang-tidy's writer; the backup has them.
+std::optional<std::string> mergedClangTidy(llvm::StringRef Existing,
+                                           const std::vector<std::string> &Flags,
+                                           std::string &Error) {
   auto Opts = clang::tidy::parseConfiguration(llvm::MemoryBufferRef(Existing, ".clang-tidy"));
   if (!Opts) {
     Error = "cannot be parsed (" + Opts.getError().message() + ")";
@@ -119,6 +148,14 @@ std::optional<std::string> mergedClangTidy(llvm::StringRef Existing, std::string
     Opts->Checks = "-*,medsec-*";
   else if (!enablesEveryMedsecCheck(*Opts->Checks))
     Opts->Checks = llvm::StringRef(*Opts->Checks).trim().rtrim(',').str() + ",medsec-*";
+  if (!Flags.empty() &&
+      !clang::tidy::GlobList(*Opts->Checks).contains("clang-diagnostic-" + Flags.front().substr(2)))
+    *Opts->Checks += ",clang-diagnostic-*";
+  if (!Flags.empty() && !Opts->ExtraArgs)
+    Opts->ExtraArgs.emplace();
+  for (const std::string &F : Flags)
+    if (!llvm::is_contained(*Opts->ExtraArgs, F))
+      Opts->ExtraArgs->push_back(F);
   return clang::tidy::configurationAsText(*Opts);
 }
 
@@ -231,6 +268,21 @@ std::string databaseEntry(const std::string &Dir, std::string BuildDir) {
   return AbsBuild;
 }
 
+/// The -W options of the built-in catalogue's compiler diagnostics; none
+/// (and a warning) when it does not load.
+std::vector<std::string> catalogueWarningFlags() {
+  std::vector<rules::Problem> Problems;
+  bool FirstTime = false;
+  auto Cat = cachedCatalogue(catalogueSourceFor("", "", "", ""), Problems, FirstTime);
+  if (!Cat || !Problems.empty()) {
+    llvm::errs() << "medsec: warning: the rule catalogue does not load ("
+                 << (Problems.empty() ? std::string("not found") : Problems.front().str())
+                 << "); the compiler warnings it lists are not turned on\n";
+    return {};
+  }
+  return compilerDiagnosticArgs(catalogueCompilerDiagnostics(*Cat));
+}
+
 } // namespace
 
 int initCommand(int Argc, char **Argv) {
@@ -268,11 +320,14 @@ int initCommand(int Argc, char **Argv) {
     llvm::sys::path::append(P, Name);
     return P.str().str();
   };
-  const FileRecipe Clangd{PathIn(".clangd"), clangdFragment(Database), clangdHasMedsec,
+  const std::vector<std::string> Flags = catalogueWarningFlags();
+  const FileRecipe Clangd{PathIn(".clangd"), clangdFragment(Database, Flags), clangdHasMedsec,
                           [&](llvm::StringRef Old, std::string &) -> std::optional<std::string> {
-                            return mergedClangd(Old, Database);
+                            return mergedClangd(Old, Database, Flags);
                           }};
-  const FileRecipe Tidy{PathIn(".clang-tidy"), FreshClangTidy, clangTidyHasMedsec, mergedClangTidy};
+  const FileRecipe Tidy{
+      PathIn(".clang-tidy"), freshClangTidy(Flags), clangTidyHasMedsec,
+      [&](llvm::StringRef Old, std::string &Error) { return mergedClangTidy(Old, Flags, Error); }};
   const bool ClangdOk = setUp(Clangd, Force);
   const bool TidyOk = setUp(Tidy, Force);
   return ClangdOk && TidyOk ? ExitClean : ExitUsage;

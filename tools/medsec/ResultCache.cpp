@@ -98,6 +98,8 @@ ResultCache::ResultCache(std::string Dir, uint64_t MaxBytes, const AnalyseOption
   std::string K = "medsec result cache " + std::to_string(FormatVersion) + "\n";
   K += "tool " + toolIdentity() + "\n";
   K += "checks " + A.Checks + "\n";
+  for (const std::string &D : A.CompilerDiagnostics)
+    K += "compiler-diagnostic " + D + "\n";
   for (const auto &[Key, Value] : effectiveCheckOptions(A))
     K += "option " + Key + "=" + portable(Value) + "\n";
   for (const std::string &E : A.ExtraArgs)

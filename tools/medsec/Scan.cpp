@@ -14,6 +14,7 @@
 
 #include "../../checks/support/CatalogueAccess.h"
 #include "CompileDb.h"
+#include "CompilerDiagnostics.h"
 #include "CrossTu.h"
 #include "medsec/Version.h"
 
@@ -230,7 +231,8 @@ void describeScan(ScanResults &R, const ScanOptions &Opts, const AnalyseOptions 
   R.Host = scanHost();
   // Only checks the --checks filter let run: a report must not claim
   // evidence from a check that was filtered out.
-  const std::vector<std::string> Enabled = enabledChecks(A);
+  std::vector<std::string> Enabled = enabledChecks(A);
+  Enabled.insert(Enabled.end(), A.CompilerDiagnostics.begin(), A.CompilerDiagnostics.end());
   for (const rules::CheckEntry &C : Cat.Checks)
     if (C.Status != "planned" && std::count(Enabled.begin(), Enabled.end(), C.Id))
       R.Checks.push_back(C.Id);
@@ -435,6 +437,7 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
   }
   if (!loadCatalogues(Files, A))
     return ExitUsage;
+  A.CompilerDiagnostics = enabledCompilerDiagnostics(A.Checks, *Cat);
   GateOptions Gate = Opts.Gate;
   if (int Rc = loadGateInputs(Opts, Gate))
     return Rc;

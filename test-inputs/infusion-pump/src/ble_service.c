@@ -187,7 +187,7 @@ static void handle_note_write(const uint8_t *data, uint16_t len) {
 
   memcpy(note, data, n);
   note[n] = '\0';
-  log_printf(LOG_LVL_INFO, note); // expect: medsec-tainted-format-string
+  log_printf(LOG_LVL_INFO, note); // expect: medsec-tainted-format-string, clang-diagnostic-format-security
 }
 
 static void on_gatt_write(const ble_gatts_evt_write_t *evt) {

@@ -266,7 +266,7 @@ static void cmd_log(char *args) {
 
 static void cmd_trace(char *args) {
   /* printf is retargeted to the SWO/ITM trace port on the target. */
-  printf(args); // expect: medsec-tainted-format-string
+  printf(args); // expect: medsec-tainted-format-string, clang-diagnostic-format-security
   printf("\n");
 }
 

@@ -297,7 +297,7 @@ static void handle_echo(const uint8_t *p, uint8_t len) {
   char reply[UART_MAX_PAYLOAD + 1U];
 
   (void)len;
-  sprintf(reply, (const char *)p); // expect: medsec-banned-functions, medsec-tainted-format-string
+  sprintf(reply, (const char *)p); // expect: medsec-banned-functions, medsec-tainted-format-string, clang-diagnostic-format-security
   reply_ack(CMD_ECHO, (const uint8_t *)reply, (uint8_t)strnlen(reply, UART_MAX_PAYLOAD));
 }
 

@@ -205,8 +205,12 @@ json::Object ruleFor(const std::string &Id, const rules::CheckEntry *E, const Ta
                                                 {"precision", "high"},
                                                 {"problem.severity", sarifLevel(Default)}}},
                     {"relationships", std::move(Relationships)}};
+  // The catalogue's page for the rule, which may be a section of a page
+  // (compiler-diagnostics.md#clang-diagnostic-array-bounds).
+  llvm::StringRef Page = E ? llvm::StringRef(E->Help) : llvm::StringRef();
   if (!O.HelpBaseUri.empty())
-    Rule["helpUri"] = O.HelpBaseUri + Id + ".md";
+    Rule["helpUri"] =
+        O.HelpBaseUri + (Page.consume_front("docs/checks/") ? Page.str() : Id + ".md");
   return Rule;
 }
 

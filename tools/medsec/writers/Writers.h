@@ -16,7 +16,8 @@
 namespace medsec {
 
 struct SarifOptions {
-  /// Prefix of each rule's helpUri; the check id and ".md" are appended.
+  /// Prefix of each rule's helpUri; the catalogue help page below docs/checks/ (else the check id
+  /// and ".md") is appended.
   std::string HelpBaseUri;
 };
 
