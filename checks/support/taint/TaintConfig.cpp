@@ -41,6 +41,7 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     S.Verb = D.get("verb", "received");
     S.Note = D.get("note");
     S.Channel = D.get("channel", "unknown");
+    S.QueueArg = static_cast<int>(D.getInt("queue", -1));
     C.Sources[S.Name] = S;
   }
   for (const rules::DataEntry &D : E.activeData("propagators")) {
@@ -97,6 +98,11 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
   for (const rules::DataEntry &D : E.activeData("channel-names"))
     if (auto R = Regex(D.get("pattern"), true))
       I.ChannelNames.push_back({R, D.get("channel", D.Key)});
+  for (const rules::DataEntry &D : E.activeData("queue-sends"))
+    C.QueueSends[D.Key] = {static_cast<int>(D.getInt("queue", 0)),
+                           static_cast<int>(D.getInt("data", 1))};
+  for (const rules::DataEntry &D : E.activeData("terminators"))
+    C.Terminators.insert(D.Key);
   for (const rules::DataEntry &D : E.activeData("globals"))
     C.Globals[D.Key] = {D.Key, D.get("origin", "external data"), D.get("note"),
                         D.get("channel", "unknown")};

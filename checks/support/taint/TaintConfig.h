@@ -12,6 +12,7 @@
 
 #include "../../../rules/loader/Catalogue.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
 
 #include <memory>
@@ -40,6 +41,13 @@ struct SourceSpec {
   std::string Note;      // replaces that note text when set (derived rules)
   std::string Channel;   // uart, usb, ble, network, ...; "none" and "cross-tu" are no input
   bool Inferred = false; // made by an inference rule, not read from the catalogue
+  int QueueArg = -1;     // a queue of the unit: what the unit sends into it, not external
+};
+
+/// A function that puts a copy of what Data points to into the queue Queue.
+struct QueueSendSpec {
+  int Queue = 0;
+  int Data = 1;
 };
 
 struct PropagatorSpec {
@@ -103,6 +111,8 @@ struct TaintConfig {
   llvm::StringMap<CallbackSpec> CallbackFunctions;
   llvm::StringMap<CallbackSpec> CallbackTypes;
   llvm::StringMap<GlobalSpec> Globals;
+  llvm::StringMap<QueueSendSpec> QueueSends;
+  llvm::StringSet<> Terminators; // assertion-failure handlers: the path ends at the call
   llvm::StringMap<SizeSinkSpec> SizeSinks;
   llvm::StringMap<int> FormatFunctions; // name -> format argument index
   llvm::StringMap<ArgSet> CommandFunctions;

@@ -85,7 +85,15 @@ public:
     }
     return true;
   }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    // A member of *this: state a method shares with the other methods.
+    if (Current && ME->isArrow() && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Fns[Current].Globals.insert(F);
+    return true;
+  }
   bool VisitCallExpr(CallExpr *CE) {
+    noteQueueEscapes(CE);
     if (const FunctionDecl *Callee = CE->getDirectCallee()) {
       for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams(); ++I)
         registration(Callee->getParamDecl(I)->getType(), CE->getArg(I));
@@ -104,9 +112,14 @@ public:
     }
     return true;
   }
+  bool VisitReturnStmt(ReturnStmt *R) {
+    escapes(R->getRetValue());
+    return true;
+  }
   bool VisitVarDecl(VarDecl *V) {
     if (!V->getInit())
       return true;
+    escapes(V->getInit());
     if (Current && V->isLocalVarDecl() && typeLimit(V->getInit(), V->getType(), E.Ctx))
       Fns[Current].HasSource = true;
     registration(V->getType(), V->getInit());
@@ -119,6 +132,7 @@ public:
   }
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign) {
+      escapes(BO->getRHS());
       if (Current && CurrentIsr)
         E.noteIsrStore(Current, BO);
       if (Current && typeLimit(BO->getRHS(), BO->getLHS()->getType(), E.Ctx))
@@ -132,6 +146,8 @@ public:
     return true;
   }
   bool VisitInitListExpr(InitListExpr *IL) {
+    for (const Expr *I : IL->inits())
+      escapes(I);
     const RecordDecl *RD = IL->getType()->getAsRecordDecl();
     if (!RD || RD->isUnion())
       return true;
@@ -160,9 +176,44 @@ private:
     if (Def && !E.inSystemHeader(Def) && !(S->Inferred && Engine::virtualCall(CE)))
       return; // analysed, not assumed
     Fns[Current].HasSource = true;
+    if (S->QueueArg >= 0 && static_cast<unsigned>(S->QueueArg) < CE->getNumArgs() &&
+        Engine::unitVariable(CE->getArg(static_cast<unsigned>(S->QueueArg)))) {
+      QueueReceives.push_back({CE, Name, S});
+      return; // an input unless the unit owns the queue: known after the traversal
+    }
     const SourceLocation L = E.userLoc(CE->getBeginLoc());
     E.noteInput(L, Name, S->Inferred ? "method" : "call", S->Channel, S->Inferred, L);
   }
+  /// A static variable handed to a call other than as the queue of a queue
+  /// call: another unit may send into it.
+  void noteQueueEscapes(const CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    int QueuePos = -1, SendPos = -1;
+    if (Callee) {
+      if (const SourceSpec *S = E.sourceFor(Callee))
+        QueuePos = S->QueueArg;
+      if (Callee->getIdentifier())
+        if (auto It = E.Cfg.QueueSends.find(Callee->getName()); It != E.Cfg.QueueSends.end())
+          SendPos = It->second.Queue;
+    }
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (static_cast<int>(I) != QueuePos && static_cast<int>(I) != SendPos)
+        escapes(CE->getArg(I));
+  }
+  void escapes(const Expr *X) {
+    if (const VarDecl *V = Engine::unitVariable(X))
+      E.EscapedQueues.insert(V);
+  }
+
+public:
+  struct QueueReceive {
+    const CallExpr *CE;
+    std::string Name;
+    const SourceSpec *S;
+  };
+  std::vector<QueueReceive> QueueReceives; // receives from a static queue
+
+private:
   template <typename Fn> bool traverseFn(FunctionDecl *FD, Fn Base) {
     if (!FD->doesThisDeclarationHaveABody() || E.inSystemHeader(FD))
       return Base();
@@ -339,6 +390,11 @@ const Summary &Engine::summaryOf(const FunctionDecl *FD) {
 void Engine::run() {
   Scanner Sc(*this);
   Sc.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const Scanner::QueueReceive &Q : Sc.QueueReceives)
+    if (!unitQueue(Q.CE, Q.S->QueueArg)) { // the queue escapes: others may send into it
+      const SourceLocation L = userLoc(Q.CE->getBeginLoc());
+      noteInput(L, Q.Name, "call", Q.S->Channel, Q.S->Inferred, L);
+    }
   for (auto &[FD, I] : Sc.Fns)
     if (FD->getIdentifier() && Cfg.CallbackFunctions.count(FD->getName()) &&
         (FD->getName() != "main" || FD->getNumParams() >= 2))

@@ -100,6 +100,16 @@ public:
   bool isInterruptHandler(const FunctionDecl *FD) const;
   /// A buffer element an interrupt handler stores: the buffer holds external data.
   void noteIsrStore(const FunctionDecl *Isr, const BinaryOperator *Assign);
+  /// A static variable of the unit X names (q or &q): a queue the unit may own.
+  static const VarDecl *unitVariable(const Expr *X);
+  /// The queue a send or receive call names when the unit owns it (a static
+  /// variable used only as a queue): its contents are what the unit sends into it.
+  const VarDecl *unitQueue(const CallExpr *CE, int Arg) const;
+  /// Static variables the unit hands elsewhere (passed to other calls, returned,
+  /// copied): other units can send into them.
+  std::set<const VarDecl *> EscapedQueues;
+  /// What the unit has sent into queue Q (untainted when nothing external).
+  std::map<const VarDecl *, TVal> QueueTaint;
   std::map<const FunctionDecl *, SourceSpec> InferredMethods;
   std::set<LocKey> IsrBuffers;
   std::map<std::pair<unsigned, std::string>, InputSite> Inputs; // by location, then name
@@ -154,6 +164,8 @@ private:
   std::vector<const FunctionDecl *> callees(const CallExpr *CE);
   TVal callValueOf(const CallExpr *CE, const FunctionDecl *F);
   void callEffectsOf(const CallExpr *CE, const FunctionDecl *F);
+  void queueSend(const CallExpr *CE, const QueueSendSpec &Q);
+  bool endsPath(const Stmt *St) const; // a terminator call: nothing after it runs
   std::optional<std::pair<Int, Int>> typeRange(QualType T) const;
 
   // effects

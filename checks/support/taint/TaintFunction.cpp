@@ -12,10 +12,16 @@ constexpr unsigned WidenAfterVisits = 3;
 constexpr unsigned VisitsPerBlock = 24;
 constexpr unsigned MaxBlocks = 4000;
 
+/// A global variable, or a member of the object a method runs on (its
+/// location's base is the field itself): state every function may read.
 bool isGlobal(const ValueDecl *D) {
+  if (isa_and_nonnull<FieldDecl>(D))
+    return true;
   const auto *V = dyn_cast_or_null<VarDecl>(D);
   return V && V->hasGlobalStorage() && !V->isStaticLocal();
 }
+
+bool isThis(const Expr *X) { return isa<CXXThisExpr>(X->IgnoreParenImpCasts()); }
 
 } // namespace
 
@@ -50,6 +56,10 @@ std::optional<LocKey> FunctionAnalysis::lval(const Expr *X) {
   }
   if (const auto *ME = dyn_cast<MemberExpr>(X)) {
     const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    // A member of *this is located by the field alone: what one method stores
+    // in request_ another reads (every object of the class shares it).
+    if (F && ME->isArrow() && isThis(ME->getBase()))
+      return LocKey{F, nullptr, false};
     std::optional<LocKey> B = ME->isArrow() ? pointeeLoc(ME->getBase()) : lval(ME->getBase());
     if (!B || !F)
       return B;
@@ -167,9 +177,13 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
     G.Lo = G.Hi = Bound();
     auto It = E.GlobalTaint.find(L);
     if (It == E.GlobalTaint.end()) {
-      G.Trace =
-          E.newStep(L.Base->getLocation(),
-                    "stored in global '" + L.Base->getNameAsString() + "' declared here", V.Trace);
+      const auto *F = dyn_cast<FieldDecl>(L.Base);
+      G.Trace = E.newStep(L.Base->getLocation(),
+                          (F ? "stored in member '" + F->getParent()->getNameAsString() +
+                                   "::" + F->getNameAsString()
+                             : "stored in global '" + L.Base->getNameAsString()) +
+                              "' declared here",
+                          V.Trace);
       E.GlobalTaint[L] = G;
       E.GlobalsChanged = true;
     }
@@ -644,7 +658,18 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
     noteOutgoingCall(CE, F);
   }
   if (Src && !Src->OutArgs.empty()) {
-    const TVal V = E.sourceValue(CE, *Src, SourceName);
+    TVal V;
+    if (const VarDecl *Q = E.unitQueue(CE, Src->QueueArg)) {
+      auto It = E.QueueTaint.find(Q);
+      if (It != E.QueueTaint.end()) {
+        V = It->second;
+        V.Trace =
+            E.newStep(CE->getBeginLoc(),
+                      "value received from queue '" + Q->getNameAsString() + "' here", V.Trace);
+      }
+    } else {
+      V = E.sourceValue(CE, *Src, SourceName);
+    }
     for (unsigned I = 0; I < numArgs(CE); ++I)
       if (Src->OutArgs.contains(I)) {
         const Expr *A = arg(CE, I);
@@ -658,6 +683,8 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
   StringRef Name = calleeName(F);
   if (Name.empty())
     return;
+  if (auto QS = E.Cfg.QueueSends.find(Name); QS != E.Cfg.QueueSends.end())
+    queueSend(CE, QS->second);
   auto P = E.Cfg.Propagators.find(Name);
   if (P != E.Cfg.Propagators.end() && !P->second.To.empty()) {
     TVal R;
@@ -665,6 +692,10 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
       if (P->second.From.contains(I))
         if (TVal A = taintOf(arg(CE, I)); A.tainted())
           R = R.tainted() ? joinVal(R, A) : A;
+    // Bytes copied from a variable set to its type's limit are not that
+    // variable: its next increment is the only overflow the limit stands for.
+    if (R.tainted() && R.Limit && !R.Params)
+      R = TVal();
     if (R.tainted()) {
       R.Lo = R.Hi = Bound();
       R.Direct = -1;
@@ -970,8 +1001,13 @@ void FunctionAnalysis::run() {
                      const std::function<void(const CFGBlock *, TaintState &)> &OnEdge) {
     Cur = &St;
     for (const CFGElement &El : *B)
-      if (auto CS = El.getAs<CFGStmt>())
+      if (auto CS = El.getAs<CFGStmt>()) {
         transfer(CS->getStmt());
+        if (endsPath(CS->getStmt())) {
+          Cur = nullptr;
+          return; // an assertion failed: no successor runs after it
+        }
+      }
     if (Reporting)
       if (const Stmt *T = B->getTerminatorStmt())
         if (isa<ForStmt, WhileStmt, DoStmt>(T)) {
@@ -1046,7 +1082,11 @@ void FunctionAnalysis::run() {
         continue;
       for (auto It = Exit->lower_bound(LocKey{P, nullptr, false});
            It != Exit->end() && It->first.Base == P; ++It)
-        if ((It->first.Contents || P->getType()->isReferenceType()) && It->second.Real) {
+        // A type's limit is a source for the arithmetic that follows it, not a
+        // value a caller receives (FatFs sets its window sector to ~0 to mean
+        // "none" and checks for it before any use).
+        if ((It->first.Contents || P->getType()->isReferenceType()) && It->second.Real &&
+            !It->second.Limit) {
           TVal V = It->second;
           V.Params = 0;
           V.Direct = -1;

@@ -139,6 +139,50 @@ const SourceSpec *Engine::sourceFor(const FunctionDecl *F, std::string *Name) {
   return &S;
 }
 
+const VarDecl *Engine::unitVariable(const Expr *X) {
+  if (!X)
+    return nullptr;
+  X = X->IgnoreParenCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(X); U && U->getOpcode() == UO_AddrOf)
+    X = U->getSubExpr()->IgnoreParenCasts(); // ring_buf_get(&rb, ...)
+  const auto *DR = dyn_cast<DeclRefExpr>(X);
+  const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+  // Another unit can send into a queue it can name: only a static one is the unit's.
+  if (!V || !V->hasGlobalStorage() || (V->isExternallyVisible() && !V->isStaticLocal()))
+    return nullptr;
+  return V;
+}
+
+const VarDecl *Engine::unitQueue(const CallExpr *CE, int Arg) const {
+  if (Arg < 0 || static_cast<unsigned>(Arg) >= CE->getNumArgs())
+    return nullptr;
+  const VarDecl *V = unitVariable(CE->getArg(static_cast<unsigned>(Arg)));
+  return V && !EscapedQueues.count(V) ? V : nullptr;
+}
+
+void FunctionAnalysis::queueSend(const CallExpr *CE, const QueueSendSpec &Q) {
+  const VarDecl *V = E.unitQueue(CE, Q.Queue);
+  if (!V || Q.Data < 0 || static_cast<unsigned>(Q.Data) >= CE->getNumArgs())
+    return;
+  TVal D = taintOf(CE->getArg(static_cast<unsigned>(Q.Data)));
+  if (!D.Real || D.Limit || E.QueueTaint.count(V))
+    return;
+  D.Params = 0;
+  D.Direct = -1;
+  D.Lo = D.Hi = Bound();
+  D.Validated = false;
+  D.Trace =
+      E.newStep(CE->getBeginLoc(), "sent to queue '" + V->getNameAsString() + "' here", D.Trace);
+  E.QueueTaint.emplace(V, D);
+  E.GlobalsChanged = true; // its receivers are analysed again
+}
+
+bool FunctionAnalysis::endsPath(const Stmt *St) const {
+  const auto *CE = dyn_cast<CallExpr>(St);
+  const FunctionDecl *F = CE ? CE->getDirectCallee() : nullptr;
+  return F && F->getIdentifier() && E.Cfg.Terminators.contains(F->getName());
+}
+
 std::optional<Engine::RegisterRead> Engine::registerRead(const Expr *X) const {
   X = X->IgnoreParens();
   const InferenceRules &I = Cfg.Inference;

@@ -187,3 +187,19 @@ void limit_checked_product(void) {
     // CHECK-NOTES: :[[@LINE-6]]:14: note: value set to the maximum value of its type here
   }
 }
+// A sentinel ("none yet") set through a pointer parameter is the callee's own
+// convention (FatFs sets its window sector to ~0 and checks for it): the caller
+// did not set a limit. Bytes copied from a limit are not that variable either.
+void *memcpy(void *d, const void *s, size_t n);
+static void reset_window(uint32_t *sector) { *sector = UINT_MAX; }
+void limit_through_out_param(void) {
+  uint32_t sector;
+  reset_window(&sector);
+  use(sector + 1); // no-warning, a sentinel handed back
+  uint32_t copy, lim = UINT_MAX;
+  memcpy(&copy, &lim, sizeof copy);
+  use(copy + 1); // no-warning, a copy of the sentinel
+  use(lim + 1);
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: the addition on a value derived from the maximum value of its type can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-5]]:24: note: value set to the maximum value of its type here
+}
