@@ -78,5 +78,5 @@ echo "setup: SBOM:     $out/sbom.cdx.json (CycloneDX 1.6) and $out/sbom.spdx.jso
 evidence=()
 [ -f "$build/medsec-tests.xml" ] && evidence=(--test-evidence "$build/medsec-tests.xml")
 (cd "$root" && "$build/medsec" report -q -r "$out/results.json" -o "$out/report" \
-  ${evidence[@]+"${evidence[@]}"})
+  --sbom "$out/sbom.cdx.json" --sbom "$out/sbom.spdx.json" ${evidence[@]+"${evidence[@]}"})
 echo "setup: report:   $out/report/report.html (and report.md, report.csv, report.json)"

@@ -30,7 +30,7 @@ const std::vector<std::string> Phases = {"general",      "design",      "develop
                                          "verification", "release",     "first-use",
                                          "monitoring",   "end-of-life", "documentation"};
 const std::vector<std::string> Bases = {"verified", "secondary", "inferred"};
-const std::vector<std::string> Checkables = {"yes", "partly", "no", "evidence"};
+const std::vector<std::string> Checkables = {"yes", "partly", "no", "evidence", "inventory"};
 const std::vector<std::string> Statuses = {"implemented", "partial", "planned"};
 const std::vector<std::string> Relations = {"direct", "supports"};
 const std::vector<std::string> FieldKinds = {"string", "int",   "bool",       "severity",

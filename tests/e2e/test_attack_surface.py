@@ -100,7 +100,7 @@ class AttackSurface(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
                 md = f.read()
-        section = md[md.index("## 6. Findings"):md.index("### By clause")]
+        section = md[md.index("## 7. Findings"):md.index("### By clause")]
         self.assertIn("### Attack surface", section)
         self.assertIn("`ansm:design/attack-surface`", section)
         self.assertIn("| `rx.c:9:3` | `recv` | call | network | catalogued | 1 |", section)

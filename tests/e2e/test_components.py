@@ -3,6 +3,7 @@
 The vendored trees are written by the test: our own few lines in each library's real layout,
 with its version macros spelt as the library spells them (never the library's code).
 """
+import hashlib
 import json
 import os
 import unittest
@@ -404,6 +405,53 @@ class SampleFirmware(unittest.TestCase):
                              {"Mbed TLS": "3.6.0", "FreeRTOS Kernel": "11.1.0", "lwIP": "2.1.3"})
             self.assertIn({"name": "fda:end-of-support", "value": "2027-03-31"},
                           comps["Mbed TLS"]["properties"])
+
+            # The report shows the inventory as evidence for the third-party clauses and lists
+            # both SBOM files, compared with the scan and hashed.
+            rep = os.path.join(tmp, "report")
+            r = run([MEDSEC, "report", "-r", out, "-o", rep, "--format", "md,json",
+                     "--date", "2026-06-01", "--sbom", cdx, "--sbom", spdx])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            j = load_json(os.path.join(rep, "report.json"))
+            tp = j["thirdParty"]
+            self.assertTrue(tp["inventoryRecorded"])
+            self.assertEqual({c["id"]: c["version"] for c in tp["components"]},
+                             {"mbedtls": "3.6.0", "freertos-kernel": "11.1.0", "lwip": "2.1.3"})
+            # Known vulnerabilities are not assessed yet: a gap, so "with gaps", never "shown".
+            self.assertEqual({c["id"]: c["status"] for c in tp["clauses"]},
+                             {"ansm:development/third-party": "inventory-gaps",
+                              "fda-2023:V.A.4": "inventory-gaps"})
+            self.assertIn("known vulnerabilities of the components: not assessed in this report",
+                          tp["gaps"])
+            with open(cdx, "rb") as f:
+                cdx_sha = hashlib.sha256(f.read()).hexdigest()
+            with open(spdx, "rb") as f:
+                spdx_sha = hashlib.sha256(f.read()).hexdigest()
+            self.assertEqual([(x["format"], x["components"], x["state"], x["sha256"])
+                              for x in j["inputs"]["sboms"]],
+                             [("CycloneDX 1.6", 3, "matches the scan", cdx_sha),
+                              ("SPDX 2.3", 3, "matches the scan", spdx_sha)])
+            with open(os.path.join(rep, "report.md")) as f:
+                md = f.read()
+            self.assertIn("## 5. Third-party components", md)
+            self.assertIn("- SBOM (CycloneDX 1\\.6): `%s` `%s`\n" % (cdx, cdx_sha), md)
+            # An SBOM of another build (Mbed TLS 3.5.2) is said to differ.
+            other = os.path.join(tmp, "other.cdx.json")
+            doc = load_json(cdx)
+            for comp in doc["components"]:
+                if comp["name"] == "Mbed TLS":
+                    comp["version"] = "3.5.2"
+            with open(other, "w") as f:
+                json.dump(doc, f)
+            r = run([MEDSEC, "report", "-r", out, "-o", rep, "--format", "json", "--sbom", other])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(load_json(os.path.join(rep, "report.json"))["inputs"]["sboms"][0]
+                             ["state"], "differs from the scan: missing Mbed TLS 3.6.0; "
+                                        "not in the scan Mbed TLS 3.5.2")
+            r = run([MEDSEC, "report", "-r", out, "-o", rep, "--sbom",
+                     os.path.join(tmp, "missing.json")])
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("cannot read SBOM '%s'" % os.path.join(tmp, "missing.json"), r.stderr)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@
 #include "report/ReportModel.h"
 #include "report/Text.h"
 
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Regex.h"
@@ -159,7 +160,7 @@ TEST(ReportModel, SelectionKeepsAnsmFirstAndFiltersPhases) {
   const ReportModel M = buildReportModel(In);
   ASSERT_EQ(M.Guidelines.size(), 2u);
   EXPECT_EQ(M.Guidelines[0].Id, "ansm");
-  EXPECT_EQ(M.Guidelines[0].Rows.size(), 4u);
+  EXPECT_EQ(M.Guidelines[0].Rows.size(), 5u);
   EXPECT_TRUE(M.Guidelines[1].Rows.empty());
 }
 
@@ -565,6 +566,113 @@ TEST(ReportEscaping, JsonKeepsTheDataExactly) {
   const std::string &Sent = In.Results.Findings[0].Message;
   // Only the one invalid byte is replaced (JSON is UTF-8); controls are kept.
   EXPECT_EQ(First->getString("message")->str(), llvm::json::fixUTF8(Sent));
+}
+
+// --- third-party components (ThirdParty.cpp) --------------------------------
+
+std::vector<std::string> inventoryStatuses(const ReportModel &M) {
+  return {row(M, "ansm:development/third-party")->Status, row(M, "fda-2023:V.A.4")->Status};
+}
+
+TEST(ReportThirdParty, InventoryClausesTakeTheirStatusFromTheInventory) {
+  ReportInput In = goldenInput();
+  ReportModel M = buildReportModel(In);
+  EXPECT_EQ(inventoryStatuses(M), (std::vector<std::string>{"inventory-gaps", "inventory-gaps"}));
+  EXPECT_EQ(M.InventoryGaps,
+            (std::vector<std::string>{
+                "the scan is incomplete: the inventory lists only what the analysed units used",
+                "1 vendored tree(s) unidentified: declare them in .medsec.yaml 'components'",
+                "freertos-kernel: version unknown", "freertos-kernel: support level unknown",
+                "lwip: end of support passed",
+                "known vulnerabilities of the components: not assessed in this report"}));
+  // Counted as covered (shown by the inventory, with its gaps listed), unlike "no check".
+  EXPECT_EQ(M.Guidelines[0].covered(), 3u);
+
+  // A complete scan that used no third-party code: shown, no gap.
+  In.Results.Units = {{"src/app/uart.c", UnitStatus::Analysed, "", {}}};
+  In.Results.Components.clear();
+  In.Results.Unidentified.clear();
+  M = buildReportModel(In);
+  EXPECT_TRUE(M.InventoryGaps.empty());
+  EXPECT_EQ(inventoryStatuses(M), (std::vector<std::string>{"inventory", "inventory"}));
+
+  // Results of a medsec without the inventory: nothing to show, and not counted as covered.
+  In.Results.InventoryRecorded = false;
+  M = buildReportModel(In);
+  EXPECT_EQ(inventoryStatuses(M), (std::vector<std::string>{"no-inventory", "no-inventory"}));
+  EXPECT_EQ(M.Guidelines[0].covered(), 2u);
+  const auto Files = renderReports(M, reportFormats());
+  for (const auto &[Name, Text] : Files)
+    if (Name == "report.md" || Name == "report.html")
+      EXPECT_NE(Text.find("No component inventory"), std::string::npos) << Name;
+}
+
+TEST(ReportThirdParty, ComponentFlagsAgainstTheReportDate) {
+  ReportInput In = goldenInput();
+  In.Opts.Date = "2026-01-31"; // the last day of lwIP's declared support: not passed yet
+  ReportModel M = buildReportModel(In);
+  ASSERT_EQ(M.Components.size(), 3u);
+  EXPECT_EQ(M.Components[1].C.Id, "lwip");
+  EXPECT_TRUE(M.Components[1].Flags.empty());
+  In.Opts.Date = "2026-02-01";
+  M = buildReportModel(In);
+  EXPECT_EQ(M.Components[1].Flags, std::vector<std::string>{"end of support passed"});
+  EXPECT_EQ(M.Components[0].Basis, "unknown: no version macro seen and none declared");
+  EXPECT_EQ(M.Components[2].Basis, "macro: MBEDTLS_VERSION_STRING = 3.6.0 "
+                                   "(src/third_party/mbedtls/include/mbedtls/build_info.h:29)");
+  // Declared in .medsec.yaml: said so, with where.
+  In.Results.Components[0].Version = "11.1.0";
+  In.Results.Components[0].VersionBasis = "declared";
+  In.Results.Components[0].Evidence = {{"FREERTOS", "11.1.0", ".medsec.yaml", 12}};
+  In.Results.Components[0].Support = "end-of-life";
+  M = buildReportModel(In);
+  EXPECT_EQ(M.Components[0].Basis, "declared (.medsec.yaml:12)");
+  EXPECT_EQ(M.Components[0].Flags, std::vector<std::string>{"end of life"});
+}
+
+/// An SBOM text listing (name, version) as `medsec sbom` writes its components.
+std::string cycloneDx(const std::vector<std::pair<std::string, std::string>> &Libs) {
+  llvm::json::Array C;
+  for (const auto &[Name, Version] : Libs)
+    C.push_back(llvm::json::Object{
+        {"bom-ref", "medsec:component/" + Name}, {"name", Name}, {"version", Version}});
+  return llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{{"bomFormat", "CycloneDX"},
+                                                                   {"specVersion", "1.6"},
+                                                                   {"components", std::move(C)}}))
+      .str();
+}
+
+TEST(ReportThirdParty, SbomFilesAreComparedWithTheScanAndHashed) {
+  ReportInput In = goldenInput();
+  const std::string Same =
+      cycloneDx({{"FreeRTOS Kernel", ""}, {"lwIP", "2.1.3"}, {"Mbed TLS", "3.6.0"}});
+  const std::string Older =
+      cycloneDx({{"FreeRTOS Kernel", ""}, {"lwIP", "2.1.3"}, {"Mbed TLS", "3.5.2"}});
+  const std::string Spdx = R"({"spdxVersion": "SPDX-2.3", "packages": [
+    {"SPDXID": "SPDXRef-Package-lwip", "name": "lwIP", "versionInfo": "2.1.3",
+     "primaryPackagePurpose": "LIBRARY"},
+    {"SPDXID": "SPDXRef-Firmware", "name": "IP-400", "primaryPackagePurpose": "FIRMWARE"}]})";
+  In.Sboms = {{"same.cdx.json", Same},
+              {"older.cdx.json", Older},
+              {"lwip.spdx.json", Spdx},
+              {"notes.txt", "not json"}};
+  const ReportModel M = buildReportModel(In);
+  ASSERT_EQ(M.Sboms.size(), 4u);
+  EXPECT_EQ(M.Sboms[0].Format, "CycloneDX 1.6");
+  EXPECT_EQ(M.Sboms[0].Components, 3u);
+  EXPECT_EQ(M.Sboms[0].State, "matches the scan");
+  EXPECT_EQ(M.Sboms[0].Sha256, rules::sha256Hex(Same));
+  EXPECT_EQ(M.Sboms[1].State,
+            "differs from the scan: missing Mbed TLS 3.6.0; not in the scan Mbed TLS 3.5.2");
+  EXPECT_EQ(M.Sboms[2].Format, "SPDX 2.3");
+  EXPECT_EQ(M.Sboms[2].Components, 1u); // the firmware package is not a library
+  EXPECT_EQ(M.Sboms[2].State,
+            "differs from the scan: missing FreeRTOS Kernel (no version), Mbed TLS 3.6.0");
+  EXPECT_EQ(M.Sboms[3].Format, "not an SBOM");
+  const auto Files = renderReports(M, reportFormats());
+  for (const auto &[Name, Text] : Files)
+    if (Name == "report.md" || Name == "report.html" || Name == "report.json")
+      EXPECT_NE(Text.find(rules::sha256Hex(Older)), std::string::npos) << Name;
 }
 
 } // namespace

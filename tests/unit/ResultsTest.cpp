@@ -2,6 +2,9 @@
 #include "Results.h"
 #include "Analyse.h"
 
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+
 #include <gtest/gtest.h>
 
 using namespace medsec;
@@ -192,6 +195,23 @@ TEST(ResultsJson, AttackSurfaceRoundTripsAndRejectsAnUnknownRecognition) {
   auto Rejected = resultsFromJson(Bad);
   ASSERT_FALSE(static_cast<bool>(Rejected));
   EXPECT_NE(llvm::toString(Rejected.takeError()).find("recognised"), std::string::npos);
+}
+
+TEST(ResultsJson, ResultsWithoutAnInventoryStaySo) {
+  ScanResults R;
+  const std::string Scanned = resultsToJson(R); // a scan records its inventory, even an empty one
+  auto Back = resultsFromJson(Scanned);
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  EXPECT_TRUE(Back->InventoryRecorded);
+  // Results of a medsec before the inventory: no "components" key; written back without one.
+  auto J = llvm::json::parse(Scanned);
+  ASSERT_TRUE(bool(J));
+  J->getAsObject()->erase("components");
+  auto Old = resultsFromJson(llvm::formatv("{0}", *J).str());
+  ASSERT_TRUE(bool(Old)) << llvm::toString(Old.takeError());
+  EXPECT_FALSE(Old->InventoryRecorded);
+  EXPECT_EQ(resultsToJson(*Old).find("\"components\": ["), std::string::npos);
+  EXPECT_FALSE(resultsFromJson(resultsToJson(*Old))->InventoryRecorded);
 }
 
 TEST(ResultsJson, RejectsOtherDocuments) {

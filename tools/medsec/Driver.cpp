@@ -86,6 +86,8 @@ report options:
   --title TEXT           report title
   --date YYYY-MM-DD      date shown in the report and used to find expired deviations
   --test-evidence FILE   the tool's own test results (JUnit XML or ctest log)
+  --sbom FILE            an SBOM written by 'medsec sbom' (repeatable): listed with its SHA-256
+                         and compared with the scan's components
   --catalogue DIR, --rules FILE  as for scan (default --rules: the project file the scan used)
   --source-root DIR      where the sources are now (default: the results' sourceRoot)
 
@@ -270,6 +272,7 @@ int reportCommand(int Argc, char **Argv) {
                 {"--title", [&](const std::string &V) { O.Report.Title = V; }},
                 {"--date", [&](const std::string &V) { O.Report.Date = V; }},
                 {"--test-evidence", [&](const std::string &V) { O.TestEvidence = V; }},
+                {"--sbom", [&](const std::string &V) { O.Sboms.push_back(V); }},
                 {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
                 {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
                 {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }}},

@@ -611,6 +611,10 @@ std::string resultsToJson(const ScanResults &R) {
                     {"components", static_cast<int64_t>(R.Components.size())},
                     {"unidentifiedComponents", static_cast<int64_t>(R.Unidentified.size())}}},
   };
+  if (!R.InventoryRecorded) { // results of a medsec without the inventory, passed on as read
+    Root.erase("components");
+    Root.erase("unidentifiedComponents");
+  }
   if (!R.Fixed.empty())
     Root["fixed"] = std::move(Fixed);
   if (R.Configuration.Set)
@@ -668,6 +672,7 @@ llvm::Expected<ScanResults> resultsFromJson(llvm::StringRef Text) {
         return F.takeError();
       R.Findings.push_back(std::move(*F));
     }
+  R.InventoryRecorded = O->getArray("components") != nullptr;
   R.Components = componentsFromJson(O->getArray("components"));
   R.Unidentified = unidentifiedFromJson(O->getArray("unidentifiedComponents"));
   if (llvm::Error E = readEach(*O, "attack_surface", inputFromJson, R.AttackSurface))

@@ -195,6 +195,8 @@ struct ScanResults {
   /// vendored-looking trees that match none (docs/sbom.md).
   std::vector<ComponentResult> Components;
   std::vector<UnidentifiedTree> Unidentified;
+  /// The scan made the inventory (false: results of a medsec without it).
+  bool InventoryRecorded = true;
   std::vector<ExternalInput> AttackSurface; // sorted by location, then name
 
   /// Baseline entries no longer found.

@@ -57,11 +57,12 @@ const Section Sections[] = {
     {"tool", "2. Tool identity"},
     {"configuration", "3. Configuration"},
     {"scope", "4. Scope and integrity"},
-    {"traceability", "5. Traceability matrix"},
-    {"findings", "6. Findings"},
-    {"deviations", "7. Deviations"},
-    {"limitations", "8. Limitations"},
-    {"hashes", "9. Hashes"},
+    {"components", "5. Third-party components"},
+    {"traceability", "6. Traceability matrix"},
+    {"findings", "7. Findings"},
+    {"deviations", "8. Deviations"},
+    {"limitations", "9. Limitations"},
+    {"hashes", "10. Hashes"},
 };
 
 void heading(Html &H, int Index) {
@@ -129,7 +130,8 @@ void summary(Html &H, const ReportModel &M) {
   row(H, "Findings", F);
   for (const GuidelineView &G : M.Guidelines) {
     Html C;
-    C << G.covered() << " of " << G.Rows.size() << " clause(s) checked by a check that ran";
+    C << G.covered() << " of " << G.Rows.size()
+      << " clause(s) checked by a check that ran or by the component inventory";
     row(H, "Clauses covered (" + G.Id + ")", C);
   }
   H << "</tbody></table>";
@@ -321,6 +323,76 @@ void scope(Html &H, const ReportModel &M) {
   H << "</section>";
 }
 
+void thirdParty(Html &H, const ReportModel &M) {
+  heading(H, 4);
+  if (!M.InventoryRecorded) {
+    H << "<p class=\"warn\"><strong>No component inventory</strong>: "
+      << esc(M.InventoryGaps.front()) << ".</p></section>";
+    return;
+  }
+  for (const ClauseRow &R : M.InventoryRows) {
+    H << "<p>Evidence for <code>" << esc(R.Id) << "</code> (" << esc(R.Title) << "): ";
+    statusBadge(H, R.Status);
+    H << "</p>";
+  }
+  if (M.Components.empty())
+    H << "<p>No catalogued component in the files the analysed units compiled or included.</p>";
+  else {
+    H << "<table id=\"components\"><thead><tr><th>component</th><th>version</th><th>basis</th>"
+      << "<th>supplier</th><th>licence</th><th>support</th><th>end of support</th><th>files</th>"
+      << "<th>flags</th></tr></thead><tbody>";
+    for (const ComponentView &V : M.Components) {
+      H << "<tr id=\"component-" << esc(V.C.Id) << "\"><td>" << esc(V.C.Name) << " <code>"
+        << esc(V.C.Id) << "</code></td><td>";
+      if (V.C.Version.empty())
+        H << "<span class=\"meta\">unknown</span>";
+      else
+        code(H, V.C.Version);
+      H << "</td><td>" << esc(V.Basis) << "</td><td>" << esc(V.C.Supplier) << "</td><td>";
+      code(H, V.C.Licence);
+      H << "</td><td>" << esc(V.C.Support) << "</td><td>";
+      if (V.C.EndOfSupport.empty())
+        H << "<span class=\"meta\">not declared</span>";
+      else
+        H << esc(V.C.EndOfSupport);
+      H << "</td><td class=\"n\">" << V.C.Files.size() << "</td><td>";
+      flags(H, V.Flags);
+      H << "</td></tr>";
+    }
+    H << "</tbody></table>";
+  }
+  if (!M.Unidentified.empty()) {
+    H << "<h3>Unidentified third-party trees</h3><table id=\"unidentified\"><thead><tr><th>tree"
+      << "</th><th>ownership files</th><th>files used</th></tr></thead><tbody>";
+    for (const UnidentifiedTree &T : M.Unidentified) {
+      H << "<tr><td><code>" << esc(T.Path) << "</code></td><td>";
+      codeList(H, T.Evidence);
+      H << "</td><td class=\"n\">" << T.Files.size() << "</td></tr>";
+    }
+    H << "</tbody></table>";
+  }
+  if (M.InventoryGaps.empty())
+    H << "<p>No gap: every component is identified with its version and support level.</p>";
+  else {
+    H << "<p>Gaps:</p><ul id=\"inventory-gaps\">";
+    for (const std::string &G : M.InventoryGaps)
+      H << "<li>" << esc(G) << "</li>";
+    H << "</ul>";
+  }
+  if (!M.Sboms.empty()) {
+    H << "<h3>SBOM files</h3><table id=\"sbom-files\"><thead><tr><th>file</th><th>format</th>"
+      << "<th>components</th><th>state</th></tr></thead><tbody>";
+    for (const SbomFileRow &S : M.Sboms) {
+      H << "<tr><td>";
+      code(H, S.Path);
+      H << "</td><td>" << esc(S.Format) << "</td><td class=\"n\">" << S.Components << "</td><td>"
+        << esc(S.State) << "</td></tr>";
+    }
+    H << "</tbody></table>";
+  }
+  H << "</section>";
+}
+
 void clauseRow(Html &H, const ClauseRow &R) {
   H << "<tr id=\"c-" << esc(R.Id) << "\"><td><code>" << esc(R.Id) << "</code></td><td>"
     << esc(R.Phase) << "</td><td>" << esc(R.Title) << "</td><td>" << esc(R.Basis);
@@ -341,7 +413,7 @@ void clauseRow(Html &H, const ClauseRow &R) {
 }
 
 void traceability(Html &H, const ReportModel &M) {
-  heading(H, 4);
+  heading(H, 5);
   H << "<p>For each clause of the phases in scope: the checks mapped to it, their findings "
     << "(open, accepted, fixed against the baseline) and the resulting status. Basis: "
     << "<em>verified</em> (read in the primary text), <em>secondary</em> (reliable secondary "
@@ -422,7 +494,7 @@ void attackSurface(Html &H, const ReportModel &M) {
 }
 
 void findings(Html &H, const ReportModel &M) {
-  heading(H, 5);
+  heading(H, 6);
   attackSurface(H, M);
   H << "<h3>By clause</h3><table id=\"findings-by-clause\"><thead><tr><th>clause</th><th>open"
     << "</th><th>accepted</th></tr></thead><tbody>";
@@ -460,7 +532,7 @@ void findings(Html &H, const ReportModel &M) {
 }
 
 void deviations(Html &H, const ReportModel &M) {
-  heading(H, 6);
+  heading(H, 7);
   if (M.Deviations.empty()) {
     H << "<p>No suppression or accepted finding.</p></section>";
     return;
@@ -490,7 +562,7 @@ void deviations(Html &H, const ReportModel &M) {
 }
 
 void limitations(Html &H, const ReportModel &M) {
-  heading(H, 7);
+  heading(H, 8);
   unsigned Inferred = 0;
   for (const GuidelineView &G : M.Guidelines)
     for (const ClauseRow &R : G.Rows)
@@ -498,7 +570,7 @@ void limitations(Html &H, const ReportModel &M) {
   H << "<p>Static analysis is evidence for a secure-coding process, not proof of security: it "
     << "sees only the code and the build configuration analysed (section 4), reports what its "
     << "checks model, and cannot show the clauses listed with a complementary activity in "
-    << "section 5.</p><p><strong>" << Inferred << "</strong> clause mapping(s) in this report "
+    << "section 6.</p><p><strong>" << Inferred << "</strong> clause mapping(s) in this report "
     << "are <em>inferred</em> and need confirmation against the official text.</p>"
     << "<h3>Known false-negative classes of each check</h3><ul>";
   for (const CheckRow &C : M.Checks) {
@@ -518,7 +590,7 @@ void limitations(Html &H, const ReportModel &M) {
 }
 
 void hashes(Html &H, const ReportModel &M) {
-  heading(H, 8);
+  heading(H, 9);
   H << "<table id=\"hash-table\"><thead><tr><th>what</th><th>file</th><th>SHA-256</th></tr>"
     << "</thead><tbody>";
   auto Line = [&](const char *What, const std::string &File, const std::string &Sha) {
@@ -537,6 +609,8 @@ void hashes(Html &H, const ReportModel &M) {
     Line("compile database", M.CompileDbPath, M.CompileDb->Sha256);
   if (M.Evidence)
     Line("test evidence", M.Evidence->Name, M.Evidence->Sha256);
+  for (const SbomFileRow &S : M.Sboms)
+    Line("SBOM", S.Path, S.Sha256);
   for (const SourceHash &S : M.Sources)
     Line("source", S.Path, S.Sha256);
   H << "</tbody></table><p>To reproduce: run <code>medsec report</code> with the same inputs and "
@@ -574,6 +648,8 @@ std::string renderHtml(const ReportModel &M) {
   configuration(H, M);
   H << "\n";
   scope(H, M);
+  H << "\n";
+  thirdParty(H, M);
   H << "\n";
   traceability(H, M);
   H << "\n";

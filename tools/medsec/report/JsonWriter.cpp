@@ -97,8 +97,16 @@ json::Value inputs(const ReportModel &M) {
     Db["standards"] = list(M.CompileDb->Standards);
     Db["defines"] = list(M.CompileDb->Defines);
   }
+  json::Array Sboms;
+  for (const SbomFileRow &S : M.Sboms)
+    Sboms.push_back(json::Object{{"path", s(S.Path)},
+                                 {"sha256", s(S.Sha256)},
+                                 {"format", s(S.Format)},
+                                 {"components", S.Components},
+                                 {"state", s(S.State)}});
   json::Object O{
       {"results", json::Object{{"path", s(M.ResultsPath)}, {"sha256", s(M.ResultsSha256)}}},
+      {"sboms", std::move(Sboms)},
       {"catalogue", std::move(Catalogue)},
       {"catalogueMismatch", M.CatalogueMismatch},
       {"compileDatabase", std::move(Db)},
@@ -231,6 +239,37 @@ static json::Object attackSurface(const ReportModel &M) {
                       {"inputs", std::move(Inputs)}};
 }
 
+/// The component inventory, its gaps and the clauses it is evidence for.
+static json::Object thirdParty(const ReportModel &M) {
+  json::Array Components, Unidentified, Clauses;
+  for (const ComponentView &V : M.Components)
+    Components.push_back(json::Object{{"id", s(V.C.Id)},
+                                      {"name", s(V.C.Name)},
+                                      {"version", s(V.C.Version)},
+                                      {"versionBasis", s(V.C.VersionBasis)},
+                                      {"basis", s(V.Basis)},
+                                      {"supplier", s(V.C.Supplier)},
+                                      {"licence", s(V.C.Licence)},
+                                      {"support", s(V.C.Support)},
+                                      {"endOfSupport", s(V.C.EndOfSupport)},
+                                      {"purl", s(V.C.Purl)},
+                                      {"cpe", s(V.C.Cpe)},
+                                      {"files", static_cast<int64_t>(V.C.Files.size())},
+                                      {"sha256", s(V.C.Sha256)},
+                                      {"flags", list(V.Flags)}});
+  for (const UnidentifiedTree &T : M.Unidentified)
+    Unidentified.push_back(json::Object{{"path", s(T.Path)},
+                                        {"evidence", list(T.Evidence)},
+                                        {"files", static_cast<int64_t>(T.Files.size())}});
+  for (const ClauseRow &R : M.InventoryRows)
+    Clauses.push_back(json::Object{{"id", s(R.Id)}, {"status", s(R.Status)}});
+  return json::Object{{"inventoryRecorded", M.InventoryRecorded},
+                      {"clauses", std::move(Clauses)},
+                      {"components", std::move(Components)},
+                      {"unidentified", std::move(Unidentified)},
+                      {"gaps", list(M.InventoryGaps)}};
+}
+
 std::string renderJson(const ReportModel &M) {
   json::Array Findings, Fixed, Deviations;
   for (const FindingView &F : M.Findings)
@@ -256,6 +295,7 @@ std::string renderJson(const ReportModel &M) {
                                      {"scanOptions", scanOptions(M.ScanOptions)}}},
       {"inputs", inputs(M)},
       {"scope", scope(M)},
+      {"thirdParty", thirdParty(M)},
       {"traceability", traceability(M)},
       {"attackSurface", attackSurface(M)},
       {"findings", std::move(Findings)},

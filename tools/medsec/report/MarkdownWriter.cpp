@@ -52,7 +52,7 @@ void summary(const ReportModel &M, std::string &O) {
        n(M.Fixed.size()) + " fixed since the baseline |\n";
   for (const GuidelineView &G : M.Guidelines)
     O += "| Clauses covered (" + c(G.Id) + ") | " + n(G.covered()) + " of " + n(G.Rows.size()) +
-         " clause(s) checked by a check that ran |\n";
+         " clause(s) checked by a check that ran or by the component inventory |\n";
   O += "\n| severity | open | of which in test code | accepted |\n|---|--:|--:|--:|\n";
   for (const char *S : Severities) {
     const SeverityCount &K = M.BySeverity.at(S);
@@ -169,8 +169,54 @@ void scope(const ReportModel &M, std::string &O) {
   Table("Excluded", M.Excluded);
 }
 
+void thirdParty(const ReportModel &M, std::string &O) {
+  O += "## 5. Third-party components\n\n";
+  if (!M.InventoryRecorded) {
+    O += "**No component inventory**: " + e(M.InventoryGaps.front()) + ".\n\n";
+    return;
+  }
+  for (const ClauseRow &R : M.InventoryRows)
+    O += "Evidence for " + c(R.Id) + " (" + e(R.Title) + "): " + e(clauseStatus(R.Status).Label) +
+         ".\n\n";
+  if (M.Components.empty())
+    O += "No catalogued component in the files the analysed units compiled or included.\n\n";
+  else {
+    O += "| component | version | basis | supplier | licence | support | end of support | "
+         "files | flags |\n|---|---|---|---|---|---|---|--:|---|\n";
+    for (const ComponentView &V : M.Components)
+      O += "| " + e(V.C.Name) + " " + c(V.C.Id) + " | " +
+           (V.C.Version.empty() ? std::string("unknown") : c(V.C.Version)) + " | " + e(V.Basis) +
+           " | " + e(V.C.Supplier) + " | " + c(V.C.Licence) + " | " + e(V.C.Support) + " | " +
+           (V.C.EndOfSupport.empty() ? "not declared" : e(V.C.EndOfSupport)) + " | " +
+           n(V.C.Files.size()) + " | " + flags(V.Flags) + " |\n";
+    O += "\n";
+  }
+  if (!M.Unidentified.empty()) {
+    O += "### Unidentified third-party trees\n\n| tree | ownership files | files used |\n"
+         "|---|---|--:|\n";
+    for (const UnidentifiedTree &T : M.Unidentified)
+      O += "| " + c(T.Path) + " | " + join(T.Evidence) + " | " + n(T.Files.size()) + " |\n";
+    O += "\n";
+  }
+  if (M.InventoryGaps.empty())
+    O += "No gap: every component is identified with its version and support level.\n\n";
+  else {
+    O += "Gaps:\n\n";
+    for (const std::string &G : M.InventoryGaps)
+      O += "- " + e(G) + "\n";
+    O += "\n";
+  }
+  if (!M.Sboms.empty()) {
+    O += "### SBOM files\n\n| file | format | components | state |\n|---|---|--:|---|\n";
+    for (const SbomFileRow &S : M.Sboms)
+      O += "| " + c(S.Path) + " | " + e(S.Format) + " | " + n(S.Components) + " | " + e(S.State) +
+           " |\n";
+    O += "\n";
+  }
+}
+
 void traceability(const ReportModel &M, std::string &O) {
-  O += "## 5. Traceability matrix\n\n";
+  O += "## 6. Traceability matrix\n\n";
   O += "Basis: *verified* (read in the primary text), *secondary* (reliable secondary source), "
        "*inferred* (topic placed by phase; **needs confirmation against the official text**).\n\n";
   for (const GuidelineView &G : M.Guidelines) {
@@ -223,7 +269,7 @@ void attackSurface(const ReportModel &M, std::string &O) {
 }
 
 void findings(const ReportModel &M, std::string &O) {
-  O += "## 6. Findings\n\n";
+  O += "## 7. Findings\n\n";
   attackSurface(M, O);
   O += "### By clause\n\n";
   std::set<std::string> Done;
@@ -279,7 +325,7 @@ void findings(const ReportModel &M, std::string &O) {
 }
 
 void deviations(const ReportModel &M, std::string &O) {
-  O += "## 7. Deviations\n\n";
+  O += "## 8. Deviations\n\n";
   if (M.Deviations.empty()) {
     O += "No suppression or accepted finding.\n\n";
     return;
@@ -301,10 +347,10 @@ void deviations(const ReportModel &M, std::string &O) {
 }
 
 void limitations(const ReportModel &M, std::string &O) {
-  O += "## 8. Limitations\n\n";
+  O += "## 9. Limitations\n\n";
   O += "Static analysis is evidence for a secure-coding process, not proof of security: it sees "
        "only the code and the build configuration analysed (section 4), reports what its checks "
-       "model, and cannot show the clauses listed with a complementary activity in section 5.\n\n";
+       "model, and cannot show the clauses listed with a complementary activity in section 6.\n\n";
   unsigned Inferred = 0;
   for (const GuidelineView &G : M.Guidelines)
     for (const ClauseRow &R : G.Rows)
@@ -326,7 +372,7 @@ void limitations(const ReportModel &M, std::string &O) {
 }
 
 void hashes(const ReportModel &M, std::string &O) {
-  O += "## 9. Hashes\n\n";
+  O += "## 10. Hashes\n\n";
   O += "- report content (SHA-256 of `report.json`): " + c(M.ContentSha256) + "\n";
   O += "- results: " + c(M.ResultsPath) + " " + c(M.ResultsSha256) + "\n";
   for (const CatalogueFileRow &R : M.CatalogueFiles)
@@ -336,6 +382,8 @@ void hashes(const ReportModel &M, std::string &O) {
     O += "- compile database: " + c(M.CompileDbPath) + " " + c(M.CompileDb->Sha256) + "\n";
   if (M.Evidence)
     O += "- test evidence: " + c(M.Evidence->Name) + " " + c(M.Evidence->Sha256) + "\n";
+  for (const SbomFileRow &S : M.Sboms)
+    O += "- SBOM (" + e(S.Format) + "): " + c(S.Path) + " " + c(S.Sha256) + "\n";
   for (const SourceHash &S : M.Sources)
     O += "- source: " + c(S.Path) + " " + c(S.Sha256) + "\n";
   O += "\nTo reproduce: run `medsec report` on the same inputs (same options) and compare "
@@ -356,6 +404,7 @@ std::string renderMarkdown(const ReportModel &M) {
   identity(M, O);
   configuration(M, O);
   scope(M, O);
+  thirdParty(M, O);
   traceability(M, O);
   findings(M, O);
   deviations(M, O);

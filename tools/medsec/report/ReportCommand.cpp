@@ -162,6 +162,12 @@ int runReport(const ReportCommandOptions &O) {
       return fail("cannot read test evidence '" + O.TestEvidence + "'");
     In.Evidence = parseTestEvidence(O.TestEvidence, *Evidence);
   }
+  for (const std::string &S : O.Sboms) {
+    auto Sbom = readFile(S);
+    if (!Sbom)
+      return fail("cannot read SBOM '" + S + "'");
+    In.Sboms.push_back({S, std::move(*Sbom)});
+  }
   for (const Finding &F : In.Results.Findings)
     if (!In.Sources.count(F.Where.File))
       In.Sources[F.Where.File] = readFile(underRoot(Root, F.Where.File));

@@ -17,6 +17,7 @@ struct ReportCommandOptions {
   std::vector<std::string> ProjectRules; // empty: the project files the scan recorded
   std::string SourceRoot;                // empty: the results' sourceRoot
   std::string TestEvidence;
+  std::vector<std::string> Sboms;   // --sbom files
   std::vector<std::string> Formats; // empty: all
   ReportOptions Report;
   bool Quiet = false;

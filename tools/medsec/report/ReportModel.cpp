@@ -22,6 +22,9 @@ const std::vector<ClauseStatus> &clauseStatuses() {
       {"accepted", "deviations only", "deviations", "#e67e22"},
       {"clean", "checked, no finding", "clean", "#1e8449"},
       {"incomplete", "no finding, scan incomplete", "incomplete", "#b7950b"},
+      {"inventory", "shown by the component inventory", "inventory", "#117a65"},
+      {"inventory-gaps", "component inventory with gaps", "inventory gaps", "#a04000"},
+      {"no-inventory", "no component inventory in the results", "no inventory", "#5d6d7e"},
       {"not-run", "mapped check not run", "not run", "#7f8c8d"},
       {"no-check", "no check mapped", "no check", "#34495e"},
       {"not-checkable", "not statically checkable", "not checkable", "#2471a3"},
@@ -40,7 +43,7 @@ unsigned GuidelineView::covered() const {
   unsigned N = 0;
   for (const ClauseRow &R : Rows)
     N += R.Status == "open" || R.Status == "accepted" || R.Status == "clean" ||
-         R.Status == "incomplete";
+         R.Status == "incomplete" || R.Status == "inventory" || R.Status == "inventory-gaps";
   return N;
 }
 
@@ -131,7 +134,12 @@ std::string checkState(const rules::CheckEntry &C, const std::set<std::string> &
   return C.Status == "planned" ? "planned" : "not run";
 }
 
-std::string rowStatus(const ClauseRow &R, bool Complete) {
+std::string rowStatus(const ClauseRow &R, const ReportModel &M) {
+  const bool Complete = M.Complete;
+  if (R.Checkable == "inventory" && R.Open.empty() && R.Accepted.empty())
+    return !M.InventoryRecorded      ? "no-inventory"
+           : M.InventoryGaps.empty() ? "inventory"
+                                     : "inventory-gaps";
   if (!R.Open.empty())
     return "open";
   if (!R.Accepted.empty())
@@ -182,8 +190,12 @@ void buildMatrix(const ReportInput &In, ReportModel &M) {
         for (const rules::ClauseRef &Ref : Chk.Clauses)
           if (Ref.Id == C.Id)
             R.Checks.push_back({Chk.Id, Ref.Relation, checkState(Chk, Run)});
-      R.Status = rowStatus(R, M.Complete);
+      R.Status = rowStatus(R, M);
       ++V.ByStatus[R.Status];
+      if (R.Checkable == "inventory" &&
+          std::none_of(M.InventoryRows.begin(), M.InventoryRows.end(),
+                       [&](const ClauseRow &X) { return X.Id == R.Id; }))
+        M.InventoryRows.push_back(R);
       V.Rows.push_back(std::move(R));
     }
     M.Guidelines.push_back(std::move(V));
@@ -451,6 +463,7 @@ ReportModel buildReportModel(const ReportInput &In) {
   buildCatalogueRows(In, M);
   buildScope(In, M);
   buildFindings(In, M);
+  buildThirdParty(In, M);
   buildMatrix(In, M);
   buildDeviations(M);
   buildChecks(In, M);

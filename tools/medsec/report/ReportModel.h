@@ -64,6 +64,11 @@ struct CompileDbInfo {
 };
 std::optional<CompileDbInfo> parseCompileDb(llvm::StringRef Text);
 
+/// An SBOM file the report lists (`--sbom`): shown path and bytes.
+struct SbomInput {
+  std::string Path, Text;
+};
+
 struct ReportInput {
   ScanResults Results;
   std::shared_ptr<const rules::Catalogue> Cat;
@@ -76,6 +81,7 @@ struct ReportInput {
   /// Source text of each finding's file (key as in results); nullopt: not readable.
   std::map<std::string, std::optional<std::string>> Sources;
   ToolIdentity Reporter; // the medsec writing the report
+  std::vector<SbomInput> Sboms;
 };
 
 // --- the model -------------------------------------------------------------
@@ -163,6 +169,21 @@ struct SeverityCount {
   unsigned OpenInTestCode = 0; // of Open
 };
 
+/// A third-party component as the report shows it (results.json components).
+struct ComponentView {
+  ComponentResult C;
+  std::string Basis;              // how the version was determined, with file and line
+  std::vector<std::string> Flags; // version unknown, support unknown, end of support passed, ...
+};
+
+/// An SBOM file given with --sbom, and whether it lists what the scan found.
+struct SbomFileRow {
+  std::string Path, Sha256;
+  std::string Format;      // CycloneDX 1.6, SPDX 2.3, ... ("not an SBOM" when neither)
+  unsigned Components = 0; // library components / packages other than the firmware
+  std::string State;       // matches the scan | differs from the scan: ... | not an SBOM
+};
+
 struct SourceHash {
   std::string Path, Sha256;
 };
@@ -195,6 +216,14 @@ struct ReportModel {
   bool InputChecksRun = false;              // a medsec-tainted-* check ran
   std::vector<ClauseRow> AttackSurfaceRows; // the design-phase clauses the list informs
 
+  // third-party components (results.json components) and the clauses the inventory shows
+  bool InventoryRecorded = false;
+  std::vector<ComponentView> Components; // by id
+  std::vector<UnidentifiedTree> Unidentified;
+  std::vector<std::string> InventoryGaps; // why an inventory clause is not fully shown
+  std::vector<ClauseRow> InventoryRows;   // checkable: inventory
+  std::vector<SbomFileRow> Sboms;
+
   // findings and their traceability
   std::vector<FindingView> Findings; // file, line, column, check order
   std::vector<FixedEntry> Fixed;
@@ -222,6 +251,11 @@ struct ReportModel {
 };
 
 ReportModel buildReportModel(const ReportInput &In);
+
+/// The third-party components section, its gaps and the SBOM file rows
+/// (ThirdParty.cpp); before the traceability matrix, whose inventory rows
+/// take their status from it.
+void buildThirdParty(const ReportInput &In, ReportModel &M);
 
 } // namespace report
 } // namespace medsec
