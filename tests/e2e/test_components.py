@@ -89,6 +89,59 @@ def scan(tmp, jobs="2", out="r.json"):
     return r, os.path.join(tmp, out)
 
 
+def check_spdx(test, doc, root):
+    """SPDX 2.3 structure (the spec's required fields and rules, clauses in comments), checked
+    against the files on disk under root. Returns {package id: [file paths]}."""
+    for key in ("spdxVersion", "dataLicense", "SPDXID", "name", "documentNamespace",
+                "creationInfo", "packages", "relationships"):
+        test.assertIn(key, doc)
+    test.assertEqual(doc["SPDXID"], "SPDXRef-DOCUMENT")
+    ids = {"SPDXRef-DOCUMENT"}
+    idre = r"^SPDXRef-[A-Za-z0-9.-]+$"  # 3.2, 7.2, 8.2
+    for p in doc["packages"]:
+        for key in ("SPDXID", "name", "downloadLocation"):  # 7.1, 7.2, 7.7
+            test.assertIn(key, p)
+        test.assertRegex(p["SPDXID"], idre)
+        test.assertNotIn(p["SPDXID"], ids)
+        ids.add(p["SPDXID"])
+    sha1 = {}
+    for f in doc.get("files", []):
+        for key in ("SPDXID", "fileName", "checksums"):  # 8.1, 8.2, 8.4
+            test.assertIn(key, f)
+        test.assertRegex(f["SPDXID"], idre)
+        test.assertNotIn(f["SPDXID"], ids)
+        ids.add(f["SPDXID"])
+        test.assertTrue(f["fileName"].startswith("./"), f["fileName"])  # 8.1
+        with open(os.path.join(root, f["fileName"][2:]), "rb") as fh:
+            data = fh.read()
+        sums = {c["algorithm"]: c["checksumValue"] for c in f["checksums"]}
+        test.assertEqual(sums.get("SHA1"), hashlib.sha1(data).hexdigest(), f["fileName"])  # 8.4
+        test.assertEqual(sums.get("SHA256"), hashlib.sha256(data).hexdigest(), f["fileName"])
+        sha1[f["SPDXID"]] = (f["fileName"][2:], sums["SHA1"])
+    contains = {}
+    for rel in doc["relationships"]:
+        test.assertIn(rel["spdxElementId"], ids)
+        test.assertIn(rel["relatedSpdxElement"], ids)
+        if rel["relatedSpdxElement"] in sha1:
+            test.assertEqual(rel["relationshipType"], "CONTAINS")
+            contains.setdefault(rel["spdxElementId"], []).append(rel["relatedSpdxElement"])
+    # Every file in exactly one package.
+    owned = [x for files in contains.values() for x in files]
+    test.assertEqual(sorted(owned), sorted(sha1))
+    out = {}
+    for p in doc["packages"]:
+        files = contains.get(p["SPDXID"], [])
+        if not p.get("filesAnalyzed", True):
+            test.assertEqual(files, [], p["SPDXID"])  # 7.8: no files when false
+            test.assertNotIn("packageVerificationCode", p)  # 7.9
+            continue
+        # 7.9: SHA-1 over the sorted SHA-1s of the package's files.
+        code = hashlib.sha1("".join(sorted(sha1[x][1] for x in files)).encode()).hexdigest()
+        test.assertEqual(p["packageVerificationCode"]["packageVerificationCodeValue"], code)
+        out[p["SPDXID"]] = [sha1[x][0] for x in files]
+    return out
+
+
 class ComponentRecognition(unittest.TestCase):
     def test_components_versions_files_and_unidentified_trees(self):
         with TempDir() as tmp:
@@ -321,20 +374,51 @@ class Sbom(unittest.TestCase):
                              ("SPDX-2.3", "CC0-1.0", "SPDXRef-DOCUMENT"))
             self.assertEqual(doc["creationInfo"]["created"], "2026-01-01T00:00:00Z")
             self.assertTrue(doc["creationInfo"]["creators"][0].startswith("Tool: medsec-"))
-            ids = set()
-            for p in doc["packages"]:
-                for key in ("SPDXID", "name", "downloadLocation", "filesAnalyzed"):
-                    self.assertIn(key, p)
-                self.assertRegex(p["SPDXID"], r"^SPDXRef-[A-Za-z0-9.-]+$")
-                ids.add(p["SPDXID"])
-            self.assertEqual(len(ids), len(doc["packages"]))
-            for rel in doc["relationships"]:
-                self.assertIn(rel["spdxElementId"], ids | {"SPDXRef-DOCUMENT"})
-                self.assertIn(rel["relatedSpdxElement"], ids)
+            files = check_spdx(self, doc, tmp)
             lwip = [p for p in doc["packages"] if p["SPDXID"] == "SPDXRef-Package-lwip"][0]
             self.assertEqual(lwip["versionInfo"], "2.1.3")
             self.assertIn({"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl",
                            "referenceLocator": "pkg:generic/lwip@2.1.3"}, lwip["externalRefs"])
+            # The files section: exactly the files of each component the build used.
+            results = {c["id"]: sorted(f["path"] for f in c["files"])
+                       for c in load_json(out)["components"]}
+            self.assertEqual({p: sorted(f) for p, f in files.items()},
+                             {"SPDXRef-Package-" + i: f for i, f in results.items()})
+            self.assertEqual(results["lwip"], ["third_party/lwip/src/core/init.c",
+                                               "third_party/lwip/src/include/lwip/init.h"])
+            # The checks can fail: a wrong SHA-1 or verification code is caught.
+            bad = json.loads(json.dumps(doc))
+            bad["files"][0]["checksums"][0]["checksumValue"] = "0" * 40
+            with self.assertRaises(AssertionError):
+                check_spdx(self, bad, tmp)
+            bad = json.loads(json.dumps(doc))
+            bad["relationships"].append({"spdxElementId": "SPDXRef-Package-lwip",
+                                         "relationshipType": "CONTAINS",
+                                         "relatedSpdxElement": "SPDXRef-File-nowhere"})
+            with self.assertRaises(AssertionError):
+                check_spdx(self, bad, tmp)
+
+    def test_spdx_from_results_without_sha1(self):
+        """Results of a scan before SHA-1 was recorded: the packages stay, without files."""
+        with TempDir() as tmp:
+            out = self.scanned(tmp)
+            res = load_json(out)
+            for c in res["components"]:
+                for f in c["files"]:
+                    del f["sha1"]
+            old = os.path.join(tmp, "old.json")
+            with open(old, "w") as f:
+                json.dump(res, f)
+            spdx = os.path.join(tmp, "old.spdx.json")
+            r = run([MEDSEC, "sbom", "-r", old, "-o", spdx, "--format", "spdx",
+                     "--timestamp", "2026-01-01T00:00:00Z"])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            doc = load_json(spdx)
+            self.assertEqual(check_spdx(self, doc, tmp), {})
+            self.assertEqual(doc["files"], [])
+            libs = [p for p in doc["packages"] if p.get("primaryPackagePurpose") == "LIBRARY"]
+            self.assertTrue(libs)
+            self.assertFalse(any(p["filesAnalyzed"] for p in libs))
 
     def test_end_of_support_and_bad_usage(self):
         with TempDir() as tmp:
@@ -390,6 +474,7 @@ class SampleFirmware(unittest.TestCase):
                      "--name", "IP-400", "--timestamp", "2026-01-01T00:00:00Z"])
             self.assertEqual(r.returncode, 0, r.stderr)
             c, s = load_json(cdx), load_json(spdx)
+            self.assertEqual(len(check_spdx(self, s, ROOT)), 3)
             got = {"cyclonedx": {"components": c["components"],
                                  "dependencies": c["dependencies"]},
                    "spdx": {key: s.get(key) for key in ("packages", "files", "relationships")}}

@@ -11,6 +11,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SHA1.h"
 
 #include <algorithm>
 #include <cstring>
@@ -175,9 +176,16 @@ std::string onDisk(const std::string &Path, const std::string &SourceRoot) {
   return P.str().str();
 }
 
-std::string fileSha256(const std::string &Path) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
-  return Buf ? rules::sha256Hex((*Buf)->getBuffer().str()) : std::string();
+/// The file's SHA-256 and SHA-1 (both empty when it cannot be read).
+ComponentFile hashedFile(const std::string &Path, const std::string &Role,
+                         const std::string &OnDisk) {
+  auto Buf = llvm::MemoryBuffer::getFile(OnDisk, /*IsText=*/false);
+  if (!Buf)
+    return {Path, Role, "", ""};
+  const llvm::StringRef Bytes = (*Buf)->getBuffer();
+  const std::array<uint8_t, 20> Sha1 = llvm::SHA1::hash(llvm::arrayRefFromStringRef(Bytes));
+  return {Path, Role, rules::sha256Hex(Bytes.str()),
+          llvm::toHex(llvm::ArrayRef<uint8_t>(Sha1.data(), Sha1.size()), /*LowerCase=*/true)};
 }
 
 /// A purl or CPE template with the version; without one, a purl names the
@@ -310,7 +318,7 @@ void mergeComponents(const std::vector<UnitComponents> &Units, const rules::Cata
     }
     std::string Manifest;
     for (const auto &[Path, Role] : A.Files) {
-      R.Files.push_back({Path, Role, fileSha256(onDisk(Path, SourceRoot))});
+      R.Files.push_back(hashedFile(Path, Role, onDisk(Path, SourceRoot)));
       Manifest += Path + '\0' + R.Files.back().Sha256 + '\n';
     }
     R.Sha256 = rules::sha256Hex(Manifest);
@@ -440,7 +448,8 @@ json::Array componentsToJson(const std::vector<ComponentResult> &C) {
     json::Array Files;
     unsigned Compiled = 0;
     for (const ComponentFile &F : R.Files) {
-      Files.push_back(json::Object{{"path", F.Path}, {"role", F.Role}, {"sha256", F.Sha256}});
+      Files.push_back(
+          json::Object{{"path", F.Path}, {"role", F.Role}, {"sha256", F.Sha256}, {"sha1", F.Sha1}});
       Compiled += F.Role == "compiled";
     }
     json::Object O{{"id", R.Id},
@@ -493,7 +502,7 @@ std::vector<ComponentResult> componentsFromJson(const json::Array *A) {
     if (const json::Array *Files = O->getArray("files"))
       for (const json::Value &FV : *Files)
         if (const json::Object *F = FV.getAsObject())
-          R.Files.push_back({str(*F, "path"), str(*F, "role"), str(*F, "sha256")});
+          R.Files.push_back({str(*F, "path"), str(*F, "role"), str(*F, "sha256"), str(*F, "sha1")});
     R.Units = readJsonStrings(*O, "units");
     C.push_back(std::move(R));
   }

@@ -53,6 +53,7 @@ struct UnitComponent {
 
 struct ComponentFile {
   std::string Path, Role, Sha256; // role: compiled | included
+  std::string Sha1;               // SPDX 2.3 requires a SHA-1 per file
 };
 
 /// One component of the scan (results.json `components`).

@@ -1,8 +1,11 @@
 //===- Spdx.cpp - SPDX 2.3 JSON from the scan's components ----------------===//
 #include "Sbom.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/SHA1.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -27,6 +30,57 @@ std::string supplierOf(const std::string &S) {
 json::Object relationship(const std::string &From, const std::string &Type, const std::string &To) {
   return json::Object{
       {"spdxElementId", From}, {"relationshipType", Type}, {"relatedSpdxElement", To}};
+}
+
+/// SPDXRef-File- ids, unique although '/' and '_' both become '-'.
+class FileIds {
+public:
+  std::string idFor(const std::string &Path) {
+    std::string Id = spdxId("File", Path);
+    const std::string Base = Id;
+    for (unsigned N = 2; !Used.insert(Id).second; ++N)
+      Id = Base + "-" + std::to_string(N);
+    return Id;
+  }
+
+private:
+  std::set<std::string> Used;
+};
+
+/// Whether every file the build used from C can be listed: it has the SHA-1
+/// SPDX requires (results of an older scan have SHA-256 only) and a path
+/// relative to the source root (SPDX file names are "./" + relative path).
+bool filesListable(const ComponentResult &C) {
+  return !C.Files.empty() && llvm::all_of(C.Files, [](const ComponentFile &F) {
+    const llvm::StringRef P(F.Path);
+    return F.Sha1.size() == 40 && F.Sha256.size() == 64 && !P.empty() && !P.starts_with("/") &&
+           !P.starts_with("../") && !P.contains("/../");
+  });
+}
+
+/// SPDX 2.3 section 7.9: SHA-1 over the sorted SHA-1s of the package's files.
+std::string verificationCode(const ComponentResult &C) {
+  std::vector<std::string> Sums;
+  for (const ComponentFile &F : C.Files)
+    Sums.push_back(F.Sha1);
+  std::sort(Sums.begin(), Sums.end());
+  const std::string All = llvm::join(Sums, "");
+  const std::array<uint8_t, 20> H = llvm::SHA1::hash(llvm::arrayRefFromStringRef(All));
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(H.data(), H.size()), /*LowerCase=*/true);
+}
+
+json::Object fileEntry(const ComponentFile &F, const std::string &Id) {
+  return json::Object{
+      {"SPDXID", Id},
+      {"fileName", "./" + F.Path},
+      {"checksums",
+       json::Array{json::Object{{"algorithm", "SHA1"}, {"checksumValue", F.Sha1}},
+                   json::Object{{"algorithm", "SHA256"}, {"checksumValue", F.Sha256}}}},
+      {"fileTypes", json::Array{"SOURCE"}},
+      {"licenseConcluded", "NOASSERTION"},
+      {"licenseInfoInFiles", json::Array{"NOASSERTION"}},
+      {"copyrightText", "NOASSERTION"},
+      {"comment", F.Role == "compiled" ? "compiled by the build" : "included by the build"}};
 }
 
 json::Object package(const ComponentResult &C, std::set<std::string> &LicenceRefs) {
@@ -93,9 +147,26 @@ std::string writeSpdx(const ScanResults &R, const SbomOptions &O) {
   json::Array Packages{std::move(Firmware)};
   json::Array Rel{relationship("SPDXRef-DOCUMENT", "DESCRIBES", "SPDXRef-Package-firmware")};
   std::set<std::string> LicenceRefs;
+  json::Array Files;
+  FileIds Ids;
   for (const ComponentResult &C : R.Components) {
-    Packages.push_back(package(C, LicenceRefs));
-    Rel.push_back(relationship("SPDXRef-Package-firmware", "CONTAINS", spdxId("Package", C.Id)));
+    json::Object P = package(C, LicenceRefs);
+    const std::string PackageId = spdxId("Package", C.Id);
+    Rel.push_back(relationship("SPDXRef-Package-firmware", "CONTAINS", PackageId));
+    // The files listed are those the build used, not the whole library: the
+    // verification code and the CONTAINS relationships cover exactly them.
+    if (filesListable(C)) {
+      P["filesAnalyzed"] = true;
+      P["packageVerificationCode"] =
+          json::Object{{"packageVerificationCodeValue", verificationCode(C)}};
+      P["licenseInfoFromFiles"] = json::Array{"NOASSERTION"};
+      for (const ComponentFile &F : C.Files) {
+        const std::string Id = Ids.idFor(F.Path);
+        Files.push_back(fileEntry(F, Id));
+        Rel.push_back(relationship(PackageId, "CONTAINS", Id));
+      }
+    }
+    Packages.push_back(std::move(P));
   }
   for (const UnidentifiedTree &T : R.Unidentified) {
     const std::string Id = spdxId("Unidentified", T.Path);
@@ -124,6 +195,7 @@ std::string writeSpdx(const ScanResults &R, const SbomOptions &O) {
                     {"comment", "third-party source files the analysed translation units compiled "
                                 "or included; precompiled libraries are not seen"}}},
       {"packages", std::move(Packages)},
+      {"files", std::move(Files)},
       {"relationships", std::move(Rel)}};
   if (!LicenceRefs.empty()) {
     json::Array Extracted;
