@@ -38,13 +38,15 @@ void DebugMacroCallbacks::MacroDefined(const Token &Name, const MacroDirective *
   const IdentifierInfo *II = Name.getIdentifierInfo();
   if (!II || !MD || !MD->getMacroInfo())
     return;
-  const DebugBackdoorCheck::DebugMacro *Entry = Check.debugMacro(II->getName());
-  if (!Entry)
-    return;
+  // Where first: the predefined and system macros (hundreds in every unit)
+  // are never reported, and need not meet the catalogue's patterns.
   const SourceLocation Loc = Name.getLocation();
   Definition D;
   D.CommandLine = SM.isWrittenInCommandLineFile(Loc);
   if (!D.CommandLine && (SM.isWrittenInBuiltinFile(Loc) || SM.isInSystemHeader(Loc)))
+    return;
+  const DebugBackdoorCheck::DebugMacro *Entry = Check.debugMacro(II->getName());
+  if (!Entry)
     return;
   D.Name = II->getName().str();
   D.Loc = Loc;
