@@ -1,9 +1,14 @@
 //===- CatalogueAccess.cpp - find and cache the rule catalogue ------------===//
 #include "CatalogueAccess.h"
 
+#include "../../rules/loader/CatalogueBinary.h"
+
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -26,22 +31,45 @@ const char *envOrNull(const char *Name) {
   return (V && *V) ? V : nullptr;
 }
 
-/// The directory of the binary or shared object this code was loaded from.
-std::string ownDirectory() {
+/// The binary or shared object this code was loaded from.
+std::string ownFile() {
   Dl_info Info;
-  if (!dladdr(reinterpret_cast<void *>(&ownDirectory), &Info) || !Info.dli_fname)
+  if (!dladdr(reinterpret_cast<void *>(&ownFile), &Info) || !Info.dli_fname)
     return "";
   // For code in the executable itself glibc answers argv[0], which is a bare
   // name when an editor starts medsec-clangd through PATH: ask the kernel.
   if (program_invocation_name && std::strcmp(Info.dli_fname, program_invocation_name) == 0)
-    return llvm::sys::path::parent_path(
-               llvm::sys::fs::getMainExecutable(program_invocation_name,
-                                                reinterpret_cast<void *>(&ownDirectory)))
-        .str();
+    return llvm::sys::fs::getMainExecutable(program_invocation_name,
+                                            reinterpret_cast<void *>(&ownFile));
   llvm::SmallString<256> Path;
   if (llvm::sys::fs::real_path(Info.dli_fname, Path))
     Path = Info.dli_fname;
-  return llvm::sys::path::parent_path(Path).str();
+  return Path.str().str();
+}
+
+std::string ownDirectory() { return llvm::sys::path::parent_path(ownFile()).str(); }
+
+/// Which loader parsed a cached binary catalogue: this binary, by path, size
+/// and modification time (a rebuild is another loader; hashing it would cost
+/// what the cache saves).
+std::string loaderIdentity() {
+  const std::string Own = ownFile();
+  llvm::sys::fs::file_status St;
+  if (Own.empty() || llvm::sys::fs::status(Own, St))
+    return "";
+  return Own + " " + std::to_string(St.getSize()) + " " +
+         std::to_string(St.getLastModificationTime().time_since_epoch().count());
+}
+
+/// Whether $MEDSEC_TRACE (comma-separated) names What: a line on stderr for
+/// each such event, for tests and for seeing what an editor reloads.
+bool tracing(llvm::StringRef What) {
+  const char *Env = envOrNull("MEDSEC_TRACE");
+  if (!Env)
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(Env).split(Parts, ',');
+  return llvm::is_contained(Parts, What);
 }
 
 struct CacheEntry {
@@ -100,6 +128,20 @@ std::string defaultCatalogueDir(llvm::StringRef Explicit) {
   return MEDSEC_SOURCE_RULES_DIR;
 }
 
+std::string defaultCacheDir() {
+  llvm::SmallString<256> P;
+  if (const char *X = envOrNull("XDG_CACHE_HOME"); X && llvm::sys::path::is_absolute(X)) {
+    P = X;
+  } else if (const char *H = envOrNull("HOME")) {
+    P = H;
+    llvm::sys::path::append(P, ".cache");
+  } else {
+    return "";
+  }
+  llvm::sys::path::append(P, "medsec");
+  return P.str().str();
+}
+
 std::string findProjectRules(llvm::StringRef Explicit, llvm::StringRef File) {
   if (!Explicit.empty())
     return Explicit.str();
@@ -145,9 +187,19 @@ std::shared_ptr<const rules::Catalogue> cachedCatalogue(const CatalogueSource &S
   FirstTime = false;
   if (!E.Cat || E.Stamp != Stamp) {
     E.Problems.clear();
-    E.Cat = rules::loadCatalogue(Source.BuiltinDir, Source.ProjectFiles, E.Problems);
+    // Through the binary form (CatalogueBinary.h): a process that analyses
+    // one file must not spend longer parsing YAML than analysing it.
+    const std::string Identity = loaderIdentity();
+    bool FromBinary = false;
+    E.Cat = rules::loadCatalogueCached(Source.BuiltinDir, Source.ProjectFiles, E.Problems,
+                                       Identity.empty() ? "" : defaultCacheDir(), Identity,
+                                       &FromBinary);
     E.Stamp = Stamp;
     FirstTime = true;
+    if (tracing("catalogue"))
+      llvm::errs() << "medsec-trace: catalogue " << (FromBinary ? "read" : "parsed") << " "
+                   << Source.BuiltinDir << (Source.ProjectFiles.empty() ? "" : " +")
+                   << llvm::join(Source.ProjectFiles, " +") << "\n";
   }
   Problems = E.Problems;
   return E.Cat;

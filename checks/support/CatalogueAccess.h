@@ -22,6 +22,11 @@ struct CatalogueSource {
 /// plugin in <prefix>/lib/medsec, then the source tree's rules/ directory.
 std::string defaultCatalogueDir(llvm::StringRef Explicit);
 
+/// Where medsec keeps what it can compute again (the binary catalogue, the
+/// result cache): $XDG_CACHE_HOME/medsec, else $HOME/.cache/medsec; empty
+/// when neither is set.
+std::string defaultCacheDir();
+
 /// The project override file for File: the explicit one, $MEDSEC_PROJECT_RULES,
 /// or the nearest .medsec.yaml above File's directory. Empty when none.
 std::string findProjectRules(llvm::StringRef Explicit, llvm::StringRef File);
@@ -34,7 +39,9 @@ CatalogueSource catalogueSourceFor(llvm::StringRef CatalogueDir, llvm::StringRef
                                    llvm::StringRef DerivedRules, llvm::StringRef File);
 
 /// Loads (or returns the cached) catalogue for Source. The cache is keyed on
-/// the file list and modification times, so edits are seen on the next TU.
+/// the file list and modification times, so edits are seen on the next TU;
+/// a load reads the binary form under defaultCacheDir() when one matches the
+/// files' bytes (rules/loader/CatalogueBinary.h).
 /// Problems are those of loading; FirstTime is set for the first caller that
 /// sees this catalogue version, so problems get reported once per process.
 std::shared_ptr<const rules::Catalogue> cachedCatalogue(const CatalogueSource &Source,

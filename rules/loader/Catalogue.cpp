@@ -42,9 +42,6 @@ std::vector<std::string> yamlFilesBelow(const std::string &Dir, std::vector<Prob
   return Files;
 }
 
-/// Far above the largest catalogue (80,000 data entries: about 9 MiB).
-constexpr uint64_t MaxRuleFileBytes = 32u << 20;
-
 void loadFile(const std::string &Path, const std::string &Role, Catalogue &Cat,
               std::vector<Problem> &Problems) {
   // A device or a FIFO (`--rules /dev/zero`) would be read without end.

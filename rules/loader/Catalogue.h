@@ -7,6 +7,7 @@
 #ifndef MEDSEC_RULES_CATALOGUE_H
 #define MEDSEC_RULES_CATALOGUE_H
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -170,6 +171,10 @@ private:
   struct Patterns;
   std::unique_ptr<Patterns> P;
 };
+
+/// The largest rule file the loader reads: far above the largest catalogue
+/// (80,000 data entries: about 9 MiB).
+constexpr uint64_t MaxRuleFileBytes = 32u << 20;
 
 /// Loads the built-in catalogue (every *.yaml below BuiltinDir, sorted) and
 /// then each project override file in order. Never throws; every problem is

@@ -62,20 +62,6 @@ void forEachEntry(
 
 } // namespace
 
-std::string defaultCacheDir() {
-  llvm::SmallString<256> P;
-  if (const char *X = std::getenv("XDG_CACHE_HOME"); X && *X && llvm::sys::path::is_absolute(X)) {
-    P = X;
-  } else if (const char *H = std::getenv("HOME"); H && *H) {
-    P = H;
-    llvm::sys::path::append(P, ".cache");
-  } else {
-    return "";
-  }
-  llvm::sys::path::append(P, "medsec");
-  return P.str().str();
-}
-
 bool parseSize(llvm::StringRef S, uint64_t &Out) {
   uint64_t Scale = 1;
   if (!S.empty()) {

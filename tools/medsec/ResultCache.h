@@ -17,6 +17,8 @@
 #include "Analyse.h"
 #include "CompileDb.h"
 
+#include "../../checks/support/CatalogueAccess.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -29,9 +31,6 @@ struct CacheOptions {
   std::string Dir;                // empty: defaultCacheDir()
   uint64_t MaxBytes = 1ull << 30; // least recently used entries go beyond it
 };
-
-/// $XDG_CACHE_HOME/medsec, else $HOME/.cache/medsec.
-std::string defaultCacheDir();
 
 /// A size: bytes, or with a K, M or G suffix (powers of 1024).
 bool parseSize(llvm::StringRef S, uint64_t &Out);
