@@ -143,24 +143,45 @@ class Medsec:
         return cmd + list(extra)
 
 
-def row_scan(m, name, db, jobs, reps, tmp):
+def rotated(cmds, reps):
+    """Runs the commands in turn, reps times, starting each repetition one further along; returns
+    the median time of each and the median of its ratios to the first, repetition by repetition."""
+    times = [[] for _ in cmds]
+    for rep in range(reps):
+        for k in range(len(cmds)):
+            i = (k + rep) % len(cmds)
+            t, rc, err = timed(cmds[i])
+            if rc not in (0, 1):
+                print("warning: exit %d from %s\n%s" % (rc, " ".join(cmds[i])[:200], err[-300:]),
+                      file=sys.stderr)
+            times[i].append(t)
+    ratios = [statistics.median(t / f for t, f in zip(ts, times[0])) for ts in times]
+    return [statistics.median(ts) for ts in times], ratios
+
+
+def row_scan(m, name, db, jobs, reps, tmp, baseline=None):
     listing = os.path.join(tmp, name + ".parse.lst")
     with open(listing, "w") as f:
         f.write("\n".join(syntax_only_commands(db)) + "\n")
     parse = ["sh", "-c", "xargs -P %d -d '\\n' -n 1 sh -c < %s" % (jobs, shlex.quote(listing))]
-    scan = m.scan(db, jobs, os.path.join(tmp, name + ".json"))
     tidy0 = ["run-clang-tidy-19", "-clang-tidy-binary", "clang-tidy-19",
              "-checks=-*,misc-definitions-in-headers", "-j", str(jobs), "-p", db, "-quiet"]
+    cmds = [parse, m.scan(db, jobs, os.path.join(tmp, name + ".json")), tidy0]
+    if baseline:
+        cmds.append(baseline.scan(db, jobs, os.path.join(tmp, name + ".baseline.json")))
     units = len(syntax_only_commands(db))
-    s, p, r = paired(scan, parse, reps)
-    s2, t0, r0 = paired(tidy0, parse, reps)
-    return [("`medsec scan -j%d` (cache off), %s (%d units)" % (jobs, name, units),
-             "%.1f s" % s, "%.1f s parse floor" % p, "%.2f×" % r),
-            ("run-clang-tidy-19, one trivial check, %s" % name, "%.1f s" % s2,
-             "%.1f s parse floor" % t0, "%.2f×" % r0)]
+    med, ratio = rotated(cmds, reps)
+    rows = [("`medsec scan -j%d` (cache off), %s (%d units)" % (jobs, name, units),
+             "%.1f s" % med[1], "%.1f s parse floor" % med[0], "%.2f×" % ratio[1]),
+            ("run-clang-tidy-19, one trivial check, %s" % name, "%.1f s" % med[2],
+             "%.1f s parse floor" % med[0], "%.2f×" % ratio[2])]
+    if baseline:
+        rows.append(("baseline `medsec scan -j%d`, %s" % (jobs, name), "%.1f s" % med[3],
+                     "%.1f s parse floor" % med[0], "%.2f×" % ratio[3]))
+    return rows
 
 
-def row_plugin(m, reps, tmp):
+def row_plugin(m, reps, tmp, baseline=None):
     d = os.path.join(tmp, "oneline")
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, "one.c"), "w") as f:
@@ -168,11 +189,17 @@ def row_plugin(m, reps, tmp):
     src = os.path.join(d, "one.c")
     base = ["clang-tidy-19", "-quiet", src, "--", "-xc"]
     trivial = base[:1] + ["-checks=-*,misc-definitions-in-headers"] + base[1:]
-    plugin = base[:1] + ["-load", m.plugin, "-checks=-*,medsec-*"] + base[1:]
-    a, b, r = paired(plugin, trivial, reps * 5)
-    return [("one-line C file through the plugin", "%.0f ms" % (a * 1000),
-             "%.0f ms clang-tidy, one trivial check" % (b * 1000),
-             "%.2f× (%.0f ms fixed)" % (r, (a - b) * 1000))]
+    load = lambda so: base[:1] + ["-load", so, "-checks=-*,medsec-*"] + base[1:]  # noqa: E731
+    cmds = [trivial, load(m.plugin)] + ([load(baseline.plugin)] if baseline else [])
+    med, ratio = rotated(cmds, reps * 5)
+    rows = [("one-line C file through the plugin", "%.0f ms" % (med[1] * 1000),
+             "%.0f ms clang-tidy, one trivial check" % (med[0] * 1000),
+             "%.2f× (%.0f ms fixed)" % (ratio[1], (med[1] - med[0]) * 1000))]
+    if baseline:
+        rows.append(("baseline plugin, one-line C file", "%.0f ms" % (med[2] * 1000),
+                     "%.0f ms clang-tidy, one trivial check" % (med[0] * 1000),
+                     "%.2f× (%.0f ms fixed)" % (ratio[2], (med[2] - med[0]) * 1000)))
+    return rows
 
 
 def row_cache(m, name, db, jobs, reps, tmp, change):
@@ -236,11 +263,13 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--rows", default="scan,plugin,rescan,pr,shards")
     ap.add_argument("--corpora", default="mbedtls,lwip")
+    ap.add_argument("--baseline-build", help="another medsec build, timed in the same scan rows")
     a = ap.parse_args()
     rows = a.rows.split(",")
     os.makedirs(a.work, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="bench-", dir=a.work)
     m = Medsec(a.build_dir, tmp)
+    baseline = Medsec(a.baseline_build, tmp) if a.baseline_build else None
     dbs = {"mbedtls": prepare_mbedtls, "lwip": prepare_lwip}
     corpora = [(c, dbs[c](a.work)) for c in a.corpora.split(",")]
     table = []
@@ -253,7 +282,7 @@ def main():
     try:
         for name, db in corpora:
             if "scan" in rows:
-                add(row_scan(m, name, db, a.j, a.reps, tmp))
+                add(row_scan(m, name, db, a.j, a.reps, tmp, baseline))
             if "rescan" in rows:
                 add(row_cache(m, name, db, a.j, a.reps, tmp, change=False))
             if "pr" in rows:
@@ -261,7 +290,7 @@ def main():
             if "shards" in rows:
                 add(row_shards(m, name, db, a.j, tmp))
         if "plugin" in rows:
-            add(row_plugin(m, a.reps, tmp))
+            add(row_plugin(m, a.reps, tmp, baseline))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print("%d cores, load average %s, -j%d, %d paired repetitions (plugin row: %d)\n"
