@@ -129,6 +129,19 @@ class CompilerDiagnostics(unittest.TestCase):
                 self.assertEqual([u["status"] for u in data["units"]], ["analysed"], r.stderr)
                 self.assertEqual(found(data), [], r.stderr)
 
+    def test_keil_c166_is_analysed_with_its_16_bit_int(self):
+        # A C16x/XC16x home-ventilator build (Keil C166, its own directive syntax and keywords).
+        with TempDir() as tmp:
+            with open(os.path.join(tmp, "fw.c"), "w") as f:
+                f.write("sfr S0RBUF = 0xFEB2;\nunsigned int idata last;\n" + ALARM)
+            write_db(tmp, [{"directory": tmp, "file": "fw.c",
+                            "arguments": ["C166.exe", "fw.c", "MOD167", "LARGE", "DEBUG"]}])
+            out = os.path.join(tmp, "results.json")
+            r = run([MEDSEC, "scan", "-p", tmp, "-o", out], cwd=tmp)
+            data = load_json(out)
+            self.assertEqual([u["status"] for u in data["units"]], ["analysed"], r.stderr)
+            self.assertEqual(found(data), [("clang-diagnostic-integer-overflow", 4)], r.stderr)
+
     def test_sarif_describes_the_rule(self):
         with TempDir() as tmp:
             with open(os.path.join(tmp, "fw.c"), "w") as f:

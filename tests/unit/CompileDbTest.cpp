@@ -221,6 +221,7 @@ TEST(CompilerAdjust, TargetIsInferredFromTheCompilerName) {
       {"armcc", "arm-none-eabi", CompilerFamily::KeilArmcc},
       {"armclang", "arm-arm-none-eabi", CompilerFamily::KeilArmclang},
       {"C51", "avr", CompilerFamily::KeilC51},
+      {"C:\\Keil_v5\\C166\\BIN\\C166.exe", "msp430", CompilerFamily::KeilC51},
       {"sdcc", "avr", CompilerFamily::Sdcc},
       {"gcc", "", CompilerFamily::Gnu},
       {"/usr/bin/cc", "", CompilerFamily::Gnu},
@@ -376,6 +377,19 @@ TEST(CompilerAdjust, KeilC51DirectivesAreTranslated) {
   EXPECT_TRUE(logHas(Log, "dropped DEBUG OBJECTEXTEND OPTIMIZE(8,SPEED)"));
 }
 
+TEST(CompilerAdjust, KeilC166IsA16BitTargetWithItsOwnKeywords) {
+  AdjustContext Ctx;
+  Ctx.CompatDir = "/compat";
+  std::vector<std::string> Log;
+  const auto Out = adjustCommand(
+      {"C166.exe", "alarm.c", "MOD167", "INCDIR(..\\inc)", "DEFINE(VENT=1)", "LARGE", "DEBUG"},
+      "/p", "/p/alarm.c", Ctx, Log);
+  EXPECT_EQ(joined(Out), "clang --target=msp430 -include /compat/keil-c166.h alarm.c -I../inc "
+                         "-DVENT=1");
+  EXPECT_TRUE(logHas(Log, "16-bit core unknown to clang: analysed as msp430"));
+  EXPECT_TRUE(logHas(Log, "dropped MOD167 LARGE DEBUG"));
+}
+
 TEST(CompilerAdjust, SdccOptionsAreTranslated) {
   AdjustContext Ctx;
   Ctx.CompatDir = "/compat";
@@ -490,6 +504,10 @@ TEST(CompileDb, FirmwareEntriesOfEveryFamilyParse) {
   P.write("sdcc.c", "__sfr __at(0x80) P0;\n__sbit __at(0x90) P1_0;\n"
                     "__xdata unsigned char buf[32];\n__code const char id[] = \"x\";\n"
                     "void timer_isr(void) __interrupt(1) __using(1) { P0 = buf[0]; }\n");
+  P.write("c166.c", "sfr S0RBUF = 0xFEB2;\nesfr XP0IC = 0xF186;\nbit busy;\n"
+                    "unsigned int idata counts[4];\nunsigned char huge log_area[128];\n"
+                    "int far *cursor;\n_Static_assert(sizeof(int) == 2, \"16-bit int\");\n"
+                    "void f(void) { counts[0] = S0RBUF; busy = 1; }\n");
   P.write("obj/flags.rsp", "-mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16\n");
   auto Db = P.load(
       "[" +
@@ -500,9 +518,10 @@ TEST(CompileDb, FirmwareEntriesOfEveryFamilyParse) {
       ", " + entry(P.Dir, "iar.c", "iccarm iar.c --cpu=Cortex-M4 -e --dlib_config x.h -o obj") +
       ", " + entry(P.Dir, "keil.c", "armcc -c --cpu Cortex-M3 --c99 keil.c -o keil.o") + ", " +
       entry(P.Dir, "c51.c", "C51.exe c51.c OPTIMIZE(8,SPEED)") + ", " +
-      entry(P.Dir, "sdcc.c", "sdcc -mmcs51 --model-large -c sdcc.c") + "]");
+      entry(P.Dir, "sdcc.c", "sdcc -mmcs51 --model-large -c sdcc.c") + ", " +
+      entry(P.Dir, "c166.c", "C166.exe c166.c MOD167 LARGE") + "]");
   ASSERT_TRUE(Db) << P.Error;
-  EXPECT_EQ(Db->getAllFiles().size(), 6u);
+  EXPECT_EQ(Db->getAllFiles().size(), 7u);
   EXPECT_EQ(parseAll(*Db), 0) << joined(P.Log);
 }
 
@@ -550,6 +569,6 @@ TEST(CompileDb, ExcludedFilesAreKeptWithTheirReason) {
 
 TEST(CompileDb, CompatDirectoryHoldsTheShippedHeaders) {
   const std::string Dir = compatDirectory();
-  for (const char *H : {"iar.h", "keil-armcc.h", "keil-c51.h", "sdcc.h"})
+  for (const char *H : {"iar.h", "keil-armcc.h", "keil-c51.h", "keil-c166.h", "sdcc.h"})
     EXPECT_TRUE(llvm::sys::fs::exists(Dir + "/" + H)) << Dir << "/" << H;
 }

@@ -88,6 +88,7 @@ const VendorCompiler VendorCompilers[] = {
     {"c51", CompilerFamily::KeilC51, "avr", Small8, "keil-c51.h"},
     {"cx51", CompilerFamily::KeilC51, "avr", Small8, "keil-c51.h"},
     {"c251", CompilerFamily::KeilC51, "msp430", Small16, "keil-c51.h"},
+    {"c166", CompilerFamily::KeilC51, "msp430", Small16, "keil-c166.h"},
     {"sdcc", CompilerFamily::Sdcc, "avr", Small8, "sdcc.h"},
 };
 

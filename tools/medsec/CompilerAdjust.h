@@ -25,7 +25,7 @@ enum class CompilerFamily {
   Iar,          // iccarm and the other IAR compilers
   KeilArmcc,    // Keil / Arm Compiler 5
   KeilArmclang, // Arm Compiler 6: clang with Arm's defaults
-  KeilC51,      // Keil C51 / C251: `C51 file.c INCDIR(..) DEFINE(..)`
+  KeilC51,      // Keil C51 / C251 / C166: `C51 file.c INCDIR(..) DEFINE(..)`
   Sdcc,         // the Small Device C Compiler
 };
 
