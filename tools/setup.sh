@@ -68,7 +68,7 @@ echo "setup: results:  $out/results.json"
 
 # The software bill of materials of the components that scan found (docs/sbom.md).
 (cd "$root" && "$build/medsec" sbom -r "$out/results.json" -o "$out/sbom.cdx.json" \
-  --name "IP-400 infusion pump" &&
+  --name "IP-400 infusion pump" --vex "$root/test-inputs/infusion-pump/security/vulnerabilities.cdx.json" &&
   "$build/medsec" sbom -r "$out/results.json" -o "$out/sbom.spdx.json" --format spdx \
   --name "IP-400 infusion pump")
 echo "setup: SBOM:     $out/sbom.cdx.json (CycloneDX 1.6) and $out/sbom.spdx.json (SPDX 2.3)"
@@ -78,5 +78,6 @@ echo "setup: SBOM:     $out/sbom.cdx.json (CycloneDX 1.6) and $out/sbom.spdx.jso
 evidence=()
 [ -f "$build/medsec-tests.xml" ] && evidence=(--test-evidence "$build/medsec-tests.xml")
 (cd "$root" && "$build/medsec" report -q -r "$out/results.json" -o "$out/report" \
-  --sbom "$out/sbom.cdx.json" --sbom "$out/sbom.spdx.json" ${evidence[@]+"${evidence[@]}"})
+  --sbom "$out/sbom.cdx.json" --sbom "$out/sbom.spdx.json" \
+  --vulnerabilities "$root/test-inputs/infusion-pump/security/vulnerabilities.cdx.json" ${evidence[@]+"${evidence[@]}"})
 echo "setup: report:   $out/report/report.html (and report.md, report.csv, report.json)"

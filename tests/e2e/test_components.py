@@ -8,7 +8,7 @@ import json
 import os
 import unittest
 
-from common import MEDSEC, ROOT, TempDir, configure_pump, load_json, run, write_db
+from common import MEDSEC, PUMP, ROOT, TempDir, configure_pump, load_json, run, write_db
 
 VALIDATOR = os.path.join(ROOT, "tests", "e2e", "cyclonedx_validate.js")
 # What the SBOM of the sample firmware says about its vendored libraries; regenerate with
@@ -447,6 +447,93 @@ class Sbom(unittest.TestCase):
             self.assertIn("cannot read", r.stderr)
 
 
+class KnownVulnerabilities(unittest.TestCase):
+    """medsec sbom --vex / medsec report --vulnerabilities on a generated tree (lwIP 2.1.3,
+    littlefs 2.9)."""
+
+    def test_unassessed_vulnerabilities_are_flagged_everywhere(self):
+        with TempDir() as tmp:
+            make_tree(tmp)
+            r, out = scan(tmp)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            osv = os.path.join(tmp, "osv.json")
+            with open(osv, "w") as f:
+                json.dump([{"id": "OSV-TEST-1", "aliases": ["CVE-2099-1"],
+                            "affected": [{"package": {"purl": "pkg:generic/lwip"},
+                                          "ranges": [{"type": "SEMVER", "events": [
+                                              {"introduced": "2.0.0"}, {"fixed": "2.2.0"}]}]}]},
+                           {"id": "OSV-TEST-2",
+                            "affected": [{"package": {"purl":
+                                                      "pkg:github/littlefs-project/littlefs"},
+                                          "ranges": [{"type": "SEMVER", "events": [
+                                              {"introduced": "0"}, {"fixed": "2.5.0"}]}]}]}], f)
+            cdx = os.path.join(tmp, "b.cdx.json")
+            r = run([MEDSEC, "sbom", "-r", out, "-o", cdx, "--vex", osv])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("medsec: warning: lwip: OSV-TEST-1 (>=2.0.0, <2.2.0): unassessed",
+                          r.stderr)
+            self.assertIn("medsec: vulnerability OSV-TEST-2 (pkg:github/littlefs-project/"
+                          "littlefs) matches no component version of this scan", r.stderr)
+            v = validate_cyclonedx(cdx)
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+            (vuln,) = load_json(cdx)["vulnerabilities"]
+            self.assertNotIn("analysis", vuln)
+            self.assertIn({"name": "medsec:assessment", "value": "unassessed"},
+                          vuln["properties"])
+            self.assertEqual(vuln["references"], [{"id": "CVE-2099-1",
+                                                   "source": {"name": "alias"}}])
+            rep = os.path.join(tmp, "rep")
+            r = run([MEDSEC, "report", "-r", out, "-o", rep, "--format", "json,md",
+                     "--vulnerabilities", osv])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            j = load_json(os.path.join(rep, "report.json"))
+            self.assertIn("1 known vulnerability(ies) of third-party components have no "
+                          "assessment (see Third-party components)", j["summary"]["warnings"])
+            self.assertIn("lwip: OSV-TEST-1 unassessed", j["thirdParty"]["gaps"])
+            self.assertEqual(j["inputs"]["vulnerabilityFiles"][0]["format"], "OSV")
+            with open(os.path.join(rep, "report.md")) as f:
+                self.assertIn("UNASSESSED", f.read())
+            # The team assesses it in a VEX of its own: the OSV record takes the assessment.
+            team = os.path.join(tmp, "team.cdx.json")
+            with open(team, "w") as f:
+                json.dump({"bomFormat": "CycloneDX", "specVersion": "1.6", "vulnerabilities": [
+                    {"id": "CVE-2099-1", "affects": [{"ref": "medsec:component/lwip"}],
+                     "analysis": {"state": "not_affected", "justification": "code_not_present",
+                                  "detail": "the affected module is not compiled"}}]}, f)
+            r = run([MEDSEC, "sbom", "-r", out, "-o", cdx, "--vex", osv, "--vex", team])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("1 matching a component, 0 unassessed", r.stderr)
+            (vuln,) = load_json(cdx)["vulnerabilities"]
+            self.assertEqual(vuln["analysis"]["state"], "not_affected")
+            self.assertEqual(validate_cyclonedx(cdx).returncode, 0)
+
+    def test_bad_vulnerability_files_and_usage(self):
+        with TempDir() as tmp:
+            make_tree(tmp)
+            r, out = scan(tmp)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            bad = os.path.join(tmp, "bad.cdx.json")
+            with open(bad, "w") as f:
+                json.dump({"bomFormat": "CycloneDX", "specVersion": "1.6", "vulnerabilities": [
+                    {"id": "X", "affects": [{"ref": "pkg:generic/lwip",
+                                             "versions": [{"range": "2.x"}]}]}]}, f)
+            cdx = os.path.join(tmp, "b.cdx.json")
+            for cmd in ([MEDSEC, "sbom", "-r", out, "-o", cdx, "--vex", bad],
+                        [MEDSEC, "report", "-r", out, "-o", os.path.join(tmp, "rep"),
+                         "--vulnerabilities", bad]):
+                r = run(cmd)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("%s: vulnerabilities[0].affects[0].versions[0]: cannot read the "
+                              "range '2.x'" % bad, r.stderr)
+            r = run([MEDSEC, "sbom", "-r", out, "-o", cdx, "--vex",
+                     os.path.join(tmp, "missing.json")])
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("missing.json: cannot read", r.stderr)
+            r = run([MEDSEC, "sbom", "-r", out, "-o", cdx, "--format", "spdx", "--vex", bad])
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("--vex: SPDX 2.3 has no place", r.stderr)
+
+
 class SampleFirmware(unittest.TestCase):
     """The sample firmware vendors Mbed TLS, the FreeRTOS kernel and lwIP (stand-ins of our own
     carrying the libraries' version macros, test-inputs/infusion-pump/third_party/)."""
@@ -502,12 +589,12 @@ class SampleFirmware(unittest.TestCase):
             self.assertTrue(tp["inventoryRecorded"])
             self.assertEqual({c["id"]: c["version"] for c in tp["components"]},
                              {"mbedtls": "3.6.0", "freertos-kernel": "11.1.0", "lwip": "2.1.3"})
-            # Known vulnerabilities are not assessed yet: a gap, so "with gaps", never "shown".
+            # No vulnerability file: a gap, so "with gaps", never "shown".
             self.assertEqual({c["id"]: c["status"] for c in tp["clauses"]},
                              {"ansm:development/third-party": "inventory-gaps",
                               "fda-2023:V.A.4": "inventory-gaps"})
-            self.assertIn("known vulnerabilities of the components: not assessed in this report",
-                          tp["gaps"])
+            self.assertEqual(tp["gaps"], ["known vulnerabilities not assessed: no vulnerability "
+                                          "file given (medsec report --vulnerabilities)"])
             with open(cdx, "rb") as f:
                 cdx_sha = hashlib.sha256(f.read()).hexdigest()
             with open(spdx, "rb") as f:
@@ -537,6 +624,38 @@ class SampleFirmware(unittest.TestCase):
                      os.path.join(tmp, "missing.json")])
             self.assertEqual(r.returncode, 2)
             self.assertIn("cannot read SBOM '%s'" % os.path.join(tmp, "missing.json"), r.stderr)
+
+            # The team's VEX (test-inputs/infusion-pump/security): into the SBOM and the report.
+            vex = os.path.join(PUMP, "security", "vulnerabilities.cdx.json")
+            cdx_vex = os.path.join(tmp, "bom-vex.cdx.json")
+            r = run([MEDSEC, "sbom", "-r", out, "-o", cdx_vex, "--vex", vex])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("medsec: vulnerabilities: 2 record(s) in 1 file(s), 1 matching a "
+                          "component, 0 unassessed", r.stderr)
+            self.assertIn("medsec: vulnerability CVE-2024-28755 (pkg:github/Mbed-TLS/mbedtls) "
+                          "matches no component version of this scan", r.stderr)
+            v = validate_cyclonedx(cdx_vex)
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+            vulns = load_json(cdx_vex)["vulnerabilities"]
+            self.assertEqual([(x["id"], x["affects"], x["analysis"]["state"],
+                               x["analysis"]["justification"]) for x in vulns],
+                             [("CVE-2024-45159", [{"ref": "medsec:component/mbedtls"}],
+                               "not_affected", "requires_configuration")])
+            r = run([MEDSEC, "report", "-r", out, "-o", rep, "--format", "json",
+                     "--date", "2026-06-01", "--vulnerabilities", vex])
+            self.assertEqual(r.returncode, 0, r.stderr)
+            tp = load_json(os.path.join(rep, "report.json"))["thirdParty"]
+            # Complete scan, every component with version and support, its vulnerability
+            # assessed: the inventory shows both clauses, without gaps.
+            self.assertEqual(tp["gaps"], [])
+            self.assertEqual({c["id"]: c["status"] for c in tp["clauses"]},
+                             {"ansm:development/third-party": "inventory",
+                              "fda-2023:V.A.4": "inventory"})
+            mbed = [c for c in tp["components"] if c["id"] == "mbedtls"][0]
+            self.assertEqual([(x["id"], x["state"], x["flags"]) for x in mbed["vulnerabilities"]],
+                             [("CVE-2024-45159", "not_affected", [])])
+            self.assertEqual(tp["unmatchedVulnerabilities"],
+                             ["CVE-2024-28755 (pkg:github/Mbed-TLS/mbedtls)"])
 
 
 if __name__ == "__main__":

@@ -69,6 +69,12 @@ ReportInput goldenInput() {
     const std::string Src = readText(Path);
     In.Sources[F.Where.File] = Src.empty() ? std::nullopt : std::optional<std::string>(Src);
   }
+  auto Vulns = matchVulnerabilities(
+      {{"vulnerabilities.cdx.json", readText(GoldenDir + "/vulnerabilities.cdx.json")},
+       {"osv.json", readText(GoldenDir + "/osv.json")}},
+      In.Results.Components);
+  EXPECT_TRUE(static_cast<bool>(Vulns)) << llvm::toString(Vulns.takeError());
+  In.Vulnerabilities = std::move(*Vulns);
   In.Opts.Title = "IP-400 infusion pump firmware 2.0.3: secure-coding verification";
   In.Opts.Date = "2026-06-01";
   In.Reporter = {"medsec", "0.1.0", "testbuild", "19.1.7", "x86_64-pc-linux-gnu"};
@@ -583,8 +589,8 @@ TEST(ReportThirdParty, InventoryClausesTakeTheirStatusFromTheInventory) {
                 "the scan is incomplete: the inventory lists only what the analysed units used",
                 "1 vendored tree(s) unidentified: declare them in .medsec.yaml 'components'",
                 "freertos-kernel: version unknown", "freertos-kernel: support level unknown",
-                "lwip: end of support passed",
-                "known vulnerabilities of the components: not assessed in this report"}));
+                "lwip: end of support passed", "freertos-kernel: MEDSEC-TEST-0002 unassessed",
+                "lwip: MEDSEC-TEST-0001 unassessed"}));
   // Counted as covered (shown by the inventory, with its gaps listed), unlike "no check".
   EXPECT_EQ(M.Guidelines[0].covered(), 3u);
 
@@ -595,6 +601,25 @@ TEST(ReportThirdParty, InventoryClausesTakeTheirStatusFromTheInventory) {
   M = buildReportModel(In);
   EXPECT_TRUE(M.InventoryGaps.empty());
   EXPECT_EQ(inventoryStatuses(M), (std::vector<std::string>{"inventory", "inventory"}));
+
+  // Every component with version and support, its known vulnerabilities assessed: shown.
+  In = goldenInput();
+  In.Results.Units = {{"src/app/uart.c", UnitStatus::Analysed, "", {}}};
+  In.Results.Unidentified.clear();
+  In.Results.Components.erase(In.Results.Components.begin(), In.Results.Components.begin() + 2);
+  ASSERT_EQ(In.Results.Components[0].Id, "mbedtls");
+  M = buildReportModel(In);
+  EXPECT_EQ(M.InventoryGaps, std::vector<std::string>{});
+  EXPECT_EQ(inventoryStatuses(M), (std::vector<std::string>{"inventory", "inventory"}));
+  ASSERT_EQ(M.Components[0].Vulns.size(), 1u);
+  EXPECT_EQ(M.Components[0].Vulns[0].State, "not_affected");
+  // Without a vulnerability file, nothing says its vulnerabilities were looked at: a gap.
+  In.Vulnerabilities.reset();
+  M = buildReportModel(In);
+  EXPECT_EQ(M.InventoryGaps, std::vector<std::string>{"known vulnerabilities not assessed: no "
+                                                      "vulnerability file given (medsec report "
+                                                      "--vulnerabilities)"});
+  EXPECT_EQ(inventoryStatuses(M), (std::vector<std::string>{"inventory-gaps", "inventory-gaps"}));
 
   // Results of a medsec without the inventory: nothing to show, and not counted as covered.
   In.Results.InventoryRecorded = false;

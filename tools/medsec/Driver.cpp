@@ -88,6 +88,8 @@ report options:
   --test-evidence FILE   the tool's own test results (JUnit XML or ctest log)
   --sbom FILE            an SBOM written by 'medsec sbom' (repeatable): listed with its SHA-256
                          and compared with the scan's components
+  --vulnerabilities FILE known vulnerabilities, CycloneDX VEX or OSV JSON (repeatable, offline):
+                         shown per component with the team's assessment
   --catalogue DIR, --rules FILE  as for scan (default --rules: the project file the scan used)
   --source-root DIR      where the sources are now (default: the results' sourceRoot)
 
@@ -100,6 +102,9 @@ sbom options (docs/sbom.md):
   --supplier NAME        the manufacturer (default: not stated)
   --timestamp TIME       ISO 8601 creation time (CycloneDX: omitted unless given; SPDX, which
                          requires one: $SOURCE_DATE_EPOCH, else the current time)
+  --vex FILE             known vulnerabilities the team keeps, CycloneDX VEX or OSV JSON
+                         (repeatable; read offline), matched to the components by purl/CPE and
+                         version range and written with their assessment (CycloneDX only)
 
 exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 analysis incomplete
 )";
@@ -261,23 +266,25 @@ int reportCommand(int Argc, char **Argv) {
   auto Results = [&](const std::string &V) { O.ResultsPath = V; };
   auto Output = [&](const std::string &V) { O.OutputDir = V; };
   Args A(Argc, Argv, 2);
-  if (!A.parse({{"-r", Results},
-                {"--results", Results},
-                {"-o", Output},
-                {"--output-dir", Output},
-                {"--format", [&](const std::string &V) { report::appendList(O.Formats, V); }},
-                {"--guideline",
-                 [&](const std::string &V) { report::appendList(O.Report.Guidelines, V); }},
-                {"--phases", [&](const std::string &V) { report::appendList(O.Report.Phases, V); }},
-                {"--title", [&](const std::string &V) { O.Report.Title = V; }},
-                {"--date", [&](const std::string &V) { O.Report.Date = V; }},
-                {"--test-evidence", [&](const std::string &V) { O.TestEvidence = V; }},
-                {"--sbom", [&](const std::string &V) { O.Sboms.push_back(V); }},
-                {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
-                {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
-                {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }}},
-               {{"-q", [&] { O.Quiet = true; }}, {"--quiet", [&] { O.Quiet = true; }}}, Positional,
-               Error))
+  if (!A.parse(
+          {{"-r", Results},
+           {"--results", Results},
+           {"-o", Output},
+           {"--output-dir", Output},
+           {"--format", [&](const std::string &V) { report::appendList(O.Formats, V); }},
+           {"--guideline",
+            [&](const std::string &V) { report::appendList(O.Report.Guidelines, V); }},
+           {"--phases", [&](const std::string &V) { report::appendList(O.Report.Phases, V); }},
+           {"--title", [&](const std::string &V) { O.Report.Title = V; }},
+           {"--date", [&](const std::string &V) { O.Report.Date = V; }},
+           {"--test-evidence", [&](const std::string &V) { O.TestEvidence = V; }},
+           {"--sbom", [&](const std::string &V) { O.Sboms.push_back(V); }},
+           {"--vulnerabilities", [&](const std::string &V) { O.Vulnerabilities.push_back(V); }},
+           {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
+           {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
+           {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }}},
+          {{"-q", [&] { O.Quiet = true; }}, {"--quiet", [&] { O.Quiet = true; }}}, Positional,
+          Error))
     return usageError(Error);
   if (!Positional.empty())
     return usageError("unexpected argument '" + Positional.front() + "'");
@@ -314,7 +321,7 @@ std::string spdxTimestamp(const std::string &Given) {
 int sbomCommand(int Argc, char **Argv) {
   SbomOptions O;
   std::string ResultsPath, OutPath, Format = "cyclonedx", Error;
-  std::vector<std::string> Positional;
+  std::vector<std::string> Positional, VexFiles;
   auto Results = [&](const std::string &V) { ResultsPath = V; };
   auto Output = [&](const std::string &V) { OutPath = V; };
   Args A(Argc, Argv, 2);
@@ -326,13 +333,18 @@ int sbomCommand(int Argc, char **Argv) {
                 {"--name", [&](const std::string &V) { O.Name = V; }},
                 {"--firmware-version", [&](const std::string &V) { O.Version = V; }},
                 {"--supplier", [&](const std::string &V) { O.Supplier = V; }},
-                {"--timestamp", [&](const std::string &V) { O.Timestamp = V; }}},
+                {"--timestamp", [&](const std::string &V) { O.Timestamp = V; }},
+                {"--vex", [&](const std::string &V) { VexFiles.push_back(V); }}},
                {}, Positional, Error))
     return usageError(Error);
   if (ResultsPath.empty() || OutPath.empty() || !Positional.empty())
     return usageError("usage: medsec sbom -r RESULTS.json -o FILE [--format cyclonedx|spdx]");
   if (Format != "cyclonedx" && Format != "spdx")
     return usageError("unknown SBOM format '" + Format + "'; expected cyclonedx or spdx");
+  if (Format == "spdx" && !VexFiles.empty())
+    return usageError("--vex: SPDX 2.3 has no place for a vulnerability's assessment; write "
+                      "the CycloneDX SBOM with --vex (medsec report --vulnerabilities shows them "
+                      "too)");
   if (!O.Timestamp.empty() &&
       !llvm::Regex("^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z$")
            .match(O.Timestamp))
@@ -342,6 +354,13 @@ int sbomCommand(int Argc, char **Argv) {
   std::optional<ScanResults> R = readResults(ResultsPath);
   if (!R)
     return ExitUsage;
+  if (!VexFiles.empty()) {
+    auto Vulns = loadVulnerabilities(VexFiles, R->Components);
+    if (!Vulns)
+      return configurationError(llvm::toString(Vulns.takeError()));
+    printVulnerabilitySummary(llvm::errs(), *Vulns);
+    O.Vulnerabilities = std::move(Vulns->Matched);
+  }
   if (Format == "spdx")
     O.Timestamp = spdxTimestamp(O.Timestamp);
   const std::string Text = Format == "spdx" ? writeSpdx(*R, O) : writeCycloneDx(*R, O);

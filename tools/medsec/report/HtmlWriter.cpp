@@ -323,6 +323,46 @@ void scope(Html &H, const ReportModel &M) {
   H << "</section>";
 }
 
+void knownVulnerabilities(Html &H, const ReportModel &M) {
+  if (!M.VulnerabilitiesGiven)
+    return;
+  H << "<h3>Known vulnerabilities</h3>";
+  bool Any = false;
+  for (const ComponentView &V : M.Components)
+    Any |= !V.Vulns.empty();
+  if (!Any)
+    H << "<p>No record of the vulnerability files matches a component version of this scan.</p>";
+  else {
+    H << "<table id=\"vulnerabilities\"><thead><tr><th>component</th><th>vulnerability</th>"
+      << "<th>severity</th><th>affected</th><th>assessment</th><th>justification</th>"
+      << "<th>detail</th><th>flags</th></tr></thead><tbody>";
+    for (const ComponentView &V : M.Components)
+      for (const Vulnerability &X : V.Vulns) {
+        H << "<tr><td><code>" << esc(V.C.Id) << "</code></td><td><code>" << esc(X.Id) << "</code>";
+        if (!X.Aliases.empty()) {
+          H << " (";
+          codeList(H, X.Aliases);
+          H << ")";
+        }
+        H << "</td><td>" << esc(X.Severity) << "</td><td>" << esc(X.Affected) << "</td><td>";
+        if (X.State.empty())
+          H << "<span class=\"meta\">none</span>";
+        else
+          H << esc(X.State);
+        H << "</td><td>" << esc(X.Justification) << "</td><td>" << esc(X.Detail) << "</td><td>";
+        flags(H, X.flags());
+        H << "</td></tr>";
+      }
+    H << "</tbody></table>";
+  }
+  if (!M.UnmatchedVulnerabilities.empty()) {
+    H << "<p>Records that match no component version of this scan:</p><ul>";
+    for (const std::string &U : M.UnmatchedVulnerabilities)
+      H << "<li>" << esc(U) << "</li>";
+    H << "</ul>";
+  }
+}
+
 void thirdParty(Html &H, const ReportModel &M) {
   heading(H, 4);
   if (!M.InventoryRecorded) {
@@ -340,7 +380,7 @@ void thirdParty(Html &H, const ReportModel &M) {
   else {
     H << "<table id=\"components\"><thead><tr><th>component</th><th>version</th><th>basis</th>"
       << "<th>supplier</th><th>licence</th><th>support</th><th>end of support</th><th>files</th>"
-      << "<th>flags</th></tr></thead><tbody>";
+      << "<th>vulnerabilities</th><th>flags</th></tr></thead><tbody>";
     for (const ComponentView &V : M.Components) {
       H << "<tr id=\"component-" << esc(V.C.Id) << "\"><td>" << esc(V.C.Name) << " <code>"
         << esc(V.C.Id) << "</code></td><td>";
@@ -356,11 +396,25 @@ void thirdParty(Html &H, const ReportModel &M) {
       else
         H << esc(V.C.EndOfSupport);
       H << "</td><td class=\"n\">" << V.C.Files.size() << "</td><td>";
+      if (!M.VulnerabilitiesGiven)
+        H << "not assessed (no vulnerability file)";
+      else if (V.Vulns.empty())
+        H << "none in the vulnerability files";
+      for (const Vulnerability &X : V.Vulns) {
+        H << "<code>" << esc(X.Id) << "</code> ";
+        if (X.State.empty())
+          H << "<span class=\"flag\">unassessed</span>";
+        else
+          H << esc(X.State);
+        H << "<br>";
+      }
+      H << "</td><td>";
       flags(H, V.Flags);
       H << "</td></tr>";
     }
     H << "</tbody></table>";
   }
+  knownVulnerabilities(H, M);
   if (!M.Unidentified.empty()) {
     H << "<h3>Unidentified third-party trees</h3><table id=\"unidentified\"><thead><tr><th>tree"
       << "</th><th>ownership files</th><th>files used</th></tr></thead><tbody>";
@@ -372,7 +426,8 @@ void thirdParty(Html &H, const ReportModel &M) {
     H << "</tbody></table>";
   }
   if (M.InventoryGaps.empty())
-    H << "<p>No gap: every component is identified with its version and support level.</p>";
+    H << "<p>No gap: every component is identified with its version and support level, and every "
+      << "vulnerability the given files list for it is assessed.</p>";
   else {
     H << "<p>Gaps:</p><ul id=\"inventory-gaps\">";
     for (const std::string &G : M.InventoryGaps)
@@ -611,6 +666,8 @@ void hashes(Html &H, const ReportModel &M) {
     Line("test evidence", M.Evidence->Name, M.Evidence->Sha256);
   for (const SbomFileRow &S : M.Sboms)
     Line("SBOM", S.Path, S.Sha256);
+  for (const VulnerabilityFile &F : M.VulnerabilityFiles)
+    Line("vulnerabilities", F.Path, F.Sha256);
   for (const SourceHash &S : M.Sources)
     Line("source", S.Path, S.Sha256);
   H << "</tbody></table><p>To reproduce: run <code>medsec report</code> with the same inputs and "

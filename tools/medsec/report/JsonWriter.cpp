@@ -104,9 +104,16 @@ json::Value inputs(const ReportModel &M) {
                                  {"format", s(S.Format)},
                                  {"components", S.Components},
                                  {"state", s(S.State)}});
+  json::Array VulnFiles;
+  for (const VulnerabilityFile &F : M.VulnerabilityFiles)
+    VulnFiles.push_back(json::Object{{"path", s(F.Path)},
+                                     {"sha256", s(F.Sha256)},
+                                     {"format", s(F.Format)},
+                                     {"records", F.Records}});
   json::Object O{
       {"results", json::Object{{"path", s(M.ResultsPath)}, {"sha256", s(M.ResultsSha256)}}},
       {"sboms", std::move(Sboms)},
+      {"vulnerabilityFiles", std::move(VulnFiles)},
       {"catalogue", std::move(Catalogue)},
       {"catalogueMismatch", M.CatalogueMismatch},
       {"compileDatabase", std::move(Db)},
@@ -239,6 +246,26 @@ static json::Object attackSurface(const ReportModel &M) {
                       {"inputs", std::move(Inputs)}};
 }
 
+static json::Array vulnerabilities(const std::vector<Vulnerability> &Vulns) {
+  json::Array A;
+  for (const Vulnerability &V : Vulns)
+    A.push_back(json::Object{{"id", s(V.Id)},
+                             {"aliases", list(V.Aliases)},
+                             {"summary", s(V.Summary)},
+                             {"severity", s(V.Severity)},
+                             {"affected", s(V.Affected)},
+                             {"matchedBy", s(V.MatchedBy)},
+                             {"state", s(V.State)},
+                             {"justification", s(V.Justification)},
+                             {"detail", s(V.Detail)},
+                             {"response", list(V.Response)},
+                             {"sources", list(V.Sources)},
+                             {"assessedIn", s(V.AssessedIn)},
+                             {"conflicts", list(V.Conflicts)},
+                             {"flags", list(V.flags())}});
+  return A;
+}
+
 /// The component inventory, its gaps and the clauses it is evidence for.
 static json::Object thirdParty(const ReportModel &M) {
   json::Array Components, Unidentified, Clauses;
@@ -256,7 +283,8 @@ static json::Object thirdParty(const ReportModel &M) {
                                       {"cpe", s(V.C.Cpe)},
                                       {"files", static_cast<int64_t>(V.C.Files.size())},
                                       {"sha256", s(V.C.Sha256)},
-                                      {"flags", list(V.Flags)}});
+                                      {"flags", list(V.Flags)},
+                                      {"vulnerabilities", vulnerabilities(V.Vulns)}});
   for (const UnidentifiedTree &T : M.Unidentified)
     Unidentified.push_back(json::Object{{"path", s(T.Path)},
                                         {"evidence", list(T.Evidence)},
@@ -264,6 +292,8 @@ static json::Object thirdParty(const ReportModel &M) {
   for (const ClauseRow &R : M.InventoryRows)
     Clauses.push_back(json::Object{{"id", s(R.Id)}, {"status", s(R.Status)}});
   return json::Object{{"inventoryRecorded", M.InventoryRecorded},
+                      {"vulnerabilitiesGiven", M.VulnerabilitiesGiven},
+                      {"unmatchedVulnerabilities", list(M.UnmatchedVulnerabilities)},
                       {"clauses", std::move(Clauses)},
                       {"components", std::move(Components)},
                       {"unidentified", std::move(Unidentified)},

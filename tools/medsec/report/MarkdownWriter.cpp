@@ -169,6 +169,46 @@ void scope(const ReportModel &M, std::string &O) {
   Table("Excluded", M.Excluded);
 }
 
+std::string vulnerabilityCell(const ReportModel &M, const ComponentView &V) {
+  if (!M.VulnerabilitiesGiven)
+    return "not assessed (no vulnerability file)";
+  if (V.Vulns.empty())
+    return "none in the vulnerability files";
+  std::string Out;
+  for (const Vulnerability &X : V.Vulns)
+    Out += (Out.empty() ? "" : "<br>") + c(X.Id) + " " +
+           (X.State.empty() ? std::string("**\xE2\x9A\xA0 UNASSESSED**") : e(X.State));
+  return Out;
+}
+
+void knownVulnerabilities(const ReportModel &M, std::string &O) {
+  if (!M.VulnerabilitiesGiven)
+    return;
+  O += "### Known vulnerabilities\n\n";
+  bool Any = false;
+  for (const ComponentView &V : M.Components)
+    Any |= !V.Vulns.empty();
+  if (!Any)
+    O += "No record of the vulnerability files matches a component version of this scan.\n\n";
+  else {
+    O += "| component | vulnerability | severity | affected | assessment | justification | "
+         "detail | flags |\n|---|---|---|---|---|---|---|---|\n";
+    for (const ComponentView &V : M.Components)
+      for (const Vulnerability &X : V.Vulns)
+        O += "| " + c(V.C.Id) + " | " + c(X.Id) +
+             (X.Aliases.empty() ? "" : " (" + join(X.Aliases) + ")") + " | " + e(X.Severity) +
+             " | " + e(X.Affected) + " | " + (X.State.empty() ? std::string("none") : e(X.State)) +
+             " | " + e(X.Justification) + " | " + e(X.Detail) + " | " + flags(X.flags()) + " |\n";
+    O += "\n";
+  }
+  if (!M.UnmatchedVulnerabilities.empty()) {
+    O += "Records that match no component version of this scan:\n\n";
+    for (const std::string &U : M.UnmatchedVulnerabilities)
+      O += "- " + e(U) + "\n";
+    O += "\n";
+  }
+}
+
 void thirdParty(const ReportModel &M, std::string &O) {
   O += "## 5. Third-party components\n\n";
   if (!M.InventoryRecorded) {
@@ -182,15 +222,16 @@ void thirdParty(const ReportModel &M, std::string &O) {
     O += "No catalogued component in the files the analysed units compiled or included.\n\n";
   else {
     O += "| component | version | basis | supplier | licence | support | end of support | "
-         "files | flags |\n|---|---|---|---|---|---|---|--:|---|\n";
+         "files | vulnerabilities | flags |\n|---|---|---|---|---|---|---|--:|---|---|\n";
     for (const ComponentView &V : M.Components)
       O += "| " + e(V.C.Name) + " " + c(V.C.Id) + " | " +
            (V.C.Version.empty() ? std::string("unknown") : c(V.C.Version)) + " | " + e(V.Basis) +
            " | " + e(V.C.Supplier) + " | " + c(V.C.Licence) + " | " + e(V.C.Support) + " | " +
            (V.C.EndOfSupport.empty() ? "not declared" : e(V.C.EndOfSupport)) + " | " +
-           n(V.C.Files.size()) + " | " + flags(V.Flags) + " |\n";
+           n(V.C.Files.size()) + " | " + vulnerabilityCell(M, V) + " | " + flags(V.Flags) + " |\n";
     O += "\n";
   }
+  knownVulnerabilities(M, O);
   if (!M.Unidentified.empty()) {
     O += "### Unidentified third-party trees\n\n| tree | ownership files | files used |\n"
          "|---|---|--:|\n";
@@ -199,7 +240,8 @@ void thirdParty(const ReportModel &M, std::string &O) {
     O += "\n";
   }
   if (M.InventoryGaps.empty())
-    O += "No gap: every component is identified with its version and support level.\n\n";
+    O += "No gap: every component is identified with its version and support level, and every "
+         "vulnerability the given files list for it is assessed.\n\n";
   else {
     O += "Gaps:\n\n";
     for (const std::string &G : M.InventoryGaps)
@@ -384,6 +426,8 @@ void hashes(const ReportModel &M, std::string &O) {
     O += "- test evidence: " + c(M.Evidence->Name) + " " + c(M.Evidence->Sha256) + "\n";
   for (const SbomFileRow &S : M.Sboms)
     O += "- SBOM (" + e(S.Format) + "): " + c(S.Path) + " " + c(S.Sha256) + "\n";
+  for (const VulnerabilityFile &F : M.VulnerabilityFiles)
+    O += "- vulnerabilities (" + e(F.Format) + "): " + c(F.Path) + " " + c(F.Sha256) + "\n";
   for (const SourceHash &S : M.Sources)
     O += "- source: " + c(S.Path) + " " + c(S.Sha256) + "\n";
   O += "\nTo reproduce: run `medsec report` on the same inputs (same options) and compare "

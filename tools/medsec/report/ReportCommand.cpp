@@ -162,6 +162,12 @@ int runReport(const ReportCommandOptions &O) {
       return fail("cannot read test evidence '" + O.TestEvidence + "'");
     In.Evidence = parseTestEvidence(O.TestEvidence, *Evidence);
   }
+  if (!O.Vulnerabilities.empty()) {
+    auto V = loadVulnerabilities(O.Vulnerabilities, In.Results.Components);
+    if (!V)
+      return fail(llvm::toString(V.takeError()));
+    In.Vulnerabilities = std::move(*V);
+  }
   for (const std::string &S : O.Sboms) {
     auto Sbom = readFile(S);
     if (!Sbom)

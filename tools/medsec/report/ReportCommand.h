@@ -17,8 +17,9 @@ struct ReportCommandOptions {
   std::vector<std::string> ProjectRules; // empty: the project files the scan recorded
   std::string SourceRoot;                // empty: the results' sourceRoot
   std::string TestEvidence;
-  std::vector<std::string> Sboms;   // --sbom files
-  std::vector<std::string> Formats; // empty: all
+  std::vector<std::string> Sboms;           // --sbom files
+  std::vector<std::string> Vulnerabilities; // --vulnerabilities files (VEX, OSV)
+  std::vector<std::string> Formats;         // empty: all
   ReportOptions Report;
   bool Quiet = false;
 };

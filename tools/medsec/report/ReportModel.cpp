@@ -399,6 +399,11 @@ void buildWarnings(ReportModel &M) {
     M.Warnings.push_back(std::to_string(Flagged) +
                          " deviation(s) are unjustified, expired, rejected or unapproved "
                          "(see Deviations)");
+  // Like an unjustified deviation: a known vulnerability nobody has assessed.
+  if (const unsigned N = M.unassessedVulnerabilities())
+    M.Warnings.push_back(std::to_string(N) +
+                         " known vulnerability(ies) of third-party components have no "
+                         "assessment (see Third-party components)");
   if (M.Evidence && M.Evidence->Failures)
     M.Warnings.push_back("the tool's own test suite reports " +
                          std::to_string(M.Evidence->Failures) + " failure(s)");

@@ -12,6 +12,7 @@
 
 #include "../../../rules/loader/Catalogue.h"
 #include "Results.h"
+#include "Vulnerabilities.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -82,6 +83,7 @@ struct ReportInput {
   std::map<std::string, std::optional<std::string>> Sources;
   ToolIdentity Reporter; // the medsec writing the report
   std::vector<SbomInput> Sboms;
+  std::optional<VulnerabilityData> Vulnerabilities; // --vulnerabilities; nullopt: none given
 };
 
 // --- the model -------------------------------------------------------------
@@ -172,8 +174,9 @@ struct SeverityCount {
 /// A third-party component as the report shows it (results.json components).
 struct ComponentView {
   ComponentResult C;
-  std::string Basis;              // how the version was determined, with file and line
-  std::vector<std::string> Flags; // version unknown, support unknown, end of support passed, ...
+  std::string Basis;                // how the version was determined, with file and line
+  std::vector<std::string> Flags;   // version unknown, support unknown, end of support passed, ...
+  std::vector<Vulnerability> Vulns; // known vulnerabilities matched to it, by id
 };
 
 /// An SBOM file given with --sbom, and whether it lists what the scan found.
@@ -223,6 +226,10 @@ struct ReportModel {
   std::vector<std::string> InventoryGaps; // why an inventory clause is not fully shown
   std::vector<ClauseRow> InventoryRows;   // checkable: inventory
   std::vector<SbomFileRow> Sboms;
+  bool VulnerabilitiesGiven = false;
+  std::vector<VulnerabilityFile> VulnerabilityFiles;
+  std::vector<std::string> UnmatchedVulnerabilities; // records no component version matched
+  unsigned unassessedVulnerabilities() const;
 
   // findings and their traceability
   std::vector<FindingView> Findings; // file, line, column, check order

@@ -69,8 +69,13 @@ std::vector<std::string> inventoryGaps(const ReportModel &M) {
     for (const std::string &F : V.Flags)
       if (F != "development snapshot")
         Gaps.push_back(V.C.Id + ": " + F);
-  if (!M.Components.empty())
-    Gaps.push_back("known vulnerabilities of the components: not assessed in this report");
+  if (!M.Components.empty() && !M.VulnerabilitiesGiven)
+    Gaps.push_back("known vulnerabilities not assessed: no vulnerability file given "
+                   "(medsec report --vulnerabilities)");
+  for (const ComponentView &V : M.Components)
+    for (const Vulnerability &X : V.Vulns)
+      for (const std::string &F : X.flags())
+        Gaps.push_back(V.C.Id + ": " + X.Id + " " + F);
   return Gaps;
 }
 
@@ -145,11 +150,28 @@ SbomFileRow sbomRow(const SbomInput &S, const ReportModel &M) {
 
 } // namespace
 
+unsigned ReportModel::unassessedVulnerabilities() const {
+  unsigned N = 0;
+  for (const ComponentView &V : Components)
+    for (const Vulnerability &X : V.Vulns)
+      N += X.State.empty();
+  return N;
+}
+
 void buildThirdParty(const ReportInput &In, ReportModel &M) {
   const ScanResults &R = In.Results;
   M.InventoryRecorded = R.InventoryRecorded;
   for (const ComponentResult &C : R.Components)
-    M.Components.push_back({C, versionBasis(C), componentFlags(C, M.Date)});
+    M.Components.push_back({C, versionBasis(C), componentFlags(C, M.Date), {}});
+  if (In.Vulnerabilities) {
+    M.VulnerabilitiesGiven = true;
+    M.VulnerabilityFiles = In.Vulnerabilities->Files;
+    M.UnmatchedVulnerabilities = In.Vulnerabilities->Unmatched;
+    for (const Vulnerability &V : In.Vulnerabilities->Matched)
+      for (ComponentView &CV : M.Components)
+        if (CV.C.Id == V.Component)
+          CV.Vulns.push_back(V);
+  }
   M.Unidentified = R.Unidentified;
   if (M.InventoryRecorded)
     M.InventoryGaps = inventoryGaps(M);

@@ -159,6 +159,48 @@ json::Object unidentified(const UnidentifiedTree &T) {
       {"evidence", json::Object{{"occurrences", std::move(Occ)}}}};
 }
 
+/// A vulnerability with the team's analysis; none when it has no assessment,
+/// which a property then says plainly.
+json::Object vulnerability(const Vulnerability &V) {
+  json::Object O{
+      {"bom-ref", "medsec:vulnerability/" + V.Component + "/" + V.Id},
+      {"id", V.Id},
+      {"affects", json::Array{json::Object{{"ref", "medsec:component/" + V.Component}}}}};
+  if (!V.Summary.empty())
+    O["description"] = V.Summary;
+  if (!V.Severity.empty())
+    O["ratings"] = json::Array{json::Object{{"severity", V.Severity}}};
+  if (!V.Aliases.empty()) {
+    json::Array Refs;
+    for (const std::string &A : V.Aliases)
+      Refs.push_back(json::Object{{"id", A}, {"source", json::Object{{"name", "alias"}}}});
+    O["references"] = std::move(Refs);
+  }
+  json::Array Props{property("medsec:affected-versions", V.Affected),
+                    property("medsec:matched-by", V.MatchedBy),
+                    property("medsec:vulnerability-files", llvm::join(V.Sources, ", "))};
+  if (!V.Conflicts.empty())
+    Props.push_back(property("medsec:conflicting-assessments", llvm::join(V.Conflicts, "; ")));
+  if (V.State.empty()) {
+    Props.push_back(property("medsec:assessment", "unassessed"));
+  } else {
+    json::Object A{{"state", cycloneDxState(V.State)}};
+    if (!V.Justification.empty())
+      A["justification"] = V.Justification;
+    if (!V.Detail.empty())
+      A["detail"] = V.Detail;
+    if (!V.Response.empty()) {
+      json::Array Resp;
+      for (const std::string &X : V.Response)
+        Resp.push_back(X);
+      A["response"] = std::move(Resp);
+    }
+    O["analysis"] = std::move(A);
+  }
+  O["properties"] = std::move(Props);
+  return O;
+}
+
 } // namespace
 
 std::string sbomJson(json::Value V) {
@@ -212,6 +254,12 @@ std::string writeCycloneDx(const ScanResults &R, const SbomOptions &O) {
       {"components", std::move(Components)},
       {"dependencies",
        json::Array{json::Object{{"ref", "medsec:firmware"}, {"dependsOn", std::move(DependsOn)}}}}};
+  if (!O.Vulnerabilities.empty()) {
+    json::Array Vulns;
+    for (const Vulnerability &V : O.Vulnerabilities)
+      Vulns.push_back(vulnerability(V));
+    Doc["vulnerabilities"] = std::move(Vulns);
+  }
   // The serial number names the content, so the same scan gives the same BOM.
   const std::string Body = sbomJson(json::Value(json::Object(Doc)));
   Doc["serialNumber"] = "urn:uuid:" + uuid5("medsec-sbom:" + rules::sha256Hex(Body));

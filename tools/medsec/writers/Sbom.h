@@ -10,6 +10,7 @@
 #define MEDSEC_TOOLS_WRITERS_SBOM_H
 
 #include "../Results.h"
+#include "../Vulnerabilities.h"
 
 #include <string>
 
@@ -20,6 +21,8 @@ struct SbomOptions {
   std::string Version;   // the firmware's version; empty: not stated
   std::string Supplier;  // the manufacturer; empty: not stated
   std::string Timestamp; // ISO 8601, only when given: a document stays reproducible
+  /// Known vulnerabilities matched to the components (--vex); CycloneDX only.
+  std::vector<Vulnerability> Vulnerabilities;
 };
 
 /// CycloneDX 1.6 JSON: the firmware as metadata.component, one component per
