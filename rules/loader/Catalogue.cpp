@@ -25,8 +25,6 @@ std::string sha256Hex(const std::string &Bytes) {
   return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest.data(), Digest.size()), /*LowerCase=*/true);
 }
 
-namespace {
-
 std::vector<std::string> yamlFilesBelow(const std::string &Dir, std::vector<Problem> &Problems) {
   std::vector<std::string> Files;
   std::error_code EC;
@@ -41,6 +39,8 @@ std::vector<std::string> yamlFilesBelow(const std::string &Dir, std::vector<Prob
   std::sort(Files.begin(), Files.end());
   return Files;
 }
+
+namespace {
 
 void loadFile(const std::string &Path, const std::string &Role, Catalogue &Cat,
               std::vector<Problem> &Problems) {

@@ -176,6 +176,10 @@ private:
 /// (80,000 data entries: about 9 MiB).
 constexpr uint64_t MaxRuleFileBytes = 32u << 20;
 
+/// Every *.yaml below Dir, sorted: the built-in catalogue's files in load
+/// order. A directory that cannot be listed is a problem appended to Problems.
+std::vector<std::string> yamlFilesBelow(const std::string &Dir, std::vector<Problem> &Problems);
+
 /// Loads the built-in catalogue (every *.yaml below BuiltinDir, sorted) and
 /// then each project override file in order. Never throws; every problem is
 /// appended to Problems with its location. The returned catalogue holds what

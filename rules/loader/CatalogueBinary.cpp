@@ -350,22 +350,15 @@ loadCatalogueCached(const std::string &BuiltinDir, const std::vector<std::string
     *FromBinary = false;
   // The key: the loader, then every file in load order with its bytes' hash.
   std::vector<std::pair<std::string, std::string>> Files; // path, role
-  std::error_code EC;
-  if (llvm::sys::fs::is_directory(BuiltinDir)) {
-    std::vector<std::string> Builtin;
-    for (llvm::sys::fs::recursive_directory_iterator It(BuiltinDir, EC), End; It != End && !EC;
-         It.increment(EC))
-      if (llvm::StringRef(It->path()).ends_with(".yaml") &&
-          It->type() != llvm::sys::fs::file_type::directory_file)
-        Builtin.push_back(It->path());
-    std::sort(Builtin.begin(), Builtin.end());
-    for (std::string &F : Builtin)
+  // The same listing loadCatalogue reads; one it cannot make is its to report.
+  std::vector<Problem> Listing;
+  if (llvm::sys::fs::is_directory(BuiltinDir))
+    for (std::string &F : yamlFilesBelow(BuiltinDir, Listing))
       Files.push_back({std::move(F), "builtin"});
-  }
   for (const std::string &F : ProjectFiles)
     Files.push_back({F, "project"});
   std::string KeyText = std::string(Magic) + LoaderIdentity + "\n" + BuiltinDir + "\n";
-  bool Usable = !EC && !CacheDir.empty() && llvm::sys::fs::is_directory(BuiltinDir);
+  bool Usable = Listing.empty() && !CacheDir.empty() && llvm::sys::fs::is_directory(BuiltinDir);
   for (const auto &[Path, Role] : Files) {
     // What the loader would refuse (a device, a directory, an oversized
     // file) or cannot read, it names: leave those to it.

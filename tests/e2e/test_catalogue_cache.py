@@ -13,18 +13,9 @@ import re
 import unittest
 
 from common import PLUGIN, TempDir, run
+from test_scan_cli import RULES
 
 SOURCE = "void legacy_copy(char *);\nvoid f(char *d) { legacy_copy(d); }\n"
-RULES = """checks:
-  - id: medsec-banned-functions
-    data:
-      functions:
-        - name: %s
-          severity: high
-          kind: always
-          replacement: a bounded copy
-          reason: copies until NUL without a destination size
-"""
 BROKEN = "checks:\n  - id: medsec-banned-functions\n    sevrity: high\n"
 TRACE = re.compile(r"^medsec-trace: catalogue (parsed|read) ", re.M)
 FINDING = re.compile(r"^(\S+?):(\d+):(\d+): warning: (.*) \[(medsec-[a-z0-9-]+)\]$", re.M)
