@@ -34,8 +34,45 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
 
 const Expr *constantOperand(const Expr *E) { return E->IgnoreParenImpCasts(); }
 
+const ResultTest TruthTest; // the test a conversion to bool makes
+
+/// The conversion to bool C is itself the test of a condition: `if (f())`,
+/// `!f()`, `f() && g()` in C++, where the condition's own test is judged.
+bool convertsForCondition(const CastExpr *C, ASTContext &Ctx) {
+  const DynTypedNodeList Parents = Ctx.getParents(*C);
+  if (Parents.size() != 1)
+    return false;
+  const auto *S = Parents[0].get<Stmt>();
+  if (!S)
+    return false;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getCond() == C;
+  if (const auto *W = dyn_cast<WhileStmt>(S))
+    return W->getCond() == C;
+  if (const auto *D = dyn_cast<DoStmt>(S))
+    return D->getCond() == C;
+  if (const auto *F = dyn_cast<ForStmt>(S))
+    return F->getCond() == C;
+  if (const auto *Cond = dyn_cast<ConditionalOperator>(S))
+    return Cond->getCond() == C;
+  if (const auto *U = dyn_cast<UnaryOperator>(S))
+    return U->getOpcode() == UO_LNot;
+  if (const auto *B = dyn_cast<BinaryOperator>(S))
+    return B->isLogicalOp();
+  return false;
+}
+
+Use classifyUse(const Expr *E, ASTContext &Ctx, const Expr *&ToBool);
+
 /// Classifies how the value of E is used by the expressions around it.
 Use classify(const Expr *E, ASTContext &Ctx) {
+  const Expr *ToBool = nullptr;
+  Use U = classifyUse(E, Ctx, ToBool);
+  U.ToBool = ToBool;
+  return U;
+}
+
+Use classifyUse(const Expr *E, ASTContext &Ctx, const Expr *&ToBool) {
   const Stmt *Node = E;
   for (;;) {
     const DynTypedNodeList Parents = Ctx.getParents(*Node);
@@ -64,6 +101,9 @@ Use classify(const Expr *E, ASTContext &Ctx) {
     if (const auto *Cast = dyn_cast<CastExpr>(S)) {
       if (Cast->getType()->isVoidType() && isa<ExplicitCastExpr>(Cast))
         return {Use::VoidCast, Cast};
+      if (Cast->getCastKind() == CK_IntegralToBoolean && !ToBool &&
+          !convertsForCondition(Cast, Ctx))
+        ToBool = Cast;
       // Integer conversions keep the value a test will see.
       if (Cast->getType()->isIntegralOrEnumerationType() || Cast->getType()->isPointerType() ||
           Cast->getType()->isBooleanType()) {
@@ -104,7 +144,7 @@ Use classify(const Expr *E, ASTContext &Ctx) {
         return {Use::Tested, B};
       if (B->getOpcode() == BO_Assign && B->getRHS() == Node) {
         // `if ((ret = f()) != 0)`: the assignment's own value is what is tested.
-        const Use Outer = classify(B, Ctx);
+        const Use Outer = classifyUse(B, Ctx, ToBool);
         if (Outer.K != Use::Discarded)
           return Outer;
         const auto *Ref = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
@@ -664,7 +704,7 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const Use U = classify(Call, Ctx);
-  if (U.K == Use::Opaque)
+  if (U.K == Use::Opaque && !U.ToBool)
     return;
 
   // Report where the call is written; a name hidden in a macro (the
@@ -690,6 +730,16 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
     if (Reported.insert(At).second)
       report(SM, At, Msg, R->Sev, R->Key);
   };
+  if (U.ToBool && U.K != Use::Discarded && U.K != Use::VoidCast) {
+    // `bool ok = EVP_VerifyFinal(...)`: -1 (error) becomes true like 1 (valid).
+    if (const auto Pair = misclassified(TruthTest, S)) {
+      Report(Loc, "the result of " + Name + " is converted to bool, so the failure value " +
+                      sampleText(Pair->first, S) + " becomes true like the success value " +
+                      sampleText(Pair->second, S) + "; compare it instead (its convention: " +
+                      Expect + ")");
+      return;
+    }
+  }
   if (U.K == Use::Discarded && onErrorPath(Call, Ctx))
     return;
   if ((U.K == Use::Discarded || U.K == Use::VoidCast) && exemptByArguments(*R, Call, SM, Ctx))
@@ -799,6 +849,16 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
                         : ""),
                R.Sev, R.Key);
       return;
+    }
+    if (V.ToBool) {
+      // `return rc;` from a bool function: the conversion is the test.
+      if (const auto Pair = misclassified(TruthTest, S)) {
+        if (!FirstWrong) {
+          FirstWrong = SM.getFileLoc(V.ToBool->getBeginLoc());
+          Witness = *Pair;
+        }
+        continue;
+      }
     }
     if (V.K != Use::Tested)
       return; // handed on, stored elsewhere, switched on: treated as checked

@@ -55,6 +55,10 @@ public:
     const VarDecl *Var = nullptr; // Stored
     const Stmt *Store = nullptr;  // Stored: the assignment or the DeclStmt
     ResultTest Test;              // Tested
+    // An implicit or explicit conversion of the value to bool outside a
+    // condition (`bool ok = f();`, `return f();` in a bool function): it is a
+    // truth test of its own, whatever is done with the bool afterwards.
+    const Expr *ToBool = nullptr;
   };
 
 private:

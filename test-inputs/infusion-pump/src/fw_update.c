@@ -10,7 +10,9 @@
  *   0  magic "IFW1"        4  image size (bytes, without header)
  *   8  version length      9  version string "maj.min.patch"
  *   24 MD5 of the image (legacy docking stations, format v1)
- *   40 flags (bit 0: image ends with an HMAC-SHA256 over the rest)
+ *   40 flags (bit 0: image ends with an HMAC-SHA256 over the rest;
+ *      bit 1, format v3: image ends with an ECDSA P-256 signature over the
+ *      SHA-256 of the rest, checked by the secure element)
  */
 #include "fw_update.h"
 
@@ -22,8 +24,10 @@
 #include "logging.h"
 #include "mbedtls_stub.h"
 #include "pump_config.h"
+#include "secure_element.h"
 
 #define FW_FLAG_HMAC 0x01U
+#define FW_FLAG_ECDSA 0x02U
 #define FW_PENDING_ADDR (FLASH_STAGING_ADDR + FLASH_STAGING_SIZE - 8U)
 #define FW_PENDING_MAGIC 0x50454E44UL /* "PEND" */
 #define FW_IMAGE_MAX (FLASH_STAGING_SIZE - FW_HEADER_SIZE - 8U)
@@ -177,6 +181,20 @@ static int verify_hmac(const uint8_t *img, uint32_t size) {
   return key_store_verify_hmac(img, size - KEY_HMAC_LEN, img + size - KEY_HMAC_LEN) ? 1 : 0;
 }
 
+static int verify_signature(const uint8_t *img, uint32_t size) {
+  const mbedtls_md_info_t *sha256 = mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
+  uint8_t digest[32];
+
+  if (size <= SE_SIGNATURE_LEN || sha256 == NULL ||
+      mbedtls_md(sha256, img, size - SE_SIGNATURE_LEN, digest) != 0) {
+    return 0;
+  }
+  if (se_ecdsa_verify(digest, img + size - SE_SIGNATURE_LEN, SE_SLOT_FW_SIGNING)) { // expect: medsec-unchecked-return-value
+    return 1;
+  }
+  return 0;
+}
+
 fw_result_t fw_update_finish(void) {
   const uint8_t *img = (const uint8_t *)FLASH_PTR(FLASH_STAGING_ADDR);
   int ok;
@@ -186,8 +204,12 @@ fw_result_t fw_update_finish(void) {
     return FW_ERR_STATE;
   }
   state = FW_VERIFYING;
-  ok = (hdr.flags & FW_FLAG_HMAC) != 0U ? verify_hmac(img, hdr.image_size)
-                                         : verify_legacy_digest(img, hdr.image_size);
+  if ((hdr.flags & FW_FLAG_ECDSA) != 0U) {
+    ok = verify_signature(img, hdr.image_size);
+  } else {
+    ok = (hdr.flags & FW_FLAG_HMAC) != 0U ? verify_hmac(img, hdr.image_size)
+                                           : verify_legacy_digest(img, hdr.image_size);
+  }
   if (!ok) {
     state = FW_FAILED;
     r = FW_ERR_VERIFY;
