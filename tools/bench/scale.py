@@ -248,7 +248,7 @@ def row_shards(m, name, db, jobs, tmp):
         timed(m.scan(db, jobs, part, extra=["--shard", "%d/3" % k]))
         parts.append(part)
     merged = os.path.join(tmp, name + ".merged.json")
-    timed([m.bin, "merge", "-o", merged] + parts)
+    timed([m.bin, "merge", "--no-fail-on-incomplete", "-o", merged] + parts)
     same = os.path.exists(merged) and filecmp.cmp(one, merged, shallow=False)
     return [("`--shard K/3` + `medsec merge`, %s" % name, "3 shards", "one scan",
              "identical" if same else "DIFFERENT")]

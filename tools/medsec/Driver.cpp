@@ -33,6 +33,9 @@ commands:
   rules validate [FILE]  check the catalogue, and FILE as a project override file
   rules list             print the checks with their severity, CWE and clauses
   sbom -r RESULTS -o FILE write the third-party components as CycloneDX 1.6 or SPDX 2.3 JSON
+  merge -o RESULTS SHARD...
+                         the shard files of 'scan --shard K/N' into the results one scan
+                         writes; takes the outputs and gate options of scan
   baseline create -r RESULTS -o BASELINE
                          accept the open findings of RESULTS as the baseline
   init [DIR] [-p BUILD_DIR] [--force]
@@ -74,6 +77,8 @@ scan options:
   --cache-dir DIR        result cache (default: $XDG_CACHE_HOME/medsec, else ~/.cache/medsec)
   --no-cache             analyse every unit, read and write no cache entry
   --cache-max-size SIZE  least recently used entries go beyond SIZE (default: 1G)
+  --shard K/N            analyse the K-th of N deterministic parts of the units and write a
+                         shard file to -o; 'medsec merge' makes the results (docs/ci.md)
   -q, --quiet            no progress lines
   -v, --verbose          say what is being done
 
@@ -180,56 +185,33 @@ int configurationError(const std::string &Message) {
   return ExitUsage;
 }
 
-int scanCommand(int Argc, char **Argv, const std::string &Self) {
-  ScanOptions O;
-  std::string Jobs, Timeout, CacheSize, Error, FailOn = "info";
-  std::vector<std::string> Positional;
-  Args A(Argc, Argv, 2);
-  if (!A.parse({{"-p", [&](const std::string &V) { O.BuildPath = V; }},
-                {"-j", [&](const std::string &V) { Jobs = V; }},
-                {"-o", [&](const std::string &V) { O.ResultsPath = V; }},
-                {"--output", [&](const std::string &V) { O.ResultsPath = V; }},
-                {"--checks", [&](const std::string &V) { O.Analyse.Checks = V; }},
-                {"--catalogue", [&](const std::string &V) { O.Analyse.CatalogueDir = V; }},
-                {"--rules", [&](const std::string &V) { O.Analyse.ProjectRules.push_back(V); }},
-                {"--source-root", [&](const std::string &V) { O.Analyse.SourceRoot = V; }},
-                {"--timeout", [&](const std::string &V) { Timeout = V; }},
-                {"--extra-arg", [&](const std::string &V) { O.Analyse.ExtraArgs.push_back(V); }},
-                {"--sarif", [&](const std::string &V) { O.SarifPath = V; }},
-                {"--junit", [&](const std::string &V) { O.JunitPath = V; }},
-                {"--gitlab", [&](const std::string &V) { O.GitLabPath = V; }},
-                {"--failure-logs", [&](const std::string &V) { O.FailureLogDir = V; }},
-                {"--baseline", [&](const std::string &V) { O.BaselinePath = V; }},
-                {"--deviations", [&](const std::string &V) { O.DeviationsPath = V; }},
-                {"--fail-on", [&](const std::string &V) { FailOn = V; }},
-                {"--today", [&](const std::string &V) { O.Gate.Today = V; }},
-                {"--help-base-uri", [&](const std::string &V) { O.HelpBaseUri = V; }},
-                {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
-                {"--query-driver", [&](const std::string &V) { O.QueryDrivers.push_back(V); }},
-                {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }},
-                {"--cache-dir", [&](const std::string &V) { O.Cache.Dir = V; }},
-                {"--cache-max-size", [&](const std::string &V) { CacheSize = V; }}},
-               {{"-q", [&] { O.Quiet = true; }},
-                {"--new-only", [&] { O.Gate.NewOnly = true; }},
-                {"--allow-unjustified-nolint", [&] { O.Gate.RequireJustification = false; }},
-                {"--quiet", [&] { O.Quiet = true; }},
-                {"-v", [&] { O.Verbose = true; }},
-                {"--verbose", [&] { O.Verbose = true; }},
-                {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }},
-                {"--fail-on-test-code", [&] { O.Gate.FailOnTestCode = true; }},
-                {"--cross-tu", [&] { O.CrossTu = true; }},
-                {"--no-cross-tu", [&] { O.CrossTu = false; }},
-                {"--no-cache", [&] { O.Cache.Enabled = false; }}},
-               Positional, Error))
-    return usageError(Error);
-  if (!Positional.empty())
-    return usageError("unexpected argument '" + Positional.front() + "'");
-  if (O.BuildPath.empty())
-    return usageError("scan needs -p BUILD_DIR (the directory of compile_commands.json)");
-  if (!Jobs.empty() && (!parseUnsigned(Jobs, O.Jobs) || O.Jobs == 0))
-    return usageError("-j takes a whole number of at least 1, not '" + Jobs + "'");
-  if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
-    return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
+using ValueOptions = std::map<std::string, std::function<void(const std::string &)>>;
+using SwitchOptions = std::map<std::string, std::function<void()>>;
+
+/// The options scan and merge share: the outputs, the gate and the catalogue.
+void addGateOptions(ScanOptions &O, std::string &FailOn, ValueOptions &V, SwitchOptions &S) {
+  V.insert({{"-o", [&](const std::string &X) { O.ResultsPath = X; }},
+            {"--output", [&](const std::string &X) { O.ResultsPath = X; }},
+            {"--catalogue", [&](const std::string &X) { O.Analyse.CatalogueDir = X; }},
+            {"--rules", [&](const std::string &X) { O.Analyse.ProjectRules.push_back(X); }},
+            {"--sarif", [&](const std::string &X) { O.SarifPath = X; }},
+            {"--junit", [&](const std::string &X) { O.JunitPath = X; }},
+            {"--gitlab", [&](const std::string &X) { O.GitLabPath = X; }},
+            {"--baseline", [&](const std::string &X) { O.BaselinePath = X; }},
+            {"--deviations", [&](const std::string &X) { O.DeviationsPath = X; }},
+            {"--fail-on", [&](const std::string &X) { FailOn = X; }},
+            {"--today", [&](const std::string &X) { O.Gate.Today = X; }},
+            {"--help-base-uri", [&](const std::string &X) { O.HelpBaseUri = X; }}});
+  S.insert({{"-q", [&] { O.Quiet = true; }},
+            {"--quiet", [&] { O.Quiet = true; }},
+            {"--new-only", [&] { O.Gate.NewOnly = true; }},
+            {"--allow-unjustified-nolint", [&] { O.Gate.RequireJustification = false; }},
+            {"--no-fail-on-incomplete", [&] { O.Gate.FailOnIncomplete = false; }},
+            {"--fail-on-test-code", [&] { O.Gate.FailOnTestCode = true; }}});
+}
+
+/// Checks what addGateOptions read; an exit code, or 0.
+int checkGateOptions(ScanOptions &O, const std::string &FailOn) {
   // Deviation expiry compares dates as text: anything but a real date would
   // expire every record or none.
   if (!O.Gate.Today.empty() && !rules::isCalendarDate(O.Gate.Today))
@@ -240,13 +222,6 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     return usageError("--fail-on takes info, low, medium, high or critical, not '" + FailOn + "'");
   if (O.Analyse.ProjectRules.size() > 1)
     return usageError("--rules may be given once");
-  if (!CacheSize.empty() && !parseSize(CacheSize, O.Cache.MaxBytes))
-    return usageError("--cache-max-size takes a size in bytes, or with K, M or G, not '" +
-                      CacheSize + "'");
-  if (O.Cache.Dir.empty())
-    O.Cache.Dir = defaultCacheDir();
-  if (O.Cache.Dir.empty())
-    O.Cache.Enabled = false; // no HOME, no XDG_CACHE_HOME: nowhere to keep it
   for (const std::string &R : O.Analyse.ProjectRules)
     if (!llvm::sys::fs::exists(R))
       return usageError("project rules file '" + R + "' does not exist");
@@ -256,7 +231,87 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     if (!Out->empty())
       if (llvm::Error E = checkWritable(*Out))
         return configurationError(llvm::toString(std::move(E)));
+  return 0;
+}
+
+int scanCommand(int Argc, char **Argv, const std::string &Self) {
+  ScanOptions O;
+  std::string Jobs, Timeout, CacheSize, Shard, Error, FailOn = "info";
+  std::vector<std::string> Positional;
+  ValueOptions Values{
+      {"-p", [&](const std::string &V) { O.BuildPath = V; }},
+      {"-j", [&](const std::string &V) { Jobs = V; }},
+      {"--checks", [&](const std::string &V) { O.Analyse.Checks = V; }},
+      {"--source-root", [&](const std::string &V) { O.Analyse.SourceRoot = V; }},
+      {"--timeout", [&](const std::string &V) { Timeout = V; }},
+      {"--extra-arg", [&](const std::string &V) { O.Analyse.ExtraArgs.push_back(V); }},
+      {"--failure-logs", [&](const std::string &V) { O.FailureLogDir = V; }},
+      {"--include", [&](const std::string &V) { O.Include.push_back(V); }},
+      {"--query-driver", [&](const std::string &V) { O.QueryDrivers.push_back(V); }},
+      {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }},
+      {"--cache-dir", [&](const std::string &V) { O.Cache.Dir = V; }},
+      {"--cache-max-size", [&](const std::string &V) { CacheSize = V; }},
+      {"--shard", [&](const std::string &V) { Shard = V; }}};
+  SwitchOptions Switches{{"-v", [&] { O.Verbose = true; }},
+                         {"--verbose", [&] { O.Verbose = true; }},
+                         {"--cross-tu", [&] { O.CrossTu = true; }},
+                         {"--no-cross-tu", [&] { O.CrossTu = false; }},
+                         {"--no-cache", [&] { O.Cache.Enabled = false; }}};
+  addGateOptions(O, FailOn, Values, Switches);
+  Args A(Argc, Argv, 2);
+  if (!A.parse(Values, Switches, Positional, Error))
+    return usageError(Error);
+  if (!Positional.empty())
+    return usageError("unexpected argument '" + Positional.front() + "'");
+  if (O.BuildPath.empty())
+    return usageError("scan needs -p BUILD_DIR (the directory of compile_commands.json)");
+  if (!Jobs.empty() && (!parseUnsigned(Jobs, O.Jobs) || O.Jobs == 0))
+    return usageError("-j takes a whole number of at least 1, not '" + Jobs + "'");
+  if (!Timeout.empty() && (!parseUnsigned(Timeout, O.TimeoutSeconds) || !O.TimeoutSeconds))
+    return usageError("--timeout takes a whole number of seconds, not '" + Timeout + "'");
+  if (!CacheSize.empty() && !parseSize(CacheSize, O.Cache.MaxBytes))
+    return usageError("--cache-max-size takes a size in bytes, or with K, M or G, not '" +
+                      CacheSize + "'");
+  if (!Shard.empty()) {
+    if (!parseShard(Shard, O.Shard, Error))
+      return usageError(Error);
+    // A shard's file is an intermediate: what reads a whole scan is merge's.
+    for (auto [Given, Name] :
+         {std::pair{!O.SarifPath.empty(), "--sarif"}, {!O.JunitPath.empty(), "--junit"},
+          {!O.GitLabPath.empty(), "--gitlab"}, {!O.BaselinePath.empty(), "--baseline"},
+          {!O.DeviationsPath.empty(), "--deviations"}, {O.Gate.NewOnly, "--new-only"}})
+      if (Given)
+        return usageError(std::string(Name) +
+                          " belongs on 'medsec merge', which writes the outputs and applies the "
+                          "gate of a sharded scan (docs/ci.md)");
+    if (O.CrossTu)
+      return usageError("--cross-tu needs every unit in one scan and cannot be sharded: run the "
+                        "cross-TU scan as one job (docs/ci.md, shards)");
+  }
+  if (O.Cache.Dir.empty())
+    O.Cache.Dir = defaultCacheDir();
+  if (O.Cache.Dir.empty())
+    O.Cache.Enabled = false; // no HOME, no XDG_CACHE_HOME: nowhere to keep it
+  if (int Rc = checkGateOptions(O, FailOn))
+    return Rc;
   return runScan(O, Self);
+}
+
+int mergeCommand(int Argc, char **Argv) {
+  ScanOptions O;
+  std::string Error, FailOn = "info";
+  std::vector<std::string> Shards;
+  ValueOptions Values;
+  SwitchOptions Switches;
+  addGateOptions(O, FailOn, Values, Switches);
+  Args A(Argc, Argv, 2);
+  if (!A.parse(Values, Switches, Shards, Error))
+    return usageError(Error);
+  if (Shards.empty())
+    return usageError("merge needs the shard files: medsec merge -o RESULTS SHARD...");
+  if (int Rc = checkGateOptions(O, FailOn))
+    return Rc;
+  return runMerge(O, Shards);
 }
 
 int reportCommand(int Argc, char **Argv) {
@@ -529,6 +584,8 @@ int driverMain(int Argc, char **Argv) {
     return analyseCommand(Argc, Argv);
   if (Cmd == "cache")
     return cacheCommand(Argc, Argv);
+  if (Cmd == "merge")
+    return mergeCommand(Argc, Argv);
   if (Cmd == "rules")
     return rulesCommand(Argc, Argv);
   if (Cmd == "baseline")

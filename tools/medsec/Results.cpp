@@ -475,9 +475,9 @@ json::Value unitToJson(const UnitResult &U, bool WithFindings) {
     O["externalInputs"] = std::move(In);
     if (!U.Inputs.empty())
       O["inputs"] = strings(U.Inputs);
-  } else if (U.FromCache) {
-    O["cache"] = "hit";
   }
+  if (U.FromCache)
+    O["cache"] = "hit";
   return O;
 }
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Scan.h"
 #include "ResultCache.h"
+#include "Shard.h"
 #include "WorkerPool.h"
 #include "writers/Console.h"
 #include "writers/Writers.h"
@@ -376,6 +377,84 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
   return Results;
 }
 
+/// The scan's own catalogue (the one without a project file found beside a
+/// source), or null after printing its problems.
+std::shared_ptr<const rules::Catalogue> loadScanCatalogue(const AnalyseOptions &A,
+                                                          CatalogueSource &Source) {
+  Source = catalogueSourceFor(A.CatalogueDir, A.ProjectRules.empty() ? "" : A.ProjectRules.front(),
+                              "", "");
+  std::vector<rules::Problem> Problems;
+  bool FirstTime = false;
+  auto Cat = cachedCatalogue(Source, Problems, FirstTime);
+  for (const rules::Problem &P : Problems)
+    llvm::errs() << P.str() << "\n";
+  if (!Problems.empty() || !Cat) {
+    llvm::errs() << "medsec: error: the rule catalogue has " << Problems.size()
+                 << " problem(s); fix them or check with 'medsec rules validate'\n";
+    return nullptr;
+  }
+  return Cat;
+}
+
+/// The stages after the analysis, the same for a scan and a merge: the
+/// units' findings, inputs and components into the results in canonical
+/// order, the gate, the outputs and the console.
+int finishScan(const ScanOptions &Opts, ScanResults R, std::vector<UnitResult> Analysed,
+               const GateOptions &Gate, const rules::Catalogue &Cat,
+               const std::string &BuiltinDir) {
+  for (UnitResult &U : Analysed) {
+    U.CrossTu.reset();
+    for (Finding &F : U.Findings)
+      R.Findings.push_back(std::move(F));
+    U.Findings.clear();
+    R.Units.push_back(std::move(U));
+  }
+  canonicalize(R);
+  recordComponents(R, BuiltinDir);
+  applyGate(R, Gate);
+  if (!writeOutputs(Opts, R, Cat, BuiltinDir))
+    return ExitUsage;
+
+  printFindings(llvm::outs(), R);
+  llvm::outs().flush();
+  printAttackSurface(llvm::errs(), R);
+  if (!Opts.Quiet)
+    printComponentSummary(llvm::errs(), R);
+  printSummary(llvm::errs(), R, Gate.Baseline.has_value(), Opts.ResultsPath);
+  return R.Policy.ExitCode;
+}
+
+/// A shard's part: its units as the driver has them before the stages that
+/// need every unit, which `medsec merge` runs. Exit 0 once written: the
+/// gate, and with it a unit that was not analysed, is the merge's.
+int writeShard(const ScanOptions &Opts, ScanResults R, std::vector<UnitResult> Analysed,
+               size_t UnitsTotal, const std::string &Partition) {
+  ShardFile S;
+  S.Spec = Opts.Shard;
+  S.Partition = Partition;
+  S.UnitsTotal = UnitsTotal;
+  S.Units = std::move(Analysed);
+  S.Scan = std::move(R);
+  S.Scan.InventoryRecorded = false; // the merge makes the inventory
+  if (llvm::Error E = writeFileAtomically(Opts.ResultsPath, shardToJson(S))) {
+    llvm::errs() << "medsec: error: " << llvm::toString(std::move(E)) << "\n";
+    return ExitUsage;
+  }
+  size_t Findings = 0, NotAnalysed = 0;
+  for (const UnitResult &U : S.Units) {
+    Findings += U.Findings.size();
+    NotAnalysed += U.Status != UnitStatus::Analysed;
+  }
+  llvm::errs() << "medsec: shard " << S.Spec.Index << "/" << S.Spec.Count << ": "
+               << S.Units.size() << " of " << UnitsTotal << " units analysed";
+  if (NotAnalysed)
+    llvm::errs() << " (" << NotAnalysed << " not analysed)";
+  llvm::errs() << ", " << Findings << " finding(s) before deduplication, written to "
+               << Opts.ResultsPath << "; 'medsec merge' of all " << S.Spec.Count
+               << " shards writes the results, applies the gate\n";
+  return ExitClean;
+}
+
 } // namespace
 
 std::string failureLogDirFor(const std::string &Given, const std::string &ResultsPath) {
@@ -417,24 +496,19 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
   Globs.GlobRoot = A.SourceRoot;
   Db->applyPathFilters(Globs, DbLog);
   Files = Db->getAllFiles();
+  const size_t UnitsTotal = Files.size();
+  std::string Partition;
+  if (Opts.Shard.active())
+    Files = selectShard(Files, Opts.Shard, Partition);
   if (Opts.Verbose)
     for (const std::string &L : DbLog)
       llvm::errs() << "medsec: " << printable(L) << "\n";
 
-  // Every catalogue must load cleanly before any work starts. The scan's own
-  // catalogue is the one without a project file found beside a source.
-  const CatalogueSource Source = catalogueSourceFor(
-      A.CatalogueDir, A.ProjectRules.empty() ? "" : A.ProjectRules.front(), "", "");
-  std::vector<rules::Problem> Problems;
-  bool FirstTime = false;
-  auto Cat = cachedCatalogue(Source, Problems, FirstTime);
-  for (const rules::Problem &P : Problems)
-    llvm::errs() << P.str() << "\n";
-  if (!Problems.empty()) {
-    llvm::errs() << "medsec: error: the rule catalogue has " << Problems.size()
-                 << " problem(s); fix them or check with 'medsec rules validate'\n";
+  // Every catalogue must load cleanly before any work starts.
+  CatalogueSource Source;
+  auto Cat = loadScanCatalogue(A, Source);
+  if (!Cat)
     return ExitUsage;
-  }
   if (!loadCatalogues(Files, A))
     return ExitUsage;
   A.CompilerDiagnostics = enabledCompilerDiagnostics(A.Checks, *Cat);
@@ -465,26 +539,56 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
     Temp.remove();
     dieOfInterrupt(Signal);
   }
-  for (UnitResult &U : Analysed) {
-    U.CrossTu.reset();
-    for (Finding &F : U.Findings)
-      R.Findings.push_back(std::move(F));
-    U.Findings.clear();
-    R.Units.push_back(std::move(U));
-  }
-  canonicalize(R);
-  recordComponents(R, Source.BuiltinDir);
-  applyGate(R, Gate);
-  if (!writeOutputs(Opts, R, *Cat, Source.BuiltinDir))
-    return ExitUsage;
+  if (Opts.Shard.active())
+    return writeShard(Opts, std::move(R), std::move(Analysed), UnitsTotal, Partition);
+  return finishScan(Opts, std::move(R), std::move(Analysed), Gate, *Cat, Source.BuiltinDir);
+}
 
-  printFindings(llvm::outs(), R);
-  llvm::outs().flush();
-  printAttackSurface(llvm::errs(), R);
-  if (!Opts.Quiet)
-    printComponentSummary(llvm::errs(), R);
-  printSummary(llvm::errs(), R, Gate.Baseline.has_value(), Opts.ResultsPath);
-  return R.Policy.ExitCode;
+int runMerge(const ScanOptions &Opts, const std::vector<std::string> &ShardPaths) {
+  std::vector<ShardFile> Shards;
+  for (const std::string &Path : ShardPaths) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf) {
+      llvm::errs() << "medsec: error: cannot read shard '" << Path
+                   << "': " << Buf.getError().message() << "\n";
+      return ExitUsage;
+    }
+    auto S = shardFromJson((*Buf)->getBuffer(), Path);
+    if (!S) {
+      llvm::errs() << "medsec: error: " << llvm::toString(S.takeError()) << "\n";
+      return ExitUsage;
+    }
+    Shards.push_back(std::move(*S));
+  }
+  auto Combined = combineShards(std::move(Shards), ShardPaths);
+  if (!Combined) {
+    llvm::errs() << "medsec: error: " << llvm::toString(Combined.takeError()) << "\n";
+    return ExitUsage;
+  }
+  auto &[R, Units] = *Combined;
+  // The catalogue the shards used, checked against the hashes they recorded:
+  // the SARIF rules and the inventory come from it.
+  CatalogueSource Source;
+  auto Cat = loadScanCatalogue(Opts.Analyse, Source);
+  if (!Cat)
+    return ExitUsage;
+  const std::set<std::string> Recorded = [&] {
+    std::set<std::string> S;
+    for (const CatalogueFileRef &F : R.CatalogueFiles)
+      S.insert(F.Sha256);
+    return S;
+  }();
+  for (const rules::CatalogueFile &F : Cat->Files)
+    if (!Recorded.count(F.Sha256)) {
+      llvm::errs() << "medsec: error: rule file '" << F.Path
+                   << "' is not the one the shards were analysed with (changed since, or "
+                      "another --catalogue/--rules): give merge the shards' catalogue\n";
+      return ExitUsage;
+    }
+  GateOptions Gate = Opts.Gate;
+  if (int Rc = loadGateInputs(Opts, Gate))
+    return Rc;
+  return finishScan(Opts, std::move(R), std::move(Units), Gate, *Cat, Source.BuiltinDir);
 }
 
 } // namespace medsec

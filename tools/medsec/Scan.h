@@ -5,6 +5,7 @@
 #include "Analyse.h"
 #include "Gate.h"
 #include "ResultCache.h"
+#include "Shard.h"
 
 #include <string>
 #include <vector>
@@ -41,9 +42,15 @@ struct ScanOptions {
   std::vector<std::string> QueryDrivers;
   AnalyseOptions Analyse;
   CacheOptions Cache; // the result cache (ResultCache.h), on by default
+  // --shard K/N: analyse the shard's units, write a shard file (Shard.h).
+  ShardSpec Shard;
 };
 
 int runScan(const ScanOptions &Opts, const std::string &Self);
+
+/// `medsec merge`: the shard files of one scan into the outputs that scan
+/// would have written (results, SARIF, JUnit, GitLab), gated by Opts.Gate.
+int runMerge(const ScanOptions &Opts, const std::vector<std::string> &ShardPaths);
 
 /// The failure-log directory of a scan: Given when set, else the results
 /// file's path with its extension replaced by ".failure-logs".
