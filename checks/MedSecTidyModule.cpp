@@ -35,6 +35,7 @@
 
 // memory
 #include "memory/SizeofAsCountCheck.h"
+#include "memory/ArrayOutOfBoundsCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -64,6 +65,7 @@ public:
     Factories.registerCheck<TaintedDivisorCheck>("medsec-tainted-divisor");
     // memory
     Factories.registerCheck<SizeofAsCountCheck>("medsec-sizeof-as-count");
+    Factories.registerCheck<ArrayOutOfBoundsCheck>("medsec-array-out-of-bounds");
   }
 };
 

@@ -1,5 +1,6 @@
 //===- TaintFunction.cpp - values, effects and the worklist ---------------===//
 #include "TaintEngineImpl.h"
+#include "CfgWorklist.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -7,10 +8,6 @@
 
 namespace clang::tidy::medsec::taint {
 namespace {
-
-constexpr unsigned WidenAfterVisits = 3;
-constexpr unsigned VisitsPerBlock = 24;
-constexpr unsigned MaxBlocks = 4000;
 
 /// A global variable, or a member of the object a method runs on (its
 /// location's base is the field itself): state every function may read.
@@ -26,17 +23,7 @@ bool isThis(const Expr *X) { return isa<CXXThisExpr>(X->IgnoreParenImpCasts()); 
 } // namespace
 
 std::optional<std::pair<Int, Int>> FunctionAnalysis::typeRange(QualType T) const {
-  if (T.isNull())
-    return std::nullopt;
-  T = T.getCanonicalType();
-  if (T->isBooleanType())
-    return std::make_pair(Int(0), Int(1));
-  if (!T->isIntegerType() && !T->isEnumeralType())
-    return std::nullopt;
-  if (const auto *ET = T->getAs<EnumType>())
-    if (!ET->getDecl()->isComplete())
-      return std::nullopt;
-  return integerRange(Ctx.getIntWidth(T), T->isSignedIntegerOrEnumerationType());
+  return typeRangeOf(T, Ctx);
 }
 
 //===--- locations ----------------------------------------------------------===//
@@ -983,12 +970,8 @@ void FunctionAnalysis::initialState(TaintState &St) {
 }
 
 void FunctionAnalysis::run() {
-  CFG::BuildOptions Opts;
-  Opts.setAllAlwaysAdd();
-  Opts.AddImplicitDtors = false;
-  Opts.AddTemporaryDtors = false;
-  std::unique_ptr<CFG> G = CFG::buildCFG(FD, FD->getBody(), &Ctx, Opts);
-  if (!G || G->getNumBlockIDs() > MaxBlocks)
+  std::unique_ptr<CFG> G = functionCfg(FD, Ctx);
+  if (!G)
     return;
   prepareAliases();
   const unsigned N = G->getNumBlockIDs();
@@ -998,7 +981,7 @@ void FunctionAnalysis::run() {
   initialState(*In[G->getEntry().getBlockID()]);
 
   auto Process = [&](const CFGBlock *B, TaintState St,
-                     const std::function<void(const CFGBlock *, TaintState &)> &OnEdge) {
+                     llvm::function_ref<void(const CFGBlock *, TaintState &)> OnEdge) {
     Cur = &St;
     for (const CFGElement &El : *B)
       if (auto CS = El.getAs<CFGStmt>()) {
@@ -1017,17 +1000,9 @@ void FunctionAnalysis::run() {
           if (C)
             checkLoop(T, C);
         }
-    const Expr *Cond = B->getLastCondition();
-    if (!Cond)
-      if (const Stmt *TC = B->getTerminatorCondition())
-        Cond = dyn_cast<Expr>(TC);
+    const Expr *Cond = branchCondition(*B);
     const Stmt *Term = B->getTerminatorStmt();
-    unsigned K = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
-      const CFGBlock *SB = Succ.getReachableBlock();
-      const unsigned Index = K++;
-      if (!SB)
-        continue;
+    forEachReachableSuccessor(*B, [&](const CFGBlock *SB, unsigned Index) {
       TaintState Edge = St;
       if (Term && isa<SwitchStmt>(Term)) {
         if (const auto *CaseS = dyn_cast_or_null<CaseStmt>(SB->getLabel()))
@@ -1042,33 +1017,14 @@ void FunctionAnalysis::run() {
         refine(Edge, Cond, Index == 0);
       }
       OnEdge(SB, Edge);
-    }
+    });
     Cur = nullptr;
   };
 
-  std::deque<const CFGBlock *> Work{&G->getEntry()};
-  std::vector<bool> Queued(N, false);
-  Queued[G->getEntry().getBlockID()] = true;
-  unsigned Budget = VisitsPerBlock * N + 64;
-  while (!Work.empty() && Budget-- > 0) {
-    const CFGBlock *B = Work.front();
-    Work.pop_front();
-    Queued[B->getBlockID()] = false;
-    Process(B, *In[B->getBlockID()], [&](const CFGBlock *SB, TaintState &Edge) {
-      const unsigned ID = SB->getBlockID();
-      bool Changed;
-      if (!In[ID]) {
-        In[ID] = std::move(Edge);
-        Changed = true;
-      } else {
-        Changed = joinState(*In[ID], Edge, ++Visits[ID] > WidenAfterVisits);
-      }
-      if (Changed && !Queued[ID]) {
-        Queued[ID] = true;
-        Work.push_back(SB);
-      }
-    });
-  }
+  solveForward<TaintState>(*G, In, VisitsPerBlock, Process,
+                           [&](TaintState &Into, const TaintState &From, unsigned ID) {
+                             return joinState(Into, From, ++Visits[ID] > WidenAfterVisits);
+                           });
 
   // One more pass over the stable states reports sinks and fills the summary.
   Reporting = true;

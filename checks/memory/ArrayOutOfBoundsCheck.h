@@ -1,0 +1,68 @@
+//===- ArrayOutOfBoundsCheck.h - medsec-array-out-of-bounds -----*- C++ -*-===//
+#ifndef MEDSEC_CHECKS_MEMORY_ARRAYOUTOFBOUNDSCHECK_H
+#define MEDSEC_CHECKS_MEMORY_ARRAYOUTOFBOUNDSCHECK_H
+
+#include "../support/MedSecCheck.h"
+#include "../support/taint/ValueRanges.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace clang {
+class ParentMap;
+}
+
+namespace clang::tidy::medsec {
+
+/// Reports an index, a pointer offset or a copy length whose range, computed
+/// by the interval engine over the function's own integers
+/// (support/taint/ValueRanges.h), reaches outside the array or object on some
+/// path: a loop one past the end, `a[K + i]` over the size, a negative index,
+/// a copy longer than its source or destination, a length that is the size of
+/// a pointer where the object is an array. Only ends the engine proves reached
+/// are reported; a constant index into a constant array is clang's own
+/// -Warray-bounds and a constant length into a whole variable its
+/// -Wfortify-source, so neither is reported twice.
+///
+/// For the user-facing documentation see:
+/// docs/checks/medsec-array-out-of-bounds.md
+class ArrayOutOfBoundsCheck : public MedSecCheck {
+public:
+  ArrayOutOfBoundsCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+  /// An object an index, an offset or a length is measured against.
+  struct Object {
+    taint::Int Size = 0;                  // elements of an array, bytes for a copy
+    const NamedDecl *D = nullptr;  // what the note points at
+    std::string Name;              // as written
+    bool Whole = false;            // a whole variable: clang's fortify checks sees it
+  };
+
+private:
+  struct CopyFunction {
+    int Destination = -1, Source = -1, Length = -1;
+    rules::Severity Sev;
+  };
+  void visit(const Stmt *St, const taint::RangeQuery &Q, const ParentMap &PM, ASTContext &Ctx);
+  void checkSubscript(const ArraySubscriptExpr *AS, const taint::RangeQuery &Q,
+                      const ParentMap &PM, ASTContext &Ctx);
+  void checkOffset(const BinaryOperator *BO, const taint::RangeQuery &Q, const ParentMap &PM,
+                   ASTContext &Ctx);
+  void checkCopy(const CallExpr *CE, const taint::RangeQuery &Q, ASTContext &Ctx);
+  void checkPointerSize(const CallExpr *CE, const CopyFunction &Spec, StringRef Name,
+                        ASTContext &Ctx);
+  /// Reports V against Obj when a reached end lies outside [0, Obj.Size + Slack).
+  /// Role: empty for an index or offset, else the copy argument's role.
+  void reportRange(SourceLocation Loc, const taint::ValueRange &V, const Object &Obj, taint::Int Slack,
+                   StringRef What, StringRef Role, ASTContext &Ctx, rules::Severity Sev,
+                   StringRef DataKey);
+  llvm::StringMap<CopyFunction> Copies; // by name, from the catalogue
+  llvm::DenseSet<unsigned> Reported; // raw location * 4 + kind, in this unit
+};
+
+} // namespace clang::tidy::medsec
+
+#endif
