@@ -13,6 +13,9 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -205,6 +208,40 @@ std::map<std::string, std::string> effectiveCheckOptions(const AnalyseOptions &O
     if (Relevant(E.getKey()))
       Effective[E.getKey().str()] = E.getValue().Value;
   return Effective;
+}
+
+UnitResult preprocessUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
+                          const AnalyseOptions &Opts) {
+  UnitResult Unit;
+  Unit.File = relativeToRoot(File, Opts.SourceRoot);
+  for (const clang::tooling::CompileCommand &C : Db.getCompileCommands(File))
+    if (!llvm::sys::fs::is_directory(C.Directory)) {
+      Unit.Status = UnitStatus::Failed;
+      Unit.Reason = "Cannot chdir into '" + C.Directory + "'";
+      return Unit;
+    }
+  auto Recording = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(llvm::vfs::getRealFileSystem());
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
+      new llvm::vfs::OverlayFileSystem(Recording));
+  clang::tooling::ClangTool Tool(Db, {File},
+                                 std::make_shared<clang::PCHContainerOperations>(), BaseFS);
+  const clang::tidy::ClangTidyOptions Tidy = tidyOptions(Opts);
+  // The arguments the analysis adds, so the same headers are found.
+  Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+      *Tidy.ExtraArgsBefore, clang::tooling::ArgumentInsertPosition::BEGIN));
+  if (Tidy.ExtraArgs)
+    Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+        *Tidy.ExtraArgs, clang::tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(clang::tooling::getStripPluginsAdjuster());
+  clang::IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  auto Factory = clang::tooling::newFrontendActionFactory<clang::PreprocessOnlyAction>();
+  if (Tool.run(Factory.get()) == 1 && Recording->Read.empty()) {
+    Unit.Status = UnitStatus::ParseError;
+    Unit.Reason = "the preprocessor could not run";
+  }
+  Unit.Inputs.assign(Recording->Read.begin(), Recording->Read.end());
+  return Unit;
 }
 
 UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,

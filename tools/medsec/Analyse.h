@@ -32,6 +32,12 @@ struct AnalyseOptions {
 UnitResult analyseUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
                        const AnalyseOptions &Opts);
 
+/// Every file File's compile commands read when only preprocessed (the main
+/// file and each header, absolute): what a unit depends on, at a fraction
+/// of an analysis. The unit's Status says whether the preprocessor ran.
+UnitResult preprocessUnit(const clang::tooling::CompilationDatabase &Db, const std::string &File,
+                          const AnalyseOptions &Opts);
+
 /// The medsec checks the clang-tidy filter Opts.Checks enables.
 std::vector<std::string> enabledChecks(const AnalyseOptions &Opts);
 

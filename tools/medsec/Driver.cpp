@@ -77,6 +77,9 @@ scan options:
   --cache-dir DIR        result cache (default: $XDG_CACHE_HOME/medsec, else ~/.cache/medsec)
   --no-cache             analyse every unit, read and write no cache entry
   --cache-max-size SIZE  least recently used entries go beyond SIZE (default: 1G)
+  --changed-since REV    analyse only the units the changes since git REV's merge base (and
+                         uncommitted ones) can affect; the others are listed as excluded
+  --changed FILE         the same for FILE (repeatable), without git
   --shard K/N            analyse the K-th of N deterministic parts of the units and write a
                          shard file to -o; 'medsec merge' makes the results (docs/ci.md)
   -q, --quiet            no progress lines
@@ -236,8 +239,8 @@ int checkGateOptions(ScanOptions &O, const std::string &FailOn) {
 
 int scanCommand(int Argc, char **Argv, const std::string &Self) {
   ScanOptions O;
-  std::string Jobs, Timeout, CacheSize, Shard, Error, FailOn = "info";
-  std::vector<std::string> Positional;
+  std::string Jobs, Timeout, CacheSize, Shard, ChangedSince, Error, FailOn = "info";
+  std::vector<std::string> Positional, Changed;
   ValueOptions Values{
       {"-p", [&](const std::string &V) { O.BuildPath = V; }},
       {"-j", [&](const std::string &V) { Jobs = V; }},
@@ -251,7 +254,9 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
       {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }},
       {"--cache-dir", [&](const std::string &V) { O.Cache.Dir = V; }},
       {"--cache-max-size", [&](const std::string &V) { CacheSize = V; }},
-      {"--shard", [&](const std::string &V) { Shard = V; }}};
+      {"--shard", [&](const std::string &V) { Shard = V; }},
+      {"--changed-since", [&](const std::string &V) { ChangedSince = V; }},
+      {"--changed", [&](const std::string &V) { Changed.push_back(V); }}};
   SwitchOptions Switches{{"-v", [&] { O.Verbose = true; }},
                          {"--verbose", [&] { O.Verbose = true; }},
                          {"--cross-tu", [&] { O.CrossTu = true; }},
@@ -294,6 +299,23 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
     O.Cache.Enabled = false; // no HOME, no XDG_CACHE_HOME: nowhere to keep it
   if (int Rc = checkGateOptions(O, FailOn))
     return Rc;
+  if (!ChangedSince.empty() || !Changed.empty()) {
+    if (!ChangedSince.empty() && !Changed.empty())
+      return usageError("give --changed-since REV or --changed FILE, not both");
+    if (O.CrossTu)
+      return usageError("--cross-tu follows data between all units and cannot be restricted to "
+                        "the units a change affects");
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    if (!ChangedSince.empty()) {
+      auto C = changedSince(ChangedSince, Cwd.str().str());
+      if (!C)
+        return configurationError(llvm::toString(C.takeError()));
+      O.Changed = std::move(*C);
+    } else {
+      O.Changed = changedFiles(Changed, Cwd.str().str());
+    }
+  }
   return runScan(O, Self);
 }
 

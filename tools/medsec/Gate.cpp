@@ -170,7 +170,7 @@ void applyGate(ScanResults &R, const GateOptions &O) {
     std::set<std::string> InBaseline;
     for (const BaselineEntry &E : *O.Baseline) {
       InBaseline.insert(E.Fingerprint);
-      if (!Seen.count(E.Fingerprint))
+      if (O.ListFixed && !Seen.count(E.Fingerprint))
         R.Fixed.push_back({E.Fingerprint, E.Check, E.File, E.Message});
     }
     std::sort(R.Fixed.begin(), R.Fixed.end(),

@@ -34,6 +34,9 @@ struct GateOptions {
   std::string Today;                // YYYY-MM-DD, for deviation expiry
   std::vector<rules::Deviation> Deviations;
   std::optional<std::vector<BaselineEntry>> Baseline;
+  // Baseline entries no longer found are fixed: false when some units were
+  // not analysed (a scan restricted to a change set), whose entries are not.
+  bool ListFixed = true;
 };
 
 /// Today's date in UTC as YYYY-MM-DD.

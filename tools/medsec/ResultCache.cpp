@@ -162,9 +162,10 @@ bool ResultCache::cacheable(const UnitResult &U) {
   return U.Status == UnitStatus::Analysed || U.Status == UnitStatus::ParseError;
 }
 
-std::optional<UnitResult> ResultCache::lookup(const std::string &Key) {
-  const std::string Path = entryPath(Key);
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
+/// The entry under Key, when it is one of this format with its inputs; a
+/// missing, corrupt or foreign entry is none.
+std::optional<json::Value> ResultCache::readEntry(const std::string &Key) const {
+  auto Buf = llvm::MemoryBuffer::getFile(entryPath(Key));
   if (!Buf)
     return std::nullopt;
   auto V = json::parse((*Buf)->getBuffer());
@@ -174,12 +175,36 @@ std::optional<UnitResult> ResultCache::lookup(const std::string &Key) {
   }
   const json::Object *O = V->getAsObject();
   if (!O || O->getInteger("format") != FormatVersion || O->getString("key") != Key ||
-      !O->getArray("inputs") || !O->get("unit"))
+      !O->getArray("inputs"))
     return std::nullopt;
   for (const json::Value &I : *O->getArray("inputs")) {
     const json::Object *IO = I.getAsObject();
-    if (!IO || !IO->getString("path") || !IO->getString("sha256") ||
-        fileHash(local(*IO->getString("path"))) != *IO->getString("sha256"))
+    if (!IO || !IO->getString("path") || !IO->getString("sha256"))
+      return std::nullopt;
+  }
+  return std::move(*V);
+}
+
+std::optional<std::vector<std::string>>
+ResultCache::recordedInputs(const std::string &Key) const {
+  std::optional<json::Value> V = readEntry(Key);
+  if (!V)
+    return std::nullopt;
+  std::vector<std::string> Read;
+  for (const json::Value &I : *V->getAsObject()->getArray("inputs"))
+    Read.push_back(local(*I.getAsObject()->getString("path")));
+  return Read;
+}
+
+std::optional<UnitResult> ResultCache::lookup(const std::string &Key) {
+  const std::string Path = entryPath(Key);
+  std::optional<json::Value> V = readEntry(Key);
+  if (!V || !V->getAsObject()->get("unit"))
+    return std::nullopt;
+  const json::Object *O = V->getAsObject();
+  for (const json::Value &I : *O->getArray("inputs")) {
+    const json::Object *IO = I.getAsObject();
+    if (fileHash(local(*IO->getString("path"))) != *IO->getString("sha256"))
       return std::nullopt;
   }
   auto U = unitFromJson(*O->get("unit"));

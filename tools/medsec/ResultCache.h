@@ -19,6 +19,8 @@
 
 #include "../../checks/support/CatalogueAccess.h"
 
+#include "llvm/Support/JSON.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -47,6 +49,9 @@ public:
   /// The stored result when an entry has Key and every file it read still has
   /// the bytes it had; a missing, corrupt or foreign entry is a miss.
   std::optional<UnitResult> lookup(const std::string &Key);
+  /// The files the entry under Key says its analysis read (local paths),
+  /// whether or not they changed since; none without a readable entry.
+  std::optional<std::vector<std::string>> recordedInputs(const std::string &Key) const;
   /// Stores U (with its Inputs) under Key; failures only cost a later miss.
   void store(const std::string &Key, const UnitResult &U);
   /// Removes the least recently used entries beyond the size limit.
@@ -57,6 +62,7 @@ public:
 
 private:
   std::string entryPath(const std::string &Key) const;
+  std::optional<llvm::json::Value> readEntry(const std::string &Key) const;
   std::string fileHash(const std::string &Path);
   std::string portable(llvm::StringRef Path) const;
   std::string local(llvm::StringRef Path) const;

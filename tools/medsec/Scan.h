@@ -3,10 +3,12 @@
 #define MEDSEC_TOOLS_SCAN_H
 
 #include "Analyse.h"
+#include "Changes.h"
 #include "Gate.h"
 #include "ResultCache.h"
 #include "Shard.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,9 @@ struct ScanOptions {
   CacheOptions Cache; // the result cache (ResultCache.h), on by default
   // --shard K/N: analyse the shard's units, write a shard file (Shard.h).
   ShardSpec Shard;
+  // --changed-since REV / --changed FILE: analyse only the units these
+  // changes can affect (Changes.h).
+  std::optional<ChangeSet> Changed;
 };
 
 int runScan(const ScanOptions &Opts, const std::string &Self);

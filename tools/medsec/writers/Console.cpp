@@ -108,9 +108,14 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
     OS << " (" << New << " new, " << R.Fixed.size() << " fixed)";
   const size_t Cached = std::count_if(R.Units.begin(), R.Units.end(),
                                       [](const UnitResult &U) { return U.FromCache; });
+  const size_t Excluded = std::count_if(R.Units.begin(), R.Units.end(), [](const UnitResult &U) {
+    return U.Status == UnitStatus::Excluded;
+  });
   OS << ", in " << R.Units.size() << " translation unit(s)";
   if (Cached)
     OS << " (" << Cached << " from the result cache)";
+  if (Excluded)
+    OS << ", " << Excluded << " excluded";
   OS << ", " << NotAnalysed << " not analysed; gate " << verdictName(R.Policy.Outcome)
      << "; results in " << printable(ResultsPath) << "\n";
 }

@@ -1,6 +1,7 @@
 //===- ConsoleInputs.cpp - the console line about recognised inputs -----===//
 #include "Console.h"
 
+#include <algorithm>
 #include <map>
 
 namespace medsec {
@@ -14,7 +15,14 @@ void printAttackSurface(llvm::raw_ostream &OS, const ScanResults &R) {
   if (R.AttackSurface.empty()) {
     // Findings of the input checks need a source: without one the scan is
     // silent for a reason a reviewer must know.
-    OS << "medsec: warning: no external input recognised: no receive function, callback, "
+    const size_t Excluded = std::count_if(R.Units.begin(), R.Units.end(), [](const UnitResult &U) {
+      return U.Status == UnitStatus::Excluded;
+    });
+    OS << "medsec: warning: no external input recognised";
+    if (Excluded)
+      OS << " in the " << R.Units.size() - Excluded << " unit(s) analysed (" << Excluded
+         << " excluded were not looked at)";
+    OS << ": no receive function, callback, "
           "peripheral register or interrupt-filled buffer was found, so the input-validation "
           "checks had no data to follow; declare the project's receive functions in "
           ".medsec.yaml (data.sources, data.callbacks or data.globals of "
