@@ -4,12 +4,14 @@ firmware (scan, then report)."""
 import hashlib
 import os
 import platform
+import shutil
 import subprocess
 import unittest
 
 from common import BUILD, MEDSEC, ROOT, TempDir, configure_pump, load_json, run
 
 GOLDEN = os.path.join(ROOT, "tests", "unit", "golden", "report")
+MESSAGES = os.path.join(ROOT, "tools", "medsec", "report", "messages")
 FILES = ["report-traceability.csv", "report.csv", "report.html", "report.json", "report.md",
          "report.sha256"]
 
@@ -80,6 +82,32 @@ class ReportCli(unittest.TestCase):
             self.assertEqual(r.returncode, 2)
             self.assertIn("not a medsec-results/1 document", r.stderr)
             self.assertEqual(run([MEDSEC, "report"]).returncode, 2)
+
+    def test_language_errors_name_the_file_and_the_key(self):
+        with TempDir() as tmp:
+            r = report(os.path.join(tmp, "out"), "--lang", "tlh")
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("unknown report language 'tlh'", r.stderr)
+            self.assertIn("are: en", r.stderr)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "out", "report.html")))
+            # A third language is a file: a broken one stops the report, saying where.
+            tables = os.path.join(tmp, "messages")
+            os.mkdir(tables)
+            shutil.copy(os.path.join(MESSAGES, "en.yaml"), tables)
+            with open(os.path.join(MESSAGES, "en.yaml"), encoding="utf-8") as f:
+                lines = f.read().replace("language: en", "language: xx").splitlines()
+            lines = [l for l in lines if not l.startswith("  section.hashes:")]
+            lines = [l.replace('"Summary"', '"Summary {0}"') for l in lines]
+            lines.append('  section.extra: "Extra"')
+            with open(os.path.join(tables, "xx.yaml"), "w", encoding="utf-8") as f:
+                f.write("\n".join(lines) + "\n")
+            r = report(os.path.join(tmp, "out"), "--lang", "xx", "--messages", tables)
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("xx.yaml: message 'section.hashes' is missing", r.stderr)
+            self.assertRegex(r.stderr, r"xx\.yaml:\d+: unknown message 'section.extra'")
+            self.assertRegex(r.stderr, r"xx\.yaml:\d+: message 'section.summary' does not have "
+                                       r"the placeholders of .*en\.yaml:\d+")
+            self.assertFalse(os.path.exists(os.path.join(tmp, "out", "report.html")))
 
     def test_sample_firmware_scan_then_report(self):
         with TempDir() as tmp:

@@ -1,7 +1,7 @@
 //===- ReportTest.cpp - `medsec report`: model, writers, escaping ---------===//
 //
 // Golden files: tests/unit/golden/report/expected/ holds the exact bytes the
-// Markdown, CSV and JSON writers must produce for the inputs beside it
+// HTML, Markdown, CSV and JSON writers must produce for the inputs beside it
 // (results.json with every gate field, a small catalogue, sources, JUnit test
 // evidence). After an intended change of the output, regenerate them with
 //
@@ -101,6 +101,7 @@ void compareGolden(const std::string &Name) {
   EXPECT_EQ(Files.at(Name), Expected) << "differs from " << Path;
 }
 
+TEST(ReportGolden, Html) { compareGolden("report.html"); }
 TEST(ReportGolden, Markdown) { compareGolden("report.md"); }
 TEST(ReportGolden, FindingsCsv) { compareGolden("report.csv"); }
 TEST(ReportGolden, TraceabilityCsv) { compareGolden("report-traceability.csv"); }

@@ -217,20 +217,24 @@ bool matchPathGlob(llvm::StringRef Glob, llvm::StringRef Path) {
   return llvm::Regex(globToRegex(Glob)).match(Path);
 }
 
-std::string compatDirectory() {
-  if (const char *Env = std::getenv("MEDSEC_COMPAT_DIR"))
+std::string shippedDirectory(const char *EnvVar, llvm::StringRef Name, llvm::StringRef SourceDir) {
+  if (const char *Env = std::getenv(EnvVar))
     if (*Env)
       return Env;
   static int Anchor;
   const std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, &Anchor);
   if (!Exe.empty()) {
     llvm::SmallString<256> Installed(llvm::sys::path::parent_path(Exe));
-    llvm::sys::path::append(Installed, "..", "share", "medsec", "compat");
+    llvm::sys::path::append(Installed, "..", "share", "medsec", Name);
     llvm::sys::path::remove_dots(Installed, /*remove_dot_dot=*/true);
     if (llvm::sys::fs::is_directory(Installed))
       return Installed.str().str();
   }
-  return MEDSEC_SOURCE_COMPAT_DIR;
+  return SourceDir.str();
+}
+
+std::string compatDirectory() {
+  return shippedDirectory("MEDSEC_COMPAT_DIR", "compat", MEDSEC_SOURCE_COMPAT_DIR);
 }
 
 std::vector<CompileCommand> FirmwareDatabase::getCompileCommands(llvm::StringRef FilePath) const {

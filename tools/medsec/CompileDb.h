@@ -85,6 +85,10 @@ std::unique_ptr<FirmwareDatabase> loadFirmwareDatabase(const std::string &DbFile
 /// share/medsec/compat beside the executable, else the source tree's.
 std::string compatDirectory();
 
+/// A data directory medsec ships: $EnvVar when set, else <prefix>/share/medsec/Name
+/// beside the executable when installed, else SourceDir (the source tree).
+std::string shippedDirectory(const char *EnvVar, llvm::StringRef Name, llvm::StringRef SourceDir);
+
 /// Whether Path matches the glob: `*` and `?` stay within a path component,
 /// `**` spans components, `[...]` is a class; a glob naming a directory
 /// matches every file below it.

@@ -100,6 +100,9 @@ report options:
                          shown per component with the team's assessment
   --catalogue DIR, --rules FILE  as for scan (default --rules: the project file the scan used)
   --source-root DIR      where the sources are now (default: the results' sourceRoot)
+  --lang LANG            language of the report: en (default), fr; a message table per
+                         language (docs/report.md)
+  --messages DIR         where the message tables are (default: installed with medsec)
 
 sbom options (docs/sbom.md):
   -r, --results FILE     results of a scan (required)
@@ -359,7 +362,9 @@ int reportCommand(int Argc, char **Argv) {
            {"--vulnerabilities", [&](const std::string &V) { O.Vulnerabilities.push_back(V); }},
            {"--catalogue", [&](const std::string &V) { O.CatalogueDir = V; }},
            {"--rules", [&](const std::string &V) { O.ProjectRules.push_back(V); }},
-           {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }}},
+           {"--source-root", [&](const std::string &V) { O.SourceRoot = V; }},
+           {"--lang", [&](const std::string &V) { O.Lang = V; }},
+           {"--messages", [&](const std::string &V) { O.MessagesDir = V; }}},
           {{"-q", [&] { O.Quiet = true; }}, {"--quiet", [&] { O.Quiet = true; }}}, Positional,
           Error))
     return usageError(Error);

@@ -86,18 +86,21 @@ Html barChart(const char *Id, llvm::StringRef Title, const std::vector<Bar> &Bar
 } // namespace
 
 Html severityChartSvg(const ReportModel &M) {
+  const Messages &T = MessageScope::current();
   std::vector<Bar> Bars;
   for (const char *S : Severities) {
     const SeverityCount &C = M.BySeverity.at(S);
     Bars.push_back(
-        {S,
+        {T.term("severity", S),
          {{C.Open, severityColour(S)}, {C.Accepted, "#aab7b8"}},
-         {std::to_string(C.Open) + " open " + S, std::to_string(C.Accepted) + " accepted " + S}});
+         {T.fmt("chart.open-of", {std::to_string(C.Open), T.term("severity", S)}),
+          T.fmt("chart.accepted-of", {std::to_string(C.Accepted), T.term("severity", S)})}});
   }
-  return barChart("chart-severity", "Findings by severity (open, then accepted in grey)", Bars, 80);
+  return barChart("chart-severity", T.text("chart.severity-title"), Bars, 80);
 }
 
 Html checkChartSvg(const ReportModel &M) {
+  const Messages &T = MessageScope::current();
   std::vector<const CheckRow *> Rows;
   for (const CheckRow &C : M.Checks)
     if (C.Open + C.Accepted)
@@ -110,13 +113,15 @@ Html checkChartSvg(const ReportModel &M) {
     Bars.push_back(
         {C->Id,
          {{C->Open, "#c0392b"}, {C->Accepted, "#aab7b8"}},
-         {std::to_string(C->Open) + " open", std::to_string(C->Accepted) + " accepted"}});
+         {T.fmt("chart.open", {std::to_string(C->Open)}),
+          T.fmt("chart.accepted", {std::to_string(C->Accepted)})}});
   if (Bars.empty())
-    Bars.push_back({"no finding", {{0, "#aab7b8"}}, {""}});
-  return barChart("chart-checks", "Findings by check (open, then accepted in grey)", Bars, 260);
+    Bars.push_back({T.text("chart.no-finding"), {{0, "#aab7b8"}}, {""}});
+  return barChart("chart-checks", T.text("chart.checks-title"), Bars, 260);
 }
 
 Html coverageBarsSvg(const ReportModel &M) {
+  const Messages &T = MessageScope::current();
   std::vector<Bar> Bars;
   for (const GuidelineView &G : M.Guidelines) {
     Bar B{G.Id, {}, {}};
@@ -124,14 +129,15 @@ Html coverageBarsSvg(const ReportModel &M) {
       auto It = G.ByStatus.find(S.Id);
       const unsigned N = It == G.ByStatus.end() ? 0 : It->second;
       B.Segments.push_back({N, S.Colour});
-      B.Tips.push_back(std::to_string(N) + " clause(s): " + S.Label);
+      B.Tips.push_back(T.fmt("chart.clauses-tip", {std::to_string(N), T.term("status", S.Id)}));
     }
     Bars.push_back(std::move(B));
   }
-  return barChart("chart-coverage", "Clauses of each guideline by status", Bars, 120);
+  return barChart("chart-coverage", T.text("chart.coverage-title"), Bars, 120);
 }
 
 Html coverageMatrixSvg(const GuidelineView &G) {
+  const Messages &T = MessageScope::current();
   const auto &Statuses = clauseStatuses();
   const int LabelW = 330, ColW = 76, RowH = 18, HeadH = 34;
   const int W = LabelW + ColW * static_cast<int>(Statuses.size());
@@ -142,10 +148,10 @@ Html coverageMatrixSvg(const GuidelineView &G) {
     << "\" class=\"chart matrix-chart\" role=\"img\" viewBox=\"0 0 " << W << " " << Ht
     << "\" width=\"" << W << "\" height=\"" << Ht
     << "\" font-family=\"sans-serif\" font-size=\"11\"><title>"
-    << esc("Clause coverage matrix: " + G.Id + " clauses by status") << "</title>";
+    << esc(T.fmt("chart.matrix-title", {G.Id})) << "</title>";
   for (size_t C = 0; C < Statuses.size(); ++C) {
     const int X = LabelW + static_cast<int>(C) * ColW + ColW / 2;
-    text(H, X, 24, Statuses[C].Short, "middle");
+    text(H, X, 24, T.term("status-short", Statuses[C].Id), "middle");
   }
   int Y = HeadH;
   for (const ClauseRow &R : G.Rows) {
@@ -154,7 +160,7 @@ Html coverageMatrixSvg(const GuidelineView &G) {
       const int X = LabelW + static_cast<int>(C) * ColW;
       const bool Here = R.Status == Statuses[C].Id;
       rect(H, X + 1, Y + 1, ColW - 2, RowH - 2, Here ? Statuses[C].Colour : "#f2f3f4",
-           Here ? R.Id + ": " + Statuses[C].Label : "");
+           Here ? R.Id + ": " + T.term("status", Statuses[C].Id) : "");
       if (Here && (R.Status == "open" || R.Status == "accepted"))
         text(H, X + ColW / 2, Y + 13,
              std::to_string(R.Status == "open" ? R.Open.size() : R.Accepted.size()), "middle",

@@ -44,31 +44,11 @@ std::string join(const std::vector<std::string> &V, const char *Sep = ";") {
 } // namespace
 
 std::string renderFindingsCsv(const ReportModel &M) {
+  const MessageScope Use(M.Text);
+  const Messages &T = *M.Text;
   Csv C;
-  for (const char *H : {"id",
-                        "status",
-                        "baseline",
-                        "severity",
-                        "check",
-                        "cwe",
-                        "clauses",
-                        "file",
-                        "line",
-                        "column",
-                        "message",
-                        "deviation_id",
-                        "deviation_kind",
-                        "deviation_status",
-                        "justification",
-                        "approver",
-                        "date",
-                        "expires",
-                        "risk",
-                        "deviation_source",
-                        "deviation_problem",
-                        "deviation_flags",
-                        "test_code"})
-    C << H;
+  for (const char *H : {"csv.id", "csv.status", "csv.baseline", "csv.severity", "csv.check", "csv.cwe", "csv.clauses", "csv.file", "csv.line", "csv.column", "csv.message", "csv.deviation_id", "csv.deviation_kind", "csv.deviation_status", "csv.justification", "csv.approver", "csv.date", "csv.expires", "csv.risk", "csv.deviation_source", "csv.deviation_problem", "csv.deviation_flags", "csv.test_code"})
+    C << T.text(H);
   C.endRow();
   std::map<size_t, const DeviationRow *> Dev;
   for (const DeviationRow &D : M.Deviations)
@@ -94,11 +74,11 @@ std::string renderFindingsCsv(const ReportModel &M) {
 }
 
 std::string renderTraceabilityCsv(const ReportModel &M) {
+  const MessageScope Use(M.Text);
+  const Messages &T = *M.Text;
   Csv C;
-  for (const char *H : {"guideline", "clause", "phase", "title", "basis", "needs_confirmation",
-                        "locator", "checkable", "checks", "open", "accepted", "fixed", "status",
-                        "complementary_activity", "open_findings", "accepted_findings"})
-    C << H;
+  for (const char *H : {"csv.guideline", "csv.clause", "csv.phase", "csv.title", "csv.basis", "csv.needs_confirmation", "csv.locator", "csv.checkable", "csv.checks", "csv.open", "csv.accepted", "csv.fixed", "csv.status", "csv.complementary_activity", "csv.open_findings", "csv.accepted_findings"})
+    C << T.text(H);
   C.endRow();
   for (const GuidelineView &G : M.Guidelines)
     for (const ClauseRow &R : G.Rows) {

@@ -8,6 +8,7 @@
 #ifndef MEDSEC_TOOLS_REPORT_HTML_H
 #define MEDSEC_TOOLS_REPORT_HTML_H
 
+#include "Messages.h"
 #include "Text.h"
 
 #include <string>
@@ -23,6 +24,13 @@ struct Escaped {
 
 inline Escaped esc(llvm::StringRef S, size_t Max = MaxShown) { return {htmlEscape(S, Max)}; }
 
+/// Text of a message table: ours, yet escaped (& < >) so that no table can
+/// add markup; quotes are left as written (it is element text).
+struct Prose {
+  std::string Text;
+};
+Prose prose(llvm::StringRef S);
+
 class Html {
 public:
   template <size_t N> Html &operator<<(const char (&Markup)[N]) {
@@ -31,6 +39,10 @@ public:
   }
   Html &operator<<(const Escaped &E) {
     Out += E.Text;
+    return *this;
+  }
+  Html &operator<<(const Prose &P) {
+    Out += P.Text;
     return *this;
   }
   /// A fragment built with another Html (e.g. an SVG chart).
@@ -55,6 +67,20 @@ public:
 private:
   std::string Out;
 };
+
+/// A fragment of pieces (markup literals, escaped values, numbers, fragments).
+template <typename... P> Html html(P &&...Pieces) {
+  Html H;
+  (H << ... << Pieces);
+  return H;
+}
+
+/// The message Key of the current table (MessageScope), as prose.
+Prose t(llvm::StringRef Key);
+/// The message Key with its placeholders filled by the fragments Args.
+Html tf(llvm::StringRef Key, std::initializer_list<Html> Args);
+/// A value of a closed vocabulary (Messages::term), escaped.
+Escaped term(llvm::StringRef Group, llvm::StringRef Value);
 
 } // namespace report
 } // namespace medsec

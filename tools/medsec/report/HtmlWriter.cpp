@@ -50,36 +50,40 @@ a{color:inherit;text-decoration:none}nav.toc{display:none}
 )";
 
 struct Section {
-  const char *Id, *Title;
+  const char *Id, *Key;
 };
 const Section Sections[] = {
-    {"summary", "1. Summary"},
-    {"tool", "2. Tool identity"},
-    {"configuration", "3. Configuration"},
-    {"scope", "4. Scope and integrity"},
-    {"components", "5. Third-party components"},
-    {"traceability", "6. Traceability matrix"},
-    {"findings", "7. Findings"},
-    {"deviations", "8. Deviations"},
-    {"limitations", "9. Limitations"},
-    {"hashes", "10. Hashes"},
+    {"summary", "section.summary"},
+    {"tool", "section.tool"},
+    {"configuration", "section.configuration"},
+    {"scope", "section.scope"},
+    {"components", "section.components"},
+    {"traceability", "section.traceability"},
+    {"findings", "section.findings"},
+    {"deviations", "section.deviations"},
+    {"limitations", "section.limitations"},
+    {"hashes", "section.hashes"},
 };
 
 void heading(Html &H, int Index) {
-  H << "<section id=\"" << esc(Sections[Index].Id) << "\"><h2>" << esc(Sections[Index].Title)
-    << "</h2>";
+  H << "<section id=\"" << esc(Sections[Index].Id) << "\"><h2>" << (Index + 1) << ". "
+    << t(Sections[Index].Key) << "</h2>";
 }
+
+void none(Html &H) { H << "<span class=\"meta\">" << t("word.none") << "</span>"; }
 
 void code(Html &H, llvm::StringRef S) {
   if (S.empty())
-    H << "<span class=\"meta\">none</span>";
+    none(H);
   else
     H << "<code>" << esc(S) << "</code>";
 }
 
+Html codeOf(llvm::StringRef S) { return html("<code>", esc(S), "</code>"); }
+
 void codeList(Html &H, const std::vector<std::string> &V) {
   if (V.empty())
-    H << "<span class=\"meta\">none</span>";
+    none(H);
   for (size_t I = 0; I < V.size(); ++I) {
     if (I)
       H << ", ";
@@ -87,24 +91,26 @@ void codeList(Html &H, const std::vector<std::string> &V) {
   }
 }
 
-void flags(Html &H, const std::vector<std::string> &Flags) {
+void flags(Html &H, const std::vector<std::string> &Flags, llvm::StringRef Group = "") {
   for (const std::string &F : Flags)
-    H << "<span class=\"flag\">" << esc(F) << "</span>";
+    H << "<span class=\"flag\">" << (Group.empty() ? esc(F) : term(Group, F)) << "</span>";
 }
 
 void statusBadge(Html &H, const std::string &Status) {
   const ClauseStatus &S = clauseStatus(Status);
-  H << "<span class=\"badge\" style=\"background:" << esc(S.Colour) << "\">" << esc(S.Label)
-    << "</span>";
+  H << "<span class=\"badge\" style=\"background:" << esc(S.Colour) << "\">"
+    << term("status", S.Id) << "</span>";
 }
 
 void findingLink(Html &H, const std::string &Id) {
   H << "<a href=\"#f-" << esc(Id) << "\"><code>" << esc(Id) << "</code></a>";
 }
 
-void row(Html &H, llvm::StringRef Key, const Html &Value) {
-  H << "<tr><th scope=\"row\">" << esc(Key) << "</th><td>" << Value << "</td></tr>";
+void row(Html &H, const Html &Key, const Html &Value) {
+  H << "<tr><th scope=\"row\">" << Key << "</th><td>" << Value << "</td></tr>";
 }
+
+void row(Html &H, llvm::StringRef Key, const Html &Value) { row(H, html(t(Key)), Value); }
 
 void listRow(Html &H, llvm::StringRef Key, const std::vector<std::string> &V) {
   Html Value;
@@ -112,48 +118,60 @@ void listRow(Html &H, llvm::StringRef Key, const std::vector<std::string> &V) {
   row(H, Key, Value);
 }
 
+void th(Html &H, std::initializer_list<const char *> Keys) {
+  for (const char *K : Keys)
+    H << "<th>" << t(K) << "</th>";
+}
+
+void tableHead(Html &H, llvm::StringRef Id, std::initializer_list<const char *> Keys) {
+  if (Id.empty())
+    H << "<table><thead><tr>";
+  else
+    H << "<table id=\"" << esc(Id) << "\"><thead><tr>";
+  th(H, Keys);
+  H << "</tr></thead><tbody>";
+}
+
 void summary(Html &H, const ReportModel &M) {
   heading(H, 0);
   H << "<p><span class=\"verdict " << esc(verdictName(M.Outcome)) << "\" id=\"verdict\">"
-    << esc(llvm::StringRef(verdictName(M.Outcome)).upper()) << "</span></p><ul>";
+    << term("verdict", verdictName(M.Outcome)) << "</span></p><ul>";
   for (const std::string &R : M.VerdictReasons)
     H << "<li>" << esc(R) << "</li>";
   H << "</ul><table class=\"kv\"><tbody>";
-  Html V;
-  V << M.Units << " translation unit(s): " << M.UnitsAnalysed << " analysed, "
-    << M.NotAnalysed.size() << " not analysed, " << M.Excluded.size() << " excluded";
-  row(H, "Scope", V);
-  Html F;
-  F << M.Findings.size() << ": <strong>" << M.openCount() << " open</strong>"
-    << esc(M.testCodeShare()) << ", " << M.acceptedCount() << " accepted (deviations), "
-    << M.Fixed.size() << " fixed since the baseline";
-  row(H, "Findings", F);
-  for (const GuidelineView &G : M.Guidelines) {
-    Html C;
-    C << G.covered() << " of " << G.Rows.size()
-      << " clause(s) checked by a check that ran or by the component inventory";
-    row(H, "Clauses covered (" + G.Id + ")", C);
-  }
+  row(H, "label.scope",
+      tf("summary.scope-value", {html(M.Units), html(M.UnitsAnalysed),
+                                 html(M.NotAnalysed.size()), html(M.Excluded.size())}));
+  row(H, "label.findings",
+      tf("summary.findings-value",
+         {html(M.Findings.size()),
+          html("<strong>", tf("summary.open", {html(M.openCount())}), "</strong>",
+               esc(M.testCodeShare())),
+          html(M.acceptedCount()), html(M.Fixed.size())}));
+  for (const GuidelineView &G : M.Guidelines)
+    row(H, tf("summary.clauses-covered", {html(esc(G.Id))}),
+        tf("summary.clauses-covered-value", {html(G.covered()), html(G.Rows.size())}));
   H << "</tbody></table>";
-  H << "<table><thead><tr><th>severity</th><th>open</th><th>of which in test code</th>"
-       "<th>accepted</th></tr></thead><tbody>";
+  H << "<table><thead><tr>";
+  th(H, {"col.severity", "col.open", "col.open-in-test-code", "col.accepted"});
+  H << "</tr></thead><tbody>";
   for (const char *S : Severities)
-    H << "<tr><td class=\"sev-" << esc(S) << "\">" << esc(S) << "</td><td class=\"n\">"
+    H << "<tr><td class=\"sev-" << esc(S) << "\">" << term("severity", S) << "</td><td class=\"n\">"
       << M.BySeverity.at(S).Open << "</td><td class=\"n\">" << M.BySeverity.at(S).OpenInTestCode
       << "</td><td class=\"n\">" << M.BySeverity.at(S).Accepted << "</td></tr>";
   H << "</tbody></table>";
-  H << "<figure>" << coverageBarsSvg(M) << "<figcaption>Clauses of each selected guideline by "
-    << "status (hover for counts; the matrices below name each clause)</figcaption></figure>";
-  H << "<figure>" << severityChartSvg(M)
-    << "<figcaption>Findings by severity</figcaption></figure>";
-  H << "<figure>" << checkChartSvg(M) << "<figcaption>Findings by check</figcaption></figure>";
-  H << "<h3>Clause coverage matrices</h3><p>";
+  H << "<figure>" << coverageBarsSvg(M) << "<figcaption>" << t("html.caption-coverage")
+    << "</figcaption></figure>";
+  H << "<figure>" << severityChartSvg(M) << "<figcaption>" << t("html.caption-severity")
+    << "</figcaption></figure>";
+  H << "<figure>" << checkChartSvg(M) << "<figcaption>" << t("html.caption-checks")
+    << "</figcaption></figure>";
+  H << "<h3>" << t("html.coverage-matrices") << "</h3><p>";
   for (const ClauseStatus &S : clauseStatuses()) {
     statusBadge(H, S.Id);
     H << " ";
   }
-  H << "<br><span class=\"meta\">* basis inferred: needs confirmation against the official "
-    << "text</span></p>";
+  H << "<br><span class=\"meta\">" << t("html.inferred-legend") << "</span></p>";
   for (const GuidelineView &G : M.Guidelines)
     H << "<figure>" << coverageMatrixSvg(G) << "<figcaption>" << esc(G.Id) << ": " << esc(G.Title)
       << "</figcaption></figure>";
@@ -162,47 +180,52 @@ void summary(Html &H, const ReportModel &M) {
 
 void identity(Html &H, const ReportModel &M) {
   heading(H, 1);
-  H << "<table><thead><tr><th></th><th>scan</th><th>report</th></tr></thead><tbody>";
+  H << "<table><thead><tr><th></th>";
+  th(H, {"col.scan", "col.report"});
+  H << "</tr></thead><tbody>";
   auto Pair = [&](const char *K, const std::string &A, const std::string &B) {
-    H << "<tr><th scope=\"row\">" << esc(K) << "</th><td>";
+    H << "<tr><th scope=\"row\">" << t(K) << "</th><td>";
     code(H, A);
     H << "</td><td>";
     code(H, B);
     H << "</td></tr>";
   };
-  Pair("name", M.ScanTool.Name, M.Reporter.Name);
-  Pair("version", M.ScanTool.Version, M.Reporter.Version);
-  Pair("build id", M.ScanTool.BuildId, M.Reporter.BuildId);
-  Pair("LLVM", M.ScanTool.LlvmVersion, M.Reporter.LlvmVersion);
-  Pair("host", M.ScanTool.Host.empty() ? "not recorded by the scan" : M.ScanTool.Host,
+  Pair("tool.name", M.ScanTool.Name, M.Reporter.Name);
+  Pair("tool.version", M.ScanTool.Version, M.Reporter.Version);
+  Pair("tool.build-id", M.ScanTool.BuildId, M.Reporter.BuildId);
+  Pair("tool.llvm", M.ScanTool.LlvmVersion, M.Reporter.LlvmVersion);
+  Pair("tool.host",
+       M.ScanTool.Host.empty() ? MessageScope::current().text("tool.host-not-recorded")
+                               : M.ScanTool.Host,
        M.Reporter.Host);
-  H << "</tbody></table><h3>Tool validation evidence (ISO 13485 4.1.6)</h3>";
+  H << "</tbody></table><h3>" << t("evidence.heading") << "</h3>";
   if (!M.Evidence) {
-    H << "<p class=\"warn\">No test-suite evidence supplied. Run <code>tools/run-tests.sh "
-      << "--output-junit FILE</code> and pass <code>--test-evidence FILE</code>.</p>";
+    H << "<p class=\"warn\">"
+      << tf("html.evidence-none", {codeOf("tools/run-tests.sh --output-junit FILE"),
+                                   codeOf("--test-evidence FILE")})
+      << "</p>";
     H << "</section>";
     return;
   }
   const TestEvidence &E = *M.Evidence;
   H << "<table id=\"test-evidence\"><tbody>";
-  Html Name, Sha, Format, Result;
-  Name << "<code>" << esc(E.Name) << "</code>";
-  Sha << "<code>" << esc(E.Sha256) << "</code>";
-  Format << esc(E.Format);
+  Html Result;
   if (E.Format == "unknown") {
-    Result << "not a JUnit XML file or a ctest log: counts not extracted";
+    Result << t("html.evidence-unknown-format");
   } else {
-    Result << E.Tests << " test(s): " << E.passed() << " passed, ";
-    Result.pick(E.Failures, "<span class=\"flag\">", "<span>")
-        << E.Failures << " failed</span>, " << E.Skipped << " skipped";
+    Html Failed;
+    Failed.pick(E.Failures, "<span class=\"flag\">", "<span>")
+        << tf("evidence.failed", {html(E.Failures)}) << "</span>";
+    Result << tf("html.evidence-result",
+                 {html(E.Tests), html(E.passed()), Failed, html(E.Skipped)});
   }
-  row(H, "file", Name);
-  row(H, "SHA-256", Sha);
-  row(H, "format", Format);
-  row(H, "result", Result);
+  row(H, "evidence.file", codeOf(E.Name));
+  row(H, "evidence.sha-256", codeOf(E.Sha256));
+  row(H, "evidence.format", html(esc(E.Format)));
+  row(H, "evidence.result", Result);
   H << "</tbody></table>";
   if (!E.Failed.empty()) {
-    H << "<p>Failed tests: ";
+    H << "<p>" << t("html.evidence-failed-tests");
     codeList(H, E.Failed);
     H << "</p>";
   }
@@ -211,131 +234,131 @@ void identity(Html &H, const ReportModel &M) {
 
 /// The options every unit was analysed with, as the scan recorded them.
 void scanOptions(Html &H, const ScanConfiguration &C) {
-  H << "<h3>Scan options</h3>";
+  H << "<h3>" << t("options.heading") << "</h3>";
   if (!C.Set) {
-    H << "<p class=\"warn\">Not recorded by the scan (results of an older medsec).</p>";
+    H << "<p class=\"warn\">" << t("options.not-recorded") << "</p>";
     return;
   }
   H << "<table id=\"scan-options\"><tbody>";
   Html Filter, Options, Timeout;
   code(Filter, C.CheckFilter);
-  row(H, "check filter (--checks)", Filter);
+  row(H, "options.check-filter", Filter);
   if (C.CheckOptions.empty())
-    Options << "<span class=\"meta\">none</span>";
+    none(Options);
   for (const auto &[Key, Value] : C.CheckOptions)
     Options << "<code>" << esc(Key) << "</code>: <code>" << esc(Value) << "</code><br>";
-  row(H, "check options", Options);
-  listRow(H, "extra compiler arguments", C.ExtraArgs);
-  listRow(H, "include globs", C.Include);
-  listRow(H, "exclude globs", C.Exclude);
-  Timeout << C.TimeoutSeconds << " s";
-  row(H, "timeout per unit", Timeout);
+  row(H, "options.check-options", Options);
+  listRow(H, "options.extra-args", C.ExtraArgs);
+  listRow(H, "options.include", C.Include);
+  listRow(H, "options.exclude", C.Exclude);
+  Timeout << tf("options.timeout-value", {html(C.TimeoutSeconds)});
+  row(H, "options.timeout", Timeout);
   H << "</tbody></table>";
 }
 
 void configuration(Html &H, const ReportModel &M) {
   heading(H, 2);
-  H << "<h3>Checks</h3><table><thead><tr><th>check</th><th>catalogue status</th><th>in this "
-    << "scan</th><th>default severity</th><th>CWE</th></tr></thead><tbody>";
+  H << "<h3>" << t("config.checks") << "</h3>";
+  tableHead(H, "", {"col.check", "col.catalogue-status", "col.in-this-scan",
+                    "col.default-severity", "col.cwe"});
   for (const CheckRow &C : M.Checks) {
     H << "<tr><td><code>" << esc(C.Id) << "</code><br><span class=\"meta\">" << esc(C.Title)
-      << "</span></td><td>" << esc(C.Status) << "</td><td>" << esc(C.State) << "</td><td>"
-      << esc(C.Severity) << "</td><td>";
+      << "</span></td><td>" << term("check-status", C.Status) << "</td><td>"
+      << term("check-state", C.State) << "</td><td>" << term("severity", C.Severity) << "</td><td>";
     codeList(H, C.Cwe);
     H << "</td></tr>";
   }
   H << "</tbody></table>";
   scanOptions(H, M.ScanOptions);
-  H << "<h3>Rule files</h3><table id=\"rule-files\"><thead><tr><th>file</th>"
-    << "<th>role</th><th>SHA-256 loaded for this report</th><th>SHA-256 used by the scan</th>"
-    << "<th>state</th></tr></thead><tbody>";
+  H << "<h3>" << t("config.rule-files") << "</h3>";
+  tableHead(H, "rule-files",
+            {"col.file", "col.role", "html.col-sha-loaded", "html.col-sha-scan", "col.state"});
   for (const CatalogueFileRow &R : M.CatalogueFiles) {
     H.pick(R.State == "same", "<tr>", "<tr class=\"bad\">") << "<td>";
     code(H, R.Path.empty() ? R.ScanPath : R.Path);
-    H << "</td><td>" << esc(R.Role) << "</td><td>";
+    H << "</td><td>" << term("role", R.Role) << "</td><td>";
     code(H, R.Sha256);
     H << "</td><td>";
     code(H, R.ScanSha256);
     H << "</td><td>";
     if (R.State == "same")
-      H << esc(R.State);
+      H << term("file-state", R.State);
     else
-      flags(H, {R.State});
+      flags(H, {R.State}, "file-state");
     H << "</td></tr>";
   }
-  H << "</tbody></table><h3>Analysed build configuration</h3><table><tbody>";
+  H << "</tbody></table><h3>" << t("config.build") << "</h3><table><tbody>";
   Html Db, State;
-  Db << "<code>" << esc(M.CompileDbPath) << "</code><br>SHA-256 at scan: <code>"
-     << esc(M.CompileDbSha256) << "</code>";
+  Db << "<code>" << esc(M.CompileDbPath) << "</code><br>"
+     << tf("html.db-sha-scan", {codeOf(M.CompileDbSha256)});
   if (M.CompileDb)
-    Db << "<br>SHA-256 now: <code>" << esc(M.CompileDb->Sha256) << "</code>";
-  row(H, "compile database", Db);
+    Db << "<br>" << tf("html.db-sha-now", {codeOf(M.CompileDb->Sha256)});
+  row(H, "config.compile-database", Db);
   if (M.CompileDbState == "changed")
-    State << "<span class=\"flag\">changed since the scan</span>";
+    State << "<span class=\"flag\">" << t("html.db-changed") << "</span>";
   else
-    State << esc(M.CompileDbState);
-  row(H, "state", State);
+    State << term("db-state", M.CompileDbState);
+  row(H, "col.state", State);
   if (M.CompileDb) {
     const CompileDbInfo &I = *M.CompileDb;
-    Html E;
-    E << I.Entries;
-    row(H, "entries", E);
-    listRow(H, "compilers", I.Compilers);
-    listRow(H, "target flags", I.Targets);
-    listRow(H, "language standards", I.Standards);
-    listRow(H, "defines", I.Defines);
+    row(H, "config.entries", html(I.Entries));
+    listRow(H, "config.compilers", I.Compilers);
+    listRow(H, "config.targets", I.Targets);
+    listRow(H, "config.standards", I.Standards);
+    listRow(H, "config.defines", I.Defines);
   }
   Html G, P;
   if (M.GuidelineSelection.empty())
-    G << "all";
+    G << t("word.all");
   else
     codeList(G, M.GuidelineSelection);
   if (M.PhaseSelection.empty())
-    P << "all";
+    P << t("word.all");
   else
     codeList(P, M.PhaseSelection);
-  row(H, "guidelines in this report", G);
-  row(H, "phases in this report", P);
+  row(H, "html.guidelines-in-report", G);
+  row(H, "html.phases-in-report", P);
   H << "</tbody></table></section>";
 }
 
-void unitTable(Html &H, const char *Title, const std::vector<UnitRow> &Units, const char *Id) {
-  H << "<h3>" << esc(Title) << " (" << Units.size() << ")</h3>";
+void unitTable(Html &H, const char *Key, const std::vector<UnitRow> &Units, const char *Id) {
+  H << "<h3>" << tf(Key, {html(Units.size())}) << "</h3>";
   if (Units.empty()) {
-    H << "<p>None.</p>";
+    H << "<p>" << t("scope.none") << "</p>";
     return;
   }
-  H << "<table id=\"" << esc(Id) << "\"><thead><tr><th>unit</th><th>status</th><th>reason</th>"
-    << "</tr></thead><tbody>";
+  tableHead(H, Id, {"col.unit", "col.status", "col.reason"});
   for (const UnitRow &U : Units)
-    H << "<tr><td><code>" << esc(U.File) << "</code></td><td>" << esc(U.Status) << "</td><td>"
-      << esc(U.Reason) << "</td></tr>";
+    H << "<tr><td><code>" << esc(U.File) << "</code></td><td>" << term("unit-status", U.Status)
+      << "</td><td>" << esc(U.Reason) << "</td></tr>";
   H << "</tbody></table>";
 }
 
 void scope(Html &H, const ReportModel &M) {
   heading(H, 3);
-  H << "<p>Source root <code>" << esc(M.SourceRoot) << "</code>: " << M.Units
-    << " translation unit(s), " << M.UnitsAnalysed << " analysed. The scan is <strong>";
-  H.pick(M.Complete, "complete", "INCOMPLETE") << "</strong>.</p>";
-  unitTable(H, "Not analysed", M.NotAnalysed, "not-analysed");
-  unitTable(H, "Excluded", M.Excluded, "excluded");
+  H << "<p>"
+    << tf("scope.summary",
+          {codeOf(M.SourceRoot), html(M.Units), html(M.UnitsAnalysed),
+           html("<strong>", t(M.Complete ? "scope.complete" : "scope.incomplete"), "</strong>")})
+    << "</p>";
+  unitTable(H, "scope.not-analysed", M.NotAnalysed, "not-analysed");
+  unitTable(H, "scope.excluded", M.Excluded, "excluded");
   H << "</section>";
 }
 
 void knownVulnerabilities(Html &H, const ReportModel &M) {
   if (!M.VulnerabilitiesGiven)
     return;
-  H << "<h3>Known vulnerabilities</h3>";
+  H << "<h3>" << t("vuln.heading") << "</h3>";
   bool Any = false;
   for (const ComponentView &V : M.Components)
     Any |= !V.Vulns.empty();
   if (!Any)
-    H << "<p>No record of the vulnerability files matches a component version of this scan.</p>";
+    H << "<p>" << t("vuln.none-matches") << "</p>";
   else {
-    H << "<table id=\"vulnerabilities\"><thead><tr><th>component</th><th>vulnerability</th>"
-      << "<th>severity</th><th>affected</th><th>assessment</th><th>justification</th>"
-      << "<th>detail</th><th>flags</th></tr></thead><tbody>";
+    tableHead(H, "vulnerabilities",
+              {"col.component", "col.vulnerability", "col.severity", "col.affected",
+               "col.assessment", "col.justification", "col.detail", "col.flags"});
     for (const ComponentView &V : M.Components)
       for (const Vulnerability &X : V.Vulns) {
         H << "<tr><td><code>" << esc(V.C.Id) << "</code></td><td><code>" << esc(X.Id) << "</code>";
@@ -346,78 +369,86 @@ void knownVulnerabilities(Html &H, const ReportModel &M) {
         }
         H << "</td><td>" << esc(X.Severity) << "</td><td>" << esc(X.Affected) << "</td><td>";
         if (X.State.empty())
-          H << "<span class=\"meta\">none</span>";
+          none(H);
         else
           H << esc(X.State);
         H << "</td><td>" << esc(X.Justification) << "</td><td>" << esc(X.Detail) << "</td><td>";
-        flags(H, X.flags());
+        flags(H, X.flags(), "vulnerability-flag");
         H << "</td></tr>";
       }
     H << "</tbody></table>";
   }
   if (!M.UnmatchedVulnerabilities.empty()) {
-    H << "<p>Records that match no component version of this scan:</p><ul>";
+    H << "<p>" << t("vuln.unmatched") << "</p><ul>";
     for (const std::string &U : M.UnmatchedVulnerabilities)
       H << "<li>" << esc(U) << "</li>";
     H << "</ul>";
   }
 }
 
+void componentRow(Html &H, const ReportModel &M, const ComponentView &V) {
+  H << "<tr id=\"component-" << esc(V.C.Id) << "\"><td>" << esc(V.C.Name) << " <code>"
+    << esc(V.C.Id) << "</code></td><td>";
+  if (V.C.Version.empty())
+    H << "<span class=\"meta\">" << t("word.unknown") << "</span>";
+  else
+    code(H, V.C.Version);
+  H << "</td><td>" << esc(V.Basis) << "</td><td>" << esc(V.C.Supplier) << "</td><td>";
+  code(H, V.C.Licence);
+  H << "</td><td>" << esc(V.C.Support) << "</td><td>";
+  if (V.C.EndOfSupport.empty())
+    H << "<span class=\"meta\">" << t("components.not-declared") << "</span>";
+  else
+    H << esc(V.C.EndOfSupport);
+  H << "</td><td class=\"n\">" << V.C.Files.size() << "</td><td>";
+  if (!M.VulnerabilitiesGiven)
+    H << t("components.not-assessed");
+  else if (V.Vulns.empty())
+    H << t("components.no-vulnerability");
+  for (const Vulnerability &X : V.Vulns) {
+    H << "<code>" << esc(X.Id) << "</code> ";
+    if (X.State.empty())
+      H << "<span class=\"flag\">" << term("vulnerability-flag", "unassessed") << "</span>";
+    else
+      H << esc(X.State);
+    H << "<br>";
+  }
+  H << "</td><td>";
+  flags(H, V.Flags);
+  H << "</td></tr>";
+}
+
 void thirdParty(Html &H, const ReportModel &M) {
   heading(H, 4);
   if (!M.InventoryRecorded) {
-    H << "<p class=\"warn\"><strong>No component inventory</strong>: "
-      << esc(M.InventoryGaps.front()) << ".</p></section>";
+    H << "<p class=\"warn\">"
+      << tf("components.no-inventory",
+            {html("<strong>", t("components.no-inventory-label"), "</strong>"),
+             html(esc(M.InventoryGaps.front()))})
+      << "</p></section>";
     return;
   }
   for (const ClauseRow &R : M.InventoryRows) {
-    H << "<p>Evidence for <code>" << esc(R.Id) << "</code> (" << esc(R.Title) << "): ";
-    statusBadge(H, R.Status);
-    H << "</p>";
+    Html Badge;
+    statusBadge(Badge, R.Status);
+    H << "<p>" << tf("components.evidence-for", {codeOf(R.Id), html(esc(R.Title)), Badge})
+      << "</p>";
   }
   if (M.Components.empty())
-    H << "<p>No catalogued component in the files the analysed units compiled or included.</p>";
+    H << "<p>" << t("components.none") << "</p>";
   else {
-    H << "<table id=\"components\"><thead><tr><th>component</th><th>version</th><th>basis</th>"
-      << "<th>supplier</th><th>licence</th><th>support</th><th>end of support</th><th>files</th>"
-      << "<th>vulnerabilities</th><th>flags</th></tr></thead><tbody>";
-    for (const ComponentView &V : M.Components) {
-      H << "<tr id=\"component-" << esc(V.C.Id) << "\"><td>" << esc(V.C.Name) << " <code>"
-        << esc(V.C.Id) << "</code></td><td>";
-      if (V.C.Version.empty())
-        H << "<span class=\"meta\">unknown</span>";
-      else
-        code(H, V.C.Version);
-      H << "</td><td>" << esc(V.Basis) << "</td><td>" << esc(V.C.Supplier) << "</td><td>";
-      code(H, V.C.Licence);
-      H << "</td><td>" << esc(V.C.Support) << "</td><td>";
-      if (V.C.EndOfSupport.empty())
-        H << "<span class=\"meta\">not declared</span>";
-      else
-        H << esc(V.C.EndOfSupport);
-      H << "</td><td class=\"n\">" << V.C.Files.size() << "</td><td>";
-      if (!M.VulnerabilitiesGiven)
-        H << "not assessed (no vulnerability file)";
-      else if (V.Vulns.empty())
-        H << "none in the vulnerability files";
-      for (const Vulnerability &X : V.Vulns) {
-        H << "<code>" << esc(X.Id) << "</code> ";
-        if (X.State.empty())
-          H << "<span class=\"flag\">unassessed</span>";
-        else
-          H << esc(X.State);
-        H << "<br>";
-      }
-      H << "</td><td>";
-      flags(H, V.Flags);
-      H << "</td></tr>";
-    }
+    tableHead(H, "components",
+              {"col.component", "col.version", "col.basis", "col.supplier", "col.licence",
+               "col.support", "col.end-of-support", "col.files", "col.vulnerabilities",
+               "col.flags"});
+    for (const ComponentView &V : M.Components)
+      componentRow(H, M, V);
     H << "</tbody></table>";
   }
   knownVulnerabilities(H, M);
   if (!M.Unidentified.empty()) {
-    H << "<h3>Unidentified third-party trees</h3><table id=\"unidentified\"><thead><tr><th>tree"
-      << "</th><th>ownership files</th><th>files used</th></tr></thead><tbody>";
+    H << "<h3>" << t("components.unidentified") << "</h3>";
+    tableHead(H, "unidentified", {"col.tree", "col.ownership-files", "col.files-used"});
     for (const UnidentifiedTree &T : M.Unidentified) {
       H << "<tr><td><code>" << esc(T.Path) << "</code></td><td>";
       codeList(H, T.Evidence);
@@ -426,17 +457,16 @@ void thirdParty(Html &H, const ReportModel &M) {
     H << "</tbody></table>";
   }
   if (M.InventoryGaps.empty())
-    H << "<p>No gap: every component is identified with its version and support level, and every "
-      << "vulnerability the given files list for it is assessed.</p>";
+    H << "<p>" << t("components.no-gap") << "</p>";
   else {
-    H << "<p>Gaps:</p><ul id=\"inventory-gaps\">";
+    H << "<p>" << t("components.gaps") << "</p><ul id=\"inventory-gaps\">";
     for (const std::string &G : M.InventoryGaps)
       H << "<li>" << esc(G) << "</li>";
     H << "</ul>";
   }
   if (!M.Sboms.empty()) {
-    H << "<h3>SBOM files</h3><table id=\"sbom-files\"><thead><tr><th>file</th><th>format</th>"
-      << "<th>components</th><th>state</th></tr></thead><tbody>";
+    H << "<h3>" << t("components.sbom-files") << "</h3>";
+    tableHead(H, "sbom-files", {"col.file", "col.format", "col.components", "col.state"});
     for (const SbomFileRow &S : M.Sboms) {
       H << "<tr><td>";
       code(H, S.Path);
@@ -450,17 +480,18 @@ void thirdParty(Html &H, const ReportModel &M) {
 
 void clauseRow(Html &H, const ClauseRow &R) {
   H << "<tr id=\"c-" << esc(R.Id) << "\"><td><code>" << esc(R.Id) << "</code></td><td>"
-    << esc(R.Phase) << "</td><td>" << esc(R.Title) << "</td><td>" << esc(R.Basis);
+    << term("phase", R.Phase) << "</td><td>" << esc(R.Title) << "</td><td>"
+    << term("basis", R.Basis);
   if (!R.Locator.empty())
     H << " <code>" << esc(R.Locator) << "</code>";
   if (R.inferred())
-    H << " <span class=\"flag\">needs confirmation</span>";
+    H << " <span class=\"flag\">" << t("matrix.needs-confirmation") << "</span>";
   H << "</td><td>";
   if (R.Checks.empty())
-    H << "<span class=\"meta\">none</span>";
+    none(H);
   for (const CheckLink &L : R.Checks)
-    H << "<code>" << esc(L.Id) << "</code> <span class=\"meta\">(" << esc(L.Relation) << ", "
-      << esc(L.State) << ")</span><br>";
+    H << "<code>" << esc(L.Id) << "</code> <span class=\"meta\">(" << term("relation", L.Relation)
+      << ", " << term("check-state", L.State) << ")</span><br>";
   H << "</td><td class=\"n\">" << R.Open.size() << "</td><td class=\"n\">" << R.Accepted.size()
     << "</td><td class=\"n\">" << R.Fixed.size() << "</td><td>";
   statusBadge(H, R.Status);
@@ -469,21 +500,21 @@ void clauseRow(Html &H, const ClauseRow &R) {
 
 void traceability(Html &H, const ReportModel &M) {
   heading(H, 5);
-  H << "<p>For each clause of the phases in scope: the checks mapped to it, their findings "
-    << "(open, accepted, fixed against the baseline) and the resulting status. Basis: "
-    << "<em>verified</em> (read in the primary text), <em>secondary</em> (reliable secondary "
-    << "source), <em>inferred</em> (placed by topic and phase: needs confirmation against the "
-    << "official text). Clauses static analysis cannot show name their complementary "
-    << "activity.</p>";
+  H << "<p>"
+    << tf("html.matrix-intro",
+          {html("<em>", term("basis", "verified"), "</em>"),
+           html("<em>", term("basis", "secondary"), "</em>"),
+           html("<em>", term("basis", "inferred"), "</em>")})
+    << "</p>";
   for (const GuidelineView &G : M.Guidelines) {
     H << "<h3 id=\"g-" << esc(G.Id) << "\"><code>" << esc(G.Id) << "</code> " << esc(G.Title)
       << "</h3><p class=\"meta\">" << esc(G.Publisher) << "; " << esc(G.Edition);
     if (!G.Url.empty())
       H << "; <code>" << esc(G.Url) << "</code>";
-    H << "</p><table class=\"matrix\" id=\"matrix-" << esc(G.Id) << "\"><thead><tr><th>clause"
-      << "</th><th>phase</th><th>title</th><th>basis</th><th>checks</th><th>open</th><th>"
-      << "accepted</th><th>fixed</th><th>status</th><th>complementary activity</th></tr>"
-      << "</thead><tbody>";
+    H << "</p><table class=\"matrix\" id=\"matrix-" << esc(G.Id) << "\"><thead><tr>";
+    th(H, {"col.clause", "col.phase", "col.title", "col.basis", "col.checks", "col.open",
+           "col.accepted", "col.fixed", "col.status", "col.complementary"});
+    H << "</tr></thead><tbody>";
     for (const ClauseRow &R : G.Rows)
       clauseRow(H, R);
     H << "</tbody></table>";
@@ -494,15 +525,17 @@ void traceability(Html &H, const ReportModel &M) {
 void finding(Html &H, const FindingView &F) {
   H.pick(F.isOpen(), "<article class=\"finding\"", "<article class=\"finding closed\"")
       << " id=\"f-" << esc(F.Id) << "\"><div><code>" << esc(F.Id) << "</code> <span class=\"sev-"
-      << esc(F.severity()) << "\">" << esc(F.severity()) << "</span> <code>" << esc(F.Check)
-      << "</code> ";
+      << esc(F.severity()) << "\">" << term("severity", F.severity()) << "</span> <code>"
+      << esc(F.Check) << "</code> ";
   codeList(H, F.Cwe);
-  H << " at <code>" << esc(F.File) << ":" << F.Line << ":" << F.Column << "</code>, status <strong>"
-    << esc(findingStatusName(F.Status)) << "</strong>";
+  Html Where = codeOf(F.File + ":" + std::to_string(F.Line) + ":" + std::to_string(F.Column));
+  H << tf("finding.at-status",
+          {Where, html("<strong>", term("finding-status", findingStatusName(F.Status)),
+                       "</strong>")});
   if (F.Baseline != BaselineState::None)
-    H << ", baseline " << esc(baselineStateName(F.Baseline));
+    H << tf("finding.baseline", {html(term("baseline", baselineStateName(F.Baseline)))});
   if (F.TestCode)
-    H << ", <strong>test</strong> code";
+    H << tf("finding.test-code", {html("<strong>", t("finding.test"), "</strong>")});
   H << "</div><div class=\"msg\">" << esc(F.Message) << "</div>";
   if (!F.ContextNote.empty())
     H << "<div class=\"meta warn\">" << esc(F.ContextNote) << "</div>";
@@ -516,34 +549,34 @@ void finding(Html &H, const FindingView &F) {
     }
     H << "</pre>";
   }
-  H << "<div class=\"meta\">clauses: ";
+  H << "<div class=\"meta\">" << t("finding.clauses");
   codeList(H, F.Clauses);
   H << "</div></article>";
 }
 
 void attackSurface(Html &H, const ReportModel &M) {
-  H << "<h3>Attack surface</h3>";
+  H << "<h3>" << t("surface.heading") << "</h3>";
   if (!M.InputChecksRun) {
-    H << "<p>No input-validation check ran: the scan did not look for external inputs.</p>";
+    H << "<p>" << t("surface.no-check") << "</p>";
     return;
   }
   for (const ClauseRow &R : M.AttackSurfaceRows)
-    H << "<p>Evidence for <code>" << esc(R.Id) << "</code> (" << esc(R.Title)
-      << "): the interfaces the analysis followed, for the reviewer's attack surface analysis; "
-         "whether they are needed is not judged.</p>";
+    H << "<p>" << tf("surface.evidence-for", {codeOf(R.Id), html(esc(R.Title))}) << "</p>";
   if (M.AttackSurface.empty()) {
-    H << "<p class=\"warn\"><strong>No external input recognised</strong>: the "
-         "input-validation checks had no data to follow. Declare the device's receive functions "
-         "in <code>.medsec.yaml</code>.</p>";
+    H << "<p class=\"warn\">"
+      << tf("surface.none", {html("<strong>", t("surface.none-label"), "</strong>"),
+                             codeOf(".medsec.yaml")})
+      << "</p>";
     return;
   }
-  H << "<table id=\"attack-surface\"><thead><tr><th>where</th><th>input</th><th>kind</th>"
-    << "<th>channel</th><th>recognised</th><th>findings fed</th></tr></thead><tbody>";
+  tableHead(H, "attack-surface", {"col.where", "col.input", "col.kind", "col.channel",
+                                  "col.recognised", "col.findings-fed"});
   for (const ExternalInput &I : M.AttackSurface) {
     H << "<tr><td><code>" << esc(I.Where.File) << ":" << I.Where.Line << ":" << I.Where.Column
-      << "</code></td><td><code>" << esc(I.Name) << "</code></td><td>" << esc(I.Kind) << "</td><td>"
-      << esc(I.Channel) << "</td><td>";
-    H.pick(I.Inferred, "inferred", "catalogued") << "</td><td>" << I.Findings << "</td></tr>";
+      << "</code></td><td><code>" << esc(I.Name) << "</code></td><td>" << term("input-kind", I.Kind)
+      << "</td><td>" << esc(I.Channel) << "</td><td>"
+      << t(I.Inferred ? "surface.inferred" : "surface.catalogued") << "</td><td>" << I.Findings
+      << "</td></tr>";
   }
   H << "</tbody></table>";
 }
@@ -551,8 +584,8 @@ void attackSurface(Html &H, const ReportModel &M) {
 void findings(Html &H, const ReportModel &M) {
   heading(H, 6);
   attackSurface(H, M);
-  H << "<h3>By clause</h3><table id=\"findings-by-clause\"><thead><tr><th>clause</th><th>open"
-    << "</th><th>accepted</th></tr></thead><tbody>";
+  H << "<h3>" << t("findings.by-clause") << "</h3>";
+  tableHead(H, "findings-by-clause", {"col.clause", "col.open", "col.accepted"});
   std::set<std::string> Done;
   for (const GuidelineView &G : M.Guidelines)
     for (const ClauseRow &R : G.Rows) {
@@ -566,17 +599,17 @@ void findings(Html &H, const ReportModel &M) {
         findingLink(H, Id), H << " ";
       H << "</td></tr>";
     }
-  H << "</tbody></table><h3>By file</h3>";
+  H << "</tbody></table><h3>" << t("findings.by-file") << "</h3>";
   if (M.Findings.empty())
-    H << "<p>No finding.</p>";
+    H << "<p>" << t("findings.none") << "</p>";
   for (size_t I = 0; I < M.Findings.size(); ++I) {
     if (I == 0 || M.Findings[I].File != M.Findings[I - 1].File)
       H << "<h4><code>" << esc(M.Findings[I].File) << "</code></h4>";
     finding(H, M.Findings[I]);
   }
   if (!M.Fixed.empty()) {
-    H << "<h3>Fixed since the baseline</h3><table id=\"fixed\"><thead><tr><th>id</th><th>check"
-      << "</th><th>file</th><th>message</th></tr></thead><tbody>";
+    H << "<h3>" << t("findings.fixed") << "</h3>";
+    tableHead(H, "fixed", {"col.id", "col.check", "col.file", "col.message"});
     for (const FixedEntry &X : M.Fixed)
       H << "<tr><td><code>" << esc(X.Fingerprint) << "</code></td><td><code>" << esc(X.Check)
         << "</code></td><td><code>" << esc(X.File) << "</code></td><td>" << esc(X.Message)
@@ -589,12 +622,12 @@ void findings(Html &H, const ReportModel &M) {
 void deviations(Html &H, const ReportModel &M) {
   heading(H, 7);
   if (M.Deviations.empty()) {
-    H << "<p>No suppression or accepted finding.</p></section>";
+    H << "<p>" << t("deviations.none") << "</p></section>";
     return;
   }
-  H << "<table id=\"deviation-table\"><thead><tr><th>finding</th><th>record</th><th>status</th>"
-    << "<th>justification</th><th>approver</th><th>date</th><th>expires</th><th>risk</th>"
-    << "<th>flags</th></tr></thead><tbody>";
+  tableHead(H, "deviation-table",
+            {"col.finding", "col.record", "col.status", "col.justification", "col.approver",
+             "col.date", "col.expires", "col.risk", "col.flags"});
   for (const DeviationRow &D : M.Deviations) {
     const FindingView &F = M.Findings[D.Finding];
     const Suppression S = F.Suppr.value_or(Suppression());
@@ -603,14 +636,14 @@ void deviations(Html &H, const ReportModel &M) {
     H << "<br><code>" << esc(F.File) << ":" << F.Line << "</code></td><td>";
     code(H, S.Id);
     if (F.Suppr)
-      H << " (" << esc(F.recordKind()) << (S.Source.empty() ? esc("") : esc(", " + S.Source))
-        << ")";
-    H << "</td><td>" << esc(F.recordStatus());
+      H << " (" << term("record-kind", F.recordKind())
+        << (S.Source.empty() ? esc("") : esc(", " + S.Source)) << ")";
+    H << "</td><td>" << term("record-status", F.recordStatus());
     if (!S.Problem.empty())
       H << ": " << esc(S.Problem);
     H << "</td><td>" << esc(S.Justification) << "</td><td>" << esc(S.Approver) << "</td><td>"
       << esc(S.Date) << "</td><td>" << esc(S.Expires) << "</td><td>" << esc(S.Risk) << "</td><td>";
-    flags(H, D.Flags);
+    flags(H, D.Flags, "deviation-flag");
     H << "</td></tr>";
   }
   H << "</tbody></table></section>";
@@ -622,20 +655,18 @@ void limitations(Html &H, const ReportModel &M) {
   for (const GuidelineView &G : M.Guidelines)
     for (const ClauseRow &R : G.Rows)
       Inferred += R.inferred();
-  H << "<p>Static analysis is evidence for a secure-coding process, not proof of security: it "
-    << "sees only the code and the build configuration analysed (section 4), reports what its "
-    << "checks model, and cannot show the clauses listed with a complementary activity in "
-    << "section 6.</p><p><strong>" << Inferred << "</strong> clause mapping(s) in this report "
-    << "are <em>inferred</em> and need confirmation against the official text.</p>"
-    << "<h3>Known false-negative classes of each check</h3><ul>";
+  H << "<p>" << t("limitations.static-analysis") << "</p><p>"
+    << tf("limitations.inferred",
+          {html("<strong>", Inferred, "</strong>"), html("<em>", term("basis", "inferred"), "</em>")})
+    << "</p><h3>" << t("limitations.false-negatives") << "</h3><ul>";
   for (const CheckRow &C : M.Checks) {
-    H << "<li><code>" << esc(C.Id) << "</code> (" << esc(C.State) << ")";
+    H << "<li><code>" << esc(C.Id) << "</code> (" << term("check-state", C.State) << ")";
     if (C.State != "run") {
-      H << ": not run in this scan, no evidence from it</li>";
+      H << ": " << t("limitations.not-run") << "</li>";
       continue;
     }
     if (C.Limitations.empty())
-      H << ": none recorded in the catalogue";
+      H << ": " << t("limitations.none-recorded");
     H << "<ul>";
     for (const std::string &L : C.Limitations)
       H << "<li>" << esc(L) << "</li>";
@@ -646,57 +677,56 @@ void limitations(Html &H, const ReportModel &M) {
 
 void hashes(Html &H, const ReportModel &M) {
   heading(H, 9);
-  H << "<table id=\"hash-table\"><thead><tr><th>what</th><th>file</th><th>SHA-256</th></tr>"
-    << "</thead><tbody>";
+  tableHead(H, "hash-table", {"col.what", "col.file", "col.sha-256"});
   auto Line = [&](const char *What, const std::string &File, const std::string &Sha) {
-    H << "<tr><td>" << esc(What) << "</td><td>";
+    H << "<tr><td>" << t(What) << "</td><td>";
     code(H, File);
     H << "</td><td>";
     code(H, Sha);
     H << "</td></tr>";
   };
-  Line("report content", "report.json", M.ContentSha256);
-  Line("results", M.ResultsPath, M.ResultsSha256);
+  Line("hash.content", "report.json", M.ContentSha256);
+  Line("hash.results", M.ResultsPath, M.ResultsSha256);
   for (const CatalogueFileRow &R : M.CatalogueFiles)
     if (!R.Path.empty())
-      Line("rule file", R.Path, R.Sha256);
+      Line("hash.rule-file", R.Path, R.Sha256);
   if (M.CompileDb)
-    Line("compile database", M.CompileDbPath, M.CompileDb->Sha256);
+    Line("hash.compile-database", M.CompileDbPath, M.CompileDb->Sha256);
   if (M.Evidence)
-    Line("test evidence", M.Evidence->Name, M.Evidence->Sha256);
+    Line("hash.test-evidence", M.Evidence->Name, M.Evidence->Sha256);
   for (const SbomFileRow &S : M.Sboms)
-    Line("SBOM", S.Path, S.Sha256);
+    Line("hash.sbom", S.Path, S.Sha256);
   for (const VulnerabilityFile &F : M.VulnerabilityFiles)
-    Line("vulnerabilities", F.Path, F.Sha256);
+    Line("hash.vulnerabilities", F.Path, F.Sha256);
   for (const SourceHash &S : M.Sources)
-    Line("source", S.Path, S.Sha256);
-  H << "</tbody></table><p>To reproduce: run <code>medsec report</code> with the same inputs and "
-    << "options, then <code>sha256sum -c report.sha256</code> in the output directory "
-    << "(docs/report.md).</p></section>";
+    Line("hash.source", S.Path, S.Sha256);
+  H << "</tbody></table><p>"
+    << tf("html.reproduce", {codeOf("medsec report"), codeOf("sha256sum -c report.sha256")})
+    << "</p></section>";
 }
 
 } // namespace
 
 std::string renderHtml(const ReportModel &M) {
+  const MessageScope Use(M.Text);
   Html H;
-  H << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+  H << "<!DOCTYPE html>\n<html lang=\"" << esc(MessageScope::current().lang())
+    << "\"><head><meta charset=\"utf-8\">\n"
     << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
     << "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     << "<meta name=\"generator\" content=\"medsec report " << esc(M.Reporter.Version) << "\">\n"
     << "<title>" << esc(M.Title) << "</title>\n<style>" << Style << "</style></head>\n<body>\n"
-    << "<header><h1>" << esc(M.Title) << "</h1><p class=\"meta\">medsec " << esc(M.ScanTool.Version)
-    << " (build " << esc(M.ScanTool.BuildId) << ")";
+    << "<header><h1>" << esc(M.Title) << "</h1><p class=\"meta\">"
+    << tf("html.header-tool", {html(esc(M.ScanTool.Version)), html(esc(M.ScanTool.BuildId))});
   if (!M.Date.empty())
     H << " &middot; " << esc(M.Date);
-  H << " &middot; report content SHA-256 <code>" << esc(M.ContentSha256) << "</code></p>";
+  H << " &middot; " << tf("html.header-content-hash", {codeOf(M.ContentSha256)}) << "</p>";
   for (const std::string &W : M.Warnings)
     H << "<div class=\"banner\" role=\"alert\">&#9888; " << esc(W) << "</div>";
   H << "<nav class=\"toc\"><ol>";
   for (const Section &S : Sections)
-    H << "<li><a href=\"#" << esc(S.Id) << "\">"
-      << esc(llvm::StringRef(S.Title).drop_until([](char C) { return C == ' '; }).ltrim())
-      << "</a></li>";
+    H << "<li><a href=\"#" << esc(S.Id) << "\">" << t(S.Key) << "</a></li>";
   H << "</ol></nav></header>\n<main>\n";
   summary(H, M);
   H << "\n";

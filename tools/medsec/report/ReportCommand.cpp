@@ -115,10 +115,14 @@ int runReport(const ReportCommandOptions &O) {
     return fail(E);
   if (std::string E = checkOutputDir(O.OutputDir); !E.empty())
     return fail(E);
-  auto Text = readFile(O.ResultsPath);
+  // The words first: a broken or unknown table stops before any input is read.
+  auto Text = Messages::load(defaultMessagesDir(O.MessagesDir), O.Lang);
   if (!Text)
+    return fail(llvm::toString(Text.takeError()));
+  auto ResultsText = readFile(O.ResultsPath);
+  if (!ResultsText)
     return fail("cannot read results file '" + O.ResultsPath + "'");
-  auto Results = resultsFromJson(*Text);
+  auto Results = resultsFromJson(*ResultsText);
   if (!Results)
     return fail("'" + O.ResultsPath + "': " + llvm::toString(Results.takeError()));
 
@@ -126,7 +130,8 @@ int runReport(const ReportCommandOptions &O) {
   In.Results = std::move(*Results);
   In.Opts = O.Report;
   In.ResultsPath = O.ResultsPath;
-  In.ResultsSha256 = rules::sha256Hex(*Text);
+  In.ResultsSha256 = rules::sha256Hex(*ResultsText);
+  In.Text = *Text;
   const std::string Root = O.SourceRoot.empty() ? In.Results.SourceRoot : O.SourceRoot;
 
   std::vector<rules::Problem> Problems;

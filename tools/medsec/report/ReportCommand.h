@@ -21,6 +21,8 @@ struct ReportCommandOptions {
   std::vector<std::string> Vulnerabilities; // --vulnerabilities files (VEX, OSV)
   std::vector<std::string> Formats;         // empty: all
   ReportOptions Report;
+  std::string Lang = "en";  // --lang: a message table in MessagesDir
+  std::string MessagesDir;  // --messages; empty: defaultMessagesDir
   bool Quiet = false;
 };
 

@@ -18,16 +18,16 @@ const char *const Severities[5] = {"critical", "high", "medium", "low", "info"};
 
 const std::vector<ClauseStatus> &clauseStatuses() {
   static const std::vector<ClauseStatus> All = {
-      {"open", "open findings", "open", "#c0392b"},
-      {"accepted", "deviations only", "deviations", "#e67e22"},
-      {"clean", "checked, no finding", "clean", "#1e8449"},
-      {"incomplete", "no finding, scan incomplete", "incomplete", "#b7950b"},
-      {"inventory", "shown by the component inventory", "inventory", "#117a65"},
-      {"inventory-gaps", "component inventory with gaps", "inventory gaps", "#a04000"},
-      {"no-inventory", "no component inventory in the results", "no inventory", "#5d6d7e"},
-      {"not-run", "mapped check not run", "not run", "#7f8c8d"},
-      {"no-check", "no check mapped", "no check", "#34495e"},
-      {"not-checkable", "not statically checkable", "not checkable", "#2471a3"},
+      {"open", "#c0392b"},
+      {"accepted", "#e67e22"},
+      {"clean", "#1e8449"},
+      {"incomplete", "#b7950b"},
+      {"inventory", "#117a65"},
+      {"inventory-gaps", "#a04000"},
+      {"no-inventory", "#5d6d7e"},
+      {"not-run", "#7f8c8d"},
+      {"no-check", "#34495e"},
+      {"not-checkable", "#2471a3"},
   };
   return All;
 }
@@ -61,8 +61,8 @@ std::string ReportModel::testCodeShare() const {
   const unsigned N = openInTestCodeCount();
   if (!N)
     return std::string();
-  return " (" + std::to_string(N) + " in test code" +
-         (Policy.FailOnTestCode ? ", counted by the gate)" : ", outside the gate)");
+  return Text->fmt(Policy.FailOnTestCode ? "summary.test-code-gated" : "summary.test-code-outside",
+                   {std::to_string(N)});
 }
 
 unsigned ReportModel::acceptedCount() const { return Findings.size() - openCount(); }
@@ -89,9 +89,10 @@ std::string recordedContext(llvm::StringRef Line) {
 
 /// A few lines around the finding, and whether the line still reads as it did
 /// when the scan ran (its whitespace-free text is the fingerprint context).
-void attachContext(FindingView &V, const Finding &F, const std::optional<std::string> *Source) {
+void attachContext(FindingView &V, const Finding &F, const std::optional<std::string> *Source,
+                   const Messages &T) {
   if (!Source || !*Source) {
-    V.ContextNote = "source not available";
+    V.ContextNote = T.text("context.not-available");
     return;
   }
   llvm::SmallVector<llvm::StringRef, 0> Lines;
@@ -99,15 +100,18 @@ void attachContext(FindingView &V, const Finding &F, const std::optional<std::st
   Text.consume_back("\n"); // a final newline ends the last line, it does not start one
   Text.split(Lines, '\n');
   if (F.Where.Line == 0 || F.Where.Line > Lines.size()) {
-    V.ContextNote = "source changed since the scan";
+    V.ContextNote = T.text("context.changed");
+    V.SourceChanged = true;
     return;
   }
   const unsigned First = F.Where.Line > 2 ? F.Where.Line - 2 : 1;
   const unsigned Last = std::min<unsigned>(Lines.size(), F.Where.Line + 2);
   for (unsigned N = First; N <= Last; ++N)
     V.Context.push_back({N, Lines[N - 1].rtrim("\r").str(), N == F.Where.Line});
-  if (!F.LineContext.empty() && recordedContext(Lines[F.Where.Line - 1]) != F.LineContext)
-    V.ContextNote = "source changed since the scan";
+  if (!F.LineContext.empty() && recordedContext(Lines[F.Where.Line - 1]) != F.LineContext) {
+    V.ContextNote = T.text("context.changed");
+    V.SourceChanged = true;
+  }
 }
 
 std::vector<const rules::Guideline *> selectGuidelines(const rules::Catalogue &Cat,
@@ -254,7 +258,7 @@ void buildFindings(const ReportInput &In, ReportModel &M) {
     V.TestCode = F.TestCode;
     V.Suppr = F.Supp;
     auto Src = In.Sources.find(F.Where.File);
-    attachContext(V, F, Src == In.Sources.end() ? nullptr : &Src->second);
+    attachContext(V, F, Src == In.Sources.end() ? nullptr : &Src->second, *M.Text);
     M.Findings.push_back(std::move(V));
   }
   auto Key = [](const FindingView &F) {
@@ -317,11 +321,11 @@ void buildChecks(const ReportInput &In, ReportModel &M) {
                   0};
   for (const std::string &Id : M.ChecksRun)
     if (!Rows.count(Id))
-      Rows[Id] = {Id, "(not in the catalogue)", "", "", "run", "", {}, {}, 0, 0, 0};
+      Rows[Id] = {Id, M.Text->text("checks.not-in-catalogue"), "", "", "run", "", {}, {}, 0, 0, 0};
   for (const FindingView &F : M.Findings) {
     CheckRow &R = Rows[F.Check];
     if (R.Id.empty())
-      R = {F.Check, "(not in the catalogue)", "", "", "run", "", {}, {}, 0, 0, 0};
+      R = {F.Check, M.Text->text("checks.not-in-catalogue"), "", "", "run", "", {}, {}, 0, 0, 0};
     ++(F.isOpen() ? R.Open : R.Accepted);
   }
   for (const FixedEntry &X : M.Fixed)
@@ -357,58 +361,48 @@ void buildVerdict(const ReportInput &In, ReportModel &M) {
   Gate.FailOnTestCode = M.Policy.FailOnTestCode;
   const auto Failing = std::count_if(R.Findings.begin(), R.Findings.end(),
                                      [&](const Finding &F) { return failsGate(F, Gate); });
+  const Messages &T = *M.Text;
   if (Failing)
     M.VerdictReasons.push_back(
-        std::to_string(Failing) + (M.Policy.NewOnly ? " new (not in the baseline)" : "") +
-        " open finding(s) of severity " + rules::severityName(M.Policy.FailOn) + " or above" +
-        (M.Policy.FailOnTestCode ? ", test code included" : ""));
+        T.fmt(M.Policy.NewOnly ? "verdict.failing-new" : "verdict.failing",
+              {std::to_string(Failing), T.term("severity", rules::severityName(M.Policy.FailOn))}) +
+        (M.Policy.FailOnTestCode ? T.text("verdict.test-code-included") : ""));
   if (!M.Complete)
-    M.VerdictReasons.push_back(std::to_string(M.NotAnalysed.size()) +
-                               " translation unit(s) not analysed");
+    M.VerdictReasons.push_back(T.fmt("verdict.not-analysed", {std::to_string(M.NotAnalysed.size())}));
   M.Outcome = Failing || (!M.Complete && M.Policy.FailOnIncomplete) ? Verdict::Fail : Verdict::Pass;
   if (!M.PolicyRecorded)
-    M.VerdictReasons.push_back("the scan recorded no policy: default policy applied (any open "
-                               "finding or an incomplete scan fails)");
+    M.VerdictReasons.push_back(T.text("verdict.default-policy"));
   else if (M.Policy.Outcome != M.Outcome)
-    M.Warnings.push_back(std::string("the scan recorded the verdict ") +
-                         verdictName(M.Policy.Outcome) + " but its results give " +
-                         verdictName(M.Outcome) + " under its own policy: the results were edited");
+    M.Warnings.push_back(T.fmt("warning.verdict-edited", {verdictName(M.Policy.Outcome),
+                                                          verdictName(M.Outcome)}));
 }
 
 void buildWarnings(ReportModel &M) {
+  const Messages &T = *M.Text;
+  auto N = [](size_t V) { return std::to_string(V); };
   if (!M.Complete)
-    M.Warnings.push_back("INCOMPLETE SCAN: " + std::to_string(M.NotAnalysed.size()) + " of " +
-                         std::to_string(M.Units) +
-                         " translation unit(s) were not analysed; findings and clause statuses "
-                         "do not cover them (see Scope and integrity)");
+    M.Warnings.push_back(T.fmt("warning.incomplete", {N(M.NotAnalysed.size()), N(M.Units)}));
   if (M.CatalogueMismatch)
-    M.Warnings.push_back("the rule catalogue loaded for this report differs from the one the "
-                         "scan used (see Configuration)");
+    M.Warnings.push_back(T.text("warning.catalogue-differs"));
   if (M.CompileDbState == "changed")
-    M.Warnings.push_back("the compile database changed since the scan (see Configuration)");
+    M.Warnings.push_back(T.text("warning.compile-database-changed"));
   unsigned Changed = 0;
   for (const FindingView &F : M.Findings)
-    Changed += F.ContextNote == "source changed since the scan";
+    Changed += F.SourceChanged;
   if (Changed)
-    M.Warnings.push_back(std::to_string(Changed) +
-                         " finding(s) point at source lines that changed since the scan");
+    M.Warnings.push_back(T.fmt("warning.source-changed", {N(Changed)}));
   unsigned Flagged = 0;
   for (const DeviationRow &D : M.Deviations)
     Flagged += !D.Flags.empty();
   if (Flagged)
-    M.Warnings.push_back(std::to_string(Flagged) +
-                         " deviation(s) are unjustified, expired, rejected or unapproved "
-                         "(see Deviations)");
+    M.Warnings.push_back(T.fmt("warning.deviations", {N(Flagged)}));
   // Like an unjustified deviation: a known vulnerability nobody has assessed.
-  if (const unsigned N = M.unassessedVulnerabilities())
-    M.Warnings.push_back(std::to_string(N) +
-                         " known vulnerability(ies) of third-party components have no "
-                         "assessment (see Third-party components)");
+  if (const unsigned U = M.unassessedVulnerabilities())
+    M.Warnings.push_back(T.fmt("warning.unassessed-vulnerabilities", {N(U)}));
   if (M.Evidence && M.Evidence->Failures)
-    M.Warnings.push_back("the tool's own test suite reports " +
-                         std::to_string(M.Evidence->Failures) + " failure(s)");
+    M.Warnings.push_back(T.fmt("warning.test-failures", {N(M.Evidence->Failures)}));
   if (M.Units == 0)
-    M.Warnings.push_back("the scan analysed no translation unit");
+    M.Warnings.push_back(T.text("warning.no-unit"));
 }
 
 } // namespace
@@ -441,8 +435,9 @@ void buildAttackSurface(const ScanResults &R, ReportModel &M) {
 
 ReportModel buildReportModel(const ReportInput &In) {
   ReportModel M;
+  M.Text = In.Text ? In.Text : englishMessages();
   const ScanResults &R = In.Results;
-  M.Title = In.Opts.Title.empty() ? "Secure-coding verification report" : In.Opts.Title;
+  M.Title = In.Opts.Title.empty() ? M.Text->text("report.default-title") : In.Opts.Title;
   M.Date = In.Opts.Date;
   M.GuidelineSelection = In.Opts.Guidelines;
   M.PhaseSelection = In.Opts.Phases;

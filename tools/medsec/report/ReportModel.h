@@ -11,6 +11,7 @@
 #define MEDSEC_TOOLS_REPORT_REPORTMODEL_H
 
 #include "../../../rules/loader/Catalogue.h"
+#include "Messages.h"
 #include "Results.h"
 #include "Vulnerabilities.h"
 
@@ -84,13 +85,15 @@ struct ReportInput {
   ToolIdentity Reporter; // the medsec writing the report
   std::vector<SbomInput> Sboms;
   std::optional<VulnerabilityData> Vulnerabilities; // --vulnerabilities; nullopt: none given
+  std::shared_ptr<const Messages> Text;             // the report's language; null: English
 };
 
 // --- the model -------------------------------------------------------------
 
 /// Statuses of a clause in the traceability matrix, worst first.
+/// Their labels are the messages status.<id> and status-short.<id>.
 struct ClauseStatus {
-  const char *Id, *Label, *Short, *Colour;
+  const char *Id, *Colour;
 };
 const std::vector<ClauseStatus> &clauseStatuses();
 const ClauseStatus &clauseStatus(const std::string &Id);
@@ -114,7 +117,8 @@ struct FindingView {
   bool TestCode = false; // labelled `test`: in a path of the catalogue's test-paths
   std::optional<Suppression> Suppr;
   std::vector<ContextLine> Context;
-  std::string ContextNote; // empty, "source not available", "source changed since the scan"
+  std::string ContextNote; // empty, or the messages context.not-available, context.changed
+  bool SourceChanged = false; // the line no longer reads as it did at scan time
   bool isOpen() const { return Status == FindingStatus::Open; }
   const char *severity() const { return rules::severityName(Sev); }
   /// The suppression's kind, "" without one.
@@ -175,7 +179,7 @@ struct SeverityCount {
 struct ComponentView {
   ComponentResult C;
   std::string Basis;                // how the version was determined, with file and line
-  std::vector<std::string> Flags;   // version unknown, support unknown, end of support passed, ...
+  std::vector<std::string> Flags;   // ids: version unknown, support level unknown, ... (component-flag.*)
   std::vector<Vulnerability> Vulns; // known vulnerabilities matched to it, by id
 };
 
@@ -192,6 +196,8 @@ struct SourceHash {
 };
 
 struct ReportModel {
+  /// The words of the report (its language); JSON keys and ids stay English.
+  std::shared_ptr<const Messages> Text;
   std::string Title, Date;
   std::vector<std::string> GuidelineSelection, PhaseSelection;
   ToolIdentity ScanTool, Reporter;

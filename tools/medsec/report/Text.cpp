@@ -1,6 +1,11 @@
 //===- Text.cpp - making untrusted text safe for each report format -------===//
 #include "Text.h"
 
+#include "Html.h"
+#include "Messages.h"
+
+#include "llvm/ADT/StringExtras.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -103,8 +108,8 @@ std::string clip(llvm::StringRef S, size_t Max) {
   size_t Cut = Max;
   while (Cut > 0 && (static_cast<unsigned char>(S[Cut]) & 0xC0) == 0x80)
     --Cut;
-  return S.take_front(Cut).str() + "\xE2\x80\xA6 [" + std::to_string(S.size() - Cut) +
-         " more bytes; the full text is in report.json]";
+  return S.take_front(Cut).str() + "\xE2\x80\xA6 [" +
+         MessageScope::current().fmt("text.clipped", {std::to_string(S.size() - Cut)}) + "]";
 }
 
 std::string htmlEscape(llvm::StringRef S, size_t Max) {
@@ -133,6 +138,40 @@ std::string htmlEscape(llvm::StringRef S, size_t Max) {
     }
   }
   return Out;
+}
+
+Prose prose(llvm::StringRef S) {
+  std::string Out;
+  for (char C : sanitize(S))
+    Out += C == '&' ? "&amp;" : C == '<' ? "&lt;" : C == '>' ? "&gt;" : std::string(1, C);
+  return {Out};
+}
+
+Prose t(llvm::StringRef Key) { return prose(MessageScope::current().text(Key)); }
+
+Html tf(llvm::StringRef Key, std::initializer_list<Html> Args) {
+  const std::string T = MessageScope::current().text(Key);
+  const std::vector<Html> A(Args);
+  Html H;
+  size_t Start = 0;
+  for (size_t I = 0; I < T.size(); ++I) {
+    if (T[I] == '{' && I + 2 < T.size() && llvm::isDigit(T[I + 1]) && T[I + 2] == '}') {
+      H << prose(llvm::StringRef(T).slice(Start, I));
+      const unsigned N = T[I + 1] - '0';
+      if (N < A.size())
+        H << A[N];
+      else
+        H << prose("[[" + Key.str() + ":{" + T[I + 1] + "}]]");
+      I += 2;
+      Start = I + 1;
+    }
+  }
+  H << prose(llvm::StringRef(T).substr(Start));
+  return H;
+}
+
+Escaped term(llvm::StringRef Group, llvm::StringRef Value) {
+  return esc(MessageScope::current().term(Group, Value));
 }
 
 std::string mdEscape(llvm::StringRef S, size_t Max) {

@@ -25,19 +25,21 @@ std::string where(const std::string &File, unsigned Line) {
   return Line ? File + ":" + std::to_string(Line) : File;
 }
 
-std::string versionBasis(const ComponentResult &C) {
+std::string versionBasis(const ComponentResult &C, const Messages &T) {
   if (C.VersionBasis == "macro") {
     std::vector<std::string> Parts;
     for (const VersionEvidence &E : C.Evidence)
       Parts.push_back(E.Macro + " = " + E.Value + " (" + where(E.File, E.Line) + ")");
-    return "macro: " + llvm::join(Parts, "; ");
+    return T.fmt("version-basis.macro", {llvm::join(Parts, "; ")});
   }
   if (C.VersionBasis == "declared")
-    return C.Evidence.empty() ? "declared"
-                              : "declared (" + where(C.Evidence[0].File, C.Evidence[0].Line) + ")";
+    return C.Evidence.empty()
+               ? T.text("version-basis.declared")
+               : T.fmt("version-basis.declared-at",
+                       {where(C.Evidence[0].File, C.Evidence[0].Line)});
   if (C.VersionBasis == "conflicting")
-    return "conflicting: the units saw " + llvm::join(C.Versions, ", ");
-  return "unknown: no version macro seen and none declared";
+    return T.fmt("version-basis.conflicting", {llvm::join(C.Versions, ", ")});
+  return T.text("version-basis.unknown");
 }
 
 std::vector<std::string> componentFlags(const ComponentResult &C, const std::string &Date) {
@@ -58,24 +60,22 @@ std::vector<std::string> componentFlags(const ComponentResult &C, const std::str
 
 /// What the inventory does not yet show, for the rows it is evidence for.
 std::vector<std::string> inventoryGaps(const ReportModel &M) {
+  const Messages &T = *M.Text;
   std::vector<std::string> Gaps;
   if (!M.Complete)
-    Gaps.push_back("the scan is incomplete: the inventory lists only what the analysed units "
-                   "used");
+    Gaps.push_back(T.text("gap.incomplete"));
   if (!M.Unidentified.empty())
-    Gaps.push_back(std::to_string(M.Unidentified.size()) +
-                   " vendored tree(s) unidentified: declare them in .medsec.yaml 'components'");
+    Gaps.push_back(T.fmt("gap.unidentified", {std::to_string(M.Unidentified.size())}));
   for (const ComponentView &V : M.Components)
     for (const std::string &F : V.Flags)
       if (F != "development snapshot")
-        Gaps.push_back(V.C.Id + ": " + F);
+        Gaps.push_back(V.C.Id + ": " + T.term("component-flag", F));
   if (!M.Components.empty() && !M.VulnerabilitiesGiven)
-    Gaps.push_back("known vulnerabilities not assessed: no vulnerability file given "
-                   "(medsec report --vulnerabilities)");
+    Gaps.push_back(T.text("gap.no-vulnerability-file"));
   for (const ComponentView &V : M.Components)
     for (const Vulnerability &X : V.Vulns)
       for (const std::string &F : X.flags())
-        Gaps.push_back(V.C.Id + ": " + X.Id + " " + F);
+        Gaps.push_back(V.C.Id + ": " + X.Id + " " + T.term("vulnerability-flag", F));
   return Gaps;
 }
 
@@ -106,11 +106,12 @@ std::set<std::pair<std::string, std::string>> sbomLibraries(const json::Object &
   return Libs;
 }
 
-std::string library(const std::pair<std::string, std::string> &L) {
-  return L.first + (L.second.empty() ? " (no version)" : " " + L.second);
+std::string library(const std::pair<std::string, std::string> &L, const Messages &T) {
+  return L.first + " " + (L.second.empty() ? T.text("sbom.no-version") : L.second);
 }
 
 SbomFileRow sbomRow(const SbomInput &S, const ReportModel &M) {
+  const Messages &T = *M.Text;
   SbomFileRow Row{S.Path, rules::sha256Hex(S.Text), "", 0, ""};
   auto Doc = parseBoundedJson(S.Text);
   const json::Object *O = Doc ? Doc->getAsObject() : nullptr;
@@ -120,8 +121,8 @@ SbomFileRow sbomRow(const SbomInput &S, const ReportModel &M) {
   if (O)
     Libs = sbomLibraries(*O, Row.Format);
   if (Row.Format.empty()) {
-    Row.Format = "not an SBOM";
-    Row.State = "not a CycloneDX or SPDX JSON document";
+    Row.Format = T.text("sbom.not-an-sbom");
+    Row.State = T.text("sbom.not-a-document");
     return Row;
   }
   Row.Components = Libs.size();
@@ -131,20 +132,20 @@ SbomFileRow sbomRow(const SbomInput &S, const ReportModel &M) {
   std::vector<std::string> Missing, Extra;
   for (const auto &L : Scan)
     if (!Libs.count(L))
-      Missing.push_back(library(L));
+      Missing.push_back(library(L, T));
   for (const auto &L : Libs)
     if (!Scan.count(L))
-      Extra.push_back(library(L));
+      Extra.push_back(library(L, T));
   if (Missing.empty() && Extra.empty()) {
-    Row.State = "matches the scan";
+    Row.State = T.text("sbom.matches");
     return Row;
   }
-  Row.State = "differs from the scan:";
+  std::vector<std::string> Parts;
   if (!Missing.empty())
-    Row.State += " missing " + llvm::join(Missing, ", ") + ";";
+    Parts.push_back(T.fmt("sbom.missing", {llvm::join(Missing, ", ")}));
   if (!Extra.empty())
-    Row.State += " not in the scan " + llvm::join(Extra, ", ") + ";";
-  Row.State.pop_back();
+    Parts.push_back(T.fmt("sbom.extra", {llvm::join(Extra, ", ")}));
+  Row.State = T.fmt("sbom.differs", {llvm::join(Parts, "; ")});
   return Row;
 }
 
@@ -162,7 +163,7 @@ void buildThirdParty(const ReportInput &In, ReportModel &M) {
   const ScanResults &R = In.Results;
   M.InventoryRecorded = R.InventoryRecorded;
   for (const ComponentResult &C : R.Components)
-    M.Components.push_back({C, versionBasis(C), componentFlags(C, M.Date), {}});
+    M.Components.push_back({C, versionBasis(C, *M.Text), componentFlags(C, M.Date), {}});
   if (In.Vulnerabilities) {
     M.VulnerabilitiesGiven = true;
     M.VulnerabilityFiles = In.Vulnerabilities->Files;
@@ -176,8 +177,7 @@ void buildThirdParty(const ReportInput &In, ReportModel &M) {
   if (M.InventoryRecorded)
     M.InventoryGaps = inventoryGaps(M);
   else
-    M.InventoryGaps.push_back("the results hold no component inventory (a medsec without it "
-                              "made them): scan again");
+    M.InventoryGaps.push_back(M.Text->text("gap.no-inventory"));
   for (const SbomInput &S : In.Sboms)
     M.Sboms.push_back(sbomRow(S, M));
 }
