@@ -29,6 +29,7 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.ExemptArgs = E.getList("exempt-args");
   R.ReadOnlyExempt = E.getBool("read-only-exempt", false);
   R.StreamArg = static_cast<int>(E.getInt("stream-arg", UncheckedReturnValueCheck::NoStream));
+  R.RequestedArg = static_cast<int>(E.getInt("requested-arg", -1));
   return R;
 }
 
@@ -144,12 +145,17 @@ Use classifyUse(const Expr *E, ASTContext &Ctx, const Expr *&ToBool) {
         return {Use::Tested, B};
       if (B->getOpcode() == BO_Assign && B->getRHS() == Node) {
         // `if ((ret = f()) != 0)`: the assignment's own value is what is tested.
-        const Use Outer = classifyUse(B, Ctx, ToBool);
-        if (Outer.K != Use::Discarded)
-          return Outer;
+        Use Outer = classifyUse(B, Ctx, ToBool);
         const auto *Ref = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
         const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-        if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() || VD->getType()->isReferenceType())
+        const bool Local = VD && VD->isLocalVarDecl() && !VD->isStaticLocal() &&
+                           !VD->getType()->isReferenceType();
+        if (Outer.K != Use::Discarded) {
+          if (Outer.K == Use::Tested && Local)
+            Outer.Var = VD; // `while ((n = fread(...)) > 0)`: the count is kept too
+          return Outer;
+        }
+        if (!Local)
           return {};
         Use U;
         U.K = Use::Stored;
@@ -668,6 +674,62 @@ ResultSamples UncheckedReturnValueCheck::samples(const Rule &R, const FunctionDe
   return S;
 }
 
+namespace {
+/// fread/fwrite: a count below the number of items requested is a short
+/// read or write (end of file, an error), so a failure sample stands
+/// between 0 and the request. With one item requested, 0 and 1 are the only
+/// results and a test against 0 is right.
+ResultSamples withShortCount(ResultSamples S, const Rule &R, const CallExpr *Call,
+                             ASTContext &Ctx) {
+  if (R.RequestedArg < 0 || static_cast<unsigned>(R.RequestedArg) >= Call->getNumArgs())
+    return S;
+  const Expr *Arg = Call->getArg(R.RequestedArg);
+  Expr::EvalResult K;
+  int64_t Full = 100, Short = 50;
+  bool Known = false;
+  if (!Arg->isValueDependent() && Arg->EvaluateAsInt(K, Ctx)) {
+    const llvm::APSInt &V = K.Val.getInt();
+    if (V.getActiveBits() > 62)
+      return S;
+    if (V.getExtValue() <= 1)
+      return S;
+    Full = V.getExtValue();
+    Short = Full - 1;
+    Known = true;
+  }
+  ResultSamples Out;
+  Out.Counts = S.Counts;
+  Out.Success = {Full};
+  Out.SuccessNames = {Known ? std::to_string(Full) + " (the count requested)"
+                            : std::string("the count requested")};
+  Out.Failure = {0, Short};
+  Out.FailureNames = {"0", Known ? std::to_string(Short) + " (a short count)"
+                                 : std::string("a short count")};
+  return Out;
+}
+
+/// The variable V, assigned the result in a tested condition, is also read
+/// for its value (`while ((n = fread(...)) > 0) fwrite(buf, 1, n, out);`):
+/// the short count is handled where it is used.
+bool countIsUsed(const VarDecl *V, const FunctionDecl *Fn, ASTContext &Ctx) {
+  if (!Fn || !Fn->hasBody())
+    return false;
+  for (const BoundNodes &N :
+       match(findAll(declRefExpr(to(varDecl(equalsNode(V)))).bind("r")), *Fn->getBody(), Ctx)) {
+    const auto *Ref = N.getNodeAs<DeclRefExpr>("r");
+    const DynTypedNodeList P = Ctx.getParents(*Ref);
+    if (P.size() == 1)
+      if (const auto *B = P[0].get<BinaryOperator>())
+        if (B->isAssignmentOp() && B->getLHS()->IgnoreParens() == Ref)
+          continue;
+    const Use U = classify(Ref, Ctx);
+    if (U.K != Use::Tested && U.K != Use::VoidCast && U.K != Use::Discarded)
+      return true;
+  }
+  return false;
+}
+} // namespace
+
 bool UncheckedReturnValueCheck::storeIsDead(const FunctionDecl *Fn, const Use &U, ASTContext &Ctx) {
   auto It = DeadStores.find(Fn);
   if (It == DeadStores.end()) {
@@ -723,7 +785,8 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
       Lexer::getSourceText(CharSourceRange::getTokenRange(Loc), SM, Ctx.getLangOpts());
   if (!Written.empty() && Written != FD->getName() && isAsciiIdentifierStart(Written[0]))
     Name = "'" + Written.str() + "' (" + Name + ")";
-  const ResultSamples S = samples(*R, FD);
+  const ResultSamples Base = samples(*R, FD);
+  const ResultSamples S = withShortCount(Base, *R, Call, Ctx);
   const std::string Expect = conventionText(R->Conv, S);
 
   auto Report = [&](SourceLocation At, const std::string &Msg) {
@@ -762,6 +825,9 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
                       Expect + ") or say in a comment on this line why a failure can be ignored");
     return;
   case Use::Tested:
+    // Only a short count is misjudged, and the count is kept and used.
+    if (U.Var && !misclassified(U.Test, Base) && countIsUsed(U.Var, Fn, Ctx))
+      return;
     if (const auto Pair = misclassified(U.Test, S))
       Report(Loc, "the result of " + Name + " is tested the wrong way: the failure value " +
                       sampleText(Pair->first, S) + " takes the same branch as the success value " +

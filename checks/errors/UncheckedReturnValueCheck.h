@@ -37,6 +37,7 @@ public:
     std::vector<std::string> ExemptArgs; // an argument spelled so exempts a discard
     bool ReadOnlyExempt = false;         // not reported on a stream opened for reading
     int StreamArg = NoStream;            // the stream written to; -1: stdout itself
+    int RequestedArg = -1;               // the number of items requested (fread, fwrite)
   };
   static constexpr int NoStream = -2;
   struct Pattern {
@@ -52,7 +53,7 @@ public:
     Use(Kind K, const Expr *Where) : K(K), Where(Where) {}
     Kind K = Opaque;
     const Expr *Where = nullptr;  // the cast, the comparison, the condition
-    const VarDecl *Var = nullptr; // Stored
+    const VarDecl *Var = nullptr; // Stored; Tested: the local also assigned the result
     const Stmt *Store = nullptr;  // Stored: the assignment or the DeclStmt
     ResultTest Test;              // Tested
     // An implicit or explicit conversion of the value to bool outside a
