@@ -198,6 +198,18 @@ BannedFunctionsCheck::BannedFunctionsCheck(StringRef Name, ClangTidyContext *Con
     B.Reason = E.get("reason", "is banned for security-relevant code");
     Functions.push_back(B);
   }
+  for (const rules::DataEntry &E : entry()->activeData("stream-extractions")) {
+    Extraction X;
+    X.Name = E.Key;
+    X.Sev = rules::parseSeverity(E.get("severity")).value_or(entry()->DefaultSeverity);
+    X.Replacement = E.get("replacement");
+    X.Reason = E.get("reason", "has no bound");
+    for (const std::string &M : E.getList("width-manipulators"))
+      Widths.Manipulators.push_back(M);
+    for (const std::string &M : E.getList("width-setters"))
+      Widths.Setters.push_back(M);
+    Extractions.push_back(X);
+  }
   for (size_t I = 0; I < Functions.size(); ++I) {
     ByName[Functions[I].Name] = I;
     for (const std::string &A : Entries[I].getList("aliases"))
@@ -211,6 +223,17 @@ const BannedFunctionsCheck::Banned *BannedFunctionsCheck::lookup(StringRef Name)
 }
 
 void BannedFunctionsCheck::registerMatchers(MatchFinder *Finder) {
+  if (!Extractions.empty()) {
+    std::vector<std::string> Ops;
+    for (const Extraction &X : Extractions)
+      Ops.push_back(X.Name);
+    std::vector<StringRef> OpRefs(Ops.begin(), Ops.end());
+    Finder->addMatcher(
+        cxxOperatorCallExpr(hasOverloadedOperatorName(">>"), callee(functionDecl(hasAnyName(OpRefs))),
+                            unless(isExpansionInSystemHeader()))
+            .bind("extraction"),
+        this);
+  }
   if (ByName.empty())
     return;
   std::vector<std::string> Names;
@@ -292,7 +315,34 @@ void BannedFunctionsCheck::addFixIt(DiagnosticBuilder &D, const Banned &B, const
   }
 }
 
+void BannedFunctionsCheck::checkExtraction(const CXXOperatorCallExpr *Call,
+                                           const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Op = Call->getDirectCallee();
+  const std::string Qualified = Op ? "::" + Op->getQualifiedNameAsString() : "";
+  const auto X = llvm::find_if(Extractions, [&](const Extraction &E) {
+    return E.Name == Qualified || "::" + E.Name == Qualified;
+  });
+  if (X == Extractions.end())
+    return;
+  const std::optional<std::string> Dest = unboundedExtraction(Call, Widths, *Result.Context);
+  if (!Dest)
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  SourceLocation MacroDef;
+  const SourceLocation Loc = callSiteLocation(Call->getOperatorLoc(), SM, MacroDef);
+  if (!Reported.insert(Loc).second)
+    return;
+  std::string Message = "'>>' into " + *Dest + " " + X->Reason;
+  if (!X->Replacement.empty())
+    Message += "; use " + X->Replacement;
+  report(SM, Loc, Message, X->Sev, X->Name);
+}
+
 void BannedFunctionsCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("extraction")) {
+    checkExtraction(Call, Result);
+    return;
+  }
   const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref");
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   // A project's own function that merely shares a libc name is not libc's.

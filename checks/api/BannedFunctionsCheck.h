@@ -3,6 +3,7 @@
 #define MEDSEC_CHECKS_API_BANNEDFUNCTIONSCHECK_H
 
 #include "../support/MedSecCheck.h"
+#include "StreamExtraction.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
@@ -42,6 +43,19 @@ private:
                                             const ASTContext &Ctx) const;
   void addFixIt(DiagnosticBuilder &D, const Banned &B, const DeclRefExpr *Ref, const CallExpr *Call,
                 const ASTContext &Ctx, const SourceManager &SM) const;
+
+  void checkExtraction(const CXXOperatorCallExpr *Call,
+                       const ast_matchers::MatchFinder::MatchResult &Result);
+
+  /// `is >> buf` into a character buffer (data list `stream-extractions`).
+  struct Extraction {
+    std::string Name; // the operator, qualified: ::std::operator>>
+    rules::Severity Sev;
+    std::string Replacement;
+    std::string Reason;
+  };
+  std::vector<Extraction> Extractions;
+  StreamWidthRules Widths;
 
   std::vector<Banned> Functions;
   llvm::StringMap<size_t> ByName; // name or alias -> index in Functions
