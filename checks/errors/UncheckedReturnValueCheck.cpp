@@ -1,5 +1,6 @@
 //===- UncheckedReturnValueCheck.cpp - medsec-unchecked-return-value ------===//
 #include "UncheckedReturnValueCheck.h"
+#include "TruncationLength.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -30,6 +31,7 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.ReadOnlyExempt = E.getBool("read-only-exempt", false);
   R.StreamArg = static_cast<int>(E.getInt("stream-arg", UncheckedReturnValueCheck::NoStream));
   R.RequestedArg = static_cast<int>(E.getInt("requested-arg", -1));
+  R.TruncationLength = E.getBool("truncation-length", false);
   return R;
 }
 
@@ -766,7 +768,7 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const Use U = classify(Call, Ctx);
-  if (U.K == Use::Opaque && !U.ToBool)
+  if (U.K == Use::Opaque && !U.ToBool && !R->TruncationLength)
     return;
 
   // Report where the call is written; a name hidden in a macro (the
@@ -793,6 +795,18 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
     if (Reported.insert(At).second)
       report(SM, At, Msg, R->Sev, R->Key);
   };
+  if (R->TruncationLength) {
+    const LengthUse L = uncheckedLengthUse(Call, Fn, Ctx);
+    if (!L.At)
+      return;
+    const SourceLocation At = L.Var ? SM.getFileLoc(L.At->getExprLoc()) : Loc;
+    Report(At, "the result of " + Name +
+                   (L.Var ? " stored in '" + L.Var->getName().str() + "'" : std::string()) +
+                   " is used as a length or offset before any check against the buffer size: on "
+                   "truncation it is the length the output would have had, past the end of the "
+                   "buffer; compare it with the size first");
+    return;
+  }
   if (U.ToBool && U.K != Use::Discarded && U.K != Use::VoidCast) {
     // `bool ok = EVP_VerifyFinal(...)`: -1 (error) becomes true like 1 (valid).
     if (const auto Pair = misclassified(TruthTest, S)) {

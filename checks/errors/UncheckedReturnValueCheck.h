@@ -38,6 +38,10 @@ public:
     bool ReadOnlyExempt = false;         // not reported on a stream opened for reading
     int StreamArg = NoStream;            // the stream written to; -1: stdout itself
     int RequestedArg = -1;               // the number of items requested (fread, fwrite)
+    // The result is the length the output would have had (snprintf, strlcpy):
+    // only its use as a length or offset before a check against the size is
+    // reported, a discarded result is not.
+    bool TruncationLength = false;
   };
   static constexpr int NoStream = -2;
   struct Pattern {

@@ -76,8 +76,7 @@ void discarded(void *aes, const unsigned char *key, uint8_t *tx) {
   fclose(log_file), consume(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'fclose' is discarded, so a failure goes unnoticed; check it (0 is success, -1 (EOF) a failure) 
   char name[8];
-  snprintf(name, sizeof(name), "%s", (const char *)tx); // what the strcpy fix-it of medsec-banned-functions writes
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'snprintf' is discarded
+  snprintf(name, sizeof(name), "%s", (const char *)tx); // no-warning: what the strcpy fix-it of medsec-banned-functions writes; truncation only shortens it
   read_sensor();                         // no-warning: not a must-check function
   mbedtls_mpi_cmp_mpi(aes, aes);         // no-warning: a comparison, excluded from the pattern
   HAL_GPIO_WritePin(NULL, 1, 0);         // no-warning: returns void
