@@ -15,6 +15,8 @@ packages=(
   cmake ninja-build g++ python3 git
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev
   libyaml-cpp-dev libgtest-dev
+  libcurl4-openssl-dev   # medsec scan --cache-url (the shared result cache over HTTP)
+  nginx-core      # the HTTP cache tests run a real WebDAV server on the loopback
   libgrpc++-dev libprotobuf-dev libabsl-dev   # medsec-clangd links clangd's clangdMain
   clang-tidy-14   # only to test that the plugin refuses a foreign LLVM
   chromium        # the browser test of the HTML report

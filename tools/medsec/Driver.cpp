@@ -14,6 +14,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
@@ -77,6 +78,10 @@ scan options:
   --cache-dir DIR        result cache (default: $XDG_CACHE_HOME/medsec, else ~/.cache/medsec)
   --no-cache             analyse every unit, read and write no cache entry
   --cache-max-size SIZE  least recently used entries go beyond SIZE (default: 1G)
+  --cache-url URL        also read (GET) and store (PUT) entries under URL/<key> on an HTTP cache
+                         server (nginx WebDAV, bazel-remote); a server that is down costs a warning
+  --cache-read-only      read from --cache-url, never store there (pull-request jobs)
+  --cache-timeout SECONDS  per request to --cache-url (default: 10; connecting: at most 2)
   --changed-since REV    analyse only the units the changes since git REV's merge base (and
                          uncommitted ones) can affect; the others are listed as excluded
   --changed FILE         the same for FILE (repeatable), without git
@@ -242,7 +247,8 @@ int checkGateOptions(ScanOptions &O, const std::string &FailOn) {
 
 int scanCommand(int Argc, char **Argv, const std::string &Self) {
   ScanOptions O;
-  std::string Jobs, Timeout, CacheSize, Shard, ChangedSince, Error, FailOn = "info";
+  std::string Jobs, Timeout, CacheSize, CacheTimeout, Shard, ChangedSince, Error,
+      FailOn = "info";
   std::vector<std::string> Positional, Changed;
   ValueOptions Values{
       {"-p", [&](const std::string &V) { O.BuildPath = V; }},
@@ -257,6 +263,8 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
       {"--exclude", [&](const std::string &V) { O.Exclude.push_back(V); }},
       {"--cache-dir", [&](const std::string &V) { O.Cache.Dir = V; }},
       {"--cache-max-size", [&](const std::string &V) { CacheSize = V; }},
+      {"--cache-url", [&](const std::string &V) { O.Cache.Remote.Url = V; }},
+      {"--cache-timeout", [&](const std::string &V) { CacheTimeout = V; }},
       {"--shard", [&](const std::string &V) { Shard = V; }},
       {"--changed-since", [&](const std::string &V) { ChangedSince = V; }},
       {"--changed", [&](const std::string &V) { Changed.push_back(V); }}};
@@ -264,7 +272,8 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
                          {"--verbose", [&] { O.Verbose = true; }},
                          {"--cross-tu", [&] { O.CrossTu = true; }},
                          {"--no-cross-tu", [&] { O.CrossTu = false; }},
-                         {"--no-cache", [&] { O.Cache.Enabled = false; }}};
+                         {"--no-cache", [&] { O.Cache.Enabled = false; }},
+                         {"--cache-read-only", [&] { O.Cache.Remote.ReadOnly = true; }}};
   addGateOptions(O, FailOn, Values, Switches);
   Args A(Argc, Argv, 2);
   if (!A.parse(Values, Switches, Positional, Error))
@@ -280,6 +289,21 @@ int scanCommand(int Argc, char **Argv, const std::string &Self) {
   if (!CacheSize.empty() && !parseSize(CacheSize, O.Cache.MaxBytes))
     return usageError("--cache-max-size takes a size in bytes, or with K, M or G, not '" +
                       CacheSize + "'");
+  if (!O.Cache.Remote.Url.empty() &&
+      !llvm::StringRef(O.Cache.Remote.Url).starts_with("http://") &&
+      !llvm::StringRef(O.Cache.Remote.Url).starts_with("https://"))
+    return usageError("--cache-url takes an http:// or https:// URL, not '" +
+                      RemoteCache::redacted(O.Cache.Remote.Url) + "'");
+  if (!CacheTimeout.empty()) {
+    unsigned Seconds = 0;
+    if (!parseUnsigned(CacheTimeout, Seconds) || Seconds == 0 || Seconds > 3600)
+      return usageError("--cache-timeout takes a whole number of seconds, not '" + CacheTimeout +
+                        "'");
+    O.Cache.Remote.TransferMs = Seconds * 1000;
+    O.Cache.Remote.ConnectMs = std::min(O.Cache.Remote.ConnectMs, Seconds * 1000);
+  }
+  if (O.Cache.Remote.ReadOnly && O.Cache.Remote.Url.empty())
+    return usageError("--cache-read-only applies to --cache-url; without one, use --no-cache");
   if (!Shard.empty()) {
     if (!parseShard(Shard, O.Shard, Error))
       return usageError(Error);

@@ -162,13 +162,10 @@ bool ResultCache::cacheable(const UnitResult &U) {
   return U.Status == UnitStatus::Analysed || U.Status == UnitStatus::ParseError;
 }
 
-/// The entry under Key, when it is one of this format with its inputs; a
-/// missing, corrupt or foreign entry is none.
-std::optional<json::Value> ResultCache::readEntry(const std::string &Key) const {
-  auto Buf = llvm::MemoryBuffer::getFile(entryPath(Key));
-  if (!Buf)
-    return std::nullopt;
-  auto V = json::parse((*Buf)->getBuffer());
+/// Text as an entry for Key, when it is one of this format with its inputs;
+/// a corrupt or foreign entry is none.
+static std::optional<json::Value> parseEntry(llvm::StringRef Text, const std::string &Key) {
+  auto V = json::parse(Text);
   if (!V) {
     llvm::consumeError(V.takeError());
     return std::nullopt;
@@ -185,6 +182,13 @@ std::optional<json::Value> ResultCache::readEntry(const std::string &Key) const 
   return std::move(*V);
 }
 
+std::optional<json::Value> ResultCache::readEntry(const std::string &Key) const {
+  auto Buf = llvm::MemoryBuffer::getFile(entryPath(Key));
+  if (!Buf)
+    return std::nullopt;
+  return parseEntry((*Buf)->getBuffer(), Key);
+}
+
 std::optional<std::vector<std::string>>
 ResultCache::recordedInputs(const std::string &Key) const {
   std::optional<json::Value> V = readEntry(Key);
@@ -196,12 +200,34 @@ ResultCache::recordedInputs(const std::string &Key) const {
   return Read;
 }
 
+void ResultCache::setRemote(std::unique_ptr<RemoteCache> R) { Remote = std::move(R); }
+
 std::optional<UnitResult> ResultCache::lookup(const std::string &Key) {
   const std::string Path = entryPath(Key);
-  std::optional<json::Value> V = readEntry(Key);
-  if (!V || !V->getAsObject()->get("unit"))
+  if (std::optional<json::Value> V = readEntry(Key))
+    if (std::optional<UnitResult> U = hit(*V)) {
+      // Least recently used is least recently hit.
+      utimes(Path.c_str(), nullptr);
+      return U;
+    }
+  if (!Remote)
     return std::nullopt;
-  const json::Object *O = V->getAsObject();
+  // The server's entry, kept locally even when stale: its include list
+  // still tells a pull-request scan which units a change affects.
+  std::optional<std::string> Body = Remote->get(Key);
+  std::optional<json::Value> V = Body ? parseEntry(*Body, Key) : std::nullopt;
+  if (!V)
+    return std::nullopt;
+  if (!llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+    if (llvm::Error E = writeFileAtomically(Path, *Body))
+      llvm::consumeError(std::move(E));
+  return hit(*V);
+}
+
+std::optional<UnitResult> ResultCache::hit(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O->get("unit"))
+    return std::nullopt;
   for (const json::Value &I : *O->getArray("inputs")) {
     const json::Object *IO = I.getAsObject();
     if (fileHash(local(*IO->getString("path"))) != *IO->getString("sha256"))
@@ -213,8 +239,6 @@ std::optional<UnitResult> ResultCache::lookup(const std::string &Key) {
     return std::nullopt;
   }
   U->FromCache = true;
-  // Least recently used is least recently hit.
-  utimes(Path.c_str(), nullptr);
   return std::move(*U);
 }
 
@@ -236,6 +260,8 @@ void ResultCache::store(const std::string &Key, const UnitResult &U) {
     return;
   if (llvm::Error E = writeFileAtomically(Path, Text))
     llvm::consumeError(std::move(E));
+  if (Remote)
+    Remote->put(Key, Text);
 }
 
 void ResultCache::trim() {

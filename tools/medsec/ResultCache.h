@@ -16,6 +16,7 @@
 
 #include "Analyse.h"
 #include "CompileDb.h"
+#include "RemoteCache.h"
 
 #include "../../checks/support/CatalogueAccess.h"
 
@@ -23,6 +24,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -30,6 +32,7 @@ namespace medsec {
 
 struct CacheOptions {
   bool Enabled = true;
+  RemoteCacheOptions Remote; // --cache-url, --cache-read-only: none when Url is empty
   std::string Dir;                // empty: defaultCacheDir()
   uint64_t MaxBytes = 1ull << 30; // least recently used entries go beyond it
 };
@@ -54,6 +57,9 @@ public:
   std::optional<std::vector<std::string>> recordedInputs(const std::string &Key) const;
   /// Stores U (with its Inputs) under Key; failures only cost a later miss.
   void store(const std::string &Key, const UnitResult &U);
+  /// Entries missing or stale here are looked for on R, and stored there too.
+  void setRemote(std::unique_ptr<RemoteCache> R);
+  RemoteCache *remote() const { return Remote.get(); }
   /// Removes the least recently used entries beyond the size limit.
   void trim();
 
@@ -63,6 +69,7 @@ public:
 private:
   std::string entryPath(const std::string &Key) const;
   std::optional<llvm::json::Value> readEntry(const std::string &Key) const;
+  std::optional<UnitResult> hit(const llvm::json::Value &Entry);
   std::string fileHash(const std::string &Path);
   std::string portable(llvm::StringRef Path) const;
   std::string local(llvm::StringRef Path) const;
@@ -70,6 +77,7 @@ private:
   std::string Dir, Root, ScanKey;
   uint64_t MaxBytes;
   std::map<std::string, std::string> Hashes; // per scan: headers are shared by units
+  std::unique_ptr<RemoteCache> Remote;
 };
 
 struct CacheStats {

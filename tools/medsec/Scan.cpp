@@ -342,8 +342,11 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
   Pool.Verbose = Opts.Verbose;
   A.CrossTuFacts = Opts.CrossTu;
   std::optional<ResultCache> Cache;
-  if (Opts.Cache.Enabled)
+  if (Opts.Cache.Enabled) {
     Cache.emplace(Opts.Cache.Dir, Opts.Cache.MaxBytes, A);
+    if (!Opts.Cache.Remote.Url.empty())
+      Cache->setRemote(std::make_unique<RemoteCache>(Opts.Cache.Remote));
+  }
   // The units the cache has, then the others through the pool, stored. With
   // a change set (round 0 only), a unit the changes cannot affect is not
   // analysed: its main file and every file it read (as the cache recorded,
@@ -425,8 +428,11 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
         });
   if (scanInterrupted())
     return {};
-  if (Cache)
+  if (Cache) {
     Cache->trim();
+    if (Cache->remote())
+      Cache->remote()->summarise(llvm::errs());
+  }
   return Results;
 }
 
