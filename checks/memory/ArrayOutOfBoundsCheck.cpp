@@ -144,9 +144,7 @@ std::optional<ArrayOutOfBoundsCheck::Object> copyObject(const Expr *A, const AST
 std::string rangeText(const ValueRange &V) {
   if (V.singleton())
     return "is " + show(V.I.Lo.V);
-  if (V.I.Lo.isConst() && V.I.Hi.isConst())
-    return "ranges over [" + show(V.I.Lo.V) + ", " + show(V.I.Hi.V) + "]";
-  return V.I.Hi.isConst() ? "goes up to " + show(V.I.Hi.V) : "goes down to " + show(V.I.Lo.V);
+  return "ranges over [" + show(V.I.Lo.V) + ", " + show(V.I.Hi.V) + "]";
 }
 
 /// The bound comes from `sizeof` of the indexed array itself, of elements
@@ -351,8 +349,12 @@ void ArrayOutOfBoundsCheck::checkPointerSize(const CallExpr *CE, const CopyFunct
 void ArrayOutOfBoundsCheck::reportRange(SourceLocation Loc, const ValueRange &V, const Object &Obj,
                                         Int Slack, StringRef What, StringRef Role, ASTContext &Ctx,
                                         rules::Severity Sev, StringRef DataKey) {
-  const bool Over = V.HiReached && V.I.Hi.isConst() && V.I.Hi.V >= Obj.Size + Slack;
-  const bool Under = !Over && V.LoReached && V.I.Lo.isConst() && V.I.Lo.V < 0;
+  // A value with an unknown end is driven by data (a scan up to a terminator):
+  // which of its values occur depends on that data, so neither end is proof.
+  if (!V.I.Lo.isConst() || !V.I.Hi.isConst())
+    return;
+  const bool Over = V.HiReached && V.I.Hi.V >= Obj.Size + Slack;
+  const bool Under = !Over && V.LoReached && V.I.Lo.V < 0;
   if (!Over && !Under)
     return;
   const taint::RangeOrigin &Why = Over ? V.HiWhy : V.LoWhy;

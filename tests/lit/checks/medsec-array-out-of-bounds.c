@@ -260,3 +260,17 @@ void wipe_key(const uint8_t *src) {
   memcpy(raw, &k, sizeof(k)); // no-warning: the pointer's own bytes
   use(raw[0]);
 }
+
+// A scan up to a terminator: how far it goes is the data's, so the value
+// left at 0 by an empty name is no proof (the caller may never pass one).
+void bump_suffix(char *name) {
+  char copy[13];
+  unsigned char end = 0;
+  while (name[end] != '\0' && end < 12) {
+    copy[end] = name[end];
+    end++;
+  }
+  copy[end] = '\0';
+  if (copy[end - 1] == '9') // no-warning: end is 0 only for an empty name
+    copy[end - 1] = '0';
+}
