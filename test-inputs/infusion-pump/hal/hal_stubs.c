@@ -20,6 +20,7 @@
 USART_TypeDef hal_sim_usart1;
 USART_TypeDef hal_sim_usart2;
 USART_TypeDef hal_sim_usart3;
+SPI_TypeDef hal_sim_spi2;
 GPIO_TypeDef hal_sim_gpioa;
 GPIO_TypeDef hal_sim_gpiob;
 FLASH_TypeDef hal_sim_flash_regs = {.CR = FLASH_CR_LOCK, .OPTCR = FLASH_OPTCR_OPTLOCK};
@@ -81,6 +82,33 @@ HAL_StatusTypeDef HAL_UART_Init(UART_HandleTypeDef *huart) {
     return HAL_ERROR;
   }
   huart->ErrorCode = 0;
+  return HAL_OK;
+}
+
+/* The simulated SPI NAND answers READ ID with a dummy byte, then Winbond's W25N01GV ID. */
+static const uint8_t sim_nand_id[] = {0x00U, 0xEFU, 0xAAU, 0x21U};
+static size_t sim_nand_pos;
+
+HAL_StatusTypeDef HAL_SPI_Transmit(SPI_HandleTypeDef *hspi, const uint8_t *pData, uint16_t Size,
+                                   uint32_t Timeout) {
+  (void)Timeout;
+  if (hspi == NULL || pData == NULL || Size == 0U) {
+    return HAL_ERROR;
+  }
+  sim_nand_pos = 0;
+  return HAL_OK;
+}
+
+HAL_StatusTypeDef HAL_SPI_Receive(SPI_HandleTypeDef *hspi, uint8_t *pData, uint16_t Size,
+                                  uint32_t Timeout) {
+  (void)Timeout;
+  if (hspi == NULL || pData == NULL) {
+    return HAL_ERROR;
+  }
+  for (uint16_t k = 0; k < Size; k++) {
+    pData[k] = sim_nand_pos < sizeof sim_nand_id ? sim_nand_id[sim_nand_pos] : 0xFFU;
+    sim_nand_pos++;
+  }
   return HAL_OK;
 }
 

@@ -84,6 +84,27 @@ void HAL_UART_RxCpltCallback(UART_HandleTypeDef *huart);
 /* Host simulation only: queue bytes that the next HAL_UART_Receive returns. */
 void HAL_SimUartInject(USART_TypeDef *instance, const uint8_t *data, size_t len);
 
+/* --------------------------------------------------------------------- SPI */
+
+typedef struct {
+  volatile uint32_t CR1;
+  volatile uint32_t SR;
+  volatile uint32_t DR;
+} SPI_TypeDef;
+
+typedef struct __SPI_HandleTypeDef {
+  SPI_TypeDef *Instance;
+  volatile uint32_t ErrorCode;
+} SPI_HandleTypeDef;
+
+extern SPI_TypeDef hal_sim_spi2;
+#define SPI2 (&hal_sim_spi2)
+
+HAL_StatusTypeDef HAL_SPI_Transmit(SPI_HandleTypeDef *hspi, const uint8_t *pData, uint16_t Size,
+                                   uint32_t Timeout);
+HAL_StatusTypeDef HAL_SPI_Receive(SPI_HandleTypeDef *hspi, uint8_t *pData, uint16_t Size,
+                                  uint32_t Timeout);
+
 /* -------------------------------------------------------------------- GPIO */
 
 typedef struct {

@@ -28,6 +28,8 @@ typedef enum {
 } log_event_t;
 
 void log_init(void);
+/* Reads the archive NAND's ID; 0 when the chip is known. */
+int log_archive_probe(void);
 void log_set_level(log_level_t lvl);
 void log_printf(log_level_t lvl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* v1 logger kept for the alarm module; prints the line unchanged plus CRLF. */

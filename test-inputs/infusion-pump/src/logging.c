@@ -39,6 +39,17 @@ static uint32_t dropped_lines;
 static uint32_t lock_errors;
 
 /*
+ * The event log is archived to an SPI NAND on SPI2. At boot its JEDEC ID
+ * (after one dummy byte: manufacturer, then a two-byte device id) selects
+ * the page geometry.
+ */
+#define NAND_CMD_READ_ID 0x9FU
+#define NAND_ID_LEN 3U
+#define NAND_TIMEOUT_MS 5U
+static SPI_HandleTypeDef hspi_nand = {.Instance = SPI2};
+static uint16_t nand_page_size;
+
+/*
  * The v1 line assembler was pluggable so that the bootloader could link a
  * smaller string library. Only the default is used today.
  */
@@ -51,6 +62,25 @@ void log_init(void) {
   ring_count = 0;
   ring_seq = 0;
   log_mutex = xSemaphoreCreateMutex();
+}
+
+int log_archive_probe(void) {
+  static const uint8_t read_id[2] = {NAND_CMD_READ_ID, 0x00U};
+  uint8_t id[NAND_ID_LEN];
+
+  if (HAL_SPI_Transmit(&hspi_nand, read_id, sizeof read_id, NAND_TIMEOUT_MS) != HAL_OK) {
+    return -1;
+  }
+  /* One byte per transfer: the dummy byte, then the ID. */
+  for (unsigned n = 0; n <= NAND_ID_LEN; n++) {
+    uint8_t b;
+    if (HAL_SPI_Receive(&hspi_nand, &b, 1U, NAND_TIMEOUT_MS) != HAL_OK) {
+      return -1;
+    }
+    id[n] = b; // expect: medsec-array-out-of-bounds
+  }
+  nand_page_size = (id[0] == 0xEFU && id[1] == 0xAAU) ? 2048U : 0U;
+  return nand_page_size != 0U ? 0 : -1;
 }
 
 void log_set_level(log_level_t lvl) { min_level = lvl; }

@@ -95,6 +95,9 @@ static int firmware_init(void) {
     return -1;
   }
   log_init();
+  if (log_archive_probe() != 0) {
+    log_printf(LOG_LVL_WARN, "event log archive unavailable");
+  }
   if (config_load() != 0) {
     log_printf(LOG_LVL_INFO, "first boot or settings lost");
   }
