@@ -178,6 +178,7 @@ ArrayOutOfBoundsCheck::ArrayOutOfBoundsCheck(StringRef Name, ClangTidyContext *C
     F.Destination = static_cast<int>(E.getInt("destination", -1));
     F.Source = static_cast<int>(E.getInt("source", -1));
     F.Length = static_cast<int>(E.getInt("length", -1));
+    F.Fortified = E.getBool("fortified", false);
     F.Sev = rules::parseSeverity(E.get("severity")).value_or(entry()->DefaultSeverity);
     if (F.Length < 0)
       configurationDiag("medsec-array-out-of-bounds: copy function '%0' has no 'length' argument")
@@ -293,8 +294,9 @@ void ArrayOutOfBoundsCheck::checkCopy(const CallExpr *CE, const taint::RangeQuer
     auto Obj = copyObject(CE->getArg(Arg), Ctx);
     if (!Obj)
       continue;
-    // A constant length into a whole variable is clang's -Wfortify-source.
-    if (!(Constant && Obj->Whole && StringRef(Role) == "destination"))
+    // A constant length into a whole variable is clang's -Wfortify-source,
+    // for the functions it knows.
+    if (!(Spec.Fortified && Constant && Obj->Whole && StringRef(Role) == "destination"))
       reportRange(LenArg->getBeginLoc(), L, *Obj, 1, What, Role, Ctx, Spec.Sev, Name);
   }
   checkPointerSize(CE, Spec, Name, Ctx);

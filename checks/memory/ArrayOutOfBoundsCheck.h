@@ -44,6 +44,7 @@ public:
 private:
   struct CopyFunction {
     int Destination = -1, Source = -1, Length = -1;
+    bool Fortified = false; // clang's -Wfortify-source checks its constant lengths
     rules::Severity Sev;
   };
   void visit(const Stmt *St, const taint::RangeQuery &Q, const ParentMap &PM, ASTContext &Ctx);

@@ -390,6 +390,21 @@ ValueRange Analysis::eval(const Expr *X, const State &S) const {
                  BO->getType());
   }
   if (const auto *U = dyn_cast<UnaryOperator>(X)) {
+    // The CFG has run the step already: i++ is the value before it.
+    if (U->isIncrementDecrementOp()) {
+      const auto *DR = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens());
+      const auto *V = DR ? dyn_cast<VarDecl>(DR->getDecl()) : nullptr;
+      auto It = V && Tracked.count(V) ? S.find(V) : S.end();
+      if (It == S.end())
+        return ValueRange();
+      ValueRange R = It->second;
+      const Int Back = U->isPostfix() ? (U->isIncrementOp() ? -1 : 1) : 0;
+      if (R.I.Lo.isConst())
+        R.I.Lo.V += Back;
+      if (R.I.Hi.isConst())
+        R.I.Hi.V += Back;
+      return R;
+    }
     if (U->getOpcode() == UO_Plus)
       return eval(U->getSubExpr(), S);
     if (U->getOpcode() == UO_Minus)
@@ -411,10 +426,12 @@ ValueRange Analysis::eval(const Expr *X, const State &S) const {
 }
 
 void Analysis::assign(State &S, const VarDecl *V, ValueRange R, const Stmt *At) const {
-  // A constant set here is the origin a finding's note names.
-  if (R.singleton() && !R.HiWhy.At) {
-    R.LoWhy = R.HiWhy = RangeOrigin{At, V, R.I.Lo.V, false};
-  }
+  // An end no condition set (a constant, a choice between constants) has its
+  // origin here: the assignment a finding's note names.
+  if (R.I.Lo.isConst() && !R.LoWhy.At)
+    R.LoWhy = RangeOrigin{At, V, R.I.Lo.V, false};
+  if (R.I.Hi.isConst() && !R.HiWhy.At)
+    R.HiWhy = RangeOrigin{At, V, R.I.Hi.V, false};
   if (!R.I.Lo.isConst() && !R.I.Hi.isConst())
     S.erase(V);
   else

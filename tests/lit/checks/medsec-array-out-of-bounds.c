@@ -274,3 +274,60 @@ void bump_suffix(char *name) {
   if (copy[end - 1] == '9') // no-warning: end is 0 only for an empty name
     copy[end - 1] = '0';
 }
+
+// --- receives: the peer decides how many bytes arrive ------------------------
+
+typedef struct FILE FILE;
+typedef long ssize_t;
+char *fgets(char *s, int n, FILE *f);
+ssize_t read(int fd, void *buf, size_t n);
+void bzero(void *d, size_t n);
+typedef struct UART_HandleTypeDef UART_HandleTypeDef;
+int HAL_UART_Receive(UART_HandleTypeDef *h, uint8_t *buf, uint16_t size, uint32_t timeout);
+extern UART_HandleTypeDef huart2;
+
+void read_command(FILE *console, int fd) {
+  char line[32];
+  uint8_t frame[16];
+  fgets(line, 64, console);
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'fgets' length is 64 on this path and reaches past the end of the destination 'line', which has 32 bytes; keep it at most 32
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: 'line' is declared here as 'char[32]'
+  read(fd, frame, sizeof(line));
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'read' length is 32 on this path and reaches past the end of the destination 'frame', which has 16 bytes; keep it at most 16
+  // CHECK-NOTES: :[[@LINE-6]]:11: note: 'frame' is declared here as 'uint8_t[16]'
+  HAL_UART_Receive(&huart2, frame, 20, 100);
+  // CHECK-NOTES: :[[@LINE-1]]:36: warning: 'HAL_UART_Receive' length is 20 on this path and reaches past the end of the destination 'frame', which has 16 bytes; keep it at most 16
+  // CHECK-NOTES: :[[@LINE-9]]:11: note: 'frame' is declared here as 'uint8_t[16]'
+  bzero(frame, 24);
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: 'bzero' length is 24 on this path and reaches past the end of the destination 'frame', which has 16 bytes; keep it at most 16
+  // CHECK-NOTES: :[[@LINE-12]]:11: note: 'frame' is declared here as 'uint8_t[16]'
+  fgets(line, sizeof line, console);        // no-warning
+  read(fd, frame, sizeof frame);            // no-warning
+  HAL_UART_Receive(&huart2, frame, 16, 100); // no-warning
+}
+
+// A length chosen between constants: the note names the assignment.
+void send_finished(uint8_t *out, int legacy) {
+  uint8_t verify[12];
+  int len = legacy ? 36 : 12;
+  memcpy(verify, out, len);
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'memcpy' length 'len' ranges over [12, 36] on this path and reaches past the end of the destination 'verify', which has 12 bytes; keep it at most 12
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'len' is set to 36 here
+  // CHECK-NOTES: :[[@LINE-5]]:11: note: 'verify' is declared here as 'uint8_t[12]'
+  use(verify[0]);
+}
+
+// The index written with the step: id[k++] is k before the step.
+void read_id_packed(void) {
+  uint8_t id[ID_LEN];
+  unsigned k = 0;
+  while (k <= ID_LEN)
+    id[k++] = nand_read_id_byte();
+    // CHECK-NOTES: :[[@LINE-1]]:8: warning: index 'k++' ranges over [0, 4] on this path and reaches past the end of 'id', which has 4 elements; keep it below 4
+    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'k' reaches 4 through this condition
+    // CHECK-NOTES: :[[@LINE-6]]:11: note: 'id' is declared here as 'uint8_t[4]'
+  unsigned m = 0;
+  while (m < ID_LEN)
+    id[m++] = nand_read_id_byte(); // no-warning
+  use(id[0]);
+}
