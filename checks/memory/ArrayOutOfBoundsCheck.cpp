@@ -5,10 +5,13 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 using namespace clang::ast_matchers;
 
@@ -71,10 +74,124 @@ const NamedDecl *declOf(const Expr *X) {
   return referencedDecl(X);
 }
 
-/// The array Base names, in elements (Bytes: in bytes).
-std::optional<ArrayOutOfBoundsCheck::Object> arrayObject(const Expr *Base, const ASTContext &Ctx,
-                                                         bool Bytes) {
+/// The array X names and the constant element offset into it: buf, &buf[K],
+/// buf + K, or a pointer that aliases one of those.
+std::optional<std::pair<const Expr *, Int>>
+arrayAndOffset(const Expr *X, const ASTContext &Ctx,
+               const ArrayOutOfBoundsCheck::AliasMap &Aliases, bool *ThroughAlias = nullptr) {
+  X = X->IgnoreParenImpCasts();
+  if (Ctx.getAsConstantArrayType(X->getType()))
+    return std::make_pair(X, Int(0));
+  const Expr *Base = nullptr, *Offset = nullptr;
+  if (const auto *U = dyn_cast<UnaryOperator>(X); U && U->getOpcode() == UO_AddrOf) {
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(U->getSubExpr()->IgnoreParens()))
+      Base = AS->getBase(), Offset = AS->getIdx();
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(X);
+             BO && BO->getOpcode() == BO_Add && BO->getType()->isPointerType()) {
+    Base = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
+    Offset = Base == BO->getLHS() ? BO->getRHS() : BO->getLHS();
+  } else if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+      if (auto It = Aliases.find(V); It != Aliases.end()) {
+        if (ThroughAlias)
+          *ThroughAlias = true;
+        return It->second;
+      }
+    return std::nullopt;
+  }
+  Expr::EvalResult K;
+  if (!Base || Offset->isValueDependent() || !Offset->EvaluateAsInt(K, Ctx))
+    return std::nullopt;
+  auto Inner = arrayAndOffset(Base, Ctx, Aliases, ThroughAlias);
+  if (!Inner)
+    return std::nullopt;
+  Inner->second += Int(K.Val.getInt().getExtValue());
+  return Inner;
+}
+
+} // namespace
+
+// A local pointer set once to an array or a constant offset into it, and
+// only read after (p = buf; p = &buf[4]), indexes that array.
+ArrayOutOfBoundsCheck::AliasMap ArrayOutOfBoundsCheck::pointerAliases(const FunctionDecl *FD,
+                                                                      const ParentMap &PM,
+                                                                      const ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::vector<std::pair<const VarDecl *, const Expr *>> Stores; // in source order
+    std::vector<const DeclRefExpr *> Refs;
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->isLocalVarDecl() && !V->isStaticLocal() && V->getType()->isPointerType() &&
+          V->getInit())
+        Stores.push_back({V, V->getInit()});
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *DR) {
+      Refs.push_back(DR);
+      return true;
+    }
+  } F;
+  F.TraverseStmt(FD->getBody());
+  std::map<const VarDecl *, int> Writes;
+  std::set<const VarDecl *> Escaped;
+  for (const DeclRefExpr *DR : F.Refs) {
+    const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+    if (!V || !V->getType()->isPointerType())
+      continue;
+    const Stmt *P = parentOf(DR, PM);
+    if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P);
+        IC && IC->getCastKind() == CK_LValueToRValue)
+      continue;
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+    if (BO && BO->getOpcode() == BO_Assign && BO->getLHS()->IgnoreParens() == DR) {
+      F.Stores.push_back({V, BO->getRHS()});
+      continue;
+    }
+    Escaped.insert(V); // &p, p++, p += n, a reference to it
+  }
+  for (const auto &S : F.Stores)
+    ++Writes[S.first];
+  AliasMap Aliases;
+  for (const auto &[V, Init] : F.Stores) {
+    if (Writes[V] != 1 || Escaped.count(V))
+      continue;
+    auto A = arrayAndOffset(Init, Ctx, Aliases);
+    if (!A)
+      continue;
+    const auto *AT = Ctx.getAsConstantArrayType(A->first->getType());
+    // Only a pointer to the array's own element type counts its elements.
+    if (!AT || !Ctx.hasSameUnqualifiedType(AT->getElementType(), V->getType()->getPointeeType()))
+      continue;
+    Aliases[V] = *A;
+  }
+  return Aliases;
+}
+
+namespace {
+
+/// The array Base names, in elements (Bytes: in bytes); through a pointer
+/// that aliases it, what is left after the pointer's offset.
+std::optional<ArrayOutOfBoundsCheck::Object>
+arrayObject(const Expr *Base, const ASTContext &Ctx, bool Bytes,
+            const ArrayOutOfBoundsCheck::AliasMap &Aliases) {
   const Expr *B = Base->IgnoreParenImpCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(B))
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+      if (auto It = Aliases.find(V); It != Aliases.end()) {
+        auto O = arrayObject(It->second.first, Ctx, Bytes, {});
+        const auto *AT = Ctx.getAsConstantArrayType(It->second.first->getType());
+        if (!O || !AT)
+          return std::nullopt;
+        const Int Skip = It->second.second *
+                         (Bytes ? Ctx.getTypeSizeInChars(AT->getElementType()).getQuantity() : 1);
+        if (Skip < 0 || Skip >= O->Size)
+          return std::nullopt;
+        O->Size -= Skip;
+        O->Via = V;
+        O->ViaOffset = It->second.second;
+        O->Whole = false;
+        O->Name = V->getNameAsString();
+        return O;
+      }
   const auto *AT = Ctx.getAsConstantArrayType(B->getType());
   if (!AT || AT->getElementType()->isIncompleteType() || AT->getElementType()->isDependentType())
     return std::nullopt;
@@ -97,14 +214,13 @@ std::optional<ArrayOutOfBoundsCheck::Object> arrayObject(const Expr *Base, const
 
 /// The bytes a copy argument leads to: an array, a string literal, &variable,
 /// or a constant offset into an array (&buf[2], buf + 2).
-std::optional<ArrayOutOfBoundsCheck::Object> copyObject(const Expr *A, const ASTContext &Ctx) {
+std::optional<ArrayOutOfBoundsCheck::Object>
+copyObject(const Expr *A, const ASTContext &Ctx, const ArrayOutOfBoundsCheck::AliasMap &Aliases) {
   A = A->IgnoreParenCasts();
-  if (auto O = arrayObject(A, Ctx, true))
+  if (auto O = arrayObject(A, Ctx, true, Aliases))
     return O;
-  const Expr *Base = nullptr, *Offset = nullptr;
-  if (const auto *U = dyn_cast<UnaryOperator>(A); U && U->getOpcode() == UO_AddrOf) {
-    const Expr *Sub = U->getSubExpr()->IgnoreParens();
-    if (const auto *DR = dyn_cast<DeclRefExpr>(Sub)) {
+  if (const auto *U = dyn_cast<UnaryOperator>(A); U && U->getOpcode() == UO_AddrOf)
+    if (const auto *DR = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens())) {
       const auto *V = dyn_cast<VarDecl>(DR->getDecl());
       if (!V || V->getType()->isReferenceType() || V->getType()->isIncompleteType() ||
           V->getType()->isDependentType())
@@ -116,27 +232,21 @@ std::optional<ArrayOutOfBoundsCheck::Object> copyObject(const Expr *A, const AST
       O.Whole = true;
       return O;
     }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Sub))
-      Base = AS->getBase(), Offset = AS->getIdx();
-  } else if (const auto *BO = dyn_cast<BinaryOperator>(A);
-             BO && BO->getOpcode() == BO_Add && BO->getType()->isPointerType()) {
-    Base = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
-    Offset = Base == BO->getLHS() ? BO->getRHS() : BO->getLHS();
-  }
-  if (!Base)
+  // A constant offset (&buf[2], buf + 2, p + 2 for an alias p of buf).
+  bool ThroughAlias = false;
+  auto AO = arrayAndOffset(A, Ctx, Aliases, &ThroughAlias);
+  if (!AO)
     return std::nullopt;
-  Expr::EvalResult K;
-  if (Offset->isValueDependent() || !Offset->EvaluateAsInt(K, Ctx))
-    return std::nullopt;
-  auto O = arrayObject(Base, Ctx, true);
-  const auto *AT = Ctx.getAsConstantArrayType(Base->IgnoreParenImpCasts()->getType());
+  auto O = arrayObject(AO->first, Ctx, true, {});
+  const auto *AT = Ctx.getAsConstantArrayType(AO->first->getType());
   if (!O || !AT)
     return std::nullopt;
-  const Int Element = Ctx.getTypeSizeInChars(AT->getElementType()).getQuantity();
-  const Int Skip = Int(K.Val.getInt().getExtValue()) * Element;
+  const Int Skip = AO->second * Ctx.getTypeSizeInChars(AT->getElementType()).getQuantity();
   if (Skip < 0 || Skip > O->Size)
     return std::nullopt;
   O->Size -= Skip;
+  // clang's fortify checks see an offset into a variable, not through a pointer.
+  O->Whole = O->Whole && !ThroughAlias;
   O->Name = textOf(A, Ctx).empty() ? O->Name : textOf(A, Ctx);
   return O;
 }
@@ -203,6 +313,7 @@ void ArrayOutOfBoundsCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   ASTContext &Ctx = *Result.Context;
   ParentMap PM(FD->getBody());
+  Aliases = pointerAliases(FD, PM, Ctx);
   taint::analyseRanges(Ctx, FD, [&](const Stmt *St, const taint::RangeQuery &Q) {
     visit(St, Q, PM, Ctx);
   });
@@ -221,16 +332,15 @@ void ArrayOutOfBoundsCheck::visit(const Stmt *St, const taint::RangeQuery &Q, co
 void ArrayOutOfBoundsCheck::checkSubscript(const ArraySubscriptExpr *AS,
                                            const taint::RangeQuery &Q, const ParentMap &PM,
                                            ASTContext &Ctx) {
-  // A constant index into a constant array is clang's own -Warray-bounds.
-  if (folds(AS->getIdx(), Ctx))
-    return;
-  auto Obj = arrayObject(AS->getBase(), Ctx, false);
-  if (!Obj)
+  auto Obj = arrayObject(AS->getBase(), Ctx, false, Aliases);
+  // A constant index into a constant array is clang's own -Warray-bounds;
+  // through a pointer clang does not follow it.
+  if (!Obj || (!Obj->Via && folds(AS->getIdx(), Ctx)))
     return;
   // &a[N] is the end pointer, which may be formed.
   const auto *U = dyn_cast_or_null<UnaryOperator>(parentOf(AS, PM));
   const bool Address = U && U->getOpcode() == UO_AddrOf;
-  const std::string Text = textOf(AS->getIdx(), Ctx);
+  const std::string Text = folds(AS->getIdx(), Ctx) ? "" : textOf(AS->getIdx(), Ctx);
   reportRange(AS->getIdx()->getBeginLoc(), Q.rangeOf(AS->getIdx()), *Obj, Address ? 1 : 0,
               Text.empty() ? "index" : "index '" + Text + "'", "", Ctx, entry()->DefaultSeverity,
               "");
@@ -242,10 +352,11 @@ void ArrayOutOfBoundsCheck::checkOffset(const BinaryOperator *BO, const taint::R
     return;
   const Expr *Ptr = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
   const Expr *Off = Ptr == BO->getLHS() ? BO->getRHS() : BO->getLHS();
-  if (!Off->getType()->isIntegerType() || folds(Off, Ctx))
-    return; // a constant offset is clang's -Warray-bounds-pointer-arithmetic
-  auto Obj = arrayObject(Ptr, Ctx, false);
-  if (!Obj)
+  if (!Off->getType()->isIntegerType())
+    return;
+  auto Obj = arrayObject(Ptr, Ctx, false, Aliases);
+  // A constant offset into an array is clang's -Warray-bounds-pointer-arithmetic.
+  if (!Obj || (!Obj->Via && folds(Off, Ctx)))
     return;
   ValueRange V = Q.rangeOf(Off);
   if (BO->getOpcode() == BO_Sub) {
@@ -258,7 +369,7 @@ void ArrayOutOfBoundsCheck::checkOffset(const BinaryOperator *BO, const taint::R
   }
   const auto *U = dyn_cast_or_null<UnaryOperator>(parentOf(BO, PM));
   const bool Deref = U && U->getOpcode() == UO_Deref;
-  const std::string Text = textOf(Off, Ctx);
+  const std::string Text = folds(Off, Ctx) ? "" : textOf(Off, Ctx);
   reportRange(Off->getBeginLoc(), V, *Obj, Deref ? 0 : 1,
               Text.empty() ? "pointer offset" : "pointer offset '" + Text + "'", "", Ctx,
               entry()->DefaultSeverity, "");
@@ -291,7 +402,7 @@ void ArrayOutOfBoundsCheck::checkCopy(const CallExpr *CE, const taint::RangeQuer
                                   std::make_pair(Spec.Source, "source")}) {
     if (Arg < 0 || static_cast<unsigned>(Arg) >= NArgs)
       continue;
-    auto Obj = copyObject(CE->getArg(Arg), Ctx);
+    auto Obj = copyObject(CE->getArg(Arg), Ctx, Aliases);
     if (!Obj)
       continue;
     // A constant length into a whole variable is clang's -Wfortify-source,
@@ -327,7 +438,7 @@ void ArrayOutOfBoundsCheck::checkPointerSize(const CallExpr *CE, const CopyFunct
                                   std::make_pair(Spec.Source, "source")}) {
     if (Arg < 0 || static_cast<unsigned>(Arg) >= CE->getNumArgs())
       continue;
-    auto Obj = arrayObject(CE->getArg(Arg)->IgnoreParenCasts(), Ctx, true);
+    auto Obj = arrayObject(CE->getArg(Arg)->IgnoreParenCasts(), Ctx, true, {});
     if (!Obj || Obj->Size <= PointerBytes)
       continue;
     const SourceManager &SM = Ctx.getSourceManager();
@@ -356,7 +467,8 @@ void ArrayOutOfBoundsCheck::reportRange(SourceLocation Loc, const ValueRange &V,
   if (!V.I.Lo.isConst() || !V.I.Hi.isConst())
     return;
   const bool Over = V.HiReached && V.I.Hi.V >= Obj.Size + Slack;
-  const bool Under = !Over && V.LoReached && V.I.Lo.V < 0;
+  // Through a pointer into the array, the elements before it are in bounds.
+  const bool Under = !Over && V.LoReached && V.I.Lo.V < -Obj.ViaOffset;
   if (!Over && !Under)
     return;
   const taint::RangeOrigin &Why = Over ? V.HiWhy : V.LoWhy;
@@ -377,7 +489,9 @@ void ArrayOutOfBoundsCheck::reportRange(SourceLocation Loc, const ValueRange &V,
                "; keep it " +
                (Slack ? "at most " + show(Obj.Size + Slack - 1) : "below " + show(Obj.Size));
   } else {
-    Message += "reaches before the start of " + Object + "; keep it at 0 or above";
+    const std::string Start = Obj.Via && Obj.D ? "'" + Obj.D->getNameAsString() + "'" : Object;
+    Message += "reaches before the start of " + Start + "; keep it at " +
+               show(-Obj.ViaOffset) + " or above";
   }
   report(SM, Loc, Message, Sev, DataKey);
   if (Why.At && Why.Var)
@@ -385,6 +499,11 @@ void ArrayOutOfBoundsCheck::reportRange(SourceLocation Loc, const ValueRange &V,
          Why.Condition ? "'%0' reaches %1 through this condition" : "'%0' is set to %1 here",
          DiagnosticIDs::Note)
         << Why.Var->getName() << show(Why.Value);
+  if (Obj.Via && Obj.D)
+    diag(Obj.Via->getLocation(), Obj.ViaOffset ? "'%0' points to element %2 of '%1' here"
+                                               : "'%0' points to '%1' here",
+         DiagnosticIDs::Note)
+        << Obj.Via->getName() << Obj.D->getName() << show(Obj.ViaOffset);
   if (Obj.D)
     if (const auto *VD = dyn_cast<ValueDecl>(Obj.D))
       diag(VD->getLocation(), "'%0' is declared here as '%1'", DiagnosticIDs::Note)

@@ -5,6 +5,7 @@
 #include "../support/MedSecCheck.h"
 #include "../support/taint/ValueRanges.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -39,9 +40,15 @@ public:
     const NamedDecl *D = nullptr;  // what the note points at
     std::string Name;              // as written
     bool Whole = false;            // a whole variable: clang's fortify checks sees it
+    const VarDecl *Via = nullptr;  // the pointer that aliases the array
+    taint::Int ViaOffset = 0;      // the element it points to
   };
+  /// Local pointers set once to an array or a constant offset into it.
+  using AliasMap = llvm::DenseMap<const VarDecl *, std::pair<const Expr *, taint::Int>>;
 
 private:
+  static AliasMap pointerAliases(const FunctionDecl *FD, const ParentMap &PM,
+                                 const ASTContext &Ctx);
   struct CopyFunction {
     int Destination = -1, Source = -1, Length = -1;
     bool Fortified = false; // clang's -Wfortify-source checks its constant lengths
@@ -61,6 +68,7 @@ private:
                    StringRef What, StringRef Role, ASTContext &Ctx, rules::Severity Sev,
                    StringRef DataKey);
   llvm::StringMap<CopyFunction> Copies; // by name, from the catalogue
+  AliasMap Aliases;                     // of the function being checked
   llvm::DenseSet<unsigned> Reported; // raw location * 4 + kind, in this unit
 };
 

@@ -331,3 +331,59 @@ void read_id_packed(void) {
     id[m++] = nand_read_id_byte(); // no-warning
   use(id[0]);
 }
+
+// --- a pointer set once to an array indexes that array -----------------------
+
+void through_pointer(void) {
+  int *p = samples;
+  for (int i = 0; i <= SAMPLES; i++)
+    p[i] = 0;
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: index 'i' ranges over [0, 8] on this path and reaches past the end of 'p', which has 8 elements; keep it below 8
+    // CHECK-NOTES: :[[@LINE-3]]:19: note: 'i' reaches 8 through this condition
+    // CHECK-NOTES: :[[@LINE-5]]:8: note: 'p' points to 'samples' here
+    // CHECK-NOTES: :[[@LINE-324]]:12: note: 'samples' is declared here as 'int[8]'
+  int *mid = &samples[4];
+  for (int i = 0; i <= 4; i++)
+    mid[i] = 1;
+    // CHECK-NOTES: :[[@LINE-1]]:9: warning: index 'i' ranges over [0, 4] on this path and reaches past the end of 'mid', which has 4 elements; keep it below 4
+    // CHECK-NOTES: :[[@LINE-3]]:19: note: 'i' reaches 4 through this condition
+    // CHECK-NOTES: :[[@LINE-5]]:8: note: 'mid' points to element 4 of 'samples' here
+    // CHECK-NOTES: :[[@LINE-331]]:12: note: 'samples' is declared here as 'int[8]'
+  *(mid + 4) = 2;
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: pointer offset is 4 on this path and reaches past the end of 'mid', which has 4 elements; keep it below 4
+  // CHECK-NOTES: :[[@LINE-9]]:8: note: 'mid' points to element 4 of 'samples' here
+  // CHECK-NOTES: :[[@LINE-335]]:12: note: 'samples' is declared here as 'int[8]'
+  for (int i = 0; i < 4; i++)
+    mid[i] = 3; // no-warning: four elements remain
+  int *q;
+  q = samples + 2;
+  q[5] = 4; // no-warning: element 7
+  int *moved = samples;
+  moved++;
+  moved[7] = 5; // no-warning: the pointer moves, it is not followed
+  uint8_t *bytes = (uint8_t *)samples;
+  bytes[20] = 0; // no-warning: another element type
+}
+
+void copy_through_pointer(const uint8_t *src) {
+  uint8_t frame[16];
+  uint8_t *body = &frame[4];
+  memcpy(body, src, 16);
+  // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'memcpy' length is 16 on this path and reaches past the end of the destination 'body', which has 12 bytes; keep it at most 12
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: 'body' points to element 4 of 'frame' here
+  // CHECK-NOTES: :[[@LINE-5]]:11: note: 'frame' is declared here as 'uint8_t[16]'
+  memcpy(body, src, 12); // no-warning: twelve bytes remain
+}
+
+void before_pointer(void) {
+  int *second = &samples[1];
+  *(second - 1) = 0; // no-warning: element 0
+  for (int i = 0; i < 2; i++)
+    *(second - i) = 0;
+  for (int i = 0; i <= 2; i++)
+    second[-i] = 0;
+    // CHECK-NOTES: :[[@LINE-1]]:12: warning: index '-i' ranges over [-2, 0] on this path and reaches before the start of 'samples'; keep it at -1 or above
+    // CHECK-NOTES: :[[@LINE-3]]:19: note: 'i' reaches 2 through this condition
+    // CHECK-NOTES: :[[@LINE-8]]:8: note: 'second' points to element 1 of 'samples' here
+    // CHECK-NOTES: :[[@LINE-368]]:12: note: 'samples' is declared here as 'int[8]'
+}
