@@ -148,4 +148,38 @@ LengthUse uncheckedLengthUse(const CallExpr *Call, const FunctionDecl *Fn, ASTCo
   return {};
 }
 
+TruncatedOutput truncatedOutputUse(const CallExpr *Call, const FunctionDecl *Fn,
+                                   const llvm::StringMap<TruncationSink> &Sinks,
+                                   ASTContext &Ctx) {
+  if (Sinks.empty() || !Fn || !Fn->hasBody() || Call->getNumArgs() == 0)
+    return {};
+  const auto *Dest = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+  const auto *Buf = Dest ? dyn_cast<VarDecl>(Dest->getDecl()) : nullptr;
+  if (!Buf)
+    return {};
+  const SourceManager &SM = Ctx.getSourceManager();
+  TruncatedOutput First;
+  for (const BoundNodes &N :
+       match(findAll(callExpr(callee(functionDecl().bind("fn"))).bind("c")), *Fn->getBody(), Ctx)) {
+    const auto *C = N.getNodeAs<CallExpr>("c");
+    const auto *FD = N.getNodeAs<FunctionDecl>("fn");
+    if (!FD->getDeclName().isIdentifier() ||
+        !SM.isBeforeInTranslationUnit(Call->getBeginLoc(), C->getBeginLoc()))
+      continue;
+    const auto It = Sinks.find(FD->getName());
+    if (It == Sinks.end())
+      continue;
+    for (unsigned A : It->second.Args) {
+      if (A >= C->getNumArgs())
+        continue;
+      const auto *Ref = dyn_cast<DeclRefExpr>(C->getArg(A)->IgnoreParenImpCasts());
+      if (!Ref || Ref->getDecl() != Buf)
+        continue;
+      if (!First.Sink || SM.isBeforeInTranslationUnit(C->getBeginLoc(), First.Sink->getBeginLoc()))
+        First = {C, FD->getName().str(), It->second.What};
+    }
+  }
+  return First;
+}
+
 } // namespace clang::tidy::medsec

@@ -11,6 +11,10 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <string>
+#include <vector>
 
 namespace clang::tidy::medsec {
 
@@ -26,6 +30,26 @@ struct LengthUse {
 /// size check. Nothing when the result is discarded, tested, returned or
 /// stored elsewhere.
 LengthUse uncheckedLengthUse(const CallExpr *Call, const FunctionDecl *Fn, ASTContext &Ctx);
+
+/// A function that takes a path, a command or a key (catalogue list
+/// `truncation-sinks`): a truncated text there names another file, runs
+/// another command, or is another secret.
+struct TruncationSink {
+  std::vector<unsigned> Args;
+  std::string What; // path, command, key
+};
+
+struct TruncatedOutput {
+  const CallExpr *Sink = nullptr; // the call that uses the output
+  std::string SinkName;
+  std::string What;
+};
+
+/// The output of Call (its destination, argument 0, a named buffer) is
+/// passed later in Fn to a sink argument, while Call's result is discarded.
+TruncatedOutput truncatedOutputUse(const CallExpr *Call, const FunctionDecl *Fn,
+                                   const llvm::StringMap<TruncationSink> &Sinks,
+                                   ASTContext &Ctx);
 
 } // namespace clang::tidy::medsec
 

@@ -589,6 +589,21 @@ UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyCo
     StandardStreams.push_back(E.Key);
   for (const rules::DataEntry &E : entry()->activeData("stream-openers"))
     StreamOpeners[E.Key] = static_cast<unsigned>(E.getInt("mode-arg", 1));
+  for (const rules::DataEntry &E : entry()->activeData("truncation-sinks")) {
+    TruncationSink T;
+    T.What = E.get("what", "path");
+    for (const std::string &A : E.getList("args")) {
+      unsigned N = 0;
+      if (llvm::StringRef(A).getAsInteger(10, N)) {
+        configurationDiag("medsec-unchecked-return-value: truncation-sinks entry '%0': argument "
+                          "'%1' is not a 0-based index")
+            << E.Key << A;
+        continue;
+      }
+      T.Args.push_back(N);
+    }
+    TruncationSinks[E.Key] = T;
+  }
   for (const rules::DataEntry &E : entry()->activeData("attributes"))
     if (E.Key == "warn_unused_result")
       WarnUnusedResult = readRule(E, Def, Convention::Any);
@@ -797,8 +812,26 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
   };
   if (R->TruncationLength) {
     const LengthUse L = uncheckedLengthUse(Call, Fn, Ctx);
-    if (!L.At)
+    if (!L.At) {
+      // Truncation only shortens a text, except where the text is a path,
+      // a command or a key.
+      if (U.K != Use::Discarded && U.K != Use::VoidCast)
+        return;
+      const TruncatedOutput T = truncatedOutputUse(Call, Fn, TruncationSinks, Ctx);
+      if (!T.Sink)
+        return;
+      const char *Effect = T.What == "command" ? "runs another command"
+                           : T.What == "key"   ? "is another secret"
+                                               : "names another file";
+      Report(Loc, "the result of " + Name + " is " +
+                      (U.K == Use::VoidCast ? "cast to void" : "discarded") +
+                      ", but its output is used as a " + T.What + " by '" + T.SinkName +
+                      "' on line " +
+                      std::to_string(SM.getExpansionLineNumber(T.Sink->getBeginLoc())) +
+                      ": a truncated " + T.What + " " + Effect +
+                      "; compare the result with the size and fail");
       return;
+    }
     const SourceLocation At = L.Var ? SM.getFileLoc(L.At->getExprLoc()) : Loc;
     Report(At, "the result of " + Name +
                    (L.Var ? " stored in '" + L.Var->getName().str() + "'" : std::string()) +

@@ -4,6 +4,7 @@
 
 #include "../support/MedSecCheck.h"
 #include "ReturnConvention.h"
+#include "TruncationLength.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -84,6 +85,7 @@ private:
                    const FunctionDecl *Fn, StringRef Name, SourceLocation Loc,
                    const SourceManager &SM, ASTContext &Ctx);
 
+  llvm::StringMap<TruncationSink> TruncationSinks; // path, command and key arguments
   llvm::StringMap<Rule> Functions;
   std::vector<Pattern> Patterns;
   llvm::StringMap<Rule> ReturnTypes;
