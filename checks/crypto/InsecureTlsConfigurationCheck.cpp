@@ -109,10 +109,8 @@ InsecureTlsConfigurationCheck::InsecureTlsConfigurationCheck(StringRef Name,
                                               static_cast<int>(E.getInt("when-arg", -1)),
                                               E.getList("when-names")});
   for (const auto &E : entry()->activeData("weak-ciphers")) {
-    auto R = std::make_unique<llvm::Regex>(E.get("pattern"));
-    std::string Err;
-    if (R->isValid(Err))
-      WeakCiphers.emplace_back(E.Key, std::move(R));
+    auto R = std::make_unique<LazyRegex>(E.get("pattern"));
+    WeakCiphers.emplace_back(E.Key, std::move(R));
   }
 }
 

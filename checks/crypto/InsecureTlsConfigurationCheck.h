@@ -7,7 +7,7 @@
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/Regex.h"
+#include "../support/LazyRegex.h"
 
 #include <memory>
 
@@ -70,7 +70,7 @@ private:
   llvm::StringMap<std::pair<std::string, std::string>> Methods; // name -> protocol, replacement
   llvm::StringMap<Callback> Callbacks;
   llvm::StringMap<std::vector<CipherList>> CipherLists;
-  std::vector<std::pair<std::string, std::unique_ptr<llvm::Regex>>> WeakCiphers;
+  std::vector<std::pair<std::string, std::unique_ptr<LazyRegex>>> WeakCiphers;
 
   ConstantTracer Tracer;
   const SourceManager *SM = nullptr;

@@ -53,7 +53,7 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
   IvArgs = ApiArgumentTable(entry()->activeData("iv-arguments"), "args", "iv");
   NameArgs = ApiArgumentTable(entry()->activeData("name-arguments"), "args", "algorithm name");
   for (const auto &E : entry()->activeData("algorithm-names"))
-    AlgorithmNames.emplace_back(std::make_unique<llvm::Regex>(E.Key, llvm::Regex::IgnoreCase),
+    AlgorithmNames.emplace_back(std::make_unique<LazyRegex>(E.Key, llvm::Regex::IgnoreCase),
                                 E.get("algorithm"));
   for (const auto &E : entry()->activeData("iv-fields"))
     IvFields[E.Key] = E.get("role", "iv");
@@ -79,7 +79,7 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
         TestWords.push_back(W);
   }
   for (const auto &E : entry()->activeData("implementation-paths"))
-    ImplementationPaths.push_back(std::make_unique<llvm::Regex>(E.Key));
+    ImplementationPaths.push_back(std::make_unique<LazyRegex>(E.Key));
   for (const char *List : {"functions", "key-sizes", "iv-arguments", "name-arguments"})
     for (const auto &E : entry()->activeData(List))
       ApiFunctions.insert(E.Key);
@@ -88,9 +88,9 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
     Allowed A;
     A.Algorithm = E.get("algorithm");
     if (!E.get("function").empty())
-      A.Function = std::make_unique<llvm::Regex>(E.get("function"));
+      A.Function = std::make_unique<LazyRegex>(E.get("function"));
     if (!E.get("path").empty())
-      A.Path = std::make_unique<llvm::Regex>(E.get("path"));
+      A.Path = std::make_unique<LazyRegex>(E.get("path"));
     if (A.Function || A.Path)
       AllowedUses.push_back(std::move(A));
   }

@@ -10,7 +10,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
+#include "../support/LazyRegex.h"
 
 #include <map>
 #include <memory>
@@ -39,7 +39,7 @@ private:
   };
   struct Allowed {
     std::string Algorithm;
-    std::unique_ptr<llvm::Regex> Function, Path;
+    std::unique_ptr<LazyRegex> Function, Path;
   };
   struct Finding {
     std::string Message;
@@ -75,12 +75,12 @@ private:
   };
   llvm::StringMap<KeySize> KeySizes;
   ApiArgumentTable IvArgs, KeyArgs, NameArgs;
-  std::vector<std::pair<std::unique_ptr<llvm::Regex>, std::string>> AlgorithmNames; // -> algorithm
+  std::vector<std::pair<std::unique_ptr<LazyRegex>, std::string>> AlgorithmNames; // -> algorithm
   llvm::StringMap<std::string> IvFields;
   llvm::StringSet<> RandomFns, RandomEngines, SeedFns, ClockFns;
   SecretNameMatcher Purposes;
   std::vector<Allowed> AllowedUses;
-  std::vector<std::unique_ptr<llvm::Regex>> ImplementationPaths;
+  std::vector<std::unique_ptr<LazyRegex>> ImplementationPaths;
   std::vector<std::string> TestWords;
   llvm::StringSet<> ApiFunctions; // every function the catalogue describes
 

@@ -16,13 +16,8 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::medsec {
 namespace {
 
-std::shared_ptr<llvm::Regex> regex(const std::string &Pattern, bool IgnoreCase) {
-  if (Pattern.empty())
-    return nullptr;
-  auto Re = std::make_shared<llvm::Regex>(Pattern, IgnoreCase ? llvm::Regex::IgnoreCase
-                                                              : llvm::Regex::NoFlags);
-  std::string Err;
-  return Re->isValid(Err) ? Re : nullptr;
+std::shared_ptr<LazyRegex> regex(const std::string &Pattern, bool IgnoreCase) {
+  return LazyRegex::make(Pattern, IgnoreCase);
 }
 
 std::vector<DebugBackdoorCheck::NamedPattern> patterns(const std::vector<rules::DataEntry> &List,

@@ -8,7 +8,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/Regex.h"
+#include "../support/LazyRegex.h"
 
 #include <memory>
 
@@ -34,13 +34,13 @@ public:
 
   struct NamedPattern {
     std::string Key;
-    std::shared_ptr<llvm::Regex> Re;
+    std::shared_ptr<LazyRegex> Re;
     bool IsFlag = false;
     std::string Reason;
   };
   struct DebugMacro {
     std::string Name; // exact name, unless Re is set
-    std::shared_ptr<llvm::Regex> Re;
+    std::shared_ptr<LazyRegex> Re;
     std::string Reason;
     rules::Severity Sev;
   };

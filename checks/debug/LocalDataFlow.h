@@ -13,7 +13,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/Regex.h"
+#include "../support/LazyRegex.h"
 
 #include <memory>
 #include <string>
@@ -34,8 +34,8 @@ struct FlowSources {
   };
   llvm::StringMap<Call> Calls;
   llvm::StringMap<Propagator> Propagators;
-  std::shared_ptr<llvm::Regex> ParamFunctions; // all parameters of these functions are sources
-  std::shared_ptr<llvm::Regex> VariableNames;  // variables (any scope) whose name says "source"
+  std::shared_ptr<LazyRegex> ParamFunctions; // all parameters of these functions are sources
+  std::shared_ptr<LazyRegex> VariableNames;  // variables (any scope) whose name says "source"
   std::string What = "received data";          // for messages
 };
 

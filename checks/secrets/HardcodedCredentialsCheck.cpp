@@ -29,14 +29,12 @@ private:
   HardcodedCredentialsCheck &Check;
 };
 
-std::vector<std::unique_ptr<llvm::Regex>> regexes(const std::vector<rules::DataEntry> &Entries,
+std::vector<std::unique_ptr<LazyRegex>> regexes(const std::vector<rules::DataEntry> &Entries,
                                                   const char *Field) {
-  std::vector<std::unique_ptr<llvm::Regex>> Out;
+  std::vector<std::unique_ptr<LazyRegex>> Out;
   for (const auto &E : Entries) {
-    auto R = std::make_unique<llvm::Regex>(E.get(Field, E.Key), llvm::Regex::IgnoreCase);
-    std::string Err;
-    if (R->isValid(Err))
-      Out.push_back(std::move(R));
+    auto R = std::make_unique<LazyRegex>(E.get(Field, E.Key), llvm::Regex::IgnoreCase);
+    Out.push_back(std::move(R));
   }
   return Out;
 }
@@ -100,10 +98,8 @@ HardcodedCredentialsCheck::HardcodedCredentialsCheck(StringRef Name, ClangTidyCo
       TestWords.push_back(W);
   NonSecretValues = regexes(entry()->activeData("non-secret-values"), "pattern");
   for (const auto &E : entry()->activeData("secret-patterns")) {
-    auto R = std::make_unique<llvm::Regex>(E.get("pattern"));
-    std::string Err;
-    if (R->isValid(Err))
-      ContentPatterns.emplace_back(E.get("kind", E.Key), std::move(R));
+    auto R = std::make_unique<LazyRegex>(E.get("pattern"));
+    ContentPatterns.emplace_back(E.get("kind", E.Key), std::move(R));
   }
   KeyArgs = ApiArgumentTable(entry()->activeData("key-arguments"), "args", "key");
   CompareFns = ApiArgumentTable(entry()->activeData("compare-functions"), "args", "compared");

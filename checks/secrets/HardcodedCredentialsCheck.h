@@ -10,7 +10,7 @@
 #include "clang/Lex/MacroInfo.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
+#include "../support/LazyRegex.h"
 
 #include <map>
 #include <memory>
@@ -84,8 +84,8 @@ private:
 
   SecretNameMatcher Names;
   std::vector<std::string> TestWords;
-  std::vector<std::unique_ptr<llvm::Regex>> NonSecretValues;
-  std::vector<std::pair<std::string, std::unique_ptr<llvm::Regex>>> ContentPatterns;
+  std::vector<std::unique_ptr<LazyRegex>> NonSecretValues;
+  std::vector<std::pair<std::string, std::unique_ptr<LazyRegex>>> ContentPatterns;
   ApiArgumentTable KeyArgs, CompareFns;
   llvm::StringMap<std::string> KeyFields; // "Record.field" -> role
   /// Copy functions: destination and source argument; a negative destination

@@ -131,7 +131,7 @@ SensitiveDataExposureCheck::SensitiveDataExposureCheck(StringRef Name, ClangTidy
   for (const auto &E : entry()->activeData("zeroize-functions"))
     Zeroizers.push_back(E.Key);
   for (const auto &E : entry()->activeData("wipe-helpers"))
-    WipeHelpers.push_back(std::make_unique<llvm::Regex>(E.get("pattern"), llvm::Regex::IgnoreCase));
+    WipeHelpers.push_back(std::make_unique<LazyRegex>(E.get("pattern"), llvm::Regex::IgnoreCase));
 }
 
 void SensitiveDataExposureCheck::registerMatchers(MatchFinder *Finder) {

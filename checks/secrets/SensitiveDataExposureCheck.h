@@ -9,7 +9,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
+#include "../support/LazyRegex.h"
 
 #include <memory>
 
@@ -76,7 +76,7 @@ private:
   llvm::StringMap<unsigned> ClearFns;
   llvm::StringSet<> Deallocators;
   std::vector<std::string> Zeroizers;
-  std::vector<std::unique_ptr<llvm::Regex>> WipeHelpers;
+  std::vector<std::unique_ptr<LazyRegex>> WipeHelpers;
 
   const SourceManager *SM = nullptr;
   ASTContext *Ctx = nullptr;

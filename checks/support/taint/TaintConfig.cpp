@@ -74,11 +74,8 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     CB.Channel = D.get("channel", "unknown");
     (CB.IsType ? C.CallbackTypes : C.CallbackFunctions)[CB.Name] = CB;
   }
-  auto Regex = [](const std::string &P, bool IgnoreCase) -> std::shared_ptr<llvm::Regex> {
-    auto R = std::make_shared<llvm::Regex>(P, IgnoreCase ? llvm::Regex::IgnoreCase
-                                                         : llvm::Regex::NoFlags);
-    return R->isValid() ? R : nullptr; // the loader validated it: only a guard
-  };
+  // The loader validated the patterns; they compile on first use.
+  auto Regex = [](const std::string &P, bool IgnoreCase) { return LazyRegex::make(P, IgnoreCase); };
   InferenceRules &I = C.Inference;
   for (const rules::DataEntry &D : E.activeData("inferred-sources")) {
     const std::string Kind = D.get("kind");

@@ -13,7 +13,7 @@
 #include "../../../rules/loader/Catalogue.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Regex.h"
+#include "../LazyRegex.h"
 
 #include <memory>
 #include <string>
@@ -95,11 +95,11 @@ struct SizeSinkSpec {
 /// Rules that infer inputs no catalogue entry names (docs/taint-analysis.md,
 /// "Inferred sources"): each is off when its catalogue entry is disabled.
 struct InferenceRules {
-  std::shared_ptr<llvm::Regex> RegisterField; // data register of a peripheral struct (DR, RDR)
-  std::shared_ptr<llvm::Regex> RegisterName;  // SFR variable or register macro (SBUF, UDR0)
-  std::shared_ptr<llvm::Regex> InterruptHandler;
-  std::shared_ptr<llvm::Regex> ReceiveMethod, ReceiveClass; // UartPort::Read
-  std::vector<std::pair<std::shared_ptr<llvm::Regex>, std::string>> ChannelNames;
+  std::shared_ptr<LazyRegex> RegisterField; // data register of a peripheral struct (DR, RDR)
+  std::shared_ptr<LazyRegex> RegisterName;  // SFR variable or register macro (SBUF, UDR0)
+  std::shared_ptr<LazyRegex> InterruptHandler;
+  std::shared_ptr<LazyRegex> ReceiveMethod, ReceiveClass; // UartPort::Read
+  std::vector<std::pair<std::shared_ptr<LazyRegex>, std::string>> ChannelNames;
   /// The channel a name (a peripheral type, a handler, a class) suggests.
   std::string channelOf(llvm::StringRef Name) const;
 };
