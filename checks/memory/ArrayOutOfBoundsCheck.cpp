@@ -92,10 +92,10 @@ arrayAndOffset(const Expr *X, const ASTContext &Ctx,
     Offset = Base == BO->getLHS() ? BO->getRHS() : BO->getLHS();
   } else if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
     if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
-      if (auto It = Aliases.find(V); It != Aliases.end()) {
+      if (auto It = Aliases.find(V); It != Aliases.end() && It->second.Array) {
         if (ThroughAlias)
           *ThroughAlias = true;
-        return It->second;
+        return std::make_pair(It->second.Array, It->second.Offset);
       }
     return std::nullopt;
   }
@@ -113,9 +113,34 @@ arrayAndOffset(const Expr *X, const ASTContext &Ctx,
 
 // A local pointer set once to an array or a constant offset into it, and
 // only read after (p = buf; p = &buf[4]), indexes that array.
+std::optional<Int> ArrayOutOfBoundsCheck::allocatedBytes(const Expr *X,
+                                                         const ASTContext &Ctx) const {
+  const auto *CE = dyn_cast<CallExpr>(X->IgnoreParenCasts());
+  const FunctionDecl *F = CE ? CE->getDirectCallee() : nullptr;
+  if (!F || !F->getIdentifier())
+    return std::nullopt;
+  auto It = Allocations.find(F->getName());
+  if (It == Allocations.end())
+    return std::nullopt;
+  auto Arg = [&](int I) -> std::optional<Int> {
+    Expr::EvalResult R;
+    if (I < 0 || static_cast<unsigned>(I) >= CE->getNumArgs() ||
+        CE->getArg(I)->isValueDependent() || !CE->getArg(I)->EvaluateAsInt(R, Ctx))
+      return std::nullopt;
+    return Int(R.Val.getInt().getZExtValue());
+  };
+  auto Size = Arg(It->second.Size);
+  if (!Size)
+    return std::nullopt;
+  if (It->second.Count < 0)
+    return *Size;
+  auto Count = Arg(It->second.Count);
+  return Count ? std::optional<Int>(*Count * *Size) : std::nullopt;
+}
+
 ArrayOutOfBoundsCheck::AliasMap ArrayOutOfBoundsCheck::pointerAliases(const FunctionDecl *FD,
                                                                       const ParentMap &PM,
-                                                                      const ASTContext &Ctx) {
+                                                                      const ASTContext &Ctx) const {
   struct Finder : RecursiveASTVisitor<Finder> {
     std::vector<std::pair<const VarDecl *, const Expr *>> Stores; // in source order
     std::vector<const DeclRefExpr *> Refs;
@@ -154,6 +179,12 @@ ArrayOutOfBoundsCheck::AliasMap ArrayOutOfBoundsCheck::pointerAliases(const Func
   for (const auto &[V, Init] : F.Stores) {
     if (Writes[V] != 1 || Escaped.count(V))
       continue;
+    if (auto Bytes = allocatedBytes(Init, Ctx)) {
+      const QualType E = V->getType()->getPointeeType();
+      if (!E->isIncompleteType() && !E->isDependentType() && !E->isVoidType() && *Bytes > 0)
+        Aliases[V] = Alias{nullptr, 0, cast<CallExpr>(Init->IgnoreParenCasts()), *Bytes};
+      continue;
+    }
     auto A = arrayAndOffset(Init, Ctx, Aliases);
     if (!A)
       continue;
@@ -161,7 +192,7 @@ ArrayOutOfBoundsCheck::AliasMap ArrayOutOfBoundsCheck::pointerAliases(const Func
     // Only a pointer to the array's own element type counts its elements.
     if (!AT || !Ctx.hasSameUnqualifiedType(AT->getElementType(), V->getType()->getPointeeType()))
       continue;
-    Aliases[V] = *A;
+    Aliases[V] = Alias{A->first, A->second, nullptr, 0};
   }
   return Aliases;
 }
@@ -177,17 +208,30 @@ arrayObject(const Expr *Base, const ASTContext &Ctx, bool Bytes,
   if (const auto *DR = dyn_cast<DeclRefExpr>(B))
     if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
       if (auto It = Aliases.find(V); It != Aliases.end()) {
-        auto O = arrayObject(It->second.first, Ctx, Bytes, {});
-        const auto *AT = Ctx.getAsConstantArrayType(It->second.first->getType());
+        if (const CallExpr *Alloc = It->second.Alloc) {
+          // A heap block counts whole elements of the pointer's type.
+          ArrayOutOfBoundsCheck::Object O;
+          const Int Element = Ctx.getTypeSizeInChars(V->getType()->getPointeeType()).getQuantity();
+          O.Size = Bytes ? It->second.HeapBytes : It->second.HeapBytes / std::max<Int>(Element, 1);
+          if (O.Size <= 0)
+            return std::nullopt;
+          O.Via = V;
+          O.Alloc = Alloc;
+          O.AllocBytes = It->second.HeapBytes;
+          O.Name = V->getNameAsString();
+          return O;
+        }
+        auto O = arrayObject(It->second.Array, Ctx, Bytes, {});
+        const auto *AT = Ctx.getAsConstantArrayType(It->second.Array->getType());
         if (!O || !AT)
           return std::nullopt;
-        const Int Skip = It->second.second *
+        const Int Skip = It->second.Offset *
                          (Bytes ? Ctx.getTypeSizeInChars(AT->getElementType()).getQuantity() : 1);
         if (Skip < 0 || Skip >= O->Size)
           return std::nullopt;
         O->Size -= Skip;
         O->Via = V;
-        O->ViaOffset = It->second.second;
+        O->ViaOffset = It->second.Offset;
         O->Whole = false;
         O->Name = V->getNameAsString();
         return O;
@@ -295,6 +339,16 @@ ArrayOutOfBoundsCheck::ArrayOutOfBoundsCheck(StringRef Name, ClangTidyContext *C
           << E.Key;
     else
       Copies[E.Key] = F;
+  }
+  for (const rules::DataEntry &E : entry()->activeData("allocation-functions")) {
+    AllocationFunction A;
+    A.Count = static_cast<int>(E.getInt("count", -1));
+    A.Size = static_cast<int>(E.getInt("size", -1));
+    if (A.Size < 0)
+      configurationDiag("medsec-array-out-of-bounds: allocation function '%0' has no 'size' argument")
+          << E.Key;
+    else
+      Allocations[E.Key] = A;
   }
 }
 
@@ -499,6 +553,10 @@ void ArrayOutOfBoundsCheck::reportRange(SourceLocation Loc, const ValueRange &V,
          Why.Condition ? "'%0' reaches %1 through this condition" : "'%0' is set to %1 here",
          DiagnosticIDs::Note)
         << Why.Var->getName() << show(Why.Value);
+  if (Obj.Via && Obj.Alloc)
+    diag(SM.getFileLoc(Obj.Alloc->getBeginLoc()), "'%0' points to %1 bytes allocated here",
+         DiagnosticIDs::Note)
+        << Obj.Via->getName() << show(Obj.AllocBytes);
   if (Obj.Via && Obj.D)
     diag(Obj.Via->getLocation(), Obj.ViaOffset ? "'%0' points to element %2 of '%1' here"
                                                : "'%0' points to '%1' here",

@@ -42,13 +42,24 @@ public:
     bool Whole = false;            // a whole variable: clang's fortify checks sees it
     const VarDecl *Via = nullptr;  // the pointer that aliases the array
     taint::Int ViaOffset = 0;      // the element it points to
+    const CallExpr *Alloc = nullptr; // the allocation Via holds, of AllocBytes
+    taint::Int AllocBytes = 0;
   };
   /// Local pointers set once to an array or a constant offset into it.
-  using AliasMap = llvm::DenseMap<const VarDecl *, std::pair<const Expr *, taint::Int>>;
+  struct Alias {
+    const Expr *Array = nullptr;     // the array it points into, at Offset elements
+    taint::Int Offset = 0;
+    const CallExpr *Alloc = nullptr; // or the allocation of HeapBytes it holds
+    taint::Int HeapBytes = 0;
+  };
+  using AliasMap = llvm::DenseMap<const VarDecl *, Alias>;
 
 private:
-  static AliasMap pointerAliases(const FunctionDecl *FD, const ParentMap &PM,
-                                 const ASTContext &Ctx);
+  AliasMap pointerAliases(const FunctionDecl *FD, const ParentMap &PM,
+                          const ASTContext &Ctx) const;
+  /// The bytes a call of a catalogued allocation function with constant
+  /// arguments allocates.
+  std::optional<taint::Int> allocatedBytes(const Expr *X, const ASTContext &Ctx) const;
   struct CopyFunction {
     int Destination = -1, Source = -1, Length = -1;
     bool Fortified = false; // clang's -Wfortify-source checks its constant lengths
@@ -67,7 +78,11 @@ private:
   void reportRange(SourceLocation Loc, const taint::ValueRange &V, const Object &Obj, taint::Int Slack,
                    StringRef What, StringRef Role, ASTContext &Ctx, rules::Severity Sev,
                    StringRef DataKey);
+  struct AllocationFunction {
+    int Count = -1, Size = -1; // argument positions: count * size bytes (no count: size)
+  };
   llvm::StringMap<CopyFunction> Copies; // by name, from the catalogue
+  llvm::StringMap<AllocationFunction> Allocations;
   AliasMap Aliases;                     // of the function being checked
   llvm::DenseSet<unsigned> Reported; // raw location * 4 + kind, in this unit
 };

@@ -387,3 +387,37 @@ void before_pointer(void) {
     // CHECK-NOTES: :[[@LINE-8]]:8: note: 'second' points to element 1 of 'samples' here
     // CHECK-NOTES: :[[@LINE-368]]:12: note: 'samples' is declared here as 'int[8]'
 }
+
+// --- a pointer set once to an allocation of constant size -------------------
+
+void *malloc(size_t n);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t n);
+void free(void *p);
+
+void heap_block(const uint8_t *src) {
+  uint16_t *table = (uint16_t *)calloc(5, sizeof(uint16_t));
+  if (table == 0)
+    return;
+  for (int i = 0; i <= 5; i++)
+    table[i] = 0;
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: index 'i' ranges over [0, 5] on this path and reaches past the end of 'table', which has 5 elements; keep it below 5
+    // CHECK-NOTES: :[[@LINE-3]]:19: note: 'i' reaches 5 through this condition
+    // CHECK-NOTES: :[[@LINE-7]]:33: note: 'table' points to 10 bytes allocated here
+  for (int i = 0; i < 5; i++)
+    table[i] = 1; // no-warning
+  uint8_t *copy = malloc(8);
+  if (copy) {
+    memcpy(copy, src, 16);
+    // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'memcpy' length is 16 on this path and reaches past the end of the destination 'copy', which has 8 bytes; keep it at most 8
+    // CHECK-NOTES: :[[@LINE-4]]:19: note: 'copy' points to 8 bytes allocated here
+    memcpy(copy, src, 8); // no-warning
+    free(copy);
+  }
+  uint8_t *grown = malloc(4);
+  grown = realloc(grown, 64);
+  if (grown)
+    grown[10] = 0; // no-warning: set twice, not followed
+  free(table);
+  free(grown);
+}
