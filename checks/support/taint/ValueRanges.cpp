@@ -64,8 +64,10 @@ ValueRange join(const ValueRange &A, const ValueRange &B) {
 }
 
 /// Joins From into Into; true when Into changed. Widen drops the ends that
-/// still move, so loops converge (a loop condition then cuts them again).
-bool joinState(State &Into, const State &From, bool Widen) {
+/// still move, so loops converge (a loop condition then cuts them again);
+/// Steps, when given, limits that to the variables the loop itself changes.
+bool joinState(State &Into, const State &From, bool Widen,
+               const std::set<const VarDecl *> *Steps = nullptr) {
   bool Changed = false;
   for (auto It = Into.begin(); It != Into.end();) {
     auto F = From.find(It->first);
@@ -75,7 +77,7 @@ bool joinState(State &Into, const State &From, bool Widen) {
       continue;
     }
     ValueRange J = join(It->second, F->second);
-    if (Widen) {
+    if (Widen && (!Steps || Steps->count(It->first))) {
       if (J.I.Lo != It->second.I.Lo)
         J.I.Lo = Bound(), J.LoReached = false;
       if (J.I.Hi != It->second.I.Hi)
@@ -124,6 +126,36 @@ void variablesOf(const Expr *X, std::set<const VarDecl *> &Out) {
   for (const Stmt *C : X->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(C))
       variablesOf(CE, Out);
+}
+
+/// The variables S assigns or steps (=, op=, ++, --).
+std::set<const VarDecl *> changedIn(const Stmt *S) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::set<const VarDecl *> Out;
+    void note(const Expr *X) {
+      if (const auto *DR = dyn_cast<DeclRefExpr>(X->IgnoreParens()))
+        if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+          Out.insert(V);
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        note(BO->getLHS());
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *U) {
+      if (U->isIncrementDecrementOp())
+        note(U->getSubExpr());
+      return true;
+    }
+    bool VisitDeclStmt(DeclStmt *DS) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          Out.insert(V);
+      return true;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Out;
 }
 
 class Analysis : public RangeQuery {
@@ -525,28 +557,33 @@ bool Analysis::refineVar(State &S, const VarDecl *V, BinaryOperatorKind Op,
     R.LoWhy = RangeOrigin{At, V, L, true};
   };
   const Bound &OLo = Other.I.Lo, &OHi = Other.I.Hi;
+  // Against a value that varies (i <= j) the cut end is reached only together
+  // with the other's end: the two are related from here on, and intervals do
+  // not keep relations (j - i), so the end proves nothing.
+  const bool HiFixed = Other.singleton() && Other.HiReached;
+  const bool LoFixed = Other.singleton() && Other.LoReached;
   switch (Op) {
   case BO_LT:
     if (OHi.isConst())
-      CutHi(OHi.V - 1, Other.HiReached);
+      CutHi(OHi.V - 1, HiFixed);
     break;
   case BO_LE:
     if (OHi.isConst())
-      CutHi(OHi.V, Other.HiReached);
+      CutHi(OHi.V, HiFixed);
     break;
   case BO_GT:
     if (OLo.isConst())
-      CutLo(OLo.V + 1, Other.LoReached);
+      CutLo(OLo.V + 1, LoFixed);
     break;
   case BO_GE:
     if (OLo.isConst())
-      CutLo(OLo.V, Other.LoReached);
+      CutLo(OLo.V, LoFixed);
     break;
   case BO_EQ:
     if (OHi.isConst())
-      CutHi(OHi.V, Other.HiReached);
+      CutHi(OHi.V, HiFixed);
     if (OLo.isConst())
-      CutLo(OLo.V, Other.LoReached);
+      CutLo(OLo.V, LoFixed);
     break;
   case BO_NE:
     if (Other.singleton()) {
@@ -607,6 +644,19 @@ void Analysis::run(llvm::function_ref<void(const Stmt *, const RangeQuery &)> Vi
   // Widening happens only where a loop closes: a block after the loop head
   // takes the head's settled values unwidened.
   const std::vector<bool> LoopHead = loopHeads(*G);
+  // A loop head widens only what its own loop changes: an outer counter
+  // seen at an inner head settles at the outer head (2-D loops).
+  std::vector<std::optional<std::set<const VarDecl *>>> Steps(N);
+  for (const CFGBlock *B : *G) {
+    const Stmt *T = B->getTerminatorStmt();
+    if (isa_and_nonnull<ForStmt, WhileStmt>(T) && LoopHead[B->getBlockID()])
+      Steps[B->getBlockID()] = changedIn(T);
+    if (isa_and_nonnull<DoStmt>(T))
+      forEachReachableSuccessor(*B, [&](const CFGBlock *SB, unsigned) {
+        if (LoopHead[SB->getBlockID()] && SB->getBlockID() != G->getExit().getBlockID())
+          Steps[SB->getBlockID()] = changedIn(T);
+      });
+  }
   std::vector<std::optional<State>> In(N);
   std::vector<unsigned> Visits(N, 0);
   In[G->getEntry().getBlockID()].emplace();
@@ -634,7 +684,8 @@ void Analysis::run(llvm::function_ref<void(const Stmt *, const RangeQuery &)> Vi
     });
   };
   auto Join = [&](State &Into, const State &From, unsigned ID) {
-    return joinState(Into, From, LoopHead[ID] && ++Visits[ID] > WidenAfterVisits);
+    return joinState(Into, From, LoopHead[ID] && ++Visits[ID] > WidenAfterVisits,
+                     Steps[ID] ? &*Steps[ID] : nullptr);
   };
   if (!solveForward<State>(*G, In, VisitsPerBlock, Process, Join))
     return; // no fixpoint: nothing is proven

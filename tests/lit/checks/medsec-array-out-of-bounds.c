@@ -421,3 +421,28 @@ void heap_block(const uint8_t *src) {
   free(table);
   free(grown);
 }
+
+// The outer counter of a nested loop keeps its bound inside the inner loop.
+void clear_rows(void) {
+  for (int r = 0; r <= 4; r++)
+    for (int c = 0; c < 8; c++)
+      grid[r][c] = 0;
+      // CHECK-NOTES: :[[@LINE-1]]:12: warning: index 'r' ranges over [0, 4] on this path and reaches past the end of 'grid', which has 4 elements; keep it below 4
+      // CHECK-NOTES: :[[@LINE-4]]:19: note: 'r' reaches 4 through this condition
+      // CHECK-NOTES: :[[@LINE-409]]:12: note: 'grid' is declared here as 'int[4][8]'
+  for (int r = 0; r < 4; r++)
+    for (int c = 0; c < 8; c++)
+      for (int k = 0; k < 2; k++)
+        grid[r][c] += k; // no-warning: three bounded levels
+}
+
+// A counter bounded by another counter (i <= j): j - i stays at 0 or above,
+// which intervals alone cannot see, so nothing is claimed.
+static const int binom[8] = {1, 1, 2, 6, 24, 120, 720, 5040};
+int triangle(void) {
+  int sum = 0;
+  for (int j = 0; j < 8; j++)
+    for (int i = 0; i <= j; i++)
+      sum += binom[i] / binom[j - i]; // no-warning
+  return sum;
+}
