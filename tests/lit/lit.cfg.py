@@ -19,6 +19,7 @@ if not os.path.exists(plugin):
 
 runner = os.path.join(config.test_source_root, "check_medsec.py")
 config.substitutions.append(("%check_medsec", "python3 %s --plugin %s" % (runner, plugin)))
+config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "checks", "Inputs")))
 config.environment["PATH"] = "/usr/lib/llvm-19/bin:" + os.environ.get("PATH", "")
 # A developer's own overrides must not change what the tests see.
