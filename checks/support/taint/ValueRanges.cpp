@@ -218,10 +218,7 @@ void Analysis::findTracked() {
         V->getType().isVolatileQualified() || !typeRange(V->getType()))
       continue;
     F.Seen.insert(V);
-    const Stmt *Child = DR;
     const Stmt *P = PM.getParentIgnoreParens(DR);
-    while (P && isa<ParenExpr>(P))
-      Child = P, P = PM.getParent(P);
     bool Direct = false;
     if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(P))
       Direct = IC->getCastKind() == CK_LValueToRValue;
@@ -233,7 +230,6 @@ void Analysis::findTracked() {
       Direct = true; // sizeof x: not evaluated
     if (!Direct)
       F.Escaped.insert(V);
-    (void)Child;
   }
   for (const VarDecl *V : F.Seen)
     if (!F.Escaped.count(V))
