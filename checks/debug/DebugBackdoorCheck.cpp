@@ -180,10 +180,15 @@ void DebugBackdoorCheck::onStartOfTranslationUnit() {
 }
 
 const DebugBackdoorCheck::DebugMacro *DebugBackdoorCheck::debugMacro(StringRef Name) const {
-  for (const DebugMacro &M : Macros)
-    if (M.Re ? M.Re->match(Name) : M.Name == Name)
-      return &M;
-  return nullptr;
+  // Every macro of every header is asked about, and many are asked twice.
+  auto [It, New] = MacroNames.try_emplace(Name, -1);
+  if (New)
+    for (size_t I = 0; I < Macros.size(); ++I)
+      if (Macros[I].Re ? Macros[I].Re->match(Name) : Macros[I].Name == Name) {
+        It->second = static_cast<int>(I);
+        break;
+      }
+  return It->second < 0 ? nullptr : &Macros[It->second];
 }
 
 const DebugBackdoorCheck::DebugApi *DebugBackdoorCheck::debugApi(StringRef Name) const {
@@ -359,19 +364,24 @@ void DebugBackdoorCheck::checkAsm(const GCCAsmStmt *Asm, const SourceManager &SM
 
 bool DebugBackdoorCheck::isAuthenticationCheck(const Expr *Cond) const {
   bool Found = false;
+  // Conditions name the same few variables and calls again and again.
+  auto Authenticates = [&](StringRef N) {
+    if (N.empty())
+      return false;
+    auto [It, New] = AuthenticationNames.try_emplace(N, false);
+    if (New)
+      It->second = llvm::any_of(Authentication,
+                                [&](const NamedPattern &P) { return P.Re->match(N); });
+    return It->second;
+  };
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || Found)
       return;
     if (const auto *C = dyn_cast<CallExpr>(S)) {
-      const StringRef N = calleeName(C);
-      for (const NamedPattern &P : Authentication)
-        Found |= !N.empty() && P.Re->match(N);
+      Found = Authenticates(calleeName(C));
     } else if (const auto *E = dyn_cast<Expr>(S)) {
-      if (isa<DeclRefExpr, MemberExpr>(E)) {
-        const StringRef N = lvalueName(E);
-        for (const NamedPattern &P : Authentication)
-          Found |= !N.empty() && P.Re->match(N);
-      }
+      if (isa<DeclRefExpr, MemberExpr>(E))
+        Found = Authenticates(lvalueName(E));
     }
     for (const Stmt *Child : S->children())
       Walk(Child);

@@ -89,6 +89,8 @@ private:
   FlowSources ReceiveSources, TimeSources;
   llvm::StringMap<std::vector<unsigned>> CompareFunctions;
   std::vector<NamedPattern> Authentication, Privileged, SafetyDisable, TrapLiterals, TrapVariables;
+  mutable llvm::StringMap<bool> AuthenticationNames; // name -> matches an Authentication pattern
+  mutable llvm::StringMap<int> MacroNames;           // name -> index into Macros, -1 for none
   std::vector<NamedPattern> TrapActions; // Privileged plus the peer-responses
   long long MagicMinimum = 256;
   long long BombMinimum = 1000;

@@ -74,6 +74,14 @@ SecretNameMatcher::SecretNameMatcher(const std::vector<::medsec::rules::DataEntr
 const SecretNameMatcher::Term *SecretNameMatcher::match(llvm::StringRef Identifier) const {
   if (Terms.empty() || Identifier.empty())
     return nullptr;
+  auto [It, New] = Seen.try_emplace(Identifier, -1);
+  if (New)
+    if (const Term *T = matchUncached(Identifier))
+      It->second = static_cast<int>(T - Terms.data());
+  return It->second < 0 ? nullptr : &Terms[It->second];
+}
+
+const SecretNameMatcher::Term *SecretNameMatcher::matchUncached(llvm::StringRef Identifier) const {
   const auto Words = identifierWords(Identifier);
   std::string All;
   for (const std::string &W : Words)

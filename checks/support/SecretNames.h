@@ -11,6 +11,7 @@
 #include "../../rules/loader/Catalogue.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <string>
@@ -55,7 +56,9 @@ public:
                     const std::vector<::medsec::rules::DataEntry> &Qualifiers);
 
   /// The first term the identifier matches, or null (also null when a
-  /// qualifier word is present).
+  /// qualifier word is present). Remembered per identifier: a unit asks
+  /// about the same names again and again (not thread-safe, as the checks
+  /// that own a matcher are not).
   const Term *match(llvm::StringRef Identifier) const;
   bool empty() const { return Terms.empty(); }
 
@@ -66,6 +69,8 @@ private:
     std::vector<std::string> Terms; // joined terms it disqualifies; empty: all
   };
   std::vector<Qualifier> Qualifiers;
+  const Term *matchUncached(llvm::StringRef Identifier) const;
+  mutable llvm::StringMap<int> Seen; // identifier -> index into Terms, -1 for none
 };
 
 /// Shannon entropy of the bytes, in bits per byte.
