@@ -44,7 +44,12 @@ struct Clause {
   std::string Locator;       // empty until checked against the official text
   std::string Checkable;     // yes | partly | no | evidence
   std::string Complementary; // activity covering what static analysis cannot
+  /// Language code -> field (title, complementary) -> text, for reports in
+  /// that language (`translations:`); English is Title and Complementary.
+  std::map<std::string, std::map<std::string, std::string>> Translations;
   SourceMark Origin;
+  /// Field in Lang, else the English text (Title or Complementary).
+  const std::string &text(const std::string &Field, const std::string &Lang) const;
 };
 
 struct Guideline {
@@ -55,7 +60,11 @@ struct Guideline {
   std::string Url;
   std::string Basis;
   std::vector<Clause> Clauses; // in catalogue order
+  /// Language code -> field (title, publisher, edition) -> text.
+  std::map<std::string, std::map<std::string, std::string>> Translations;
   SourceMark Origin;
+  /// Field in Lang, else the English text (Title, Publisher or Edition).
+  const std::string &text(const std::string &Field, const std::string &Lang) const;
 };
 
 struct ClauseRef {

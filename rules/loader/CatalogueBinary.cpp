@@ -28,15 +28,15 @@ namespace medsec {
 namespace rules {
 namespace {
 
-constexpr char Magic[] = "medsec-catalogue-bin/2\n";
+constexpr char Magic[] = "medsec-catalogue-bin/3\n";
 constexpr const char *EntryDir = "catalogue-v1";
 
 // A field added to one of these structs must be written and read below; the
 // sizes make the compiler say so.
 static_assert(sizeof(CheckEntry) == 400, "CheckEntry changed: update CatalogueBinary.cpp");
 static_assert(sizeof(ComponentEntry) == 456, "ComponentEntry changed: update CatalogueBinary.cpp");
-static_assert(sizeof(Clause) == 296, "Clause changed: update CatalogueBinary.cpp");
-static_assert(sizeof(Guideline) == 256, "Guideline changed: update CatalogueBinary.cpp");
+static_assert(sizeof(Clause) == 344, "Clause changed: update CatalogueBinary.cpp");
+static_assert(sizeof(Guideline) == 304, "Guideline changed: update CatalogueBinary.cpp");
 static_assert(sizeof(DataEntry) == 168, "DataEntry changed: update CatalogueBinary.cpp");
 static_assert(sizeof(Catalogue) == 120, "Catalogue changed: update CatalogueBinary.cpp");
 
@@ -151,6 +151,20 @@ void readEntry(Reader &R, DataEntry &D) {
   D.Origin = R.mark();
 }
 
+using Translations = std::map<std::string, std::map<std::string, std::string>>;
+
+void writeTranslations(Writer &W, const Translations &T) {
+  W.map(T, [&](const std::map<std::string, std::string> &Fields) {
+    W.map(Fields, [&](const std::string &V) { W.str(V); });
+  });
+}
+
+Translations readTranslations(Reader &R) {
+  return R.map<std::map<std::string, std::string>>([&](std::map<std::string, std::string> &F) {
+    F = R.map<std::string>([&](std::string &V) { V = R.str(); });
+  });
+}
+
 void write(Writer &W, const Catalogue &Cat, const std::vector<Problem> &Problems) {
   W.list(Problems, [&](const Problem &P) {
     W.mark(P.Where);
@@ -163,8 +177,10 @@ void write(Writer &W, const Catalogue &Cat, const std::vector<Problem> &Problems
       for (const std::string *S : {&C.Id, &C.Guideline, &C.Phase, &C.Title, &C.Basis, &C.Locator,
                                    &C.Checkable, &C.Complementary})
         W.str(*S);
+      writeTranslations(W, C.Translations);
       W.mark(C.Origin);
     });
+    writeTranslations(W, G.Translations);
     W.mark(G.Origin);
   });
   W.list(Cat.Checks, [&](const CheckEntry &C) {
@@ -219,8 +235,10 @@ void read(Reader &R, Catalogue &Cat, std::vector<Problem> &Problems) {
       for (std::string *S : {&C.Id, &C.Guideline, &C.Phase, &C.Title, &C.Basis, &C.Locator,
                              &C.Checkable, &C.Complementary})
         *S = R.str();
+      C.Translations = readTranslations(R);
       C.Origin = R.mark();
     });
+    G.Translations = readTranslations(R);
     G.Origin = R.mark();
   });
   Cat.Checks = R.list<CheckEntry>([&](CheckEntry &C) {

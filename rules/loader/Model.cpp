@@ -62,6 +62,30 @@ const char *severityName(Severity S) {
   return "medium";
 }
 
+namespace {
+const std::string *translated(
+    const std::map<std::string, std::map<std::string, std::string>> &Translations,
+    const std::string &Field, const std::string &Lang) {
+  auto L = Translations.find(Lang);
+  if (L == Translations.end())
+    return nullptr;
+  auto F = L->second.find(Field);
+  return F == L->second.end() ? nullptr : &F->second;
+}
+} // namespace
+
+const std::string &Clause::text(const std::string &Field, const std::string &Lang) const {
+  if (const std::string *T = translated(Translations, Field, Lang))
+    return *T;
+  return Field == "complementary" ? Complementary : Title;
+}
+
+const std::string &Guideline::text(const std::string &Field, const std::string &Lang) const {
+  if (const std::string *T = translated(Translations, Field, Lang))
+    return *T;
+  return Field == "publisher" ? Publisher : Field == "edition" ? Edition : Title;
+}
+
 std::string DataEntry::get(const std::string &Field, const std::string &Default) const {
   auto It = Scalars.find(Field);
   return It == Scalars.end() ? Default : It->second;

@@ -195,6 +195,39 @@ private:
     return true;
   }
 
+  /// `translations: {fr: {title: ..., ...}}`: per language, some of Fields.
+  /// A project file may add or correct one language's fields.
+  void translations(const YAML::Node &N, const std::string &What,
+                    const std::vector<std::string> &Fields,
+                    std::map<std::string, std::map<std::string, std::string>> &Out) {
+    if (!N.IsMap()) {
+      error(N, "translations of " + What + " must be a mapping of language: fields, found " +
+                   kindName(N));
+      return;
+    }
+    for (auto It = N.begin(); It != N.end(); ++It) {
+      const YAML::Node Lang = It->first;
+      const std::string L = Lang.IsScalar() ? Lang.Scalar() : "";
+      if (L.size() < 2 || L.size() > 3 ||
+          !std::all_of(L.begin(), L.end(), [](char C) { return C >= 'a' && C <= 'z'; })) {
+        error(Lang, "translations of " + What + ": '" + L +
+                        "' is not a language code (2 or 3 lower-case letters, e.g. fr)");
+        continue;
+      }
+      auto &Into = Out[L];
+      forEachKey(It->second, "the " + L + " translation of " + What, Fields,
+                 [&](const YAML::Node &Key, const YAML::Node &V) {
+                   std::string Text;
+                   if (!scalar(V, L + " " + Key.Scalar(), Text))
+                     return;
+                   if (Text.find_first_not_of(" \t\r\n") == std::string::npos)
+                     error(V, "the " + L + " " + Key.Scalar() + " of " + What + " is empty");
+                   else
+                     Into[Key.Scalar()] = Text;
+                 });
+    }
+  }
+
   void readGuideline(const YAML::Node &N);
   void readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew);
   void readCheck(const YAML::Node &N);
@@ -345,11 +378,14 @@ void Reader::readGuideline(const YAML::Node &N) {
   // Clauses are read after the guideline's own fields so they see its basis.
   std::optional<YAML::Node> Clauses;
   forEachKey(N, "guideline '" + Id + "'",
-             {"id", "title", "publisher", "edition", "url", "basis", "clauses"},
+             {"id", "title", "publisher", "edition", "url", "basis", "clauses", "translations"},
              [&](const YAML::Node &Key, const YAML::Node &V) {
                const std::string &K = Key.Scalar();
                if (K == "title")
                  scalar(V, "title", G->Title);
+               else if (K == "translations")
+                 translations(V, "guideline '" + Id + "'", {"title", "publisher", "edition"},
+                              G->Translations);
                else if (K == "publisher")
                  scalar(V, "publisher", G->Publisher);
                else if (K == "edition")
@@ -413,10 +449,14 @@ void Reader::readClause(const YAML::Node &N, Guideline &G, bool GuidelineIsNew) 
     C = &Fresh;
   }
   forEachKey(N, "clause '" + Id + "'",
-             {"id", "phase", "title", "basis", "locator", "checkable", "complementary"},
+             {"id", "phase", "title", "basis", "locator", "checkable", "complementary",
+              "translations"},
              [&](const YAML::Node &Key, const YAML::Node &V) {
                const std::string &K = Key.Scalar();
-               if (K == "phase")
+               if (K == "translations")
+                 translations(V, "clause '" + Id + "'", {"title", "complementary"},
+                              C->Translations);
+               else if (K == "phase")
                  choice(V, "phase", Phases, C->Phase);
                else if (K == "title")
                  scalar(V, "title", C->Title);

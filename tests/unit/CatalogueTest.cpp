@@ -258,6 +258,50 @@ guidelines:
   EXPECT_EQ(Cl->Title, "avoid dangerous functions"); // untouched fields stay
 }
 
+TEST(Catalogue, ClauseTitlesInOtherLanguagesFallBackToEnglish) {
+  Loaded L = load(Base, R"(
+guidelines:
+  - id: ansm
+    translations:
+      fr: {title: "Cybersécurité des dispositifs médicaux"}
+    clauses:
+      - id: ansm:development/dangerous-functions
+        translations:
+          fr:
+            title: "éviter les fonctions dangereuses"
+            complementary: "revue de code"
+)");
+  ASSERT_TRUE(L.Problems.empty()) << L.Problems.front().str();
+  const Clause *Cl = L.Cat.findClause("ansm:development/dangerous-functions");
+  EXPECT_EQ(Cl->text("title", "fr"), "éviter les fonctions dangereuses");
+  EXPECT_EQ(Cl->text("complementary", "fr"), "revue de code");
+  EXPECT_EQ(Cl->text("title", "en"), "avoid dangerous functions");
+  EXPECT_EQ(Cl->text("title", "de"), "avoid dangerous functions"); // no German: English
+  const Guideline *G = L.Cat.findGuideline("ansm");
+  EXPECT_EQ(G->text("title", "fr"), "Cybersécurité des dispositifs médicaux");
+  EXPECT_EQ(G->text("publisher", "fr"), G->Publisher);
+}
+
+TEST(Catalogue, BadTranslationsSayWhere) {
+  auto One = [](const std::string &Translations) {
+    return only(load(Base, "guidelines:\n  - id: ansm\n    clauses:\n      - id: "
+                           "ansm:development/dangerous-functions\n        translations:\n" +
+                               Translations));
+  };
+  EXPECT_EQ(One("          French: {title: x}\n"),
+            "project.yaml:6:11: error: translations of clause 'ansm:development/dangerous-functions': "
+            "'French' is not a language code (2 or 3 lower-case letters, e.g. fr)");
+  EXPECT_EQ(One("          fr: {titel: x}\n"),
+            "project.yaml:6:16: error: unknown key 'titel' in the fr translation of clause "
+            "'ansm:development/dangerous-functions'; expected one of: title, complementary");
+  EXPECT_EQ(One("          fr: {title: \" \"}\n"),
+            "project.yaml:6:23: error: the fr title of clause 'ansm:development/dangerous-functions' "
+            "is empty");
+  EXPECT_EQ(One("          - fr\n"),
+            "project.yaml:6:11: error: translations of clause 'ansm:development/dangerous-functions' "
+            "must be a mapping of language: fields, found a sequence");
+}
+
 TEST(Catalogue, ProjectFileMayNotDeclareSchemas) {
   Loaded L = load(Base, "checks:\n  - id: medsec-demo\n    data-schema: {}\n");
   EXPECT_EQ(only(L), "project.yaml:3:18: error: 'data-schema' belongs to the built-in catalogue; a "
