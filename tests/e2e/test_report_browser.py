@@ -18,7 +18,7 @@ HOSTILE = ("<script>console.error('xss')</script><img src=\"http://127.0.0.1:9/x
            "href=http://127.0.0.1:9/s.css> " + "A" * 10000)
 
 
-def write_report(directory, hostile):
+def write_report(directory, hostile, lang="en"):
     with open(os.path.join(GOLDEN, "results.json")) as f:
         results = json.load(f)
     if hostile:
@@ -35,7 +35,8 @@ def write_report(directory, hostile):
     r = run([MEDSEC, "report", "-r", path, "-o", report, "--format", "html",
              "--catalogue", os.path.join(GOLDEN, "catalogue"), "--source-root", GOLDEN,
              "--test-evidence", os.path.join(GOLDEN, "ctest-junit.xml"),
-             "--title", HOSTILE.replace("\u0000", "") if hostile else "Browser test", "--date", "2026-06-01"])
+             "--title", HOSTILE.replace("\u0000", "") if hostile else "Browser test", "--date", "2026-06-01",
+             "--lang", lang])
     if r.returncode != 0:
         raise AssertionError("medsec report failed:\n" + r.stderr)
     return os.path.join(report, "report.html")
@@ -92,6 +93,32 @@ class ReportInBrowser(unittest.TestCase):
         self.assertGreater(pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page/") +
                            pdf.count(b"/Type/Page/") + pdf.count(b"/Type /Page>"), 3,
                            "each numbered section should start a printed page")
+
+    def test_french_report_renders_in_french(self):
+        with TempDir() as tmp:
+            html = write_report(tmp, hostile=False, lang="fr")
+            url = "file://" + html
+            b = self.browser
+            b.open(url)
+            self.assertEqual(b.console_errors(), [])
+            self.assertEqual([u for u in b.requests() if u != url], [])
+            self.assertEqual(b.evaluate("document.documentElement.lang"), "fr")
+            self.assertEqual(b.evaluate("document.getElementById('verdict').textContent"), "ÉCHEC")
+            self.assertIn("ANALYSE INCOMPLÈTE",
+                          b.evaluate("document.querySelector('header .banner').textContent"))
+            headings = b.evaluate("Array.from(document.querySelectorAll('h2'))"
+                                  ".map(h => h.textContent).join('|')")
+            self.assertEqual(headings, "1. Synthèse|2. Identification de l'outil|3. Configuration|"
+                             "4. Périmètre et intégrité|5. Composants tiers|"
+                             "6. Matrice de traçabilité|7. Constats|8. Dérogations|9. Limites|"
+                             "10. Empreintes")
+            text = b.evaluate("document.body.textContent")
+            self.assertNotIn("[[", text, "a message is missing from fr.yaml")
+            for chart in ("chart-coverage", "chart-severity", "chart-checks", "chart-matrix-ansm"):
+                self.assertGreater(b.evaluate(f"document.getElementById('{chart}')"
+                                              ".getBoundingClientRect().width"), 100, chart)
+            shutil.copy(html, os.path.join(ARTEFACTS, "report-fr.html"))
+            b.screenshot(os.path.join(ARTEFACTS, "report-fr.png"))
 
     def test_hostile_values_stay_text(self):
         with TempDir() as tmp:

@@ -83,12 +83,44 @@ class ReportCli(unittest.TestCase):
             self.assertIn("not a medsec-results/1 document", r.stderr)
             self.assertEqual(run([MEDSEC, "report"]).returncode, 2)
 
+    def test_french_report(self):
+        with TempDir() as tmp:
+            en, fr = os.path.join(tmp, "en"), os.path.join(tmp, "fr")
+            self.assertEqual(report(en).returncode, 0)
+            r = report(fr, "--lang", "fr")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("warning: ANALYSE INCOMPLÈTE", r.stderr)
+            self.assertEqual(sorted(os.listdir(fr)), FILES)
+            for name in FILES:
+                with open(os.path.join(fr, name), encoding="utf-8") as f:
+                    self.assertNotIn("[[", f.read(), name)
+            with open(os.path.join(fr, "report.html"), encoding="utf-8") as f:
+                html = f.read()
+            self.assertIn('<html lang="fr">', html)
+            for heading in ("1. Synthèse", "2. Identification de l'outil", "5. Composants tiers",
+                            "6. Matrice de traçabilité", "8. Dérogations", "10. Empreintes"):
+                self.assertIn("<h2>%s</h2>" % heading, html)
+            with open(os.path.join(fr, "report.csv"), encoding="utf-8", newline="") as f:
+                self.assertTrue(f.readline().startswith("identifiant,statut,reference,severite"))
+            with open(os.path.join(fr, "report-traceability.csv"), encoding="utf-8") as f:
+                self.assertTrue(f.readline().startswith("referentiel,clause,phase,titre"))
+            doc_en = load_json(os.path.join(en, "report.json"))
+            doc_fr = load_json(os.path.join(fr, "report.json"))
+            self.assertEqual((doc_en["language"], doc_fr["language"]), ("en", "fr"))
+            self.assertEqual(sorted(doc_en), sorted(doc_fr))
+            self.assertEqual([f["message"] for f in doc_en["findings"]],
+                             [f["message"] for f in doc_fr["findings"]])
+            self.assertEqual(doc_en["summary"]["verdict"], doc_fr["summary"]["verdict"])
+            check = subprocess.run(["sha256sum", "-c", "report.sha256"], cwd=fr,
+                                   stdout=subprocess.PIPE, text=True)
+            self.assertEqual(check.returncode, 0, check.stdout)
+
     def test_language_errors_name_the_file_and_the_key(self):
         with TempDir() as tmp:
             r = report(os.path.join(tmp, "out"), "--lang", "tlh")
             self.assertEqual(r.returncode, 2)
             self.assertIn("unknown report language 'tlh'", r.stderr)
-            self.assertIn("are: en", r.stderr)
+            self.assertIn("are: en, fr", r.stderr)
             self.assertFalse(os.path.exists(os.path.join(tmp, "out", "report.html")))
             # A third language is a file: a broken one stops the report, saying where.
             tables = os.path.join(tmp, "messages")

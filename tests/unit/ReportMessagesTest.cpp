@@ -106,6 +106,20 @@ TEST(ReportMessages, EveryKeyTheWritersUseIsInTheEnglishTableAndNoOther) {
   }
 }
 
+TEST(ReportMessages, FrenchHasExactlyTheKeysAndPlaceholdersOfEnglish) {
+  auto En = load("en");
+  auto Fr = load("fr");
+  ASSERT_TRUE(En && Fr);
+  std::set<std::string> EnKeys, FrKeys;
+  for (const auto &E : En->entries())
+    EnKeys.insert(E.first);
+  for (const auto &E : Fr->entries())
+    FrKeys.insert(E.first);
+  EXPECT_EQ(EnKeys, FrKeys);
+  EXPECT_TRUE(Messages::compare(*En, *Fr).empty());
+  EXPECT_EQ(Fr->lang(), "fr");
+}
+
 TEST(ReportMessages, EveryShippedTableLoads) {
   const std::vector<std::string> Langs = Messages::available(Dir);
   EXPECT_NE(std::find(Langs.begin(), Langs.end(), "en"), Langs.end());

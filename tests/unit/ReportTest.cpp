@@ -7,9 +7,11 @@
 //
 //   MEDSEC_UPDATE_GOLDEN=1 <build>/tests/medsec_unit_tests --gtest_filter='ReportGolden.*'
 //
-// and review the diff (git diff tests/unit/golden) before committing it.
+// and review the diff (git diff tests/unit/golden) before committing it. The
+// same inputs in French (--lang fr) give the files in expected-fr/.
 //
 //===----------------------------------------------------------------------===//
+#include "report/Messages.h"
 #include "report/Render.h"
 #include "report/ReportModel.h"
 #include "report/Text.h"
@@ -41,8 +43,12 @@ std::string readText(const std::string &Path) {
 /// The golden inputs, read the way `medsec report` reads them but with paths
 /// and the report tool's identity fixed, so the goldens do not depend on
 /// where the tree is checked out or which build runs them.
-ReportInput goldenInput() {
+ReportInput goldenInput(const std::string &Lang = "en") {
   ReportInput In;
+  auto Words = Messages::load(defaultMessagesDir(""), Lang);
+  EXPECT_TRUE(static_cast<bool>(Words)) << (Words ? "" : llvm::toString(Words.takeError()));
+  if (Words)
+    In.Text = *Words;
   const std::string Text = readText(GoldenDir + "/results.json");
   auto R = resultsFromJson(Text);
   EXPECT_TRUE(static_cast<bool>(R)) << llvm::toString(R.takeError());
@@ -88,10 +94,11 @@ std::map<std::string, std::string> renderAll(const ReportInput &In) {
   return Out;
 }
 
-void compareGolden(const std::string &Name) {
-  const auto Files = renderAll(goldenInput());
+void compareGolden(const std::string &Name, const std::string &Lang = "en") {
+  const auto Files = renderAll(goldenInput(Lang));
   ASSERT_TRUE(Files.count(Name));
-  const std::string Path = GoldenDir + "/expected/" + Name;
+  const std::string Path =
+      GoldenDir + (Lang == "en" ? "/expected/" : "/expected-" + Lang + "/") + Name;
   if (std::getenv("MEDSEC_UPDATE_GOLDEN")) {
     std::ofstream(Path, std::ios::binary) << Files.at(Name);
     GTEST_SKIP() << "regenerated " << Path;
@@ -106,6 +113,86 @@ TEST(ReportGolden, Markdown) { compareGolden("report.md"); }
 TEST(ReportGolden, FindingsCsv) { compareGolden("report.csv"); }
 TEST(ReportGolden, TraceabilityCsv) { compareGolden("report-traceability.csv"); }
 TEST(ReportGolden, Json) { compareGolden("report.json"); }
+TEST(ReportGolden, FrenchHtml) { compareGolden("report.html", "fr"); }
+TEST(ReportGolden, FrenchMarkdown) { compareGolden("report.md", "fr"); }
+TEST(ReportGolden, FrenchFindingsCsv) { compareGolden("report.csv", "fr"); }
+TEST(ReportGolden, FrenchTraceabilityCsv) { compareGolden("report-traceability.csv", "fr"); }
+TEST(ReportGolden, FrenchJson) { compareGolden("report.json", "fr"); }
+
+namespace {
+/// The shape of a JSON value: object keys and array lengths, not the text.
+void expectSameShape(const llvm::json::Value &A, const llvm::json::Value &B,
+                     const std::string &Path) {
+  ASSERT_EQ(A.kind(), B.kind()) << Path;
+  if (const auto *O = A.getAsObject()) {
+    const auto *P = B.getAsObject();
+    std::set<std::string> KA, KB;
+    for (const auto &E : *O)
+      KA.insert(E.first.str());
+    for (const auto &E : *P)
+      KB.insert(E.first.str());
+    ASSERT_EQ(KA, KB) << Path;
+    for (const auto &E : *O)
+      expectSameShape(E.second, *P->get(E.first), Path + "." + E.first.str());
+  } else if (const auto *X = A.getAsArray()) {
+    const auto *Y = B.getAsArray();
+    ASSERT_EQ(X->size(), Y->size()) << Path;
+    for (size_t I = 0; I < X->size(); ++I)
+      expectSameShape((*X)[I], (*Y)[I], Path + "[" + std::to_string(I) + "]");
+  }
+}
+} // namespace
+
+TEST(ReportLanguage, JsonKeepsItsKeysAndIdsInEveryLanguage) {
+  auto En = llvm::json::parse(renderAll(goldenInput("en")).at("report.json"));
+  auto Fr = llvm::json::parse(renderAll(goldenInput("fr")).at("report.json"));
+  ASSERT_TRUE(En && Fr);
+  expectSameShape(*En, *Fr, "");
+  const auto &E = *En->getAsObject(), &F = *Fr->getAsObject();
+  EXPECT_EQ(E.getString("language"), "en");
+  EXPECT_EQ(F.getString("language"), "fr");
+  // Ids are for machines: verdict, statuses, severities and flags stay as they are.
+  EXPECT_EQ(E.getObject("summary")->getString("verdict"),
+            F.getObject("summary")->getString("verdict"));
+  const auto &EF = *E.getArray("findings"), &FF = *F.getArray("findings");
+  for (size_t I = 0; I < EF.size(); ++I)
+    for (const char *K : {"status", "severity", "baseline", "id", "message", "check"})
+      EXPECT_EQ(EF[I].getAsObject()->getString(K), FF[I].getAsObject()->getString(K)) << K;
+  EXPECT_EQ(llvm::formatv("{0}", *E.get("deviations")).str(),
+            llvm::formatv("{0}", *F.get("deviations")).str());
+  // Prose is in the report's language, so the content hash covers what is shown.
+  EXPECT_NE(llvm::formatv("{0}", *E.getObject("summary")->get("warnings")).str(),
+            llvm::formatv("{0}", *F.getObject("summary")->get("warnings")).str());
+}
+
+TEST(ReportLanguage, FrenchReportIsFrenchAndKeepsTheData) {
+  const auto Files = renderAll(goldenInput("fr"));
+  const std::string &Html = Files.at("report.html");
+  EXPECT_NE(Html.find("<html lang=\"fr\">"), std::string::npos);
+  EXPECT_NE(Html.find("<h2>1. Synthèse</h2>"), std::string::npos);
+  EXPECT_NE(Html.find("<h2>6. Matrice de traçabilité</h2>"), std::string::npos);
+  EXPECT_NE(Html.find("ANALYSE INCOMPLÈTE"), std::string::npos);
+  // Clause titles from the catalogue's translations; one without keeps English, said so.
+  EXPECT_NE(Html.find("éviter les fonctions et constructions dangereuses"), std::string::npos);
+  EXPECT_NE(Html.find("hardened, reproducible build configuration"), std::string::npos);
+  EXPECT_NE(Html.find("1 titre(s) de clause sur 6"), std::string::npos);
+  EXPECT_NE(Html.find("3 titre(s) de clause sur 3"), std::string::npos);
+  // Finding messages stay as the checks wrote them.
+  const ReportModel M = buildReportModel(goldenInput("fr"));
+  for (const FindingView &F : M.Findings)
+    EXPECT_NE(Html.find(htmlEscape(F.Message)), std::string::npos) << F.Message;
+  for (const auto &F : Files)
+    EXPECT_EQ(F.second.find("[["), std::string::npos) << F.first << ": a message is missing";
+  EXPECT_EQ(Files.at("report.csv").substr(0, 24), "identifiant,statut,refer");
+  const std::string &Md = Files.at("report.md");
+  EXPECT_NE(Md.find("## 10. Empreintes"), std::string::npos);
+  EXPECT_NE(Md.find("**\xE2\x9A\xA0 NON JUSTIFIÉE**"), std::string::npos) << "capitals with accents";
+}
+
+TEST(ReportText, UpperTextKeepsAccentsInCapitals) {
+  EXPECT_EQ(upperText("non évaluée, déjà vu, cœur"), "NON ÉVALUÉE, DÉJÀ VU, CŒUR");
+  EXPECT_EQ(upperText("a\xC3\xB7b"), "A\xC3\xB7B"); // the division sign has no capital
+}
 
 TEST(ReportDeterminism, SameInputsGiveIdenticalBytes) {
   const auto A = renderAll(goldenInput());

@@ -414,7 +414,7 @@ void componentRow(Html &H, const ReportModel &M, const ComponentView &V) {
     H << "<br>";
   }
   H << "</td><td>";
-  flags(H, V.Flags);
+  flags(H, V.Flags, "component-flag");
   H << "</td></tr>";
 }
 
@@ -511,6 +511,9 @@ void traceability(Html &H, const ReportModel &M) {
       << "</h3><p class=\"meta\">" << esc(G.Publisher) << "; " << esc(G.Edition);
     if (!G.Url.empty())
       H << "; <code>" << esc(G.Url) << "</code>";
+    if (G.UntranslatedTitles)
+      H << "</p><p class=\"meta\">"
+        << tf("matrix.titles-fallback", {html(G.UntranslatedTitles), html(G.Rows.size())});
     H << "</p><table class=\"matrix\" id=\"matrix-" << esc(G.Id) << "\"><thead><tr>";
     th(H, {"col.clause", "col.phase", "col.title", "col.basis", "col.checks", "col.open",
            "col.accepted", "col.fixed", "col.status", "col.complementary"});
@@ -662,11 +665,11 @@ void limitations(Html &H, const ReportModel &M) {
   for (const CheckRow &C : M.Checks) {
     H << "<li><code>" << esc(C.Id) << "</code> (" << term("check-state", C.State) << ")";
     if (C.State != "run") {
-      H << ": " << t("limitations.not-run") << "</li>";
+      H << t("punct.colon") << t("limitations.not-run") << "</li>";
       continue;
     }
     if (C.Limitations.empty())
-      H << ": " << t("limitations.none-recorded");
+      H << t("punct.colon") << t("limitations.none-recorded");
     H << "<ul>";
     for (const std::string &L : C.Limitations)
       H << "<li>" << esc(L) << "</li>";

@@ -314,6 +314,7 @@ std::string renderJson(const ReportModel &M) {
         json::Object{{"finding", s(M.Findings[D.Finding].Id)}, {"flags", list(D.Flags)}});
   json::Object Root{
       {"format", "medsec-report/1"},
+      {"language", s(M.Text->lang())},
       {"title", s(M.Title)},
       {"date", s(M.Date)},
       {"selection", json::Object{{"guidelines", list(M.GuidelineSelection)},

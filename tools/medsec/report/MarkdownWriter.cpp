@@ -48,10 +48,13 @@ std::string flags(const std::vector<std::string> &Flags, llvm::StringRef Group =
   for (const std::string &F : Flags) {
     const std::string Shown = Group.empty() ? F : MessageScope::current().term(Group, F);
     Out += (Out.empty() ? "" : " ") + std::string("**\xE2\x9A\xA0 ") +
-           e(llvm::StringRef(Shown).upper()) + "**";
+           e(upperText(Shown)) + "**";
   }
   return Out;
 }
+
+/// "label: " with the language's colon (French puts a space before it).
+std::string label(llvm::StringRef Key) { return t(Key) + t("punct.colon"); }
 
 std::string location(const FindingView &F) {
   return c(F.File + ":" + std::to_string(F.Line) + ":" + std::to_string(F.Column));
@@ -147,11 +150,11 @@ void scanOptions(const ScanConfiguration &C, std::string &O) {
   std::string Options;
   for (const auto &[Key, Value] : C.CheckOptions)
     Options += (Options.empty() ? "" : ", ") + c(Key) + ": " + c(Value);
-  O += "- " + t("md.options-check-filter") + ": " + c(C.CheckFilter) + "\n- " +
-       t("options.check-options") + ": " + (Options.empty() ? t("word.none") : Options) + "\n- " +
-       t("options.extra-args") + ": " + join(C.ExtraArgs) + "\n- " + t("options.include") + ": " +
-       join(C.Include) + "\n- " + t("options.exclude") + ": " + join(C.Exclude) + "\n- " +
-       t("options.timeout") + ": " + tf("options.timeout-value", {n(C.TimeoutSeconds)}) + "\n";
+  O += "- " + label("md.options-check-filter") + c(C.CheckFilter) + "\n- " +
+       label("options.check-options") + (Options.empty() ? t("word.none") : Options) + "\n- " +
+       label("options.extra-args") + join(C.ExtraArgs) + "\n- " + label("options.include") +
+       join(C.Include) + "\n- " + label("options.exclude") + join(C.Exclude) + "\n- " +
+       label("options.timeout") + tf("options.timeout-value", {n(C.TimeoutSeconds)}) + "\n";
 }
 
 void configuration(const ReportModel &M, std::string &O) {
@@ -178,11 +181,11 @@ void configuration(const ReportModel &M, std::string &O) {
                            term("db-state", M.CompileDbState)}) +
        "\n";
   if (M.CompileDb) {
-    O += "- " + t("config.entries") + ": " + n(M.CompileDb->Entries) + "; " +
-         t("config.compilers") + ": " + join(M.CompileDb->Compilers) + "\n- " +
-         t("config.targets") + ": " + join(M.CompileDb->Targets) + "\n- " +
-         t("config.standards") + ": " + join(M.CompileDb->Standards) + "\n- " +
-         t("config.defines") + ": " + join(M.CompileDb->Defines) + "\n";
+    O += "- " + label("config.entries") + n(M.CompileDb->Entries) + t("punct.semicolon") +
+         label("config.compilers") + join(M.CompileDb->Compilers) + "\n- " +
+         label("config.targets") + join(M.CompileDb->Targets) + "\n- " +
+         label("config.standards") + join(M.CompileDb->Standards) + "\n- " +
+         label("config.defines") + join(M.CompileDb->Defines) + "\n";
   }
   O += "- " +
        tf("md.selection",
@@ -277,7 +280,7 @@ void thirdParty(const ReportModel &M, std::string &O) {
            " | " + e(V.C.Supplier) + " | " + c(V.C.Licence) + " | " + e(V.C.Support) + " | " +
            (V.C.EndOfSupport.empty() ? t("components.not-declared") : e(V.C.EndOfSupport)) +
            " | " + n(V.C.Files.size()) + " | " + vulnerabilityCell(M, V) + " | " +
-           flags(V.Flags) + " |\n";
+           flags(V.Flags, "component-flag") + " |\n";
     O += "\n";
   }
   knownVulnerabilities(M, O);
@@ -315,6 +318,9 @@ void traceability(const ReportModel &M, std::string &O) {
   for (const GuidelineView &G : M.Guidelines) {
     O += "### " + c(G.Id) + " " + e(G.Title) + "\n\n";
     O += e(G.Publisher) + "; " + e(G.Edition) + (G.Url.empty() ? "" : "; " + c(G.Url)) + "\n\n";
+    if (G.UntranslatedTitles)
+      O += "*" + tf("matrix.titles-fallback", {n(G.UntranslatedTitles), n(G.Rows.size())}) +
+           "*\n\n";
     O += header({"col.clause", "col.phase", "col.title", "col.basis", "col.checks", "col.open",
                  "col.accepted", "col.fixed", "col.status", "col.complementary"},
                 "|---|---|---|---|---|--:|--:|--:|---|---|");
@@ -370,7 +376,7 @@ void findings(const ReportModel &M, std::string &O) {
       if ((R.Open.empty() && R.Accepted.empty()) || !Done.insert(R.Id).second)
         continue;
       Any = true;
-      O += "- " + c(R.Id) + ": " +
+      O += "- " + c(R.Id) + t("punct.colon") +
            tf("md.by-clause", {n(R.Open.size()), join(R.Open), n(R.Accepted.size()),
                                join(R.Accepted)}) +
            "\n";
@@ -454,14 +460,15 @@ void limitations(const ReportModel &M, std::string &O) {
     for (const ClauseRow &R : G.Rows)
       Inferred += R.inferred();
   O += tf("limitations.inferred", {n(Inferred), "*" + term("basis", "inferred") + "*"}) + "\n\n";
-  O += t("limitations.false-negatives") + ":\n\n";
+  O += t("limitations.false-negatives") + llvm::StringRef(t("punct.colon")).rtrim().str() +
+       "\n\n";
   for (const CheckRow &C : M.Checks) {
     O += "- " + c(C.Id) + " (" + term("check-state", C.State) + ")";
     if (C.State != "run") {
-      O += ": " + t("limitations.not-run") + "\n";
+      O += t("punct.colon") + t("limitations.not-run") + "\n";
       continue;
     }
-    O += C.Limitations.empty() ? ": " + t("limitations.none-recorded") + "\n" : "\n";
+    O += C.Limitations.empty() ? t("punct.colon") + t("limitations.none-recorded") + "\n" : "\n";
     for (const std::string &L : C.Limitations)
       O += "  - " + e(L) + "\n";
   }
@@ -470,24 +477,27 @@ void limitations(const ReportModel &M, std::string &O) {
 
 void hashes(const ReportModel &M, std::string &O) {
   O += section(10, "section.hashes");
-  O += "- " + tf("md.hash-content", {"`report.json`"}) + ": " + c(M.ContentSha256) + "\n";
-  O += "- " + t("hash.results") + ": " + c(M.ResultsPath) + " " + c(M.ResultsSha256) + "\n";
+  O += "- " + tf("md.hash-content", {"`report.json`"}) + t("punct.colon") + c(M.ContentSha256) +
+       "\n";
+  O += "- " + label("hash.results") + c(M.ResultsPath) + " " + c(M.ResultsSha256) + "\n";
   for (const CatalogueFileRow &R : M.CatalogueFiles)
     if (!R.Path.empty())
-      O += "- " + t("hash.rule-file") + ": " + c(R.Path) + " " + c(R.Sha256) + "\n";
+      O += "- " + label("hash.rule-file") + c(R.Path) + " " + c(R.Sha256) + "\n";
   if (M.CompileDb)
-    O += "- " + t("hash.compile-database") + ": " + c(M.CompileDbPath) + " " +
+    O += "- " + label("hash.compile-database") + c(M.CompileDbPath) + " " +
          c(M.CompileDb->Sha256) + "\n";
   if (M.Evidence)
-    O += "- " + t("hash.test-evidence") + ": " + c(M.Evidence->Name) + " " +
+    O += "- " + label("hash.test-evidence") + c(M.Evidence->Name) + " " +
          c(M.Evidence->Sha256) + "\n";
   for (const SbomFileRow &S : M.Sboms)
-    O += "- " + t("hash.sbom") + " (" + e(S.Format) + "): " + c(S.Path) + " " + c(S.Sha256) + "\n";
+    O += "- " + t("hash.sbom") + " (" + e(S.Format) + ")" + t("punct.colon") + c(S.Path) + " " +
+         c(S.Sha256) + "\n";
   for (const VulnerabilityFile &F : M.VulnerabilityFiles)
-    O += "- " + t("hash.vulnerabilities") + " (" + e(F.Format) + "): " + c(F.Path) + " " +
+    O += "- " + t("hash.vulnerabilities") + " (" + e(F.Format) + ")" + t("punct.colon") +
+         c(F.Path) + " " +
          c(F.Sha256) + "\n";
   for (const SourceHash &S : M.Sources)
-    O += "- " + t("hash.source") + ": " + c(S.Path) + " " + c(S.Sha256) + "\n";
+    O += "- " + label("hash.source") + c(S.Path) + " " + c(S.Sha256) + "\n";
   O += "\n" + tf("md.reproduce", {"`medsec report`", "`sha256sum -c report.sha256`"}) + "\n";
 }
 

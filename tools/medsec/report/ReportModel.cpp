@@ -182,13 +182,20 @@ void buildMatrix(const ReportInput &In, ReportModel &M) {
       FixedBy[C].push_back(X.Fingerprint);
 
   const std::set<std::string> Phases(In.Opts.Phases.begin(), In.Opts.Phases.end());
+  // Titles in the report's language where the catalogue has them (English is
+  // the catalogue's own text); the others stay English and are counted.
+  const std::string &Lang = M.Text->lang();
   for (const rules::Guideline *G : selectGuidelines(Cat, In.Opts.Guidelines)) {
-    GuidelineView V{G->Id, G->Title, G->Publisher, G->Edition, G->Url, G->Basis, {}, {}};
+    GuidelineView V{G->Id,  G->text("title", Lang), G->text("publisher", Lang),
+                    G->text("edition", Lang), G->Url, G->Basis, {}, {}};
     for (const rules::Clause &C : G->Clauses) {
       if (!Phases.empty() && !Phases.count(C.Phase))
         continue;
-      ClauseRow R{C.Id,         C.Phase,          C.Title,         C.Basis,
-                  C.Locator,    C.Checkable,      C.Complementary, {},
+      if (Lang != "en" && (!C.Translations.count(Lang) || !C.Translations.at(Lang).count("title")))
+        ++V.UntranslatedTitles;
+      ClauseRow R{C.Id,         C.Phase,          C.text("title", Lang),
+                  C.Basis,      C.Locator,        C.Checkable,
+                  C.text("complementary", Lang), {},
                   OpenBy[C.Id], AcceptedBy[C.Id], FixedBy[C.Id],   ""};
       for (const rules::CheckEntry &Chk : Cat.Checks)
         for (const rules::ClauseRef &Ref : Chk.Clauses)

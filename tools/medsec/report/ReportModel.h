@@ -145,6 +145,9 @@ struct ClauseRow {
 struct GuidelineView {
   std::string Id, Title, Publisher, Edition, Url, Basis;
   std::vector<ClauseRow> Rows;
+  /// Rows whose title the catalogue does not give in the report's language
+  /// (shown in English, and the report says so); 0 for an English report.
+  unsigned UntranslatedTitles = 0;
   std::map<std::string, unsigned> ByStatus;
   unsigned covered() const; // rows with a check that ran
 };

@@ -140,6 +140,29 @@ std::string htmlEscape(llvm::StringRef S, size_t Max) {
   return Out;
 }
 
+std::string upperText(llvm::StringRef S) {
+  std::string Out;
+  for (size_t I = 0; I < S.size(); ++I) {
+    const unsigned char C = S[I];
+    if (C >= 'a' && C <= 'z') {
+      Out += static_cast<char>(C - 'a' + 'A');
+    } else if (C == 0xC3 && I + 1 < S.size()) {
+      // U+00E0..U+00FE (not U+00F7, the division sign) -> U+00C0..U+00DE.
+      const unsigned char D = S[++I];
+      Out += static_cast<char>(C);
+      Out += static_cast<char>(D >= 0xA0 && D <= 0xBE && D != 0xB7 ? D - 0x20 : D);
+    } else if (C == 0xC5 && I + 1 < S.size()) {
+      // U+0153 oe -> U+0152 OE; U+0178 stays.
+      const unsigned char D = S[++I];
+      Out += static_cast<char>(C);
+      Out += static_cast<char>(D == 0x93 ? 0x92 : D);
+    } else {
+      Out += static_cast<char>(C);
+    }
+  }
+  return Out;
+}
+
 Prose prose(llvm::StringRef S) {
   std::string Out;
   for (char C : sanitize(S))

@@ -44,6 +44,11 @@ std::string mdEscape(llvm::StringRef S, size_t Max = MaxShown);
 /// delimited by a backtick run longer than any inside, `|` escaped for tables.
 std::string mdCode(llvm::StringRef S, size_t Max = MaxShown);
 
+/// S in capitals: ASCII letters and the accented Latin-1 and Latin Extended-A
+/// letters of the languages the report speaks (e, E with accents, oe, ...);
+/// other bytes as they are.
+std::string upperText(llvm::StringRef S);
+
 /// A backtick fence longer than any backtick run in Body (at least ```).
 std::string mdFence(llvm::StringRef Body);
 

@@ -69,13 +69,14 @@ std::vector<std::string> inventoryGaps(const ReportModel &M) {
   for (const ComponentView &V : M.Components)
     for (const std::string &F : V.Flags)
       if (F != "development snapshot")
-        Gaps.push_back(V.C.Id + ": " + T.term("component-flag", F));
+        Gaps.push_back(V.C.Id + T.text("punct.colon") + T.term("component-flag", F));
   if (!M.Components.empty() && !M.VulnerabilitiesGiven)
     Gaps.push_back(T.text("gap.no-vulnerability-file"));
   for (const ComponentView &V : M.Components)
     for (const Vulnerability &X : V.Vulns)
       for (const std::string &F : X.flags())
-        Gaps.push_back(V.C.Id + ": " + X.Id + " " + T.term("vulnerability-flag", F));
+        Gaps.push_back(V.C.Id + T.text("punct.colon") + X.Id + " " +
+                       T.term("vulnerability-flag", F));
   return Gaps;
 }
 
