@@ -19,6 +19,7 @@ void *key_store_drbg(void);
 
 bool key_store_check_admin_password(const char *input);
 bool key_store_check_service_pin(const char *pin);
+bool key_store_check_factory_login(const char *user, const char *password);
 int key_store_new_pairing_pin(void);
 bool key_store_check_pairing_pin(const char *pin);
 

@@ -31,6 +31,13 @@ static const char ADMIN_PASSWORD[] = "Pump#2019"; // expect: medsec-hardcoded-cr
 /* Record encryption key for the drug-library cache (shared by all pumps). */
 static const uint8_t DEVICE_AES_KEY[16] = {0x3a, 0x91, 0x5c, 0x07, 0xe2, 0x4d, 0xb8, 0x16, 0x6f, 0xc3, 0x28, 0x9e, 0x51, 0x0b, 0xd4, 0x7a}; // expect: medsec-hardcoded-credentials
 
+/* Production-line login of the service tool, left in from manufacturing. */
+struct service_login {
+  const char *user;
+  const char *password;
+};
+static const struct service_login factory_login = {"service", "pump2019"}; // expect: medsec-hardcoded-credentials
+
 static const size_t password_max_len = PASSWORD_MAX_LEN;
 static const char drbg_personalization[] = DEVICE_MODEL "-keystore";
 
@@ -121,6 +128,12 @@ bool key_store_check_service_pin(const char *pin) {
   ok = mbedtls_ct_memcmp(hash, service_pin_hash, sizeof hash) == 0;
   mbedtls_platform_zeroize(hash, sizeof hash);
   return ok;
+}
+
+/* The service tool's production-line login (user name and password). */
+bool key_store_check_factory_login(const char *user, const char *password) {
+  return user != NULL && password != NULL && strcmp(user, factory_login.user) == 0 &&
+         strcmp(password, factory_login.password) == 0;
 }
 
 /* New pairing PIN for a BLE bonding attempt; shown on the pump display. */
