@@ -60,8 +60,7 @@ std::string RemoteCache::redacted(const std::string &Url) {
   return Url.substr(0, Colon + 1) + "***" + Url.substr(At);
 }
 
-RemoteCache::Response RemoteCache::request(const char *Method, const std::string &Key,
-                                           const std::string *Body) {
+RemoteCache::Response RemoteCache::request(const std::string &Key, const std::string *Body) {
   Response R;
   CURL *C = static_cast<CURL *>(Curl);
   curl_easy_reset(C);
@@ -82,8 +81,6 @@ RemoteCache::Response RemoteCache::request(const char *Method, const std::string
     curl_easy_setopt(C, CURLOPT_READFUNCTION, readBody);
     curl_easy_setopt(C, CURLOPT_READDATA, &Up);
     curl_easy_setopt(C, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(Body->size()));
-  } else {
-    curl_easy_setopt(C, CURLOPT_CUSTOMREQUEST, Method);
   }
   const CURLcode Rc = curl_easy_perform(C);
   if (Rc != CURLE_OK) {
@@ -104,7 +101,7 @@ void RemoteCache::warn(const std::string &What) {
 std::optional<std::string> RemoteCache::get(const std::string &Key) {
   if (Down)
     return std::nullopt;
-  Response R = request("GET", Key, nullptr);
+  Response R = request(Key, nullptr);
   if (R.Status == 200) {
     ++Hits;
     return std::move(R.Body);
@@ -122,7 +119,7 @@ std::optional<std::string> RemoteCache::get(const std::string &Key) {
 void RemoteCache::put(const std::string &Key, const std::string &Body) {
   if (Down || WritesRefused || Opts.ReadOnly)
     return;
-  Response R = request("PUT", Key, &Body);
+  Response R = request(Key, &Body);
   if (R.Status >= 200 && R.Status < 300) {
     ++Stored;
     return;

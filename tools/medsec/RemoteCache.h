@@ -47,7 +47,8 @@ private:
     std::string Error;    // curl's reason when Status is 0
     std::string Body;
   };
-  Response request(const char *Method, const std::string &Key, const std::string *Body);
+  /// GET URL/Key, or PUT Body there when Body is set.
+  Response request(const std::string &Key, const std::string *Body);
   void warn(const std::string &What);
 
   RemoteCacheOptions Opts;

@@ -147,6 +147,11 @@ std::optional<Verdict> parseVerdict(llvm::StringRef S) {
   return parseByName(S, All, verdictName);
 }
 
+size_t ScanResults::excludedUnits() const {
+  return std::count_if(Units.begin(), Units.end(),
+                       [](const UnitResult &U) { return U.Status == UnitStatus::Excluded; });
+}
+
 bool ScanResults::complete() const {
   return std::all_of(Units.begin(), Units.end(), [](const UnitResult &U) {
     return U.Status == UnitStatus::Analysed || U.Status == UnitStatus::Excluded;

@@ -217,6 +217,8 @@ struct ScanResults {
   } Policy;
 
   bool complete() const;
+  /// Units listed but not analysed on purpose (--exclude, not affected by a change set).
+  size_t excludedUnits() const;
 };
 
 /// Versioned context-free fingerprint: check, path, the line's text without

@@ -312,11 +312,6 @@ private:
   std::string Dir;
 };
 
-/// How a scan restricted to a change set went.
-struct ChangeStats {
-  size_t Analysed = 0, FromCache = 0, NotAffected = 0;
-};
-
 /// A unit the changes cannot affect: listed, with why it was not analysed.
 UnitResult notAffected(const std::string &File, const std::string &Root, const ChangeSet &C) {
   UnitResult U;
@@ -332,7 +327,7 @@ UnitResult notAffected(const std::string &File, const std::string &Root, const C
 std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
                                      const FirmwareDatabase &Db, AnalyseOptions A,
                                      const ScanOptions &Opts, const std::string &TempDir,
-                                     const std::string &FailureLogDir, ChangeStats &Stats) {
+                                     const std::string &FailureLogDir) {
   PoolOptions Pool;
   Pool.FailureLogDir = FailureLogDir;
   Pool.Jobs = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -397,9 +392,6 @@ std::vector<UnitResult> analyseUnits(const std::vector<std::string> &Files,
         MissedAt.push_back(UnknownAt[J]);
       }
     }
-    if (Changes)
-      Stats.Analysed = Missed.size(), Stats.FromCache = HitAt.size(),
-      Stats.NotAffected = Units.size() - Missed.size() - HitAt.size();
     Progress Prog(HitAt.size() + Missed.size(), Opts.Quiet);
     for (size_t I : HitAt)
       Prog.done(Results[I]);
@@ -590,9 +582,7 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
     llvm::errs() << "medsec: error: failure logs: " << llvm::toString(std::move(E)) << "\n";
     return ExitUsage;
   }
-  ChangeStats Changes;
-  std::vector<UnitResult> Analysed =
-      analyseUnits(Files, *Db, A, Opts, Temp.str(), Logs.dir(), Changes);
+  std::vector<UnitResult> Analysed = analyseUnits(Files, *Db, A, Opts, Temp.str(), Logs.dir());
   Logs.finish();
   if (const int Signal = scanInterrupted()) {
     llvm::errs() << "\nmedsec: interrupted (" << strsignal(Signal) << "); " << Opts.ResultsPath
@@ -601,12 +591,18 @@ int runScan(const ScanOptions &Opts, const std::string & /*Self*/) {
     dieOfInterrupt(Signal);
   }
   if (Opts.Changed) {
-    llvm::errs() << "medsec: " << Opts.Changed->Origin << ": " << Changes.Analysed << " of "
-                 << Files.size() << " unit(s) analysed, " << Changes.FromCache
-                 << " from the result cache, " << Changes.NotAffected
-                 << " not affected by the change (listed as excluded, not analysed)\n";
+    // Of the units analyseUnits returns, only those a change set left out are excluded.
+    size_t FromCache = 0, NotAffected = 0;
+    for (const UnitResult &U : Analysed) {
+      FromCache += U.FromCache;
+      NotAffected += U.Status == UnitStatus::Excluded;
+    }
+    llvm::errs() << "medsec: " << Opts.Changed->Origin << ": "
+                 << Analysed.size() - FromCache - NotAffected << " of " << Files.size()
+                 << " unit(s) analysed, " << FromCache << " from the result cache, "
+                 << NotAffected << " not affected by the change (listed as excluded, not analysed)\n";
     // A baseline finding of a unit not analysed is not fixed.
-    Gate.ListFixed = Changes.NotAffected == 0;
+    Gate.ListFixed = NotAffected == 0;
   }
   if (Opts.Shard.active())
     return writeShard(Opts, std::move(R), std::move(Analysed), UnitsTotal, Partition);

@@ -108,9 +108,7 @@ void printSummary(llvm::raw_ostream &OS, const ScanResults &R, bool WithBaseline
     OS << " (" << New << " new, " << R.Fixed.size() << " fixed)";
   const size_t Cached = std::count_if(R.Units.begin(), R.Units.end(),
                                       [](const UnitResult &U) { return U.FromCache; });
-  const size_t Excluded = std::count_if(R.Units.begin(), R.Units.end(), [](const UnitResult &U) {
-    return U.Status == UnitStatus::Excluded;
-  });
+  const size_t Excluded = R.excludedUnits();
   OS << ", in " << R.Units.size() << " translation unit(s)";
   if (Cached)
     OS << " (" << Cached << " from the result cache)";

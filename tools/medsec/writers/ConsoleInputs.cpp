@@ -1,7 +1,6 @@
 //===- ConsoleInputs.cpp - the console line about recognised inputs -----===//
 #include "Console.h"
 
-#include <algorithm>
 #include <map>
 
 namespace medsec {
@@ -15,9 +14,7 @@ void printAttackSurface(llvm::raw_ostream &OS, const ScanResults &R) {
   if (R.AttackSurface.empty()) {
     // Findings of the input checks need a source: without one the scan is
     // silent for a reason a reviewer must know.
-    const size_t Excluded = std::count_if(R.Units.begin(), R.Units.end(), [](const UnitResult &U) {
-      return U.Status == UnitStatus::Excluded;
-    });
+    const size_t Excluded = R.excludedUnits();
     OS << "medsec: warning: no external input recognised";
     if (Excluded)
       OS << " in the " << R.Units.size() - Excluded << " unit(s) analysed (" << Excluded
