@@ -32,6 +32,7 @@
 #include "input/TaintedLoopBoundCheck.h"
 #include "input/TaintedMemorySizeCheck.h"
 #include "input/TaintedPointerCheck.h"
+#include "input/TaintSinkCheck.h"
 
 // memory
 #include "memory/SizeofAsCountCheck.h"
@@ -63,6 +64,11 @@ public:
     Factories.registerCheck<TaintedMemorySizeCheck>("medsec-tainted-memory-size");
     Factories.registerCheck<TaintedPointerCheck>("medsec-tainted-pointer");
     Factories.registerCheck<TaintedDivisorCheck>("medsec-tainted-divisor");
+    // The family's sink classes differ only in their kind: a new one needs no class.
+    Factories.registerCheckFactory(
+        "medsec-unvalidated-setting", [](StringRef Name, ClangTidyContext *Context) {
+          return std::make_unique<TaintSinkCheck>(Name, Context, taint::SinkKind::Setting);
+        });
     // memory
     Factories.registerCheck<SizeofAsCountCheck>("medsec-sizeof-as-count");
     Factories.registerCheck<ArrayOutOfBoundsCheck>("medsec-array-out-of-bounds");

@@ -105,7 +105,24 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
                         D.get("channel", "unknown")};
 }
 
+void loadSettings(const rules::CheckEntry &E, SettingRules &S) {
+  for (const rules::DataEntry &D : E.activeData("names")) {
+    auto R = LazyRegex::make(D.get("pattern"), true);
+    if (!R)
+      continue;
+    const std::string Kind = D.get("kind", "setting");
+    (Kind == "not-setting" ? S.NotNames : Kind == "qualifier" ? S.Qualifiers : S.Names)
+        .push_back(R);
+  }
+  for (const rules::DataEntry &D : E.activeData("settings"))
+    S.Declared.insert(D.Key);
+  for (const rules::DataEntry &D : E.activeData("setters"))
+    S.Setters[D.Key] = parseArgs(D.getList("args"));
+}
+
 void loadSinks(const rules::Catalogue &Cat, TaintConfig &C) {
+  if (const rules::CheckEntry *E = Cat.findCheck("medsec-unvalidated-setting"))
+    loadSettings(*E, C.Settings);
   if (const rules::CheckEntry *E = Cat.findCheck("medsec-tainted-memory-size"))
     for (const rules::DataEntry &D : E->activeData("functions")) {
       SizeSinkSpec S;
@@ -130,6 +147,61 @@ std::string InferenceRules::channelOf(llvm::StringRef Name) const {
     if (R->match(Name))
       return Channel;
   return "unknown";
+}
+
+std::string identifierWords(llvm::StringRef Name) {
+  std::string W;
+  auto Lower = [](char C) { return C >= 'a' && C <= 'z'; };
+  auto Upper = [](char C) { return C >= 'A' && C <= 'Z'; };
+  auto Digit = [](char C) { return C >= '0' && C <= '9'; };
+  for (size_t I = 0; I < Name.size(); ++I) {
+    const char C = Name[I];
+    if (!Lower(C) && !Upper(C) && !Digit(C)) {
+      if (!W.empty() && W.back() != '_')
+        W += '_';
+      continue;
+    }
+    // A capital starts a word after a lower-case letter or a digit (maxPressure,
+    // cmH2O), and ends a run of capitals before a lower-case letter (PEEPLimit).
+    const bool Starts =
+        Upper(C) && I > 0 &&
+        (Lower(Name[I - 1]) || Digit(Name[I - 1]) ||
+         (Upper(Name[I - 1]) && I + 1 < Name.size() && Lower(Name[I + 1])));
+    if (Starts && !W.empty() && W.back() != '_')
+      W += '_';
+    W += Upper(C) ? char(C - 'A' + 'a') : C;
+  }
+  while (!W.empty() && W.back() == '_')
+    W.pop_back();
+  return W;
+}
+
+namespace {
+bool anyMatch(const std::vector<std::shared_ptr<LazyRegex>> &Rs, llvm::StringRef Words) {
+  // Patterns see the words with '_' on both sides: "_rate_" matches a whole word.
+  const std::string Padded = "_" + Words.str() + "_";
+  for (const auto &R : Rs)
+    if (R->match(Padded))
+      return true;
+  return false;
+}
+} // namespace
+
+bool SettingRules::namesSetting(llvm::StringRef Name) const {
+  const std::string Words = identifierWords(Name);
+  return anyMatch(Names, Words) && !anyMatch(NotNames, Words);
+}
+
+bool SettingRules::qualifierOnly(llvm::StringRef Name) const {
+  const std::string Words = identifierWords(Name);
+  if (Words.empty())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(Words).split(Parts, '_');
+  for (llvm::StringRef P : Parts)
+    if (!anyMatch(Qualifiers, P))
+      return false;
+  return true;
 }
 
 bool isExternalChannel(const std::string &Channel) {

@@ -104,6 +104,26 @@ struct InferenceRules {
   std::string channelOf(llvm::StringRef Name) const;
 };
 
+/// What medsec-unvalidated-setting counts as a therapy or actuator setting
+/// (docs/checks/medsec-unvalidated-setting.md): catalogue name patterns over
+/// the words of an identifier, and the project's declared settings and setters.
+struct SettingRules {
+  std::vector<std::shared_ptr<LazyRegex>> Names;      // words that name a setting
+  std::vector<std::shared_ptr<LazyRegex>> NotNames;   // words that make it something else
+  std::vector<std::shared_ptr<LazyRegex>> Qualifiers; // names that only qualify their parent
+  llvm::StringSet<> Declared;                         // variables, fields, Record::field
+  llvm::StringMap<ArgSet> Setters;                    // functions that apply an argument
+  bool empty() const { return Names.empty() && Declared.empty() && Setters.empty(); }
+  /// Name (an identifier, or parent and child joined by '_') is a setting's.
+  bool namesSetting(llvm::StringRef Name) const;
+  /// Name consists of qualifier words only (value, min, max): its parent names it.
+  bool qualifierOnly(llvm::StringRef Name) const;
+};
+
+/// The words of an identifier, lower case, joined by '_': maxPressure and
+/// MAX_PRESSURE both give "max_pressure", peep_cmH2O gives "peep_cm_h2_o".
+std::string identifierWords(llvm::StringRef Name);
+
 struct TaintConfig {
   llvm::StringMap<SourceSpec> Sources;
   llvm::StringMap<PropagatorSpec> Propagators;
@@ -118,6 +138,7 @@ struct TaintConfig {
   llvm::StringMap<ArgSet> CommandFunctions;
   bool UseFormatAttribute = true;
   InferenceRules Inference;
+  SettingRules Settings;
 };
 
 /// The configuration for a catalogue, built once per catalogue object.

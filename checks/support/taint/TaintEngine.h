@@ -30,7 +30,8 @@ enum class SinkKind {
   Command,
   Arithmetic,
   Pointer,
-  Divisor
+  Divisor,
+  Setting
 };
 
 struct FlowNote {

@@ -54,6 +54,13 @@ struct InputSite {
   std::vector<SourceLocation> Roots; // where the flows it starts begin
 };
 
+/// The destination of a store, outermost part first: g_cfg.limits.peep gives
+/// g_cfg, limits, peep; Text is how the finding names it.
+struct DestPath {
+  std::vector<const NamedDecl *> Parts;
+  std::string Text;
+};
+
 class Engine {
 public:
   Engine(ASTContext &Ctx, const TaintConfig &Cfg) : Ctx(Ctx), Cfg(Cfg) {}
@@ -113,6 +120,11 @@ public:
   std::map<const FunctionDecl *, SourceSpec> InferredMethods;
   std::set<LocKey> IsrBuffers;
   std::map<std::pair<unsigned, std::string>, InputSite> Inputs; // by location, then name
+
+  // Settings of the device (TaintSettingSink.cpp).
+  bool isSettingName(const DestPath &P);
+  bool isDeclaredSetting(const DestPath &P) const;
+  llvm::StringMap<bool> SettingNameCache;
 
   // Across translation units (TaintCrossTu.cpp, docs/taint-analysis.md).
   struct OutgoingCall {
@@ -194,6 +206,13 @@ private:
   void checkPointer(const Expr *Ptr, SourceLocation Loc, const std::string &What);
   void checkDivisor(const BinaryOperator *Div);
   void checkPointerSinks(const Stmt *St);
+  /// V is stored into Dest by Store: a setting of the device must receive a
+  /// range-checked value (medsec-unvalidated-setting, TaintSettingSink.cpp).
+  void checkSetting(const Expr *Dest, const TVal &V, const Stmt *Store);
+  /// A call writes V through DestPtr (memcpy, a receive call's buffer).
+  void checkSettingWrite(const Expr *DestPtr, const TVal &V, const Stmt *Call);
+  /// A call of a setter the project declared.
+  void checkSetterCall(const CallExpr *CE);
   void markNonZero(TaintState &St, const LocKey &L);
   /// L's own entry in St, made from what L is read as when missing; null when untainted.
   TVal *ownEntry(TaintState &St, const LocKey &L);

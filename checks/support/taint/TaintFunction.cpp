@@ -663,8 +663,11 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
         // A reference parameter receives into the object itself.
         const bool ByRef =
             I < F->getNumParams() && F->getParamDecl(I)->getType()->isLValueReferenceType();
-        if (auto L = ByRef ? lval(A) : pointeeLoc(A))
+        if (auto L = ByRef ? lval(A) : pointeeLoc(A)) {
+          if (Reporting)
+            ByRef ? checkSetting(A, V, CE) : checkSettingWrite(A, V, CE);
           store(*L, V, !L->Contents);
+        }
       }
   }
   StringRef Name = calleeName(F);
@@ -692,8 +695,11 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
             E.newStep(CE->getBeginLoc(), "value passed through '" + Name.str() + "' here", R.Trace);
       for (unsigned I = 0; I < numArgs(CE); ++I)
         if (P->second.To.contains(I))
-          if (auto L = pointeeLoc(arg(CE, I)))
+          if (auto L = pointeeLoc(arg(CE, I))) {
+            if (Reporting)
+              checkSettingWrite(arg(CE, I), R, CE);
             store(*L, R, !L->Contents);
+          }
     }
   }
   auto VS = E.Cfg.Validators.find(Name);
@@ -804,6 +810,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
                   BO->getLHS()->getType());
     if (BO->getLHS()->getType()->isPointerType() && BO->getOpcode() == BO_Assign)
       V = pointerValue(BO->getRHS());
+    if (Reporting)
+      checkSetting(BO->getLHS(), V, BO);
     store(*L, V, !L->Contents);
     return;
   }
@@ -838,6 +846,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
     return;
   }
   if (const auto *CE = dyn_cast<CallExpr>(St)) {
+    if (Reporting)
+      checkSetterCall(CE);
     callEffects(CE);
     return;
   }

@@ -15,8 +15,10 @@ struct bt_gatt_attr {
   void *user_data;
 };
 
-extern const struct bt_gatt_attr pump_settings_attrs[2];
+extern const struct bt_gatt_attr pump_settings_attrs[4];
 uint32_t ble_settings_kvo_period(void);
 uint32_t ble_settings_alarm_repeat(void);
+uint16_t ble_settings_occlusion_limit(void);
+uint16_t ble_settings_kvo_volume(void);
 
 #endif

@@ -62,7 +62,7 @@ static void link_ping(const uint8_t *args) {
 
 static void link_rate(const uint8_t *args) {
   uint16_t rate_ml_h = (uint16_t)(args[0] | (args[1] << 8));
-  bolus_period_ms = 3600000UL / rate_ml_h; // expect: medsec-tainted-divisor
+  bolus_period_ms = 3600000UL / rate_ml_h; // expect: medsec-tainted-divisor, medsec-unvalidated-setting
   if (rate_ml_h != 0U) {
     host_link_reply(3600000UL / rate_ml_h); /* checked: no finding */
   }

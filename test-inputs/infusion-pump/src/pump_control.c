@@ -242,7 +242,7 @@ void pump_task_step(void) {
     case PCMD_RAMP:
       /* Titration ramp from the hospital server, applied step by step. */
       for (uint8_t i = 0; i < msg.count; i++) { // expect: medsec-tainted-loop-bound
-        ramp_rates[i] = msg.ramp[i];
+        ramp_rates[i] = msg.ramp[i]; // expect: medsec-unvalidated-setting
       }
       ramp_len = msg.count;
       break;
