@@ -1,6 +1,7 @@
 //===- UncheckedReturnValueCheck.cpp - medsec-unchecked-return-value ------===//
 #include "UncheckedReturnValueCheck.h"
 #include "TruncationLength.h"
+#include "../support/CrossTuFacts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -473,6 +474,52 @@ bool dereferenced(const DeclRefExpr *Ref, ASTContext &Ctx) {
   }
 }
 
+/// E is the condition of a switch: each case handles a result.
+bool switchedOn(const Expr *E, ASTContext &Ctx) {
+  const Stmt *Node = E;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    const DynTypedNodeList P = Ctx.getParents(*Node);
+    if (P.size() != 1)
+      return false;
+    if (const auto *Sw = P[0].get<SwitchStmt>())
+      return Sw->getCond() == Node;
+    const auto *S = P[0].get<Stmt>();
+    if (!S || !isa<ImplicitCastExpr, ParenExpr>(S))
+      return false;
+    Node = S;
+  }
+  return false;
+}
+
+/// The local the result was stored in is tested (or switched on) after the
+/// store, somewhere in Fn.
+bool storedThenTested(const Use &U, const FunctionDecl *Fn, const SourceManager &SM,
+                      ASTContext &Ctx) {
+  const SourceLocation StoreEnd = SM.getExpansionLoc(U.Store->getEndLoc());
+  for (const BoundNodes &N :
+       match(findAll(declRefExpr(to(varDecl(equalsNode(U.Var)))).bind("r")), *Fn->getBody(), Ctx)) {
+    const auto *Ref = N.getNodeAs<DeclRefExpr>("r");
+    if (!SM.isBeforeInTranslationUnit(StoreEnd, SM.getExpansionLoc(Ref->getLocation())))
+      continue;
+    if (classify(Ref, Ctx).K == Use::Tested || switchedOn(Ref, Ctx))
+      return true;
+  }
+  return false;
+}
+
+/// Where a call is reported: where the callee's name is written; a name
+/// hidden in a macro (the FreeRTOS xSemaphoreTake) is named as the developer
+/// wrote it.
+SourceLocation actionLocation(const CallExpr *Call, const SourceManager &SM) {
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  SourceLocation NameLoc = Callee->getExprLoc();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
+    NameLoc = Ref->getLocation();
+  else if (const auto *Mem = dyn_cast<MemberExpr>(Callee))
+    NameLoc = Mem->getMemberLoc();
+  return SM.getFileLoc(NameLoc);
+}
+
 } // namespace
 
 bool UncheckedReturnValueCheck::closesReadOnlyStream(const CallExpr *Call,
@@ -604,6 +651,24 @@ UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyCo
     }
     TruncationSinks[E.Key] = T;
   }
+  for (const rules::DataEntry &E : entry()->activeData("inference")) {
+    if (E.Key != "project-must-check")
+      continue;
+    const long long Calls = E.getInt("min-calls", 3), Percent = E.getInt("min-percent", 80);
+    if (Calls < 1 || Calls > 100000 || Percent < 1 || Percent > 100) {
+      configurationDiag("medsec-unchecked-return-value: inference entry 'project-must-check': "
+                        "min-calls must be at least 1 and min-percent between 1 and 100, not "
+                        "%0 and %1; the inferred must-check is off")
+          << static_cast<int>(Calls) << static_cast<int>(Percent);
+      continue;
+    }
+    InferenceThresholds = MustCheckInference::Thresholds{static_cast<unsigned>(Calls),
+                                                         static_cast<unsigned>(Percent)};
+    InferenceSev = rules::parseSeverity(E.get("severity")).value_or(Def);
+  }
+  for (const rules::DataEntry &E : entry()->activeData("joined-calls"))
+    JoinedCalls[E.Key] = {static_cast<unsigned>(E.getInt("checked", 0)),
+                          static_cast<unsigned>(E.getInt("calls", 0))};
   for (const rules::DataEntry &E : entry()->activeData("attributes"))
     if (E.Key == "warn_unused_result")
       WarnUnusedResult = readRule(E, Def, Convention::Any);
@@ -612,6 +677,70 @@ UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyCo
 void UncheckedReturnValueCheck::onStartOfTranslationUnit() {
   Reported.clear();
   DeadStores.clear();
+  Inference.clear();
+  for (const auto &J : JoinedCalls)
+    Inference.setJoined(J.getKey(), J.getValue());
+  UnitSM = nullptr;
+}
+
+void UncheckedReturnValueCheck::countCallSite(const CallExpr *Call, const FunctionDecl *FD,
+                                              const FunctionDecl *Fn, const SourceManager &SM,
+                                              ASTContext &Ctx) {
+  if (!MustCheckInference::eligible(FD, SM))
+    return;
+  const SourceLocation Loc = actionLocation(Call, SM);
+  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    return;
+  UnitSM = &SM;
+  using Site = MustCheckInference::Site;
+  const Use U = classify(Call, Ctx);
+  Site S = Site::Used;
+  const VarDecl *Var = nullptr;
+  const bool Body = Fn && Fn->hasBody();
+  switch (U.K) {
+  case Use::Tested:
+    S = Site::Checked;
+    break;
+  case Use::Discarded:
+    // Best-effort work before `return <error>;` is not reported for a
+    // catalogued function either.
+    S = onErrorPath(Call, Ctx) ? Site::Excused : Site::Discarded;
+    break;
+  case Use::VoidCast:
+    S = Site::Excused; // a deliberate discard: it counts against the rule, unreported
+    break;
+  case Use::Stored:
+    if (Body && storeIsDead(Fn, U, Ctx)) {
+      S = Site::DeadStore;
+      Var = U.Var;
+    } else if (Body && storedThenTested(U, Fn, SM, Ctx)) {
+      S = Site::Checked;
+    }
+    break;
+  case Use::Opaque:
+    if (switchedOn(Call, Ctx))
+      S = Site::Checked;
+    break;
+  }
+  Inference.add(FD, S, Loc, Var);
+}
+
+void UncheckedReturnValueCheck::onEndOfTranslationUnit() {
+  if (!InferenceThresholds)
+    return;
+  if (UnitSM)
+    for (const MustCheckInference::Inferred &I : Inference.findings(*InferenceThresholds)) {
+      if (!Reported.insert(I.Loc).second)
+        continue;
+      report(*UnitSM, I.Loc, I.Message, InferenceSev, "project-must-check");
+      if (I.CheckedAt.isValid())
+        diag(I.CheckedAt, "%0", DiagnosticIDs::Note) << I.Note;
+    }
+  if (::medsec::crossTuFactsEnabled())
+    ::medsec::recordCallCounts(Inference.callCounts(), InferenceThresholds->MinCalls,
+                               InferenceThresholds->MinPercent);
+  Inference.clear();
+  UnitSM = nullptr;
 }
 
 void UncheckedReturnValueCheck::registerMatchers(MatchFinder *Finder) {
@@ -778,23 +907,18 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
   if (Call->getType()->isVoidType() || Call->isTypeDependent())
     return;
   const std::optional<Rule> R = ruleFor(FD);
-  if (!R)
-    return;
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
+  if (!R) {
+    if (InferenceThresholds)
+      countCallSite(Call, FD, Fn, SM, Ctx);
+    return;
+  }
   const Use U = classify(Call, Ctx);
   if (U.K == Use::Opaque && !U.ToBool && !R->TruncationLength)
     return;
 
-  // Report where the call is written; a name hidden in a macro (the
-  // FreeRTOS xSemaphoreTake) is named as the developer wrote it.
-  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-  SourceLocation NameLoc = Callee->getExprLoc();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
-    NameLoc = Ref->getLocation();
-  else if (const auto *Mem = dyn_cast<MemberExpr>(Callee))
-    NameLoc = Mem->getMemberLoc();
-  const SourceLocation Loc = SM.getFileLoc(NameLoc);
+  const SourceLocation Loc = actionLocation(Call, SM);
   if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
     return;
   std::string Name = "'" + FD->getName().str() + "'";

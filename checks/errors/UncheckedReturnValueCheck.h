@@ -3,6 +3,7 @@
 #define MEDSEC_CHECKS_ERRORS_UNCHECKEDRETURNVALUECHECK_H
 
 #include "../support/MedSecCheck.h"
+#include "InferredMustCheck.h"
 #include "ReturnConvention.h"
 #include "TruncationLength.h"
 
@@ -18,7 +19,9 @@ namespace clang::tidy::medsec {
 /// Finds results of must-check calls (catalogue lists `functions`,
 /// `name-patterns`, `return-types`, `attributes`) that are discarded, cast to
 /// void without a justification, stored and never read, or tested in a way
-/// that lets a failure pass as success (CWE-253).
+/// that lets a failure pass as success (CWE-253). A project function whose
+/// result the project tests at most of its call sites is inferred must-check
+/// (InferredMustCheck.h).
 ///
 /// For the user-facing documentation see:
 /// docs/checks/medsec-unchecked-return-value.md
@@ -28,6 +31,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
   struct Rule {
     std::string Key; // catalogue data key, for the finding
@@ -90,6 +94,15 @@ private:
   std::vector<Pattern> Patterns;
   llvm::StringMap<Rule> ReturnTypes;
   std::optional<Rule> WarnUnusedResult;
+
+  /// A call of a function with no rule: counted for the inferred must-check.
+  void countCallSite(const CallExpr *Call, const FunctionDecl *FD, const FunctionDecl *Fn,
+                     const SourceManager &SM, ASTContext &Ctx);
+  std::optional<MustCheckInference::Thresholds> InferenceThresholds; // null: off
+  rules::Severity InferenceSev = rules::Severity::Medium;
+  llvm::StringMap<MustCheckInference::Counts> JoinedCalls; // cross-TU sums (derived rules)
+  MustCheckInference Inference;
+  const SourceManager *UnitSM = nullptr;
 
   llvm::DenseSet<SourceLocation> Reported;
   // Per analysed function: the stores (assignment or variable) that are dead.

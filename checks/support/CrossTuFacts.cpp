@@ -18,7 +18,18 @@ void recordCrossTuFacts(CrossTuFacts F) {
   if (!Enabled)
     return;
   std::lock_guard<std::mutex> Lock(Mutex);
-  Store = std::move(F);
+  Store.Facts = std::move(F.Facts);
+  Store.Defines = std::move(F.Defines);
+  Store.Uses = std::move(F.Uses);
+}
+
+void recordCallCounts(std::vector<CallCountFact> Counts, unsigned MinCalls, unsigned MinPercent) {
+  if (!Enabled)
+    return;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  Store.CallCounts = std::move(Counts);
+  Store.MinCalls = MinCalls;
+  Store.MinPercent = MinPercent;
 }
 
 CrossTuFacts takeCrossTuFacts() {

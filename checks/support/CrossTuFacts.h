@@ -1,11 +1,13 @@
-//===- CrossTuFacts.h - what a TU's taint analysis tells other TUs -*- C++ -*-===//
+//===- CrossTuFacts.h - what a TU's analysis tells other TUs ----*- C++ -*-===//
 //
 // The taint analysis runs per translation unit. `medsec scan` joins the units:
 // each unit reports the external data it hands to, returns to or stores for
 // code of other units, and the names it defines and uses; the driver turns
 // them into derived rules (callback entries, sources, tainted globals) and
 // re-runs the units concerned (docs/taint-analysis.md, "Across translation
-// units"). Recording is off unless the driver turns it on, so the plugin and
+// units"). medsec-unchecked-return-value adds how often the result of each
+// project function is checked (CallCountFact), so the inferred must-check
+// counts call sites of the whole program. Recording is off unless the driver turns it on, so the plugin and
 // medsec-clangd keep nothing.
 //
 //===----------------------------------------------------------------------===//
@@ -28,15 +30,32 @@ struct CrossTuFact {
   unsigned Line = 0, Column = 0;
 };
 
+/// The call sites of one externally visible project function in a unit and
+/// how many of them test its result (medsec-unchecked-return-value's
+/// inferred must-check).
+struct CallCountFact {
+  std::string Name;
+  unsigned Checked = 0;   // results tested
+  unsigned Calls = 0;     // every call site with a result
+  unsigned Unchecked = 0; // of them, discarded or stored and never read (reportable)
+};
+
 struct CrossTuFacts {
   std::vector<CrossTuFact> Facts;
   std::vector<std::string> Defines; // externally visible functions and globals
   std::vector<std::string> Uses;    // functions and globals used but defined elsewhere
+  std::vector<CallCountFact> CallCounts;
+  // The thresholds the unit applied (its catalogue): at least MinCalls
+  // checked call sites and MinPercent of all of them. 0: inference off.
+  unsigned MinCalls = 0, MinPercent = 0;
 };
 
 void enableCrossTuFacts(bool On);
 bool crossTuFactsEnabled();
+/// The taint engine's facts (Facts, Defines, Uses); the call counts stay.
 void recordCrossTuFacts(CrossTuFacts F);
+/// medsec-unchecked-return-value's call counts and thresholds; the rest stays.
+void recordCallCounts(std::vector<CallCountFact> Counts, unsigned MinCalls, unsigned MinPercent);
 /// The facts of the last analysed TU (empty when none were recorded).
 CrossTuFacts takeCrossTuFacts();
 

@@ -545,7 +545,7 @@ class SampleFirmware(unittest.TestCase):
             r = run([MEDSEC, "scan", "-p", build, "-j", "2", "-o", out])
             self.assertEqual(r.returncode, 1, r.stderr)  # the seeded findings
             for line in ("medsec: component: freertos-kernel 11.1.0: 0 file(s) compiled, "
-                         "1 header(s) included, in 11 unit(s)",
+                         "1 header(s) included, in 12 unit(s)",
                          "medsec: component: lwip 2.1.3: 0 file(s) compiled, 1 header(s) "
                          "included, in 2 unit(s)",
                          "medsec: component: mbedtls 3.6.0: 0 file(s) compiled, 1 header(s) "

@@ -29,6 +29,19 @@ json::Value fact(const char *Kind, const char *Name, int Param, const char *File
                       {"column", 3}};
 }
 
+/// The built-in catalogue with Overlay (derived rules) layered on top; the
+/// file is named after the running test (ctest runs tests in parallel).
+std::shared_ptr<rules::Catalogue> loadWithOverlay(const std::string &Overlay,
+                                                  std::vector<rules::Problem> &Problems) {
+  const std::string Path = ::testing::TempDir() + "derived-rules-" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                           ".yaml";
+  std::ofstream(Path) << Overlay;
+  auto Cat = rules::loadCatalogue(MEDSEC_SOURCE_DIR "/rules", {Path}, Problems);
+  std::remove(Path.c_str());
+  return Cat;
+}
+
 TEST(CrossTuJoin, NewFactsRerunTheUnitsThatDefineOrUseTheName) {
   CrossTuJoin J;
   J.addUnit("/p/a.c",
@@ -70,11 +83,8 @@ TEST(CrossTuJoin, DerivedRulesLoadCleanlyOverTheCatalogue) {
                 {"rx", "g_cmd"}, {"parse"}));
   J.addUnit("/p/b.c", unitFacts({}, {"parse"}, {"rx", "g_cmd"}));
   J.advance();
-  const std::string Path = ::testing::TempDir() + "derived-rules-test.yaml";
-  std::ofstream(Path) << J.overlayYaml();
   std::vector<rules::Problem> Problems;
-  auto Cat = rules::loadCatalogue(MEDSEC_SOURCE_DIR "/rules", {Path}, Problems);
-  std::remove(Path.c_str());
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
   ASSERT_TRUE(Problems.empty()) << Problems.front().str();
   const rules::CheckEntry *E = Cat->findCheck("medsec-tainted-array-index");
   ASSERT_NE(E, nullptr);
@@ -86,6 +96,67 @@ TEST(CrossTuJoin, DerivedRulesLoadCleanlyOverTheCatalogue) {
   for (const rules::DataEntry &D : E->activeData("globals"))
     Global |= D.Key == "g_cmd";
   EXPECT_TRUE(Callback && Source && Global) << J.overlayYaml();
+}
+
+} // namespace
+
+namespace {
+
+json::Value unitCalls(std::vector<std::tuple<const char *, int, int, int>> Calls) {
+  json::Array A;
+  for (const auto &[Name, Checked, All, Unchecked] : Calls)
+    A.push_back(json::Object{
+        {"name", Name}, {"checked", Checked}, {"calls", All}, {"unchecked", Unchecked}});
+  return json::Object{{"facts", json::Array{}},
+                      {"defines", json::Array{}},
+                      {"uses", json::Array{}},
+                      {"calls", std::move(A)},
+                      {"mustCheck", json::Object{{"minCalls", 3}, {"minPercent", 80}}}};
+}
+
+TEST(CrossTuJoin, CallSitesAreSummedOverTheUnitsOnce) {
+  CrossTuJoin J;
+  // i2c_read: checked 3 times in a.c, discarded once in b.c: 3 of 3 others.
+  // led_set: checked in two units, never discarded: nothing to rerun.
+  // spi_xfer: checked 4 of 5 in a.c (reported alone), discarded 4 times in c.c: no longer
+  // (a.c drops its finding; c.c reported nothing and still does not).
+  // adc_read: discarded in d.c only, one unit: d.c knew it all.
+  J.addUnit("/p/a.c", unitCalls({{"i2c_read", 3, 3, 0}, {"led_set", 2, 2, 0},
+                                 {"spi_xfer", 4, 5, 1}}));
+  J.addUnit("/p/b.c", unitCalls({{"i2c_read", 0, 1, 1}, {"led_set", 1, 1, 0}}));
+  J.addUnit("/p/c.c", unitCalls({{"spi_xfer", 0, 4, 4}}));
+  J.addUnit("/p/d.c", unitCalls({{"adc_read", 3, 4, 1}}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/a.c", "/p/b.c"}));
+  const std::string Y = J.overlayYaml();
+  EXPECT_NE(Y.find("{name: \"i2c_read\", checked: 3, calls: 4}"), std::string::npos) << Y;
+  EXPECT_NE(Y.find("{name: \"spi_xfer\", checked: 4, calls: 9}"), std::string::npos) << Y;
+  EXPECT_EQ(Y.find("led_set"), std::string::npos) << Y;
+  EXPECT_EQ(Y.find("adc_read"), std::string::npos) << Y;
+  EXPECT_EQ(Y.find("medsec-tainted-array-index"), std::string::npos) << Y;
+  // The rerun units report the same counts: no further round.
+  J.addUnit("/p/b.c", unitCalls({{"i2c_read", 0, 1, 1}, {"led_set", 1, 1, 0}}));
+  EXPECT_TRUE(J.advance().empty());
+
+  // The derived rules load over the catalogue.
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(Y, Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const rules::CheckEntry *E = Cat->findCheck("medsec-unchecked-return-value");
+  ASSERT_NE(E, nullptr);
+  bool Found = false;
+  for (const rules::DataEntry &D : E->activeData("joined-calls"))
+    Found |= D.Key == "i2c_read" && D.getInt("checked", 0) == 3 && D.getInt("calls", 0) == 4;
+  EXPECT_TRUE(Found) << Y;
+}
+
+TEST(CrossTuJoin, NoCountsWithoutTheInference) {
+  CrossTuJoin J;
+  json::Value V = unitCalls({{"i2c_read", 3, 3, 0}});
+  V.getAsObject()->erase("mustCheck");
+  J.addUnit("/p/a.c", V);
+  J.addUnit("/p/b.c", unitCalls({{"i2c_read", 0, 1, 1}}));
+  // b.c said how it counts: the sums still join.
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/b.c"}));
 }
 
 } // namespace

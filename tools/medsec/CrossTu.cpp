@@ -36,8 +36,20 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
     Defines.push_back(N);
   for (const std::string &N : F.Uses)
     Uses.push_back(N);
-  return json::Object{
+  json::Object Out{
       {"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
+  if (F.MinCalls) {
+    json::Array Calls;
+    for (const CallCountFact &C : F.CallCounts)
+      Calls.push_back(json::Object{{"name", C.Name},
+                                   {"checked", static_cast<int64_t>(C.Checked)},
+                                   {"calls", static_cast<int64_t>(C.Calls)},
+                                   {"unchecked", static_cast<int64_t>(C.Unchecked)}});
+    Out["calls"] = std::move(Calls);
+    Out["mustCheck"] = json::Object{{"minCalls", static_cast<int64_t>(F.MinCalls)},
+                                    {"minPercent", static_cast<int64_t>(F.MinPercent)}};
+  }
+  return Out;
 }
 
 void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
@@ -51,6 +63,7 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
       for (const json::Value &X : *A)
         if (auto S = X.getAsString())
           (List[0] == 'd' ? N.Defines : N.Uses).insert(S->str());
+  addCallCounts(File, *O);
   if (const json::Array *A = O->getArray("facts"))
     for (const json::Value &XV : *A) {
       const json::Object *X = XV.getAsObject();
@@ -82,8 +95,76 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
     }
 }
 
+void CrossTuJoin::addCallCounts(const std::string &File, const json::Object &O) {
+  if (const json::Object *T = O.getObject("mustCheck")) {
+    // Every unit reads the same catalogue entry; the first that says wins.
+    if (!MinCalls) {
+      MinCalls = static_cast<unsigned>(T->getInteger("minCalls").value_or(0));
+      MinPercent = static_cast<unsigned>(T->getInteger("minPercent").value_or(0));
+    }
+  }
+  const json::Array *A = O.getArray("calls");
+  if (!A)
+    return;
+  std::map<std::string, CallCounts> &Mine = UnitCalls[File];
+  Mine.clear();
+  for (const json::Value &XV : *A) {
+    const json::Object *X = XV.getAsObject();
+    const std::string Name = X ? X->getString("name").value_or("").str() : "";
+    if (Name.empty())
+      continue;
+    CallCounts &C = Mine[Name];
+    C.Checked = static_cast<unsigned>(X->getInteger("checked").value_or(0));
+    C.Calls = static_cast<unsigned>(X->getInteger("calls").value_or(0));
+    C.Unchecked = static_cast<unsigned>(X->getInteger("unchecked").value_or(0));
+  }
+}
+
+bool CrossTuJoin::mustCheck(const CallCounts &C) const {
+  // As the check judges it at a call that does not check (InferredMustCheck.h).
+  const uint64_t Others = C.Calls ? C.Calls - 1 : 0;
+  return C.Checked >= MinCalls && C.Checked * 100ull >= uint64_t(MinPercent) * Others;
+}
+
+void CrossTuJoin::joinCallCounts(std::set<std::string> &Rerun) {
+  if (CallsJoined || !MinCalls)
+    return;
+  // The counts are the units' own: they do not change with the derived
+  // rules, so they are joined once.
+  CallsJoined = true;
+  std::map<std::string, std::pair<CallCounts, unsigned>> Sum; // name -> counts, units
+  for (const auto &[Unit, Calls] : UnitCalls)
+    for (const auto &[Name, C] : Calls) {
+      auto &[Total, Units] = Sum[Name];
+      Total.Checked += C.Checked;
+      Total.Calls += C.Calls;
+      Total.Unchecked += C.Unchecked;
+      ++Units;
+    }
+  for (const auto &[Name, S] : Sum) {
+    const auto &[Total, Units] = S;
+    if (Units < 2 || !Total.Unchecked)
+      continue; // one unit knew everything; nothing to report anywhere
+    bool Needed = false;
+    for (const auto &[Unit, Calls] : UnitCalls) {
+      auto It = Calls.find(Name);
+      if (It == Calls.end() || !It->second.Unchecked)
+        continue;
+      // Reported alone or together: the unit reports again with the
+      // program's counts (a finding appears, goes, or names the sum).
+      if (mustCheck(It->second) || mustCheck(Total)) {
+        Rerun.insert(Unit);
+        Needed = true;
+      }
+    }
+    if (Needed)
+      JoinedCalls[Name] = Total;
+  }
+}
+
 std::vector<std::string> CrossTuJoin::advance() {
   std::set<std::string> Rerun;
+  joinCallCounts(Rerun);
   for (auto &[K, F] : Pending) {
     for (const auto &[Unit, N] : Units) {
       if (Unit == F.Unit)
@@ -155,16 +236,26 @@ std::string CrossTuJoin::overlayYaml() const {
                  "\n";
     ++It;
   }
-  if (Callbacks.empty() && Sources.empty() && Globals.empty())
+  if (Callbacks.empty() && Sources.empty() && Globals.empty() && JoinedCalls.empty())
     return "";
   std::string Y = "# Derived by medsec scan from other translation units; do not edit.\n"
-                  "checks:\n  - id: medsec-tainted-array-index\n    data:\n";
+                  "checks:\n";
+  if (!Callbacks.empty() || !Sources.empty() || !Globals.empty())
+    Y += "  - id: medsec-tainted-array-index\n    data:\n";
   if (!Callbacks.empty())
     Y += "      callbacks:\n" + Callbacks;
   if (!Sources.empty())
     Y += "      sources:\n" + Sources;
   if (!Globals.empty())
     Y += "      globals:\n" + Globals;
+  if (!JoinedCalls.empty()) {
+    // The call sites of each function summed over the units, for the
+    // inferred must-check of medsec-unchecked-return-value.
+    Y += "  - id: medsec-unchecked-return-value\n    data:\n      joined-calls:\n";
+    for (const auto &[Name, C] : JoinedCalls)
+      Y += "        - {name: " + quoted(Name) + ", checked: " + std::to_string(C.Checked) +
+           ", calls: " + std::to_string(C.Calls) + "}\n";
+  }
   return Y;
 }
 

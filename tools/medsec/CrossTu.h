@@ -7,6 +7,9 @@
 // (callbacks, sources with a tainted return, tainted globals), layered over
 // the project's rules, and names the units to analyse again: those defining
 // or using a name with a new fact. docs/taint-analysis.md describes it.
+// The call sites of project functions (medsec-unchecked-return-value's
+// inferred must-check) are summed over the units once, after the first
+// round; a unit whose findings change with the sums is analysed again.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MEDSEC_TOOLS_CROSSTU_H
@@ -41,6 +44,17 @@ public:
   std::string overlayYaml() const;
 
 private:
+  struct CallCounts {
+    unsigned Checked = 0, Calls = 0, Unchecked = 0;
+  };
+  void addCallCounts(const std::string &File, const llvm::json::Object &O);
+  bool mustCheck(const CallCounts &C) const;
+  void joinCallCounts(std::set<std::string> &Rerun);
+  std::map<std::string, std::map<std::string, CallCounts>> UnitCalls; // unit -> function
+  std::map<std::string, CallCounts> JoinedCalls; // the sums the derived rules carry
+  unsigned MinCalls = 0, MinPercent = 0;         // 0: no unit counted
+  bool CallsJoined = false;
+
   struct Fact {
     std::string Kind; // param | return | global
     std::string Name, ParamName, Origin, Source, File, Unit;

@@ -73,7 +73,8 @@ scan options:
   --fail-on-test-code    findings in test code (the catalogue's test-paths) fail the gate too
   --query-driver GLOB    run the cross compilers matching GLOB (comma-separated, repeatable) for
                          their include directories, as clangd does; default: none is run
-  --cross-tu             follow taint from one translation unit into another (extra rounds)
+  --cross-tu             follow taint between translation units and count the inferred
+                         must-check over all of them (extra rounds)
   --no-cross-tu          analyse each translation unit alone (the default)
   --cache-dir DIR        result cache (default: $XDG_CACHE_HOME/medsec, else ~/.cache/medsec)
   --no-cache             analyse every unit, read and write no cache entry

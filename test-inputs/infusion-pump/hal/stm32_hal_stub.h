@@ -105,6 +105,27 @@ HAL_StatusTypeDef HAL_SPI_Transmit(SPI_HandleTypeDef *hspi, const uint8_t *pData
 HAL_StatusTypeDef HAL_SPI_Receive(SPI_HandleTypeDef *hspi, uint8_t *pData, uint16_t Size,
                                   uint32_t Timeout);
 
+/* --------------------------------------------------------------------- I2C */
+
+typedef struct {
+  volatile uint32_t CR1;
+  volatile uint32_t SR1;
+  volatile uint32_t DR;
+} I2C_TypeDef;
+
+typedef struct __I2C_HandleTypeDef {
+  I2C_TypeDef *Instance;
+  volatile uint32_t ErrorCode;
+} I2C_HandleTypeDef;
+
+extern I2C_TypeDef hal_sim_i2c2;
+#define I2C2 (&hal_sim_i2c2)
+#define I2C_MEMADD_SIZE_8BIT 0x00000001U
+
+HAL_StatusTypeDef HAL_I2C_Mem_Read(I2C_HandleTypeDef *hi2c, uint16_t DevAddress,
+                                   uint16_t MemAddress, uint16_t MemAddSize, uint8_t *pData,
+                                   uint16_t Size, uint32_t Timeout);
+
 /* -------------------------------------------------------------------- GPIO */
 
 typedef struct {

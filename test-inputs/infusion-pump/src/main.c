@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "battery.h"
 #include "ble_stack.h"
 #include "board.h"
 #include "comms.h"
@@ -113,6 +114,9 @@ static int firmware_init(void) {
   if (tls_client_init() != 0) {
     log_printf(LOG_LVL_ERROR, "server link unavailable");
   }
+  if (battery_self_test() != 0) {
+    log_printf(LOG_LVL_ERROR, "fuel gauge fault");
+  }
   log_event(EVT_BOOT, FW_BUILD_NUMBER);
   log_printf(LOG_LVL_INFO, "%s build %u", config_banner(), (unsigned)FW_BUILD_NUMBER);
   return 0;
@@ -143,6 +147,9 @@ int main(void) {
       pump_task_step();
       pump_alarm_task_step();
       service_console_poll();
+    }
+    if (tick % 1000U == 0U) {
+      battery_alarm_step();
     }
     if (tick % 500U == 0U) {
       ble_service_notify_status();
