@@ -370,6 +370,39 @@ void Engine::emit(SinkKind K, SourceLocation Loc, const std::string &Template, c
   Findings.push_back(std::move(F));
 }
 
+void Engine::deferWrap(const void *Op, SinkKind K, SourceLocation Loc, const std::string &Template,
+                       const Step *Trace, const std::vector<FlowNote> &Chain) {
+  Held.push_back({Op, K, Loc, Template, Trace, Chain});
+}
+
+void Engine::reachWrap(const void *Op) {
+  if (Op)
+    WrapUsed.insert(Op);
+}
+
+void Engine::wrapFrom(const void *Op, const void *Prev) {
+  if (Op && Prev && Op != Prev)
+    WrapInputs[Op].insert(Prev);
+}
+
+void Engine::resolveWraps() {
+  // A use of m = n * 4 is a use of n = a + b too.
+  std::vector<const void *> Work(WrapUsed.begin(), WrapUsed.end());
+  while (!Work.empty()) {
+    const void *Op = Work.back();
+    Work.pop_back();
+    auto It = WrapInputs.find(Op);
+    if (It != WrapInputs.end())
+      for (const void *Prev : It->second)
+        if (WrapUsed.insert(Prev).second)
+          Work.push_back(Prev);
+  }
+  for (const HeldWrap &H : Held)
+    if (WrapUsed.count(H.Op))
+      emit(H.Kind, H.Loc, H.Template, H.Trace, H.Chain);
+  Held.clear();
+}
+
 const Summary &Engine::summaryOf(const FunctionDecl *FD) {
   static const Summary Empty;
   const FunctionDecl *Def = definitionOf(FD);
@@ -441,6 +474,7 @@ void Engine::run() {
     if (!GlobalsChanged)
       break;
   }
+  resolveWraps();
 }
 
 namespace {

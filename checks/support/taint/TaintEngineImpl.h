@@ -33,6 +33,7 @@ struct ParamSink {
   Bound Lo, Hi;        // what the callee knows at the sink
   bool Validated = false;
   std::vector<FlowNote> Chain; // calls from the summarised function to the sink
+  const void *WrapOp = nullptr; // an unsigned wrap: reported once its result reaches a use
 };
 
 /// What a caller needs to know about a function of this TU. Parameter sets
@@ -87,6 +88,19 @@ public:
             const std::vector<FlowNote> &Chain);
   SourceLocation userLoc(SourceLocation L) const;
   bool inSystemHeader(const Decl *D) const;
+
+  // Unsigned wrap-around is defined behaviour, and hash and cipher rounds rely
+  // on it: such a finding waits until the wrapped result reaches a size, an
+  // index, an allocation, a pointer, a divisor, a loop bound or a comparison.
+  /// Holds the finding of the arithmetic Op until resolveWraps.
+  void deferWrap(const void *Op, SinkKind K, SourceLocation Loc, const std::string &Template,
+                 const Step *Trace, const std::vector<FlowNote> &Chain);
+  /// A value carrying Op's result (TVal::Wrap) reached one of those uses.
+  void reachWrap(const void *Op);
+  /// Op's result was computed from Prev's (n = a + b; m = n * 4).
+  void wrapFrom(const void *Op, const void *Prev);
+  /// Emits the held findings whose result (or a value made from it) was used so.
+  void resolveWraps();
 
   /// Records an input of the attack surface; Root is where its flows start.
   void noteInput(SourceLocation Loc, StringRef Name, StringRef Kind, const std::string &Channel,
@@ -145,6 +159,17 @@ private:
   std::map<const void *, const Step *> Roots;
   std::set<std::pair<int, unsigned>> Reported;
   unsigned Depth = 0;
+  struct HeldWrap {
+    const void *Op;
+    SinkKind Kind;
+    SourceLocation Loc;
+    std::string Template;
+    const Step *Trace;
+    std::vector<FlowNote> Chain;
+  };
+  std::vector<HeldWrap> Held;
+  std::set<const void *> WrapUsed;
+  std::map<const void *, std::set<const void *>> WrapInputs;
 };
 
 /// A derived callback's note with "%P" replaced by the parameter's name.
@@ -169,7 +194,9 @@ private:
   void store(const LocKey &L, TVal V, bool Strong);
   TVal convert(TVal V, QualType From, QualType To);
   TVal typed(TVal V, QualType T) const; // adds the bounds its type implies
-  TVal arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T);
+  /// Site: the expression, when it is a +, -, * or compound form that can wrap.
+  TVal arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T,
+             const Expr *Site = nullptr);
   TVal callValue(const CallExpr *CE);
   TVal limitSource(TVal V, const Expr *Init, QualType T);
   const FunctionDecl *callee(const CallExpr *CE);
@@ -200,6 +227,9 @@ private:
   void checkArith(const Expr *Op);
   bool wrapCheckedAfter(const Expr *Op, const Expr *Operand);
   bool builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const;
+  /// Comparing the result of the operation Wrap with Other, one of its
+  /// operands, is the test for its wrap (r < a), not a use of the result.
+  bool detectsWrap(const void *Wrap, const Expr *Other);
   void checkLoop(const Stmt *Loop, const Expr *Cond);
   /// Ptr is dereferenced or handed to a library call (What): an address made
   /// from external data reaches memory (TaintDeviceSinks.cpp).
@@ -237,6 +267,7 @@ private:
   Summary &S;
   TaintState *Cur = nullptr;
   bool Reporting = false;
+  const Expr *HeldArith = nullptr; // checkArith's unsigned operation, while it calls sink()
   std::map<const ValueDecl *, LocKey> PointsTo;                // p = &x, p = buf
   std::map<const ValueDecl *, const FunctionDecl *> FnPointer; // fp = handler
   std::set<const Stmt *> LoopsSeen;

@@ -210,8 +210,19 @@ TVal FunctionAnalysis::convert(TVal V, QualType From, QualType To) {
   return V;
 }
 
-TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T) {
+TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &A, const TVal &B, QualType T,
+                            const Expr *Site) {
   TVal R;
+  // The result carries the operation that may wrap (Site) or the one its
+  // operands carry; a remainder or a mask brings a wrapped value back into
+  // its range (ring buffer indexes), so it ends there.
+  if (Site) {
+    R.Wrap = Site;
+    E.wrapFrom(Site, A.Wrap);
+    E.wrapFrom(Site, B.Wrap);
+  } else if (Op != BO_Rem && Op != BO_And && Op != BO_RemAssign && Op != BO_AndAssign) {
+    R.Wrap = A.Wrap ? A.Wrap : B.Wrap;
+  }
   R.Real = A.Real || B.Real;
   R.Params = A.Params | B.Params;
   R.Trace = A.Real ? A.Trace : (B.Real ? B.Trace : (A.Trace ? A.Trace : B.Trace));
@@ -541,9 +552,11 @@ TVal FunctionAnalysis::value(const Expr *X) {
     }
     if (BO->getType()->isPointerType())
       return value(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
-    if (BO->isCompoundAssignmentOp())
-      return arith(BO->getOpcode(), value(BO->getLHS()), value(BO->getRHS()), BO->getType());
-    return arith(BO->getOpcode(), value(BO->getLHS()), value(BO->getRHS()), BO->getType());
+    const BinaryOperatorKind K = BO->getOpcode();
+    const bool CanWrap = K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_AddAssign ||
+                         K == BO_SubAssign || K == BO_MulAssign;
+    return arith(K, value(BO->getLHS()), value(BO->getRHS()), BO->getType(),
+                 CanWrap ? BO : nullptr);
   }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(X)) {
     TaintState *Saved = Cur;
@@ -783,6 +796,16 @@ void FunctionAnalysis::transfer(const Stmt *St) {
     if (Reporting)
       checkArith(BO);
     if (!BO->isAssignmentOp()) {
+      // A wrapped value compared (off + len <= size) defeats the check, unless
+      // it is compared with its own operand: r < a after r = a + b, or the
+      // carry of a counter (total += n; if (total < n) high++), detects the wrap.
+      if (Reporting && BO->isRelationalOp() && !BO->getLHS()->getType()->isPointerType()) {
+        const void *L = value(BO->getLHS()).Wrap, *R = value(BO->getRHS()).Wrap;
+        if (!detectsWrap(L, BO->getRHS()))
+          E.reachWrap(L);
+        if (!detectsWrap(R, BO->getLHS()))
+          E.reachWrap(R);
+      }
       if (Reporting && BO->isAdditiveOp() && BO->getType()->isPointerType()) {
         const Expr *Ptr = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
         const Expr *Off = Ptr == BO->getLHS() ? BO->getRHS() : BO->getLHS();
@@ -836,6 +859,8 @@ void FunctionAnalysis::transfer(const Stmt *St) {
     if (V.Hi.isConst())
       V.Hi.V = TR ? std::max(TR->first, std::min(TR->second, V.Hi.V + D)) : V.Hi.V + D;
     V.Direct = -1;
+    E.wrapFrom(U, V.Wrap);
+    V.Wrap = U;
     store(*L, V, !L->Contents);
     return;
   }
@@ -874,6 +899,24 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       S.Ret.Hi = joinHi(S.Ret.Hi, V.Hi.known() ? V.Hi : Bound::trusted());
     }
   }
+}
+
+bool FunctionAnalysis::detectsWrap(const void *Wrap, const Expr *Other) {
+  const auto *Op = static_cast<const Expr *>(Wrap);
+  if (!Op)
+    return false;
+  const auto OtherLoc = lval(Other->IgnoreParenCasts());
+  if (!OtherLoc)
+    return false;
+  auto Same = [&](const Expr *Operand) {
+    const auto L = lval(Operand->IgnoreParenCasts());
+    return L && *L == *OtherLoc;
+  };
+  if (const auto *B = dyn_cast<BinaryOperator>(Op))
+    return Same(B->getLHS()) || Same(B->getRHS());
+  if (const auto *U = dyn_cast<UnaryOperator>(Op))
+    return Same(U->getSubExpr());
+  return false;
 }
 
 void FunctionAnalysis::prepareAliases() {

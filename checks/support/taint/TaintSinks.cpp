@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ScopeExit.h"
 
 #include <functional>
 
@@ -322,9 +323,16 @@ void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
 void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkEval Eval) {
   if (!V.tainted() || infeasible(V.Lo, V.Hi))
     return;
+  if (K != SinkKind::Arithmetic)
+    E.reachWrap(V.Wrap);
+  const Expr *Held = K == SinkKind::Arithmetic ? HeldArith : nullptr;
   if (V.Real && (!V.Limit || K == SinkKind::Arithmetic))
-    if (auto M = Eval(V.Lo, V.Hi, V.Validated))
-      E.emit(K, Loc, *M, V.Trace, {});
+    if (auto M = Eval(V.Lo, V.Hi, V.Validated)) {
+      if (Held)
+        E.deferWrap(Held, K, Loc, *M, V.Trace, {});
+      else
+        E.emit(K, Loc, *M, V.Trace, {});
+    }
   for (unsigned I = 0; I < 64; ++I)
     if (V.Params & (uint64_t(1) << I)) {
       if (!Eval(V.Lo, V.Hi, V.Validated) && V.Direct != static_cast<int>(I))
@@ -337,6 +345,7 @@ void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkE
       PS.Lo = V.Lo;
       PS.Hi = V.Hi;
       PS.Validated = V.Validated;
+      PS.WrapOp = Held;
       S.Sinks[I].push_back(std::move(PS));
     }
 }
@@ -608,6 +617,8 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
   std::string Kind = opName(K);
   std::string TypeName = Fit.getUnqualifiedType().getAsString();
   auto AR2 = *AR, BR2 = *BR, FR2 = *FR;
+  HeldArith = Unsigned ? Op : nullptr;
+  auto Done = llvm::make_scope_exit([this] { HeldArith = nullptr; });
   sink(SinkKind::Arithmetic, OpLoc, T,
        [=](const Bound &TLo, const Bound &THi, bool) -> std::optional<std::string> {
          TVal X = A, Y = B;
@@ -892,6 +903,8 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
             (P && P->getIdentifier() ? " as '" + P->getNameAsString() + "'" : std::string()) +
             " here"};
     for (const ParamSink &PS : List) {
+      if (PS.Kind != SinkKind::Arithmetic)
+        E.reachWrap(T.Wrap);
       Bound Lo = PS.Lo, Hi = PS.Hi;
       bool Validated = PS.Validated;
       if (PS.Direct) {
@@ -911,8 +924,12 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
         continue;
       std::vector<FlowNote> Chain{Call};
       Chain.insert(Chain.end(), PS.Chain.begin(), PS.Chain.end());
-      if (T.Real && (!T.Limit || PS.Kind == SinkKind::Arithmetic))
-        E.emit(PS.Kind, PS.Loc, *M, T.Trace, Chain);
+      if (T.Real && (!T.Limit || PS.Kind == SinkKind::Arithmetic)) {
+        if (PS.WrapOp)
+          E.deferWrap(PS.WrapOp, PS.Kind, PS.Loc, *M, T.Trace, Chain);
+        else
+          E.emit(PS.Kind, PS.Loc, *M, T.Trace, Chain);
+      }
       for (unsigned J = 0; J < 64; ++J)
         if (T.Params & (uint64_t(1) << J)) {
           ParamSink P = PS;

@@ -15,6 +15,7 @@ TVal joinVal(const TVal &A, const TVal &B) {
   R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
   R.Address = (A.Address && A.tainted()) || (B.Address && B.tainted());
   R.NonZero = (!A.tainted() || A.NonZero) && (!B.tainted() || B.NonZero);
+  R.Wrap = A.Wrap ? A.Wrap : B.Wrap;
   return R;
 }
 

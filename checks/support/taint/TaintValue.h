@@ -42,12 +42,16 @@ struct TVal {
   bool Limit = false;   // Real only through a constant at the limit of its type (INT_MAX...)
   bool Address = false; // an address made from an external integer ((uint32_t *)addr)
   bool NonZero = false; // the path checked it against 0 (a divisor's guard)
+  /// The last +, -, * or ++/-- on external data that made this value: an
+  /// unsigned wrap there matters only if the value reaches a size, an index,
+  /// a pointer, a divisor or a comparison (Engine::reachWrap).
+  const void *Wrap = nullptr;
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }
   bool sameAs(const TVal &O) const {
     return Real == O.Real && Params == O.Params && Lo == O.Lo && Hi == O.Hi &&
            Validated == O.Validated && Direct == O.Direct && Limit == O.Limit &&
-           Address == O.Address && NonZero == O.NonZero;
+           Address == O.Address && NonZero == O.NonZero && Wrap == O.Wrap;
   }
 };
 

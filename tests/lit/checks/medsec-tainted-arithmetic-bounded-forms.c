@@ -7,6 +7,8 @@ char *fgets(char *s, int n, FILE *f);
 size_t strlen(const char *s);
 unsigned long strtoul(const char *s, char **end, int base);
 extern void use(size_t v);
+static char slots[64];
+static void at(size_t i) { slots[i] = 1; } // a wrapped value used as an index is reported
 #define DIV_ROUND_UP(x, k) ((x) / (k) + ((x) % (k) != 0))
 
 void limbs(FILE *f) {
@@ -23,8 +25,8 @@ void limbs(FILE *f) {
     return;
   size_t c = (bits << 2) + 1; // no-warning: bits <= SIZE_MAX / 4
   use(a);
-  use(b);
-  use(c);
+  at(b);
+  at(c);
 }
 // The unsigned wrap check right after the addition (r < a, then leave).
 struct hdr { size_t payload; };
@@ -36,7 +38,7 @@ void total_size(FILE *f) {
   size_t total = h.payload + 16; // no-warning: the wrap is caught on the next line
   if (total < h.payload)
     return;
-  use(total);
+  at(total);
 }
 void total_size_unhandled(FILE *f) {
   struct hdr h;
@@ -47,5 +49,5 @@ void total_size_unhandled(FILE *f) {
   // CHECK-NOTES: :[[@LINE-4]]:7: note: value received by 'fread' here
   if (other < h.payload)
     use(0); // reports the wrap but goes on with the wrapped value
-  use(other);
+  at(other);
 }

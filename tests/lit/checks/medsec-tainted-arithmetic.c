@@ -13,6 +13,10 @@ int fscanf(FILE *f, const char *fmt, ...);
 int rand(void);
 int abs(int v);
 extern void use(long v);
+// An unsigned wrap is reported where its result is used as a size, an index,
+// a pointer offset, a divisor, a loop bound or in a comparison: at() indexes.
+static char slots[64];
+static void at(unsigned long i) { slots[i] = 1; }
 #define INT_MAX 2147483647
 #define INT_MIN (-INT_MAX - 1)
 #define CHAR_MAX 127
@@ -72,14 +76,14 @@ void unsigned_wrap(int fd) {
   uint32_t total = len + 4;
   // CHECK-NOTES: :[[@LINE-1]]:24: warning: the addition on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
   // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'read' here
-  use(total);
+  at(total);
   if (len > 1024)
     return;
   use(len + 4); // no-warning
   uint32_t body = len - 4;
   // CHECK-NOTES: :[[@LINE-1]]:23: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
   // CHECK-NOTES: :[[@LINE-10]]:3: note: value received by 'read' here
-  use(body);
+  at(body);
 }
 
 void small_values(int fd) {
@@ -114,7 +118,7 @@ void random_macro(void) {
   unsigned int next = data + 1;
   // CHECK-NOTES: :[[@LINE-1]]:28: warning: the addition on a value derived from a pseudo-random value can wrap around 'unsigned int'; check the operand's range before the operation
   // CHECK-NOTES: :[[@LINE-3]]:37: note: value produced by 'rand' here
-  use(next);
+  at(next);
   if (data < 4000000000u)
     use(data + 1); // no-warning
 }
@@ -124,7 +128,7 @@ void macro_use(int fd) {
   uint32_t body = RECEIVED_LEN(fd, len);
   // CHECK-NOTES: :[[@LINE-1]]:19: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
   // CHECK-NOTES: :[[@LINE-2]]:19: note: value received by 'read' here
-  use(body);
+  at(body);
 }
 
 // A variable set to its type's maximum (or signed minimum) overflows at the
@@ -148,6 +152,7 @@ void limit_values(void) {
   count++;
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: the addition on a value derived from the maximum value of its type can wrap around 'unsigned int'; check the operand's range before the operation
   // CHECK-NOTES: :[[@LINE-3]]:24: note: value set to the maximum value of its type here
+  at(count);
   unsigned int zero = 0;
   use(zero + 1); // no-warning, zero is not a limit of interest
   int half = INT_MAX / 2;
@@ -199,7 +204,63 @@ void limit_through_out_param(void) {
   uint32_t copy, lim = UINT_MAX;
   memcpy(&copy, &lim, sizeof copy);
   use(copy + 1); // no-warning, a copy of the sentinel
-  use(lim + 1);
-  // CHECK-NOTES: :[[@LINE-1]]:11: warning: the addition on a value derived from the maximum value of its type can wrap around 'uint32_t'; check the operand's range before the operation
+  at(lim + 1);
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: the addition on a value derived from the maximum value of its type can wrap around 'uint32_t'; check the operand's range before the operation
   // CHECK-NOTES: :[[@LINE-5]]:24: note: value set to the maximum value of its type here
+}
+
+// Unsigned wrap-around is defined: a result that only feeds more arithmetic,
+// a store or a call whose body is elsewhere (hash and cipher rounds, counters)
+// is not reported; a result used as a size, an index, a pointer offset, a
+// divisor, a loop bound or in a comparison is, wherever that use is.
+struct hash_ctx { uint32_t state[4]; };
+void hash_round(int fd, struct hash_ctx *ctx) {
+  uint32_t w;
+  read(fd, &w, sizeof w);
+  uint32_t a = ctx->state[0] + w * 2654435761u; // no-warning: the wrap is the algorithm
+  a = (a << 7 | a >> 25) + ctx->state[1];       // no-warning
+  ctx->state[0] += a;                           // no-warning
+  use(a ^ w);
+}
+void *memcpy(void *d, const void *s, size_t n);
+static uint8_t ring[64];
+void wrapped_uses(int fd, uint8_t *dst, const uint8_t *src, size_t cap, uint32_t head) {
+  uint32_t off, len;
+  read(fd, &off, sizeof off);
+  read(fd, &len, sizeof len);
+  ring[(head + len) % 64] = 0; // no-warning: the remainder brings it back into range
+  ring[(head + len) & 63] = 0; // no-warning: so does the mask
+  if (off + len <= cap)
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: the addition on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+    // CHECK-NOTES: :[[@LINE-6]]:3: note: value received by 'read' here
+    memcpy(dst, src, cap);
+  uint32_t period = 1000u / (len - 1);
+  // CHECK-NOTES: :[[@LINE-1]]:34: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: value received by 'read' here
+  use(period);
+  uint32_t words = len * 4;
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: the multiplication on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-13]]:3: note: value received by 'read' here
+  uint32_t bytes = words + 8; // both wraps the size is made of are reported
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: the addition on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-16]]:3: note: value received by 'read' here
+  memcpy(dst, src, bytes);
+  uint32_t shown = len + 1; // no-warning: printed, stored, never a size
+  use(shown);
+}
+// Comparing a result with its own operand is the test for the wrap, not a use:
+// a 64-bit byte counter kept as two words, and the overflow test of a sum.
+struct counter { uint32_t total[2]; };
+void count_bytes(int fd, struct counter *c) {
+  uint32_t n, have = 16;
+  read(fd, &n, sizeof n);
+  c->total[0] += n; // no-warning: the carry below detects the wrap
+  if (c->total[0] < n)
+    c->total[1]++;
+  if (have + n < have) // no-warning: the wrap check itself
+    return;
+  if (have + n > 4096u)
+    // CHECK-NOTES: :[[@LINE-1]]:12: warning: the addition on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+    // CHECK-NOTES: :[[@LINE-8]]:3: note: value received by 'read' here
+    return;
 }
