@@ -238,6 +238,11 @@ void FunctionAnalysis::refineLoc(TaintState &St, const Expr *Side, BinaryOperato
     Cur = Saved;
     if (Now.Lo.isConst() && Now.Lo.V == B->V)
       Lo = Bound::constant(B->V + 1, Now.Lo.K);
+    // The lower end of its type too: after `if (n == 0) return;` an unsigned n
+    // is at least 1, and n - 1 cannot wrap.
+    else if (!Now.Lo.known() && Now.tainted())
+      if (auto TR = typeRange(Side->getType()); TR && TR->first == B->V)
+        Lo = Bound::constant(B->V + 1);
     if (Now.Hi.isConst() && Now.Hi.V == B->V)
       Hi = Bound::constant(B->V - 1, Now.Hi.K);
     if (!Lo && !Hi)

@@ -264,3 +264,24 @@ void count_bytes(int fd, struct counter *c) {
     // CHECK-NOTES: :[[@LINE-8]]:3: note: value received by 'read' here
     return;
 }
+// An unsigned count checked against zero before `n - 1` cannot wrap there.
+static uint32_t words_buf[16];
+static void last_word(uint32_t *w, uint32_t n) {
+  if (n == 0)
+    return;
+  uint32_t *end = w + (n - 1); // no-warning: n >= 1 here
+  *end = 0;
+}
+static void last_word_unchecked(uint32_t *w, uint32_t n) {
+  uint32_t *end = w + (n - 1);
+  // CHECK-NOTES: :[[@LINE-1]]:26: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE+6]]:3: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE+7]]:34: note: passed to 'last_word_unchecked' as 'n' here
+  *end = 0;
+}
+void word_counts(int fd) {
+  uint32_t n;
+  read(fd, &n, sizeof n);
+  last_word(words_buf, n);
+  last_word_unchecked(words_buf, n);
+}
