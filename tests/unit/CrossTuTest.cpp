@@ -57,6 +57,27 @@ TEST(CrossTuJoin, NewFactsRerunTheUnitsThatDefineOrUseTheName) {
   EXPECT_TRUE(J.advance().empty());
 }
 
+TEST(CrossTuJoin, NamesSeveralUnitsDefineAreNotJoined) {
+  // Two programs of one database, each with its own global `opt` and its own
+  // `main`: what one stores in its `opt` is not the other's.
+  CrossTuJoin J;
+  J.addUnit("/p/tool_a.c", unitFacts({fact("global", "opt", 0, "tool_a.c", 4),
+                                      fact("param", "parse", 0, "tool_a.c", 9)},
+                                     {"opt", "main"}, {"parse"}));
+  J.addUnit("/p/tool_b.c", unitFacts({}, {"opt", "main"}, {}));
+  J.addUnit("/p/parse.c", unitFacts({}, {"parse"}, {}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/parse.c"}));
+  EXPECT_EQ(J.ambiguousNames(), (std::set<std::string>{"opt"}));
+  EXPECT_EQ(J.overlayYaml().find("opt"), std::string::npos);
+  EXPECT_NE(J.overlayYaml().find("parse"), std::string::npos);
+  // One definition and an extern declaration elsewhere are one object.
+  CrossTuJoin K;
+  K.addUnit("/p/isr.c", unitFacts({fact("global", "rx_buf", 0, "isr.c", 4)}, {"rx_buf"}, {}));
+  K.addUnit("/p/proto.c", unitFacts({}, {}, {"rx_buf"}));
+  EXPECT_EQ(K.advance(), (std::vector<std::string>{"/p/proto.c"}));
+  EXPECT_TRUE(K.ambiguousNames().empty());
+}
+
 TEST(CrossTuJoin, EarliestLocationWinsWhateverTheOrder) {
   CrossTuJoin A, B;
   json::Value X = unitFacts({fact("param", "parse", 1, "z.c", 5)}, {}, {"parse"});

@@ -165,7 +165,19 @@ void CrossTuJoin::joinCallCounts(std::set<std::string> &Rerun) {
 std::vector<std::string> CrossTuJoin::advance() {
   std::set<std::string> Rerun;
   joinCallCounts(Rerun);
+  // A name two units define is two objects: no executable links both (the
+  // programs of one database, each with its own `opt` or `main`), so what
+  // one of them does with it says nothing about the other.
+  std::map<std::string, unsigned> Definers;
+  for (const auto &[Unit, N] : Units)
+    for (const std::string &Name : N.Defines)
+      ++Definers[Name];
   for (auto &[K, F] : Pending) {
+    if (Definers[F.Name] > 1) {
+      Ambiguous.insert(F.Name);
+      Known.emplace(K, F); // never Used: not in the rules
+      continue;
+    }
     for (const auto &[Unit, N] : Units) {
       if (Unit == F.Unit)
         continue; // it knows already
@@ -259,8 +271,31 @@ std::string CrossTuJoin::overlayYaml() const {
   return Y;
 }
 
+namespace {
+/// Says once per name that data was not followed through it.
+void reportAmbiguous(const CrossTuJoin &Join, std::set<std::string> &Reported) {
+  std::vector<std::string> New;
+  for (const std::string &Name : Join.ambiguousNames())
+    if (Reported.insert(Name).second)
+      New.push_back(Name);
+  if (New.empty())
+    return;
+  std::string List;
+  for (size_t I = 0; I < New.size() && I < 8; ++I)
+    List += (I ? ", '" : "'") + printable(New[I]) + "'";
+  if (New.size() > 8)
+    List += " and " + std::to_string(New.size() - 8) + " more";
+  llvm::errs() << "medsec: note: cross-TU: " << List
+               << (New.size() == 1 ? " is" : " are")
+               << " defined by several units (programs linked apart): external data is not "
+                  "followed between units through "
+               << (New.size() == 1 ? "it" : "them") << "\n";
+}
+} // namespace
+
 void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
                       const std::string &TempDir, bool Quiet, const CrossTuRound &Analyse) {
+  std::set<std::string> Reported;
   constexpr unsigned MaxRounds = 4; // a chain of five units through parameters
   CrossTuJoin Join;
   std::map<std::string, size_t> IndexOf;
@@ -282,6 +317,7 @@ void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitRes
     if (!Quiet)
       llvm::errs() << "medsec: cross-TU round " << Round << ": analysing " << Rerun.size()
                    << " unit(s) again\n";
+    reportAmbiguous(Join, Reported);
     std::vector<UnitResult> Again = Analyse(Rerun, Derived, Round);
     if (Again.size() != Rerun.size())
       return; // interrupted

@@ -42,6 +42,9 @@ public:
   std::vector<std::string> advance();
   /// The derived rules, in the catalogue's override format; empty when none.
   std::string overlayYaml() const;
+  /// Names with a fact that several units define (each its own object, in
+  /// programs linked apart): their facts are not joined.
+  const std::set<std::string> &ambiguousNames() const { return Ambiguous; }
 
 private:
   struct CallCounts {
@@ -67,6 +70,7 @@ private:
   };
   std::map<std::string, Names> Units;
   std::map<Key, Fact> Known, Pending;
+  std::set<std::string> Ambiguous;
 };
 
 /// Analyses Files again with the derived rules in the file DerivedRules.
