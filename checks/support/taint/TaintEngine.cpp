@@ -351,6 +351,8 @@ void Engine::emit(SinkKind K, SourceLocation Loc, const std::string &Template, c
   Loc = userLoc(Loc);
   if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
     return;
+  if (K == SinkKind::Setting && !fromExternalInput(Trace))
+    return; // a pseudo-random value stored into a setting was not received
   if (!Reported.insert({static_cast<int>(K), Loc.getRawEncoding()}).second)
     return;
   TaintFinding F;

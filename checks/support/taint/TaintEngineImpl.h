@@ -138,6 +138,9 @@ public:
   // Settings of the device (TaintSettingSink.cpp).
   bool isSettingName(const DestPath &P);
   bool isDeclaredSetting(const DestPath &P) const;
+  /// The flow Trace starts at a place external data enters, not at a
+  /// pseudo-random value or a type's limit (a source of channel "none").
+  bool fromExternalInput(const Step *Trace) const;
   llvm::StringMap<bool> SettingNameCache;
 
   // Across translation units (TaintCrossTu.cpp, docs/taint-analysis.md).

@@ -176,6 +176,38 @@ bool Engine::isSettingName(const DestPath &P) {
   return It->second;
 }
 
+namespace {
+/// The names the type of an object goes by, through pointers and arrays: its
+/// typedefs (setpoint_t) and its tag (setpoint_s, qualified in C++).
+std::vector<std::string> typeNames(QualType T) {
+  std::vector<std::string> Names;
+  for (int Guard = 0; Guard < 16 && !T.isNull(); ++Guard) {
+    if (const auto *TT = T->getAs<TypedefType>(); TT && T->getTypeClass() == Type::Typedef) {
+      Names.push_back(TT->getDecl()->getName().str());
+      T = TT->desugar();
+      continue;
+    }
+    if (T->isPointerType() || T->isReferenceType()) {
+      T = T->getPointeeType();
+      continue;
+    }
+    if (const ArrayType *AT = T->getAsArrayTypeUnsafe()) {
+      T = AT->getElementType();
+      continue;
+    }
+    if (const auto *ET = dyn_cast<ElaboratedType>(T.getTypePtr())) {
+      T = ET->getNamedType();
+      continue;
+    }
+    if (const RecordDecl *RD = T->getAsRecordDecl())
+      if (RD->getIdentifier())
+        Names.push_back(RD->getQualifiedNameAsString());
+    break;
+  }
+  return Names;
+}
+} // namespace
+
 bool Engine::isDeclaredSetting(const DestPath &P) const {
   const llvm::StringSet<> &D = Cfg.Settings.Declared;
   if (D.empty())
@@ -184,13 +216,43 @@ bool Engine::isDeclaredSetting(const DestPath &P) const {
   if (D.count(P.Text) || D.count(Last->getName()) || D.count(Last->getQualifiedNameAsString()))
     return true;
   if (const auto *F = dyn_cast<FieldDecl>(Last))
-    if (F->getParent()->getIdentifier() || F->getParent()->getTypedefNameForAnonDecl()) {
-      const RecordDecl *RD = F->getParent();
-      const std::string Rec = RD->getIdentifier() ? RD->getQualifiedNameAsString()
-                                                  : RD->getTypedefNameForAnonDecl()->getName().str();
-      return D.count(Rec + "::" + F->getName().str()) > 0;
+    if (const RecordDecl *RD = F->getParent(); RD->getIdentifier())
+      if (D.count(RD->getQualifiedNameAsString() + "::" + F->getName().str()))
+        return true;
+  if (P.Parts.size() >= 2)
+    if (const auto *F = dyn_cast<FieldDecl>(Last)) {
+      // motor_cfg_t::speed: the parent object's type as the program names it.
+      const auto *Parent = dyn_cast<ValueDecl>(P.Parts[P.Parts.size() - 2]);
+      for (const std::string &T : Parent ? typeNames(Parent->getType()) : std::vector<std::string>())
+        if (D.count(T + "::" + F->getName().str()))
+          return true;
     }
+  // A declared structure type: every number in an object of it, however deep, is a setting.
+  for (size_t I = 0; I + 1 < P.Parts.size(); ++I)
+    if (const auto *V = dyn_cast<ValueDecl>(P.Parts[I]))
+      for (const std::string &T : typeNames(V->getType()))
+        if (D.count(T))
+          return true;
   return false;
+}
+
+bool Engine::fromExternalInput(const Step *Trace) const {
+  const Step *Root = Trace;
+  while (Root && Root->Prev)
+    Root = Root->Prev;
+  if (!Root || Root->SourceName.empty())
+    return Root != nullptr; // registers, ISR buffers: inferred inputs are external
+  auto Channel = [&](llvm::StringRef Name) -> const std::string * {
+    if (auto It = Cfg.Sources.find(Name); It != Cfg.Sources.end())
+      return &It->second.Channel;
+    if (auto It = Cfg.CallbackFunctions.find(Name); It != Cfg.CallbackFunctions.end())
+      return &It->second.Channel;
+    if (auto It = Cfg.Globals.find(Name); It != Cfg.Globals.end())
+      return &It->second.Channel;
+    return nullptr;
+  };
+  const std::string *C = Channel(Root->SourceName);
+  return !C || isExternalChannel(*C);
 }
 
 void FunctionAnalysis::checkSetting(const Expr *Dest, const TVal &V, const Stmt *Store) {

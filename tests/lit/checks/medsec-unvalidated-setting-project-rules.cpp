@@ -17,6 +17,22 @@ static uint16_t g_peep;
 static uint16_t g_rate_limit; // the project turned the catalogue's words off
 static motor_cfg_t g_motor;
 
+typedef struct setpoint_s {
+  struct {
+    float roll, pitch;
+  } attitude;
+  uint16_t thrust;
+} setpoint_t;
+
+// A decoder writing through its pointer parameter: a declared type makes it a setting.
+static void decode_setpoint(setpoint_t *sp, const uint8_t *d) {
+  sp->attitude.roll = d[0];
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: setting 'sp->attitude.roll' is set from received data without an upper bound; check it against the setting's minimum and maximum (or clamp it) before it is applied
+  // CHECK-NOTES: :[[@LINE+26]]:3: note: value received by 'recv' here
+  // CHECK-NOTES: :[[@LINE+44]]:24: note: passed to 'decode_setpoint' as 'd' here
+  sp->thrust = d[1] < 60000u ? d[1] : 60000u; // no-warning, clamped
+}
+
 class Blower {
 public:
   void apply(const uint8_t *f) {
@@ -56,4 +72,6 @@ void on_frame(int fd) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: setting 'g_motor.speed' is set from received data without an upper bound; check it against the setting's minimum and maximum (or clamp it) before it is applied
   // CHECK-NOTES: :[[@LINE-16]]:3: note: value received by 'recv' here
   g_motor.accel = f[1]; // no-warning, not declared
+  static setpoint_t sp;
+  decode_setpoint(&sp, f);
 }

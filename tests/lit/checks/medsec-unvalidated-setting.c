@@ -3,7 +3,8 @@
 // Received values stored into therapy settings of static storage. Look-alikes:
 // a range-checked, a clamped and a table-looked-up setting, a name that only
 // contains the letters, a setting written from a constant, a local variable,
-// a status register in a condition, a measurement, a setting corrected at once.
+// a status register in a condition, a measurement, a setting corrected at once,
+// a pseudo-random value.
 typedef __SIZE_TYPE__ size_t;
 typedef unsigned char uint8_t;
 typedef unsigned short uint16_t;
@@ -12,6 +13,7 @@ typedef unsigned int uint32_t;
 long recv(int fd, void *buf, size_t n, int flags);
 float strtof(const char *s, char **end);
 void *memcpy(void *d, const void *s, size_t n);
+int rand(void);
 
 #define MAX_RATE 1200u
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
@@ -72,6 +74,7 @@ void on_frame(int fd) {
   tidal_volume_ml = f[6];
   if (tidal_volume_ml > 800u)
     tidal_volume_ml = 800u; // the store above is corrected at once: no-warning
+  basal_rate = (uint32_t)rand(); // no-warning, pseudo-random, not received
 }
 
 void on_text(int fd) {
