@@ -174,6 +174,26 @@ class ScanCommandLine(unittest.TestCase):
         self.assertEqual([f["path"] for f in data["catalogue"]["files"] if f["role"] == "project"],
                          [os.path.join(PUMP, ".medsec.yaml")])
 
+    def test_relative_rules_path_reaches_units_compiled_elsewhere(self):
+        # The units compile in proj/, the scan runs in its parent: the project's receive
+        # function must still be known to the checks.
+        with TempDir() as tmp:
+            proj = os.path.join(tmp, "proj")
+            os.mkdir(proj)
+            project(proj, {"u.c": "int my_recv(unsigned char *b);\n"
+                                  "static unsigned basal_rate;\n"
+                                  "void f(void) { unsigned char b[2]; my_recv(b); basal_rate = b[0]; }\n"})
+            with open(os.path.join(tmp, "rules.yaml"), "w") as f:
+                f.write("checks:\n  - id: medsec-tainted-array-index\n    data:\n      sources:\n"
+                        "        - {name: my_recv, taints: [\"0\"], channel: uart}\n")
+            r = run([MEDSEC, "scan", "-p", "proj", "-q", "-o", "r.json", "--rules", "rules.yaml",
+                     "--checks", "-*,medsec-unvalidated-setting"], cwd=tmp)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            data = load_json(os.path.join(tmp, "r.json"))
+        self.assertEqual([(f["check"], f["line"]) for f in data["findings"]],
+                         [("medsec-unvalidated-setting", 3)])
+        self.assertTrue(os.path.isabs(data["configuration"]["checkOptions"]["medsec.ProjectRules"]))
+
     def test_broken_catalogue_stops_the_scan_with_its_location(self):
         with TempDir() as tmp:
             project(tmp, {"good.c": GOOD})

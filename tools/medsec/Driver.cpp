@@ -237,6 +237,16 @@ int checkGateOptions(ScanOptions &O, const std::string &FailOn) {
   for (const std::string &R : O.Analyse.ProjectRules)
     if (!llvm::sys::fs::exists(R))
       return usageError("project rules file '" + R + "' does not exist");
+  // The workers run in each unit's compile directory: a path relative to the
+  // current one would name nothing there, and the project's rules would be lost.
+  for (std::string *P : {&O.Analyse.CatalogueDir, O.Analyse.ProjectRules.empty()
+                                                      ? nullptr
+                                                      : &O.Analyse.ProjectRules.front()})
+    if (P && !P->empty()) {
+      llvm::SmallString<256> Abs(*P);
+      if (!llvm::sys::fs::make_absolute(Abs))
+        *P = std::string(Abs);
+    }
   // Before the analysis, not after it: an output that cannot be written
   // would lose every finding.
   for (const std::string *Out : {&O.ResultsPath, &O.SarifPath, &O.JunitPath, &O.GitLabPath})
