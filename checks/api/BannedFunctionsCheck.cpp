@@ -1,5 +1,6 @@
 //===- BannedFunctionsCheck.cpp - medsec-banned-functions -----------------===//
 #include "BannedFunctionsCheck.h"
+#include "../support/NameSetMatcher.h"
 
 #include "../support/ConstantValue.h"
 
@@ -242,7 +243,7 @@ void BannedFunctionsCheck::registerMatchers(MatchFinder *Finder) {
     Names.push_back("::std::" + N.getKey().str());
   }
   std::vector<StringRef> Refs(Names.begin(), Names.end());
-  Finder->addMatcher(declRefExpr(to(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("ref"), this);
+  Finder->addMatcher(declRefExpr(to(functionDecl(hasAnyCatalogueName(Refs)).bind("fn"))).bind("ref"), this);
 }
 
 std::optional<std::string> BannedFunctionsCheck::contextProblem(const Banned &B,

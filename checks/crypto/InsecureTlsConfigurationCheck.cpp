@@ -1,5 +1,6 @@
 //===- InsecureTlsConfigurationCheck.cpp - medsec-insecure-tls-configuration ===//
 #include "InsecureTlsConfigurationCheck.h"
+#include "../support/NameSetMatcher.h"
 
 #include "../support/ApiArgumentTable.h"
 
@@ -126,7 +127,7 @@ void InsecureTlsConfigurationCheck::registerMatchers(MatchFinder *Finder) {
   for (const auto &E : CipherLists)
     Names.push_back("::" + E.getKey().str());
   std::vector<StringRef> Refs(Names.begin(), Names.end());
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("call"),
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyCatalogueName(Refs)).bind("fn"))).bind("call"),
                      this);
   std::vector<std::string> MethodNames;
   for (const auto &E : Methods)
@@ -134,7 +135,7 @@ void InsecureTlsConfigurationCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> MethodRefs(MethodNames.begin(), MethodNames.end());
   if (!MethodRefs.empty())
     Finder->addMatcher(
-        declRefExpr(to(functionDecl(hasAnyName(MethodRefs)).bind("method"))).bind("ref"), this);
+        declRefExpr(to(functionDecl(hasAnyCatalogueName(MethodRefs)).bind("method"))).bind("ref"), this);
 }
 
 SourceLocation InsecureTlsConfigurationCheck::argumentLocation(const Expr *Arg,

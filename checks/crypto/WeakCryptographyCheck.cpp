@@ -1,5 +1,6 @@
 //===- WeakCryptographyCheck.cpp - medsec-weak-cryptography ---------------===//
 #include "WeakCryptographyCheck.h"
+#include "../support/NameSetMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -104,7 +105,7 @@ void WeakCryptographyCheck::registerMatchers(MatchFinder *Finder) {
     Fns.push_back("::" + F.getKey().str());
   if (!Fns.empty())
     Finder->addMatcher(
-        declRefExpr(to(functionDecl(hasAnyName(refs(Fns))).bind("fn"))).bind("fnref"), this);
+        declRefExpr(to(functionDecl(hasAnyCatalogueName(refs(Fns))).bind("fn"))).bind("fnref"), this);
   // Places where a constant selects an algorithm: passed, initialised,
   // assigned, returned, put in a table. Comparisons and case labels are not.
   Finder->addMatcher(callExpr().bind("call"), this);

@@ -1,5 +1,6 @@
 //===- HardcodedCredentialsCheck.cpp - medsec-hardcoded-credentials -------===//
 #include "HardcodedCredentialsCheck.h"
+#include "../support/NameSetMatcher.h"
 
 #include "../support/PortablePPCallbacks.h"
 #include "clang/AST/ASTContext.h"
@@ -133,7 +134,7 @@ void HardcodedCredentialsCheck::registerMatchers(MatchFinder *Finder) {
   for (const auto &C : CopyFns)
     Fns.push_back("::" + C.getKey().str());
   std::vector<StringRef> Refs(Fns.begin(), Fns.end());
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(Refs)).bind("fn"))).bind("call"),
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyCatalogueName(Refs)).bind("fn"))).bind("call"),
                      this);
 }
 
