@@ -618,9 +618,9 @@ UncheckedReturnValueCheck::UncheckedReturnValueCheck(StringRef Name, ClangTidyCo
     Functions[E.Key] = readRule(E, Def, Convention::Any);
   for (const rules::DataEntry &E : entry()->activeData("name-patterns")) {
     Pattern P;
-    P.Match = std::make_shared<llvm::Regex>(E.get("pattern"));
+    P.Match = std::make_shared<LazyRegex>(E.get("pattern"));
     if (!E.get("exclude").empty())
-      P.Exclude = std::make_shared<llvm::Regex>(E.get("exclude"));
+      P.Exclude = std::make_shared<LazyRegex>(E.get("exclude"));
     P.ReturnType = E.get("return-type");
     P.R = readRule(E, Def, Convention::Any);
     std::string Err;

@@ -2,6 +2,7 @@
 #ifndef MEDSEC_CHECKS_ERRORS_UNCHECKEDRETURNVALUECHECK_H
 #define MEDSEC_CHECKS_ERRORS_UNCHECKEDRETURNVALUECHECK_H
 
+#include "../support/LazyRegex.h"
 #include "../support/MedSecCheck.h"
 #include "InferredMustCheck.h"
 #include "ReturnConvention.h"
@@ -10,7 +11,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/Regex.h"
 
 #include <memory>
 
@@ -50,7 +50,7 @@ public:
   };
   static constexpr int NoStream = -2;
   struct Pattern {
-    std::shared_ptr<llvm::Regex> Match, Exclude;
+    std::shared_ptr<LazyRegex> Match, Exclude;
     std::string ReturnType;
     Rule R;
   };
