@@ -51,6 +51,8 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     P.ToReturn = mentionsReturn(To);
     P.To = parseArgs(To);
     P.LengthOf = static_cast<int>(D.getInt("length-of", -1));
+    P.LengthOut = static_cast<int>(D.getInt("length-out", -1));
+    P.LengthMax = static_cast<int>(D.getInt("length-max", -1));
     C.Propagators[D.Key] = P;
   }
   for (const rules::DataEntry &D : E.activeData("validators")) {

@@ -55,6 +55,8 @@ struct PropagatorSpec {
   bool ToReturn = false; // ... reaches the return value
   ArgSet To;             // ... and/or what these arguments point to
   int LengthOf = -1;     // the result is a length within this argument's buffer
+  int LengthOut = -1;    // what this argument points to receives the count of bytes copied,
+  int LengthMax = -1;    // which is at most this argument's value
 };
 
 enum class ValidWhen { NonZero, Zero, Always, ReturnsBounded };

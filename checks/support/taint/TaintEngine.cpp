@@ -146,6 +146,10 @@ public:
     return true;
   }
   bool VisitInitListExpr(InitListExpr *IL) {
+    // The traversal sees the list as written: with designators (`.access_cb = data_access`)
+    // its inits are DesignatedInitExprs in source order. The semantic form has one per field.
+    if (IL->isSyntacticForm() && IL->getSemanticForm())
+      IL = IL->getSemanticForm();
     for (const Expr *I : IL->inits())
       escapes(I);
     const RecordDecl *RD = IL->getType()->getAsRecordDecl();

@@ -713,6 +713,19 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
               checkSettingWrite(arg(CE, I), R, CE);
             store(*L, R, !L->Contents);
           }
+      // The count of bytes copied (`ble_hs_mbuf_to_flat(om, buf, sizeof buf, &len)`): external,
+      // but at most the limit the caller passed.
+      const int Out = P->second.LengthOut, Max = P->second.LengthMax;
+      if (Out >= 0 && static_cast<unsigned>(Out) < numArgs(CE))
+        if (auto L = pointeeLoc(arg(CE, static_cast<unsigned>(Out)))) {
+          TVal N = R;
+          N.Lo = Bound::constant(0);
+          if (Max >= 0 && static_cast<unsigned>(Max) < numArgs(CE)) {
+            const TVal M = value(arg(CE, static_cast<unsigned>(Max)));
+            N.Hi = M.tainted() ? M.Hi : M.Hi.isConst() ? M.Hi : Bound::trusted();
+          }
+          store(*L, N, !L->Contents);
+        }
     }
   }
   auto VS = E.Cfg.Validators.find(Name);
@@ -1058,14 +1071,15 @@ void FunctionAnalysis::run() {
     forEachReachableSuccessor(*B, [&](const CFGBlock *SB, unsigned Index) {
       TaintState Edge = St;
       if (Term && isa<SwitchStmt>(Term)) {
+        // `case K:` fixes the value, a GNU range `case A ... B:` bounds it to [A, B].
         if (const auto *CaseS = dyn_cast_or_null<CaseStmt>(SB->getLabel()))
-          if (!CaseS->getRHS())
-            if (auto L = lval(cast<SwitchStmt>(Term)->getCond())) {
-              Cur = &Edge;
-              TVal CV = value(CaseS->getLHS());
-              if (CV.Lo.isConst())
-                setBounds(Edge, *L, CV.Lo, CV.Lo);
-            }
+          if (auto L = lval(cast<SwitchStmt>(Term)->getCond())) {
+            Cur = &Edge;
+            TVal Lo = value(CaseS->getLHS());
+            TVal Hi = CaseS->getRHS() ? value(CaseS->getRHS()) : Lo;
+            if (Lo.Lo.isConst() && Hi.Hi.isConst())
+              setBounds(Edge, *L, Lo.Lo, Hi.Hi);
+          }
       } else if (Cond && B->succ_size() == 2) {
         refine(Edge, Cond, Index == 0);
       }
