@@ -1,5 +1,6 @@
 //===- LocalDataFlow.cpp --------------------------------------------------===//
 #include "LocalDataFlow.h"
+#include "../support/AstQueries.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -73,22 +74,7 @@ std::vector<std::pair<std::string, SourceLocation>> LocalDataFlow::chain(const E
   return Steps;
 }
 
-const ValueDecl *LocalDataFlow::baseVar(const Expr *E) const {
-  E = E->IgnoreParenCasts();
-  if (const auto *R = dyn_cast<DeclRefExpr>(E))
-    return isa<VarDecl>(R->getDecl()) ? R->getDecl() : nullptr;
-  if (const auto *M = dyn_cast<MemberExpr>(E))
-    return baseVar(M->getBase());
-  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
-    return baseVar(A->getBase());
-  if (const auto *U = dyn_cast<UnaryOperator>(E))
-    if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
-      return baseVar(U->getSubExpr());
-  if (const auto *B = dyn_cast<BinaryOperator>(E))
-    if (B->isAdditiveOp())
-      return baseVar(B->getLHS()->getType()->isPointerType() ? B->getLHS() : B->getRHS());
-  return nullptr;
-}
+const ValueDecl *LocalDataFlow::baseVar(const Expr *E) const { return baseVariable(E); }
 
 bool LocalDataFlow::propagate(const Stmt *S) {
   if (const auto *C = dyn_cast<CallExpr>(S)) {

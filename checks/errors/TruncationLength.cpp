@@ -1,5 +1,6 @@
 //===- TruncationLength.cpp -----------------------------------------------===//
 #include "TruncationLength.h"
+#include "../support/AstQueries.h"
 
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -80,21 +81,10 @@ Classified classifyValue(const Expr *E, ASTContext &Ctx) {
   return {};
 }
 
-/// The statement holding S directly in a compound statement, and that block.
+/// The block holding S directly (as a statement or inside one).
 const CompoundStmt *blockOf(const Stmt *S, ASTContext &Ctx) {
-  const Stmt *Node = S;
-  for (int Depth = 0; Depth < 16; ++Depth) {
-    const DynTypedNodeList P = Ctx.getParents(*Node);
-    if (P.size() != 1)
-      return nullptr;
-    if (const auto *C = P[0].get<CompoundStmt>())
-      return C;
-    const auto *Up = P[0].get<Stmt>();
-    if (!Up || !isa<Expr>(Up))
-      return nullptr;
-    Node = Up;
-  }
-  return nullptr;
+  const CompoundStmt *Block = nullptr;
+  return statementInBlock(S, Ctx, Block) ? Block : nullptr;
 }
 
 } // namespace

@@ -1,14 +1,13 @@
 //===- UncheckedReturnValueCheck.cpp - medsec-unchecked-return-value ------===//
 #include "UncheckedReturnValueCheck.h"
-#include "TruncationLength.h"
+#include "../support/AstQueries.h"
 #include "../support/CrossTuFacts.h"
+#include "ErrorPath.h"
+#include "TruncationLength.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Analysis/Analyses/LiveVariables.h"
-#include "clang/Analysis/AnalysisDeclContext.h"
 #include "clang/Lex/Lexer.h"
 
 #include <functional>
@@ -21,6 +20,7 @@ namespace {
 using Rule = UncheckedReturnValueCheck::Rule;
 using Use = UncheckedReturnValueCheck::Use;
 
+const ResultTest TruthTest; // the test a conversion to bool makes
 Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Conv) {
   Rule R;
   R.Key = E.Key;
@@ -34,490 +34,6 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.RequestedArg = static_cast<int>(E.getInt("requested-arg", -1));
   R.TruncationLength = E.getBool("truncation-length", false);
   return R;
-}
-
-const Expr *constantOperand(const Expr *E) { return E->IgnoreParenImpCasts(); }
-
-const ResultTest TruthTest; // the test a conversion to bool makes
-
-/// The conversion to bool C is itself the test of a condition: `if (f())`,
-/// `!f()`, `f() && g()` in C++, where the condition's own test is judged.
-bool convertsForCondition(const CastExpr *C, ASTContext &Ctx) {
-  const DynTypedNodeList Parents = Ctx.getParents(*C);
-  if (Parents.size() != 1)
-    return false;
-  const auto *S = Parents[0].get<Stmt>();
-  if (!S)
-    return false;
-  if (const auto *If = dyn_cast<IfStmt>(S))
-    return If->getCond() == C;
-  if (const auto *W = dyn_cast<WhileStmt>(S))
-    return W->getCond() == C;
-  if (const auto *D = dyn_cast<DoStmt>(S))
-    return D->getCond() == C;
-  if (const auto *F = dyn_cast<ForStmt>(S))
-    return F->getCond() == C;
-  if (const auto *Cond = dyn_cast<ConditionalOperator>(S))
-    return Cond->getCond() == C;
-  if (const auto *U = dyn_cast<UnaryOperator>(S))
-    return U->getOpcode() == UO_LNot;
-  if (const auto *B = dyn_cast<BinaryOperator>(S))
-    return B->isLogicalOp();
-  return false;
-}
-
-Use classifyUse(const Expr *E, ASTContext &Ctx, const Expr *&ToBool);
-
-/// Classifies how the value of E is used by the expressions around it.
-Use classify(const Expr *E, ASTContext &Ctx) {
-  const Expr *ToBool = nullptr;
-  Use U = classifyUse(E, Ctx, ToBool);
-  U.ToBool = ToBool;
-  return U;
-}
-
-Use classifyUse(const Expr *E, ASTContext &Ctx, const Expr *&ToBool) {
-  const Stmt *Node = E;
-  for (;;) {
-    const DynTypedNodeList Parents = Ctx.getParents(*Node);
-    if (Parents.size() != 1)
-      return {};
-    const DynTypedNode &P = Parents[0];
-    if (const auto *VD = P.get<VarDecl>()) {
-      if (!VD->isLocalVarDecl() || VD->isStaticLocal() || VD->getType()->isReferenceType())
-        return {};
-      const DynTypedNodeList DS = Ctx.getParents(*VD);
-      Use U;
-      U.K = Use::Stored;
-      U.Var = VD;
-      U.Store = DS.size() == 1 ? DS[0].get<DeclStmt>() : nullptr;
-      U.Where = E;
-      return U.Store ? U : Use{};
-    }
-    const auto *S = P.get<Stmt>();
-    if (!S)
-      return {};
-    if (isa<ParenExpr, ExprWithCleanups, ConstantExpr, MaterializeTemporaryExpr,
-            CXXBindTemporaryExpr>(S)) {
-      Node = S;
-      continue;
-    }
-    if (const auto *Cast = dyn_cast<CastExpr>(S)) {
-      if (Cast->getType()->isVoidType() && isa<ExplicitCastExpr>(Cast))
-        return {Use::VoidCast, Cast};
-      if (Cast->getCastKind() == CK_IntegralToBoolean && !ToBool &&
-          !convertsForCondition(Cast, Ctx))
-        ToBool = Cast;
-      // Integer conversions keep the value a test will see.
-      if (Cast->getType()->isIntegralOrEnumerationType() || Cast->getType()->isPointerType() ||
-          Cast->getType()->isBooleanType()) {
-        Node = S;
-        continue;
-      }
-      return {};
-    }
-    if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(S))
-      return {Use::Discarded, E};
-    if (const auto *If = dyn_cast<IfStmt>(S))
-      return If->getCond() == Node ? Use{Use::Tested, If->getCond()} : Use{Use::Discarded, E};
-    if (const auto *W = dyn_cast<WhileStmt>(S))
-      return W->getCond() == Node ? Use{Use::Tested, W->getCond()} : Use{Use::Discarded, E};
-    if (const auto *D = dyn_cast<DoStmt>(S))
-      return D->getCond() == Node ? Use{Use::Tested, D->getCond()} : Use{Use::Discarded, E};
-    if (const auto *F = dyn_cast<ForStmt>(S))
-      return F->getCond() == Node ? Use{Use::Tested, F->getCond()} : Use{Use::Discarded, E};
-    if (const auto *C = dyn_cast<ConditionalOperator>(S)) {
-      if (C->getCond() == Node)
-        return {Use::Tested, C->getCond()};
-      Node = S;
-      continue;
-    }
-    if (const auto *U = dyn_cast<UnaryOperator>(S)) {
-      if (U->getOpcode() == UO_LNot)
-        return {Use::Tested, U};
-      return {};
-    }
-    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
-      if (B->getOpcode() == BO_Comma) {
-        if (B->getLHS() == Node)
-          return {Use::Discarded, E};
-        Node = S;
-        continue;
-      }
-      if (B->isLogicalOp())
-        return {Use::Tested, B};
-      if (B->getOpcode() == BO_Assign && B->getRHS() == Node) {
-        // `if ((ret = f()) != 0)`: the assignment's own value is what is tested.
-        Use Outer = classifyUse(B, Ctx, ToBool);
-        const auto *Ref = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens());
-        const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-        const bool Local = VD && VD->isLocalVarDecl() && !VD->isStaticLocal() &&
-                           !VD->getType()->isReferenceType();
-        if (Outer.K != Use::Discarded) {
-          if (Outer.K == Use::Tested && Local)
-            Outer.Var = VD; // `while ((n = fread(...)) > 0)`: the count is kept too
-          return Outer;
-        }
-        if (!Local)
-          return {};
-        Use U;
-        U.K = Use::Stored;
-        U.Var = VD;
-        U.Store = B;
-        U.Where = E;
-        return U;
-      }
-      if (B->isComparisonOp() && !B->isCommaOp()) {
-        const bool OnLeft = B->getLHS() == Node;
-        const Expr *Other = OnLeft ? B->getRHS() : B->getLHS();
-        // A pointer result meets the integer 0 behind an implicit conversion.
-        if (Other->getType()->isPointerType())
-          Other = constantOperand(Other);
-        Expr::EvalResult R;
-        if (!constantOperand(Other)->isValueDependent() &&
-            Other->getType()->isIntegralOrEnumerationType() &&
-            Other->EvaluateAsInt(R, Ctx, Expr::SE_AllowSideEffects)) {
-          Use U{Use::Tested, B};
-          U.Test.K = ResultTest::Compare;
-          U.Test.Op = OnLeft ? B->getOpcode() : BinaryOperator::reverseComparisonOp(B->getOpcode());
-          U.Test.Constant = R.Val.getInt();
-          const QualType T = B->getLHS()->getType();
-          U.Test.Unsigned = T->isUnsignedIntegerOrEnumerationType();
-          U.Test.Width =
-              T->isIntegralOrEnumerationType() ? static_cast<unsigned>(Ctx.getTypeSize(T)) : 64;
-          return U;
-        }
-      }
-      return {};
-    }
-    return {}; // an argument, a return value, an initialiser: handed on
-  }
-}
-
-/// Locals whose address is taken or that are captured: a store to them may
-/// be read through an alias, so liveness says nothing.
-class EscapingLocals : public RecursiveASTVisitor<EscapingLocals> {
-public:
-  llvm::DenseSet<const VarDecl *> Vars;
-  bool VisitUnaryOperator(UnaryOperator *U) {
-    if (U->getOpcode() == UO_AddrOf)
-      if (const auto *R = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens()))
-        if (const auto *VD = dyn_cast<VarDecl>(R->getDecl()))
-          Vars.insert(VD);
-    return true;
-  }
-  bool VisitLambdaExpr(LambdaExpr *L) {
-    for (const LambdaCapture &C : L->captures())
-      if (C.capturesVariable())
-        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          Vars.insert(VD);
-    return true;
-  }
-  bool VisitGCCAsmStmt(GCCAsmStmt *) {
-    Opaque = true;
-    return true;
-  }
-  bool Opaque = false;
-};
-
-class DeadStoreObserver : public LiveVariables::Observer {
-public:
-  DeadStoreObserver(llvm::DenseSet<const void *> &Dead, const llvm::DenseSet<const VarDecl *> &Skip)
-      : Dead(Dead), Skip(Skip) {}
-  void observeStmt(const Stmt *S, const CFGBlock *,
-                   const LiveVariables::LivenessValues &Live) override {
-    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
-      if (B->getOpcode() != BO_Assign)
-        return;
-      if (const auto *R = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParens()))
-        if (const auto *VD = dyn_cast<VarDecl>(R->getDecl()))
-          if (eligible(VD) && !Live.isLive(VD))
-            Dead.insert(B);
-      return;
-    }
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->hasInit() && eligible(VD) && !Live.isLive(VD))
-            Dead.insert(VD);
-  }
-
-private:
-  bool eligible(const VarDecl *VD) const {
-    return VD->isLocalVarDecl() && !VD->isStaticLocal() && !Skip.count(VD) &&
-           !VD->getType().isVolatileQualified() && !VD->getType()->isReferenceType();
-  }
-  llvm::DenseSet<const void *> &Dead;
-  const llvm::DenseSet<const VarDecl *> &Skip;
-};
-
-/// A comment on the line of Loc or alone on the line above: the reason the
-/// developer gives for ignoring the result.
-bool hasJustification(SourceLocation Loc, const SourceManager &SM) {
-  const FileID FID = SM.getFileID(Loc);
-  bool Invalid = false;
-  const StringRef Buffer = SM.getBufferData(FID, &Invalid);
-  if (Invalid)
-    return false;
-  const unsigned Line = SM.getLineNumber(FID, SM.getFileOffset(Loc));
-  auto LineText = [&](unsigned N) -> StringRef {
-    if (N == 0)
-      return {};
-    const SourceLocation Start = SM.translateLineCol(FID, N, 1);
-    const unsigned Off = SM.getFileOffset(Start);
-    StringRef Rest = Buffer.substr(Off);
-    return Rest.take_until([](char C) { return C == '\n'; });
-  };
-  auto HasWords = [](StringRef Comment) {
-    unsigned Letters = 0;
-    for (char C : Comment)
-      Letters += isLetter(C);
-    return Letters >= 3;
-  };
-  const StringRef Here = LineText(Line);
-  for (StringRef Opener : {"//", "/*"}) {
-    const size_t Pos = Here.find(Opener);
-    if (Pos != StringRef::npos && HasWords(Here.substr(Pos + 2)))
-      return true;
-  }
-  // The comment just above, skipping preprocessor lines (`#if` around the
-  // call); a block comment counts as a whole.
-  unsigned N = Line - 1;
-  while (N > 0 && LineText(N).trim().starts_with("#"))
-    --N;
-  const StringRef Above = LineText(N).trim();
-  if (Above.starts_with("//"))
-    return HasWords(Above);
-  if (!Above.ends_with("*/"))
-    return false;
-  std::string Block;
-  for (unsigned K = N; K > 0 && N - K < 20; --K) {
-    const StringRef Text = LineText(K);
-    Block += Text.str();
-    if (Text.contains("/*"))
-      return HasWords(Block);
-  }
-  return false;
-}
-
-/// The statement holding E in its compound statement, or null.
-const Stmt *statementOf(const Stmt *E, ASTContext &Ctx, const CompoundStmt *&Block) {
-  const Stmt *Node = E;
-  for (int Depth = 0; Depth < 16; ++Depth) {
-    const DynTypedNodeList P = Ctx.getParents(*Node);
-    if (P.size() != 1)
-      return nullptr;
-    if (const auto *C = P[0].get<CompoundStmt>()) {
-      Block = C;
-      return Node;
-    }
-    const auto *S = P[0].get<Stmt>();
-    if (!S || !isa<Expr>(S))
-      return nullptr;
-    Node = S;
-  }
-  return nullptr;
-}
-
-/// V (any variable when D is null), or an assignment to it.
-bool isVar(const Expr *E, const ValueDecl *D) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *B = dyn_cast<BinaryOperator>(E))
-    if (B->getOpcode() == BO_Assign)
-      E = B->getLHS()->IgnoreParenImpCasts();
-  const auto *R = dyn_cast<DeclRefExpr>(E);
-  return R && isa<VarDecl>(R->getDecl()) && (!D || R->getDecl() == D);
-}
-
-/// Cond holds when V is an error: `V`, `V != 0`, `V < 0`, `(V = f()) != 0`,
-/// or a null pointer (`V == NULL`, `!V`).
-bool testsFailure(const Expr *Cond, const ValueDecl *D, ASTContext &Ctx) {
-  Cond = Cond->IgnoreParenImpCasts();
-  if (isVar(Cond, D) && !Cond->getType()->isPointerType())
-    return true;
-  if (const auto *U = dyn_cast<UnaryOperator>(Cond))
-    return U->getOpcode() == UO_LNot && isVar(U->getSubExpr(), D) &&
-           U->getSubExpr()->IgnoreParenImpCasts()->getType()->isPointerType();
-  const auto *B = dyn_cast<BinaryOperator>(Cond);
-  if (!B)
-    return false;
-  if (B->getOpcode() == BO_LOr)
-    return testsFailure(B->getLHS(), D, Ctx) || testsFailure(B->getRHS(), D, Ctx);
-  if (!B->isComparisonOp())
-    return false;
-  const bool VarLeft = isVar(B->getLHS(), D);
-  const Expr *Var = VarLeft ? B->getLHS() : B->getRHS();
-  const Expr *Other = VarLeft ? B->getRHS() : B->getLHS();
-  if (!isVar(Var, D))
-    return false;
-  if (Var->IgnoreParenImpCasts()->getType()->isPointerType())
-    return B->getOpcode() == BO_EQ &&
-           Other->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
-  Expr::EvalResult K;
-  const BinaryOperatorKind Op =
-      VarLeft ? B->getOpcode() : BinaryOperator::reverseComparisonOp(B->getOpcode());
-  return (Op == BO_NE || Op == BO_LT) && Other->EvaluateAsInt(K, Ctx) && K.Val.getInt() == 0;
-}
-
-/// Call is in the then-branch of an `if` that tests D (any variable when D
-/// is null) for failure.
-bool insideFailureBranch(const Stmt *Call, const ValueDecl *D, ASTContext &Ctx) {
-  const Stmt *Node = Call;
-  for (int Depth = 0; Depth < 32; ++Depth) {
-    const DynTypedNodeList P = Ctx.getParents(*Node);
-    if (P.size() != 1 || !P[0].get<Stmt>())
-      return false;
-    const Stmt *Child = Node;
-    Node = P[0].get<Stmt>();
-    if (const auto *If = dyn_cast<IfStmt>(Node))
-      if (If->getThen() == Child && testsFailure(If->getCond(), D, Ctx))
-        return true;
-  }
-  return false;
-}
-
-/// `return V;` reports an error: V is a non-zero constant, or the variable an
-/// enclosing `if` around Call has just tested.
-bool returnsError(const ReturnStmt *R, const Stmt *Call, ASTContext &Ctx) {
-  const Expr *V = R->getRetValue();
-  if (!V)
-    return false;
-  Expr::EvalResult K;
-  if (V->EvaluateAsInt(K, Ctx))
-    return K.Val.getInt() != 0;
-  const auto *Ref = dyn_cast<DeclRefExpr>(V->IgnoreParenImpCasts());
-  return Ref && insideFailureBranch(Call, Ref->getDecl(), Ctx);
-}
-
-/// A best-effort call on an error path (an alert, an unlock, a log line
-/// before `return <error>;`): the error is already being reported, so its
-/// failure changes nothing about how the device fails.
-bool onErrorPath(const CallExpr *Call, ASTContext &Ctx) {
-  const CompoundStmt *Block = nullptr;
-  const Stmt *S = statementOf(Call, Ctx, Block);
-  bool ErrorAssigned = false;
-  for (int Level = 0; S && Block && Level < 3; ++Level) {
-    bool After = false;
-    for (const Stmt *Next : Block->body()) {
-      if (!After) {
-        After = Next == S;
-        continue;
-      }
-      if (const auto *R = dyn_cast<ReturnStmt>(Next))
-        return returnsError(R, Call, Ctx);
-      if (isa<GotoStmt>(Next))
-        return ErrorAssigned || insideFailureBranch(Call, nullptr, Ctx);
-      if (const auto *B = dyn_cast<BinaryOperator>(Next)) {
-        Expr::EvalResult K;
-        if (B->getOpcode() == BO_Assign && B->getRHS()->EvaluateAsInt(K, Ctx))
-          ErrorAssigned |= K.Val.getInt() != 0;
-        continue;
-      }
-      if (!isa<Expr, DoStmt, NullStmt, IfStmt>(Next))
-        return false;
-    }
-    // The block ends: continue after the statement that holds it.
-    const DynTypedNodeList P = Ctx.getParents(*Block);
-    const Stmt *Holder = P.size() == 1 ? P[0].get<Stmt>() : nullptr;
-    if (!Holder || !isa<IfStmt>(Holder))
-      return false;
-    S = statementOf(Holder, Ctx, Block);
-    if (!S) {
-      const DynTypedNodeList HP = Ctx.getParents(*Holder);
-      Block = HP.size() == 1 ? HP[0].get<CompoundStmt>() : nullptr;
-      S = Holder;
-    }
-  }
-  return false;
-}
-
-/// The pointer read by Ref is dereferenced right there: `*p`, `p[i]`, `p->f`,
-/// or an argument the callee declares nonnull (glibc's strcpy, memcpy, ...).
-bool dereferenced(const DeclRefExpr *Ref, ASTContext &Ctx) {
-  const Expr *E = Ref;
-  for (;;) {
-    const DynTypedNodeList P = Ctx.getParents(*E);
-    if (P.size() != 1)
-      return false;
-    if (const auto *C = P[0].get<ImplicitCastExpr>()) {
-      E = C;
-      continue;
-    }
-    if (const auto *C = P[0].get<ParenExpr>()) {
-      E = C;
-      continue;
-    }
-    if (const auto *U = P[0].get<UnaryOperator>())
-      return U->getOpcode() == UO_Deref;
-    if (const auto *A = P[0].get<ArraySubscriptExpr>())
-      return A->getBase() == E;
-    if (const auto *M = P[0].get<MemberExpr>())
-      return M->isArrow() && M->getBase() == E;
-    const auto *Call = P[0].get<CallExpr>();
-    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-    if (!FD)
-      return false;
-    for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams(); ++I) {
-      if (Call->getArg(I) != E)
-        continue;
-      if (FD->getParamDecl(I)->hasAttr<NonNullAttr>())
-        return true;
-      for (const auto *A : FD->specific_attrs<NonNullAttr>()) {
-        if (A->args_size() == 0)
-          return true;
-        for (const ParamIdx &Idx : A->args())
-          if (Idx.getASTIndex() == I)
-            return true;
-      }
-    }
-    return false;
-  }
-}
-
-/// E is the condition of a switch: each case handles a result.
-bool switchedOn(const Expr *E, ASTContext &Ctx) {
-  const Stmt *Node = E;
-  for (int Depth = 0; Depth < 8; ++Depth) {
-    const DynTypedNodeList P = Ctx.getParents(*Node);
-    if (P.size() != 1)
-      return false;
-    if (const auto *Sw = P[0].get<SwitchStmt>())
-      return Sw->getCond() == Node;
-    const auto *S = P[0].get<Stmt>();
-    if (!S || !isa<ImplicitCastExpr, ParenExpr>(S))
-      return false;
-    Node = S;
-  }
-  return false;
-}
-
-/// The local the result was stored in is tested (or switched on) after the
-/// store, somewhere in Fn.
-bool storedThenTested(const Use &U, const FunctionDecl *Fn, const SourceManager &SM,
-                      ASTContext &Ctx) {
-  const SourceLocation StoreEnd = SM.getExpansionLoc(U.Store->getEndLoc());
-  for (const BoundNodes &N :
-       match(findAll(declRefExpr(to(varDecl(equalsNode(U.Var)))).bind("r")), *Fn->getBody(), Ctx)) {
-    const auto *Ref = N.getNodeAs<DeclRefExpr>("r");
-    if (!SM.isBeforeInTranslationUnit(StoreEnd, SM.getExpansionLoc(Ref->getLocation())))
-      continue;
-    if (classify(Ref, Ctx).K == Use::Tested || switchedOn(Ref, Ctx))
-      return true;
-  }
-  return false;
-}
-
-/// Where a call is reported: where the callee's name is written; a name
-/// hidden in a macro (the FreeRTOS xSemaphoreTake) is named as the developer
-/// wrote it.
-SourceLocation actionLocation(const CallExpr *Call, const SourceManager &SM) {
-  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-  SourceLocation NameLoc = Callee->getExprLoc();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
-    NameLoc = Ref->getLocation();
-  else if (const auto *Mem = dyn_cast<MemberExpr>(Callee))
-    NameLoc = Mem->getMemberLoc();
-  return SM.getFileLoc(NameLoc);
 }
 
 } // namespace
@@ -688,12 +204,12 @@ void UncheckedReturnValueCheck::countCallSite(const CallExpr *Call, const Functi
                                               ASTContext &Ctx) {
   if (!MustCheckInference::eligible(FD, SM))
     return;
-  const SourceLocation Loc = actionLocation(Call, SM);
+  const SourceLocation Loc = calleeNameLocation(Call, SM);
   if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
     return;
   UnitSM = &SM;
   using Site = MustCheckInference::Site;
-  const Use U = classify(Call, Ctx);
+  const Use U = classifyResultUse(Call, Ctx);
   Site S = Site::Used;
   const VarDecl *Var = nullptr;
   const bool Body = Fn && Fn->hasBody();
@@ -710,7 +226,7 @@ void UncheckedReturnValueCheck::countCallSite(const CallExpr *Call, const Functi
     S = Site::Excused; // a deliberate discard: it counts against the rule, unreported
     break;
   case Use::Stored:
-    if (Body && storeIsDead(Fn, U, Ctx)) {
+    if (Body && DeadStores.isDead(Fn, U, Ctx)) {
       S = Site::DeadStore;
       Var = U.Var;
     } else if (Body && storedThenTested(U, Fn, SM, Ctx)) {
@@ -854,51 +370,7 @@ ResultSamples withShortCount(ResultSamples S, const Rule &R, const CallExpr *Cal
   return Out;
 }
 
-/// The variable V, assigned the result in a tested condition, is also read
-/// for its value (`while ((n = fread(...)) > 0) fwrite(buf, 1, n, out);`):
-/// the short count is handled where it is used.
-bool countIsUsed(const VarDecl *V, const FunctionDecl *Fn, ASTContext &Ctx) {
-  if (!Fn || !Fn->hasBody())
-    return false;
-  for (const BoundNodes &N :
-       match(findAll(declRefExpr(to(varDecl(equalsNode(V)))).bind("r")), *Fn->getBody(), Ctx)) {
-    const auto *Ref = N.getNodeAs<DeclRefExpr>("r");
-    const DynTypedNodeList P = Ctx.getParents(*Ref);
-    if (P.size() == 1)
-      if (const auto *B = P[0].get<BinaryOperator>())
-        if (B->isAssignmentOp() && B->getLHS()->IgnoreParens() == Ref)
-          continue;
-    const Use U = classify(Ref, Ctx);
-    if (U.K != Use::Tested && U.K != Use::VoidCast && U.K != Use::Discarded)
-      return true;
-  }
-  return false;
-}
 } // namespace
-
-bool UncheckedReturnValueCheck::storeIsDead(const FunctionDecl *Fn, const Use &U, ASTContext &Ctx) {
-  auto It = DeadStores.find(Fn);
-  if (It == DeadStores.end()) {
-    llvm::DenseSet<const void *> &Dead = DeadStores[Fn];
-    EscapingLocals Esc;
-    Esc.TraverseStmt(Fn->getBody());
-    if (!Esc.Opaque) {
-      AnalysisDeclContextManager Mgr(Ctx);
-      // Liveness reads every sub-expression, so the CFG must list them all.
-      Mgr.getCFGBuildOptions().setAllAlwaysAdd();
-      AnalysisDeclContext *ADC = Mgr.getContext(Fn);
-      if (ADC && ADC->getCFG())
-        if (LiveVariables *LV = ADC->getAnalysis<LiveVariables>()) {
-          DeadStoreObserver Obs(Dead, Esc.Vars);
-          LV->runOnAllBlocks(Obs);
-        }
-    }
-    It = DeadStores.find(Fn);
-  }
-  const void *Key = isa<DeclStmt>(U.Store) ? static_cast<const void *>(U.Var)
-                                           : static_cast<const void *>(U.Store);
-  return It->second.count(Key) != 0;
-}
 
 void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
@@ -914,11 +386,11 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
       countCallSite(Call, FD, Fn, SM, Ctx);
     return;
   }
-  const Use U = classify(Call, Ctx);
+  const Use U = classifyResultUse(Call, Ctx);
   if (U.K == Use::Opaque && !U.ToBool && !R->TruncationLength)
     return;
 
-  const SourceLocation Loc = actionLocation(Call, SM);
+  const SourceLocation Loc = calleeNameLocation(Call, SM);
   if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
     return;
   std::string Name = "'" + FD->getName().str() + "'";
@@ -1018,7 +490,7 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
                                             const SourceManager &SM, ASTContext &Ctx) {
   const std::string Expect = conventionText(R.Conv, S);
   const std::string Var = U.Var->getName().str();
-  if (Fn && Fn->hasBody() && storeIsDead(Fn, U, Ctx)) {
+  if (Fn && Fn->hasBody() && DeadStores.isDead(Fn, U, Ctx)) {
     if (Reported.insert(Loc).second)
       report(SM, Loc,
              "the result of " + Name.str() + " is stored in '" + Var +
@@ -1034,7 +506,7 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
   // tests correctly makes the value checked.
   const SourceLocation StoreEnd = SM.getExpansionLoc(U.Store->getEndLoc());
   const CompoundStmt *StoreBlock = nullptr;
-  statementOf(U.Store, Ctx, StoreBlock);
+  statementInBlock(U.Store, Ctx, StoreBlock);
   auto Refs =
       match(findAll(declRefExpr(to(varDecl(equalsNode(U.Var)))).bind("r")), *Fn->getBody(), Ctx);
   std::vector<const DeclRefExpr *> Reads;
@@ -1057,7 +529,7 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
           // Overwritten in the store's own block: later reads see another
           // value. A conditional overwrite (`if (ret == X) ret = Y;`) is not.
           const CompoundStmt *Here = nullptr;
-          statementOf(B, Ctx, Here);
+          statementInBlock(B, Ctx, Here);
           if (Here && Here == StoreBlock)
             break;
           continue;
@@ -1073,7 +545,7 @@ void UncheckedReturnValueCheck::checkStored(const Use &U, const CallExpr *, cons
                R.Sev, R.Key);
       return;
     }
-    const Use V = classify(Ref, Ctx);
+    const Use V = classifyResultUse(Ref, Ctx);
     if (V.K == Use::VoidCast) {
       // `(void)rc;` only silences the compiler: the result is still ignored.
       const SourceLocation At = SM.getFileLoc(V.Where->getBeginLoc());

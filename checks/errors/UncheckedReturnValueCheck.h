@@ -4,7 +4,9 @@
 
 #include "../support/LazyRegex.h"
 #include "../support/MedSecCheck.h"
+#include "DeadStores.h"
 #include "InferredMustCheck.h"
+#include "ResultUse.h"
 #include "ReturnConvention.h"
 #include "TruncationLength.h"
 
@@ -55,21 +57,7 @@ public:
     Rule R;
   };
 
-  /// How a value is used where it is produced.
-  struct Use {
-    enum Kind { Discarded, VoidCast, Stored, Tested, Opaque };
-    Use() = default;
-    Use(Kind K, const Expr *Where) : K(K), Where(Where) {}
-    Kind K = Opaque;
-    const Expr *Where = nullptr;  // the cast, the comparison, the condition
-    const VarDecl *Var = nullptr; // Stored; Tested: the local also assigned the result
-    const Stmt *Store = nullptr;  // Stored: the assignment or the DeclStmt
-    ResultTest Test;              // Tested
-    // An implicit or explicit conversion of the value to bool outside a
-    // condition (`bool ok = f();`, `return f();` in a bool function): it is a
-    // truth test of its own, whatever is done with the bool afterwards.
-    const Expr *ToBool = nullptr;
-  };
+  using Use = ResultUse; // ResultUse.h
 
 private:
   std::optional<Rule> ruleFor(const FunctionDecl *FD) const;
@@ -84,7 +72,6 @@ private:
   bool exemptByArguments(const Rule &R, const CallExpr *Call, const SourceManager &SM,
                          ASTContext &Ctx) const;
   ResultSamples samples(const Rule &R, const FunctionDecl *FD) const;
-  bool storeIsDead(const FunctionDecl *Fn, const Use &U, ASTContext &Ctx);
   void checkStored(const Use &U, const CallExpr *Call, const Rule &R, const ResultSamples &S,
                    const FunctionDecl *Fn, StringRef Name, SourceLocation Loc,
                    const SourceManager &SM, ASTContext &Ctx);
@@ -105,8 +92,7 @@ private:
   const SourceManager *UnitSM = nullptr;
 
   llvm::DenseSet<SourceLocation> Reported;
-  // Per analysed function: the stores (assignment or variable) that are dead.
-  llvm::DenseMap<const FunctionDecl *, llvm::DenseSet<const void *>> DeadStores;
+  DeadResultStores DeadStores;
 };
 
 } // namespace clang::tidy::medsec

@@ -40,13 +40,4 @@ std::vector<std::string> ApiArgumentTable::qualifiedNames() const {
   return Names;
 }
 
-bool isLibraryFunction(const FunctionDecl *FD) {
-  if (!FD)
-    return false;
-  if (isa<CXXMethodDecl>(FD))
-    return false;
-  return FD->isExternC() || FD->isInStdNamespace() || FD->getBuiltinID() ||
-         FD->isInExternCContext();
-}
-
 } // namespace clang::tidy::medsec

@@ -10,6 +10,7 @@
 #define MEDSEC_CHECKS_SUPPORT_APIARGUMENTTABLE_H
 
 #include "../../rules/loader/Catalogue.h"
+#include "AstQueries.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
@@ -51,9 +52,6 @@ private:
   llvm::StringMap<std::vector<Slot>> ByName;
 };
 
-/// A library function is a C function (or one in namespace std), not a
-/// project function that happens to share the name.
-bool isLibraryFunction(const FunctionDecl *FD);
 
 } // namespace clang::tidy::medsec
 

@@ -325,48 +325,12 @@ std::optional<int64_t> integerValue(const Expr *E, ASTContext &Ctx, ConstantTrac
   return std::nullopt;
 }
 
-SourceLocation actionableLocation(SourceLocation Loc, const SourceManager &SM) {
-  if (!Loc.isMacroID())
-    return Loc;
-  const SourceLocation Spelling = SM.getSpellingLoc(Loc);
-  return (SM.isInSystemHeader(Spelling) || SM.isWrittenInScratchSpace(Spelling))
-             ? SM.getExpansionLoc(Loc)
-             : Spelling;
-}
-
-SourceLocation callSiteLocation(SourceLocation Loc, const SourceManager &SM,
-                                SourceLocation &MacroDef) {
-  MacroDef = SourceLocation();
-  if (!Loc.isMacroID())
-    return Loc;
-  const SourceLocation Site = SM.getFileLoc(Loc);
-  const SourceLocation Spelling = SM.getSpellingLoc(Loc);
-  if (Spelling != Site && !SM.isInSystemHeader(Spelling) && !SM.isWrittenInScratchSpace(Spelling))
-    MacroDef = Spelling;
-  return Site;
-}
-
 SourceLocation definitionLocation(const ConstantValue &V, const SourceManager &SM) {
   if (V.Literal && V.Literal->getBeginLoc().isMacroID())
     return actionableLocation(V.Literal->getBeginLoc(), SM);
   if (V.Holder)
     return actionableLocation(V.Holder->getLocation(), SM);
   return V.Literal ? actionableLocation(V.Literal->getBeginLoc(), SM) : SourceLocation();
-}
-
-const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
-  for (unsigned Step = 0; Step < 256 && !Parents.empty(); ++Step) {
-    const DynTypedNode &P = Parents[0];
-    if (const auto *FD = P.get<FunctionDecl>())
-      return FD;
-    if (const auto *BD = P.get<BlockDecl>())
-      return BD;
-    if (const auto *LE = P.get<LambdaExpr>())
-      return LE->getCallOperator();
-    Parents = Ctx.getParents(P);
-  }
-  return nullptr;
 }
 
 } // namespace clang::tidy::medsec

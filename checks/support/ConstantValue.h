@@ -9,6 +9,7 @@
 #ifndef MEDSEC_CHECKS_SUPPORT_CONSTANTVALUE_H
 #define MEDSEC_CHECKS_SUPPORT_CONSTANTVALUE_H
 
+#include "AstQueries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
@@ -76,22 +77,8 @@ std::optional<int64_t> integerValue(const Expr *E, ASTContext &Ctx, ConstantTrac
 /// written in a macro body, else the variable holding it, else the literal.
 SourceLocation definitionLocation(const ConstantValue &V, const SourceManager &SM);
 
-/// Where a finding inside a macro expansion is reported: where the name is
-/// spelled, unless that is a system header or scratch space, then where the
-/// macro was used.
-SourceLocation actionableLocation(SourceLocation Loc, const SourceManager &SM);
 
-/// Where a call or function reference written through a macro is reported:
-/// where the developer wrote it in the function (the macro's expansion, or the
-/// spelling of a macro argument), as clang's own diagnostics do, so each use
-/// of `#define MKTEMP mktemp` is a finding and a macro never expanded is none.
-/// MacroDef is set to the spelling inside a project macro's body (for a note
-/// at the definition), else left invalid.
-SourceLocation callSiteLocation(SourceLocation Loc, const SourceManager &SM,
-                                SourceLocation &MacroDef);
 
-/// The function, method, block or lambda whose body contains S (by parents).
-const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
 
 } // namespace clang::tidy::medsec
 
