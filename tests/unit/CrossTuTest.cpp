@@ -76,6 +76,14 @@ TEST(CrossTuJoin, NamesSeveralUnitsDefineAreNotJoined) {
   K.addUnit("/p/proto.c", unitFacts({}, {}, {"rx_buf"}));
   EXPECT_EQ(K.advance(), (std::vector<std::string>{"/p/proto.c"}));
   EXPECT_TRUE(K.ambiguousNames().empty());
+  // A caller that only uses a function two units define may link either:
+  // both definitions hear of the external data.
+  CrossTuJoin L;
+  L.addUnit("/p/main.c", unitFacts({fact("param", "dump", 1, "main.c", 7)}, {}, {"dump"}));
+  L.addUnit("/p/ble.c", unitFacts({}, {"dump"}, {}));
+  L.addUnit("/p/history.c", unitFacts({}, {"dump"}, {}));
+  EXPECT_EQ(L.advance(), (std::vector<std::string>{"/p/ble.c", "/p/history.c"}));
+  EXPECT_TRUE(L.ambiguousNames().empty());
 }
 
 TEST(CrossTuJoin, EarliestLocationWinsWhateverTheOrder) {

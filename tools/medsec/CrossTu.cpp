@@ -165,15 +165,18 @@ void CrossTuJoin::joinCallCounts(std::set<std::string> &Rerun) {
 std::vector<std::string> CrossTuJoin::advance() {
   std::set<std::string> Rerun;
   joinCallCounts(Rerun);
-  // A name two units define is two objects: no executable links both (the
-  // programs of one database, each with its own `opt` or `main`), so what
-  // one of them does with it says nothing about the other.
+  // A unit that defines the name itself speaks of its own object: when
+  // another unit defines it too, no executable links both (the programs of
+  // one database, each with its own `opt` or `main`), so what one does with
+  // its object says nothing about the other's. A unit that only uses the
+  // name may link any of the definitions (an archive member not pulled in
+  // defines it too): the facts go to all of them.
   std::map<std::string, unsigned> Definers;
   for (const auto &[Unit, N] : Units)
     for (const std::string &Name : N.Defines)
       ++Definers[Name];
   for (auto &[K, F] : Pending) {
-    if (Definers[F.Name] > 1) {
+    if (Definers[F.Name] > 1 && Units[F.Unit].Defines.count(F.Name)) {
       Ambiguous.insert(F.Name);
       Known.emplace(K, F); // never Used: not in the rules
       continue;
