@@ -176,7 +176,8 @@ std::vector<std::string> CrossTuJoin::advance() {
     for (const std::string &Name : N.Defines)
       ++Definers[Name];
   for (auto &[K, F] : Pending) {
-    if (Definers[F.Name] > 1 && Units[F.Unit].Defines.count(F.Name)) {
+    const auto Own = Units.find(F.Unit);
+    if (Definers[F.Name] > 1 && Own != Units.end() && Own->second.Defines.count(F.Name)) {
       Ambiguous.insert(F.Name);
       Known.emplace(K, F); // never Used: not in the rules
       continue;

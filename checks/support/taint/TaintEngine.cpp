@@ -376,30 +376,34 @@ void Engine::emit(SinkKind K, SourceLocation Loc, const std::string &Template, c
   Findings.push_back(std::move(F));
 }
 
-void Engine::deferWrap(const void *Op, SinkKind K, SourceLocation Loc, const std::string &Template,
-                       const Step *Trace, const std::vector<FlowNote> &Chain) {
-  Held.push_back({Op, K, Loc, Template, Trace, Chain});
+void Engine::emitOrHold(const Expr *WrapOp, SinkKind K, SourceLocation Loc,
+                        const std::string &Template, const Step *Trace,
+                        const std::vector<FlowNote> &Chain) {
+  if (WrapOp)
+    Held.push_back({WrapOp, K, Loc, Template, Trace, Chain});
+  else
+    emit(K, Loc, Template, Trace, Chain);
 }
 
-void Engine::reachWrap(const void *Op) {
+void Engine::reachWrap(const Expr *Op) {
   if (Op)
     WrapUsed.insert(Op);
 }
 
-void Engine::wrapFrom(const void *Op, const void *Prev) {
+void Engine::wrapFrom(const Expr *Op, const Expr *Prev) {
   if (Op && Prev && Op != Prev)
     WrapInputs[Op].insert(Prev);
 }
 
 void Engine::resolveWraps() {
   // A use of m = n * 4 is a use of n = a + b too.
-  std::vector<const void *> Work(WrapUsed.begin(), WrapUsed.end());
+  std::vector<const Expr *> Work(WrapUsed.begin(), WrapUsed.end());
   while (!Work.empty()) {
-    const void *Op = Work.back();
+    const Expr *Op = Work.back();
     Work.pop_back();
     auto It = WrapInputs.find(Op);
     if (It != WrapInputs.end())
-      for (const void *Prev : It->second)
+      for (const Expr *Prev : It->second)
         if (WrapUsed.insert(Prev).second)
           Work.push_back(Prev);
   }

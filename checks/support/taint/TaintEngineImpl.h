@@ -33,7 +33,7 @@ struct ParamSink {
   Bound Lo, Hi;        // what the callee knows at the sink
   bool Validated = false;
   std::vector<FlowNote> Chain; // calls from the summarised function to the sink
-  const void *WrapOp = nullptr; // an unsigned wrap: reported once its result reaches a use
+  const Expr *WrapOp = nullptr; // an unsigned wrap: reported once its result reaches a use
 };
 
 /// What a caller needs to know about a function of this TU. Parameter sets
@@ -92,13 +92,14 @@ public:
   // Unsigned wrap-around is defined behaviour, and hash and cipher rounds rely
   // on it: such a finding waits until the wrapped result reaches a size, an
   // index, an allocation, a pointer, a divisor, a loop bound or a comparison.
-  /// Holds the finding of the arithmetic Op until resolveWraps.
-  void deferWrap(const void *Op, SinkKind K, SourceLocation Loc, const std::string &Template,
-                 const Step *Trace, const std::vector<FlowNote> &Chain);
+  /// Emits the finding now, or, for the unsigned operation WrapOp, holds it
+  /// until resolveWraps.
+  void emitOrHold(const Expr *WrapOp, SinkKind K, SourceLocation Loc, const std::string &Template,
+                  const Step *Trace, const std::vector<FlowNote> &Chain);
   /// A value carrying Op's result (TVal::Wrap) reached one of those uses.
-  void reachWrap(const void *Op);
+  void reachWrap(const Expr *Op);
   /// Op's result was computed from Prev's (n = a + b; m = n * 4).
-  void wrapFrom(const void *Op, const void *Prev);
+  void wrapFrom(const Expr *Op, const Expr *Prev);
   /// Emits the held findings whose result (or a value made from it) was used so.
   void resolveWraps();
 
@@ -163,7 +164,7 @@ private:
   std::set<std::pair<int, unsigned>> Reported;
   unsigned Depth = 0;
   struct HeldWrap {
-    const void *Op;
+    const Expr *Op;
     SinkKind Kind;
     SourceLocation Loc;
     std::string Template;
@@ -171,9 +172,15 @@ private:
     std::vector<FlowNote> Chain;
   };
   std::vector<HeldWrap> Held;
-  std::set<const void *> WrapUsed;
-  std::map<const void *, std::set<const void *>> WrapInputs;
+  std::set<const Expr *> WrapUsed;
+  std::map<const Expr *, std::set<const Expr *>> WrapInputs;
 };
+
+/// +, -, * and their compound forms: the operations that can wrap.
+inline bool canWrap(BinaryOperatorKind K) {
+  return K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_AddAssign || K == BO_SubAssign ||
+         K == BO_MulAssign;
+}
 
 /// A derived callback's note with "%P" replaced by the parameter's name.
 std::string expandParamNote(const std::string &Note, StringRef Param);
@@ -232,7 +239,7 @@ private:
   bool builtBySameMacro(const Expr *Operand, const TVal &V, SourceLocation OpLoc) const;
   /// Comparing the result of the operation Wrap with Other, one of its
   /// operands, is the test for its wrap (r < a), not a use of the result.
-  bool detectsWrap(const void *Wrap, const Expr *Other);
+  bool detectsWrap(const Expr *Wrap, const Expr *Other);
   void checkLoop(const Stmt *Loop, const Expr *Cond);
   /// Ptr is dereferenced or handed to a library call (What): an address made
   /// from external data reaches memory (TaintDeviceSinks.cpp).

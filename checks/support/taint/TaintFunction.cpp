@@ -553,10 +553,8 @@ TVal FunctionAnalysis::value(const Expr *X) {
     if (BO->getType()->isPointerType())
       return value(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
     const BinaryOperatorKind K = BO->getOpcode();
-    const bool CanWrap = K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_AddAssign ||
-                         K == BO_SubAssign || K == BO_MulAssign;
     return arith(K, value(BO->getLHS()), value(BO->getRHS()), BO->getType(),
-                 CanWrap ? BO : nullptr);
+                 canWrap(K) ? BO : nullptr);
   }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(X)) {
     TaintState *Saved = Cur;
@@ -813,7 +811,7 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       // it is compared with its own operand: r < a after r = a + b, or the
       // carry of a counter (total += n; if (total < n) high++), detects the wrap.
       if (Reporting && BO->isRelationalOp() && !BO->getLHS()->getType()->isPointerType()) {
-        const void *L = value(BO->getLHS()).Wrap, *R = value(BO->getRHS()).Wrap;
+        const Expr *L = value(BO->getLHS()).Wrap, *R = value(BO->getRHS()).Wrap;
         if (!detectsWrap(L, BO->getRHS()))
           E.reachWrap(L);
         if (!detectsWrap(R, BO->getLHS()))
@@ -914,8 +912,7 @@ void FunctionAnalysis::transfer(const Stmt *St) {
   }
 }
 
-bool FunctionAnalysis::detectsWrap(const void *Wrap, const Expr *Other) {
-  const auto *Op = static_cast<const Expr *>(Wrap);
+bool FunctionAnalysis::detectsWrap(const Expr *Op, const Expr *Other) {
   if (!Op)
     return false;
   const auto OtherLoc = lval(Other->IgnoreParenCasts());

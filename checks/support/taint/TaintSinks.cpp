@@ -332,12 +332,8 @@ void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkE
     E.reachWrap(V.Wrap);
   const Expr *Held = K == SinkKind::Arithmetic ? HeldArith : nullptr;
   if (V.Real && (!V.Limit || K == SinkKind::Arithmetic))
-    if (auto M = Eval(V.Lo, V.Hi, V.Validated)) {
-      if (Held)
-        E.deferWrap(Held, K, Loc, *M, V.Trace, {});
-      else
-        E.emit(K, Loc, *M, V.Trace, {});
-    }
+    if (auto M = Eval(V.Lo, V.Hi, V.Validated))
+      E.emitOrHold(Held, K, Loc, *M, V.Trace, {});
   for (unsigned I = 0; I < 64; ++I)
     if (V.Params & (uint64_t(1) << I)) {
       if (!Eval(V.Lo, V.Hi, V.Validated) && V.Direct != static_cast<int>(I))
@@ -547,8 +543,7 @@ void FunctionAnalysis::checkArith(const Expr *Op) {
   QualType ResT = Op->getType();
   if (const auto *BO = dyn_cast<BinaryOperator>(Op)) {
     K = BO->getOpcode();
-    if (!(K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_AddAssign || K == BO_SubAssign ||
-          K == BO_MulAssign))
+    if (!canWrap(K))
       return;
     if (BO->getType()->isPointerType() || !BO->getType()->isIntegerType())
       return;
@@ -929,12 +924,8 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
         continue;
       std::vector<FlowNote> Chain{Call};
       Chain.insert(Chain.end(), PS.Chain.begin(), PS.Chain.end());
-      if (T.Real && (!T.Limit || PS.Kind == SinkKind::Arithmetic)) {
-        if (PS.WrapOp)
-          E.deferWrap(PS.WrapOp, PS.Kind, PS.Loc, *M, T.Trace, Chain);
-        else
-          E.emit(PS.Kind, PS.Loc, *M, T.Trace, Chain);
-      }
+      if (T.Real && (!T.Limit || PS.Kind == SinkKind::Arithmetic))
+        E.emitOrHold(PS.WrapOp, PS.Kind, PS.Loc, *M, T.Trace, Chain);
       for (unsigned J = 0; J < 64; ++J)
         if (T.Params & (uint64_t(1) << J)) {
           ParamSink P = PS;

@@ -45,7 +45,7 @@ struct TVal {
   /// The last +, -, * or ++/-- on external data that made this value: an
   /// unsigned wrap there matters only if the value reaches a size, an index,
   /// a pointer, a divisor or a comparison (Engine::reachWrap).
-  const void *Wrap = nullptr;
+  const Expr *Wrap = nullptr;
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }
   bool sameAs(const TVal &O) const {
