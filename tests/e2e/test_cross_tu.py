@@ -169,5 +169,37 @@ class CrossTranslationUnitTaint(unittest.TestCase):
         self.assertEqual(read(self.sarif1), read(sarif2))
 
 
+TOOL_A = """typedef unsigned long size_t;
+long recv(int fd, void *buf, size_t n, int flags);
+struct options { int index; } opt;
+int main(void) {
+  recv(0, &opt.index, sizeof opt.index, 0);
+  return 0;
+}
+"""
+TOOL_B = """struct options { int index; } opt;
+static int table[8];
+int main(void) { return table[opt.index]; }
+"""
+
+
+class ProgramsLinkedApart(unittest.TestCase):
+    """Two programs of one database, each with its own global `opt`: what one
+    receives into its `opt` is not the other's, and the scan says it did not
+    follow data through the name even when no unit is analysed again."""
+
+    def test_a_name_two_units_define_is_not_joined_and_is_named(self):
+        with TempDir() as tmp:
+            for name, text in (("tool_a.c", TOOL_A), ("tool_b.c", TOOL_B)):
+                with open(os.path.join(tmp, name), "w") as f:
+                    f.write(text)
+            write_db(tmp, [{"directory": tmp, "file": n, "arguments": ["cc", "-c", n]}
+                           for n in ("tool_a.c", "tool_b.c")])
+            r, data, _, _ = scan(tmp, "apart", "-j1", "--cross-tu")
+            self.assertNotIn(("tool_b.c", 3, "medsec-tainted-array-index"), where(data), r.stderr)
+            self.assertIn("medsec: note: cross-TU: 'opt' is defined by several units", r.stderr)
+            self.assertNotIn("cross-TU round", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

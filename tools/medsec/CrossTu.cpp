@@ -310,6 +310,7 @@ void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitRes
   }
   for (unsigned Round = 1; Round <= MaxRounds; ++Round) {
     std::vector<std::string> Rerun = Join.advance();
+    reportAmbiguous(Join, Reported); // also when no unit is analysed again
     if (Rerun.empty())
       return;
     const std::string Derived = TempDir + "/derived-rules-" + std::to_string(Round) + ".yaml";
@@ -321,7 +322,6 @@ void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitRes
     if (!Quiet)
       llvm::errs() << "medsec: cross-TU round " << Round << ": analysing " << Rerun.size()
                    << " unit(s) again\n";
-    reportAmbiguous(Join, Reported);
     std::vector<UnitResult> Again = Analyse(Rerun, Derived, Round);
     if (Again.size() != Rerun.size())
       return; // interrupted
