@@ -9,6 +9,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 
 #include <functional>
 
@@ -29,10 +30,13 @@ Rule readRule(const rules::DataEntry &E, rules::Severity Default, Convention Con
   R.Sev = rules::parseSeverity(E.get("severity")).value_or(Default);
   R.Success = E.getList("success");
   R.ExemptArgs = E.getList("exempt-args");
+  R.ExemptWrittenAs = E.getList("exempt-written-as");
   R.ReadOnlyExempt = E.getBool("read-only-exempt", false);
   R.StreamArg = static_cast<int>(E.getInt("stream-arg", UncheckedReturnValueCheck::NoStream));
   R.RequestedArg = static_cast<int>(E.getInt("requested-arg", -1));
   R.TruncationLength = E.getBool("truncation-length", false);
+  R.TimeoutArg = static_cast<int>(E.getInt("timeout-arg", -1));
+  R.ForeverIf = E.get("forever-if");
   return R;
 }
 
@@ -197,6 +201,39 @@ void UncheckedReturnValueCheck::onStartOfTranslationUnit() {
   for (const auto &J : JoinedCalls)
     Inference.setJoined(J.getKey(), J.getValue());
   UnitSM = nullptr;
+}
+
+void UncheckedReturnValueCheck::registerPPCallbacks(const SourceManager &, Preprocessor *P,
+                                                    Preprocessor *) {
+  PP = P;
+}
+
+bool UncheckedReturnValueCheck::waitsForever(const Rule &R, const CallExpr *Call,
+                                             ASTContext &Ctx) const {
+  if (R.TimeoutArg < 0 || R.ForeverIf.empty() || !PP ||
+      static_cast<unsigned>(R.TimeoutArg) >= Call->getNumArgs())
+    return false;
+  // The argument as the parameter receives it: portMAX_DELAY is the largest
+  // TickType_t, whatever its width.
+  const Expr *Arg = Call->getArg(R.TimeoutArg);
+  Expr::EvalResult K;
+  if (Arg->isValueDependent() || !Arg->getType()->isUnsignedIntegerType() ||
+      !Arg->EvaluateAsInt(K, Ctx) || !K.Val.getInt().isMaxValue())
+    return false;
+  const MacroInfo *MI = PP->getMacroInfo(PP->getIdentifierInfo(R.ForeverIf));
+  if (!MI)
+    return false;
+  // `1`, `( 1 )`, `1U`: anything else (0, an expression) is not judged.
+  std::string Value;
+  for (const Token &T : MI->tokens()) {
+    if (T.isOneOf(tok::l_paren, tok::r_paren))
+      continue;
+    if (!T.is(tok::numeric_constant))
+      return false;
+    Value += PP->getSpelling(T);
+  }
+  unsigned long long N = 0;
+  return !StringRef(Value).rtrim("uUlL").getAsInteger(0, N) && N == 1;
 }
 
 void UncheckedReturnValueCheck::countCallSite(const CallExpr *Call, const FunctionDecl *FD,
@@ -447,6 +484,14 @@ void UncheckedReturnValueCheck::check(const MatchFinder::MatchResult &Result) {
     }
   }
   if (U.K == Use::Discarded && onErrorPath(Call, Ctx))
+    return;
+  // xSemaphoreTake(m, portMAX_DELAY) with INCLUDE_vTaskSuspend 1 returns only
+  // once it has the semaphore: there is no failure to handle.
+  if ((U.K == Use::Discarded || U.K == Use::VoidCast || U.K == Use::Stored) &&
+      waitsForever(*R, Call, Ctx))
+    return;
+  if ((U.K == Use::Discarded || U.K == Use::VoidCast) &&
+      llvm::is_contained(R->ExemptWrittenAs, Written))
     return;
   if ((U.K == Use::Discarded || U.K == Use::VoidCast) && exemptByArguments(*R, Call, SM, Ctx))
     return;

@@ -34,6 +34,8 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
 
   struct Rule {
     std::string Key; // catalogue data key, for the finding
@@ -42,6 +44,9 @@ public:
     rules::Severity Sev = rules::Severity::Medium;
     std::vector<std::string> Success;    // enumerator names (return-types)
     std::vector<std::string> ExemptArgs; // an argument spelled so exempts a discard
+    // The call written through one of these macros cannot fail in a way the
+    // caller could handle (FreeRTOS xQueueOverwrite, xSemaphoreGive).
+    std::vector<std::string> ExemptWrittenAs;
     bool ReadOnlyExempt = false;         // not reported on a stream opened for reading
     int StreamArg = NoStream;            // the stream written to; -1: stdout itself
     int RequestedArg = -1;               // the number of items requested (fread, fwrite)
@@ -49,6 +54,11 @@ public:
     // only its use as a length or offset before a check against the size is
     // reported, a discarded result is not.
     bool TruncationLength = false;
+    // The timeout argument whose largest value waits without end when the
+    // macro ForeverIf is defined as 1 (FreeRTOS portMAX_DELAY with
+    // INCLUDE_vTaskSuspend): such a call cannot fail.
+    int TimeoutArg = -1;
+    std::string ForeverIf;
   };
   static constexpr int NoStream = -2;
   struct Pattern {
@@ -72,6 +82,10 @@ private:
   bool exemptByArguments(const Rule &R, const CallExpr *Call, const SourceManager &SM,
                          ASTContext &Ctx) const;
   ResultSamples samples(const Rule &R, const FunctionDecl *FD) const;
+  /// The call waits until it succeeds: its timeout argument is the largest
+  /// value of its type and the rule's ForeverIf macro is 1 in the unit.
+  bool waitsForever(const Rule &R, const CallExpr *Call, ASTContext &Ctx) const;
+  Preprocessor *PP = nullptr;
   void checkStored(const Use &U, const CallExpr *Call, const Rule &R, const ResultSamples &S,
                    const FunctionDecl *Fn, StringRef Name, SourceLocation Loc,
                    const SourceManager &SM, ASTContext &Ctx);
