@@ -55,6 +55,7 @@ public:
   struct Info {
     std::set<const FunctionDecl *> Callees;
     std::set<const ValueDecl *> Globals;
+    std::set<const CXXMethodDecl *> Virtuals; // virtual methods it calls
     bool HasSource = false;
   };
   std::map<const FunctionDecl *, Info> Fns;
@@ -87,9 +88,24 @@ public:
   }
   bool VisitMemberExpr(MemberExpr *ME) {
     // A member of *this: state a method shares with the other methods.
-    if (Current && ME->isArrow() && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()); F && Current) {
+      if (ME->isArrow() && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
         Fns[Current].Globals.insert(F);
+        E.ThisFields.insert(F);
+      } else if (E.Ctx.getLangOpts().CPlusPlus) {
+        // link.len_ is what the methods of Link store in this->len_.
+        Fns[Current].Globals.insert(F);
+      }
+    }
+    // A method called (or named): a callee like a function; a virtual one
+    // may run any of its overriders.
+    if (const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl()); M && Current) {
+      Info &I = Fns[Current];
+      if (const FunctionDecl *Def = definitionOf(M); Def && !E.inSystemHeader(Def))
+        I.Callees.insert(Def);
+      if (M->isVirtual())
+        I.Virtuals.insert(M->getCanonicalDecl());
+    }
     return true;
   }
   bool VisitCallExpr(CallExpr *CE) {
@@ -221,6 +237,8 @@ private:
   template <typename Fn> bool traverseFn(FunctionDecl *FD, Fn Base) {
     if (!FD->doesThisDeclarationHaveABody() || E.inSystemHeader(FD))
       return Base();
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD))
+      noteOverrider(M, M);
     const FunctionDecl *Saved = Current;
     const bool SavedIsr = CurrentIsr;
     Current = FD;
@@ -230,6 +248,15 @@ private:
     Current = Saved;
     CurrentIsr = SavedIsr;
     return R;
+  }
+  /// Def overrides M and, through M, whatever M overrides.
+  void noteOverrider(const CXXMethodDecl *Def, const CXXMethodDecl *M, unsigned Depth = 0) {
+    if (Depth > 16)
+      return;
+    for (const CXXMethodDecl *O : M->overridden_methods()) {
+      E.Overriders[O->getCanonicalDecl()].insert(Def);
+      noteOverrider(Def, O, Depth + 1);
+    }
   }
   void target(const ValueDecl *Holder, const Expr *Value) {
     if (const FunctionDecl *F = definitionOf(referencedFunction(Value)))
@@ -430,6 +457,26 @@ const Summary &Engine::summaryOf(const FunctionDecl *FD) {
   return S;
 }
 
+std::vector<const FunctionDecl *> Engine::dispatchTargets(const CXXMethodDecl *M,
+                                                          const CXXRecordDecl *RD) const {
+  std::vector<const FunctionDecl *> R;
+  if (const FunctionDecl *Def = definitionOf(M); Def && !inSystemHeader(Def))
+    R.push_back(Def);
+  auto It = Overriders.find(M->getCanonicalDecl());
+  if (It == Overriders.end())
+    return R;
+  RD = RD ? RD->getDefinition() : nullptr;
+  for (const CXXMethodDecl *O : It->second) {
+    const CXXRecordDecl *C = O->getParent();
+    // Only classes derived from the object's static type: an overrider of the
+    // same base method in a sibling hierarchy cannot run here.
+    if (!RD || C == RD || C->isDerivedFrom(RD))
+      if (std::find(R.begin(), R.end(), O) == R.end() && !inSystemHeader(O))
+        R.push_back(O);
+  }
+  return R;
+}
+
 void Engine::run() {
   Scanner Sc(*this);
   Sc.TraverseDecl(Ctx.getTranslationUnitDecl());
@@ -451,6 +498,13 @@ void Engine::run() {
                   FD->getParamDecl(I)->getLocation());
   }
   seedDeclaredGlobals();
+  // A virtual call may run every overrider the unit defines.
+  for (auto &[FD, I] : Sc.Fns)
+    for (const CXXMethodDecl *M : I.Virtuals) {
+      auto It = Overriders.find(M);
+      if (It != Overriders.end())
+        I.Callees.insert(It->second.begin(), It->second.end());
+    }
 
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
     // Seeds: functions with a source, callbacks, readers of tainted globals;

@@ -5,6 +5,7 @@
 #include "TaintEngine.h"
 #include "TaintValue.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/Analysis/CFG.h"
 
@@ -76,6 +77,17 @@ public:
   /// Functions stored in a struct field or a table (handler tables):
   /// the candidates of a call through that field or table.
   std::map<const ValueDecl *, std::set<const FunctionDecl *>> Targets;
+  /// The methods the unit defines that override each virtual method (by its
+  /// canonical declaration, through every level of the hierarchy).
+  std::map<const CXXMethodDecl *, std::set<const CXXMethodDecl *>> Overriders;
+  /// Members some method reads or writes through this: what code outside the
+  /// class stores in obj->F is what those methods see in this->F.
+  std::set<const FieldDecl *> ThisFields;
+  /// The functions a virtual call of M on an object of static type RD may
+  /// run: M's own definition and every overrider in a class of the unit
+  /// derived from RD. Empty when the unit defines none of them.
+  std::vector<const FunctionDecl *> dispatchTargets(const CXXMethodDecl *M,
+                                                    const CXXRecordDecl *RD) const;
 
   const Summary &summaryOf(const FunctionDecl *FD);
   const Step *newStep(SourceLocation Loc, std::string Text, const Step *Prev);
@@ -201,6 +213,9 @@ private:
   std::optional<LocKey> lval(const Expr *X);
   std::optional<LocKey> pointeeLoc(const Expr *X);
   TVal lookup(const LocKey &L);
+  /// Where the methods of L's class see L (obj->payload_ is this->payload_):
+  /// the field alone, when a method uses it through this.
+  std::optional<LocKey> memberOfThis(const LocKey &L) const;
   void store(const LocKey &L, TVal V, bool Strong);
   TVal convert(TVal V, QualType From, QualType To);
   TVal typed(TVal V, QualType T) const; // adds the bounds its type implies

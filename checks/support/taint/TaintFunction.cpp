@@ -102,6 +102,13 @@ std::optional<LocKey> FunctionAnalysis::pointeeLoc(const Expr *X) {
   return std::nullopt;
 }
 
+std::optional<LocKey> FunctionAnalysis::memberOfThis(const LocKey &L) const {
+  if (!L.Field || !L.Base || isa<FieldDecl>(L.Base) || !E.ThisFields.count(L.Field))
+    return std::nullopt;
+  // The methods locate it by the field alone; only a pointer member has contents.
+  return LocKey{L.Field, nullptr, L.Contents && L.Field->getType()->isPointerType()};
+}
+
 TVal FunctionAnalysis::lookup(const LocKey &L) {
   auto Find = [&](const LocKey &K) -> const TVal * {
     auto It = Cur->find(K);
@@ -109,6 +116,10 @@ TVal FunctionAnalysis::lookup(const LocKey &L) {
   };
   if (const TVal *V = Find(L))
     return *V;
+  if (auto ML = memberOfThis(L))
+    // obj->len_ that a method of its class received into this->len_.
+    if (const TVal *V = Find(*ML))
+      return *V;
   if (L.Field)
     if (const TVal *V = Find(LocKey{L.Base, nullptr, L.Contents})) {
       TVal R = *V;
@@ -154,24 +165,30 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
     Cur->erase(L);
     return;
   }
+  // A member of an object whose methods use it through this (cmd->payload_
+  // filled before cmd->execute()): those methods see it as their own member.
+  std::optional<LocKey> GL;
+  if (isGlobal(L.Base))
+    GL = L;
+  else if (auto ML = memberOfThis(L))
+    GL = ML;
   // A value checked before it is stored (a setter that validates) does not
   // make the global external: readers elsewhere would lose that check.
-  if (isGlobal(L.Base) && V.Real && !V.Validated && V.Hi.K != Bound::Const &&
-      V.Hi.K != Bound::Trusted) {
+  if (GL && V.Real && !V.Validated && V.Hi.K != Bound::Const && V.Hi.K != Bound::Trusted) {
     TVal G = V;
     G.Params = 0;
     G.Direct = -1;
     G.Lo = G.Hi = Bound();
-    auto It = E.GlobalTaint.find(L);
+    auto It = E.GlobalTaint.find(*GL);
     if (It == E.GlobalTaint.end()) {
-      const auto *F = dyn_cast<FieldDecl>(L.Base);
-      G.Trace = E.newStep(L.Base->getLocation(),
+      const auto *F = dyn_cast<FieldDecl>(GL->Base);
+      G.Trace = E.newStep(GL->Base->getLocation(),
                           (F ? "stored in member '" + F->getParent()->getNameAsString() +
                                    "::" + F->getNameAsString()
                              : "stored in global '" + L.Base->getNameAsString()) +
                               "' declared here",
                           V.Trace);
-      E.GlobalTaint[L] = G;
+      E.GlobalTaint[*GL] = G;
       E.GlobalsChanged = true;
     }
   }
@@ -253,6 +270,18 @@ const FunctionDecl *FunctionAnalysis::callee(const CallExpr *CE) {
 }
 
 std::vector<const FunctionDecl *> FunctionAnalysis::callees(const CallExpr *CE) {
+  // A virtual call runs one of the overriders the unit defines in classes
+  // derived from the object's static type (a handler table's h->handle(frame)),
+  // unless the method is a source itself (an inferred port's Read).
+  if (Engine::virtualCall(CE)) {
+    const auto *MC = cast<CXXMemberCallExpr>(CE);
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (!E.sourceFor(M)) {
+      std::vector<const FunctionDecl *> R = E.dispatchTargets(M, MC->getRecordDecl());
+      if (!R.empty() && R.size() <= 64)
+        return R;
+    }
+  }
   if (const FunctionDecl *F = callee(CE))
     return {F};
   // A call through a handler table or a struct field: every function the TU
@@ -976,13 +1005,17 @@ void FunctionAnalysis::prepareAliases() {
     }
     std::set<const Expr *> *Called = nullptr;
     bool VisitCallExpr(CallExpr *CE) {
-      // handlers[cmd](), (*table[i])(), ops[i].fn(): the element is called.
+      // handlers[cmd](), (*table[i])(), ops[i].fn(), and handler objects
+      // dispatched on: handlers_[cmd]->run(), table[i].obj->handle(). A
+      // non-virtual method of an element calls no address the element holds.
+      if (isa<CXXMemberCallExpr>(CE) && !Engine::virtualCall(CE))
+        return true;
       const Expr *C = CE->getCallee()->IgnoreParenImpCasts();
       if (const auto *U = dyn_cast<UnaryOperator>(C))
         if (U->getOpcode() == UO_Deref)
           C = U->getSubExpr()->IgnoreParenImpCasts();
-      if (const auto *ME = dyn_cast<MemberExpr>(C))
-        C = ME->getBase()->IgnoreParenImpCasts();
+      for (unsigned Depth = 0; isa<MemberExpr>(C) && Depth < 8; ++Depth)
+        C = cast<MemberExpr>(C)->getBase()->IgnoreParenImpCasts();
       if (const auto *AS = dyn_cast<ArraySubscriptExpr>(C))
         Called->insert(AS);
       return true;

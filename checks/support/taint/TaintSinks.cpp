@@ -897,9 +897,14 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
     if (!T.tainted())
       continue;
     const ParmVarDecl *P = I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
+    // A virtual call names the overrider it may run: several can be reported.
+    const auto *M = dyn_cast<CXXMethodDecl>(Callee);
+    const bool Dispatched = M && Engine::virtualCall(CE);
     FlowNote Call{
         E.userLoc(A->getBeginLoc()),
-        "passed to '" + Callee->getNameAsString() + "'" +
+        (Dispatched ? "dispatched to '" + M->getParent()->getNameAsString() + "::"
+                    : "passed to '") +
+            Callee->getNameAsString() + "'" +
             (P && P->getIdentifier() ? " as '" + P->getNameAsString() + "'" : std::string()) +
             " here"};
     for (const ParamSink &PS : List) {
