@@ -77,6 +77,27 @@ private:
   const Engine &E;
 };
 
+/// A struct or union of numbers, arrays of them and such records: no
+/// pointer, reference or function pointer in it.
+bool plainDataRecord(QualType T, unsigned Depth) {
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()) || Depth > 4)
+    return false;
+  if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD))
+    if (CXX->isPolymorphic() || CXX->getNumBases())
+      return false;
+  for (const FieldDecl *F : RD->fields()) {
+    const Type *E = F->getType()->getBaseElementTypeUnsafe();
+    if (E->isRecordType()) {
+      if (!plainDataRecord(QualType(E, 0), Depth + 1))
+        return false;
+    } else if (!E->isArithmeticType() && !E->isEnumeralType()) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// Summaries are recomputed each round: keep each entry once.
 void addOnce(std::vector<Engine::OutgoingCall> &List, const Engine::OutgoingCall &O) {
   for (const Engine::OutgoingCall &X : List)
@@ -133,9 +154,11 @@ void Engine::seedDeclaredGlobals() {
                                  : It->second.Note;
     T.Trace = rootStep(V->getCanonicalDecl(), V->getLocation(), Text, It->second.Origin,
                        V->getNameAsString());
-    if (isExternalChannel(It->second.Channel))
+    if (isExternalChannel(It->second.Channel)) {
+      InputGlobalSteps.insert(T.Trace);
       noteInput(V->getLocation(), V->getName(), "global", It->second.Channel, false,
                 V->getLocation());
+    }
     // Uses name whichever redeclaration lookup found: seed them all.
     for (const VarDecl *R : V->redecls()) {
       GlobalTaint.emplace(LocKey{R, nullptr, false}, T);
@@ -144,13 +167,36 @@ void Engine::seedDeclaredGlobals() {
   }
 }
 
+TVal FunctionAnalysis::crossingPointee(const Expr *A) {
+  TVal P = pointee(A);
+  if (P.Real)
+    return P;
+  // A whole record read through a pointer: as external as any field of it
+  // (lookup answers so for a struct read by name, &f) when it is plain data,
+  // a frame or packet. A record with pointers is a context object (a driver
+  // handle, a TLS session): one received field would taint all of it.
+  std::optional<LocKey> L = pointeeLoc(A);
+  if (!L || L->Field || !L->Contents || !A->getType()->isPointerType() ||
+      !plainDataRecord(A->getType()->getPointeeType(), 0))
+    return P;
+  for (auto It = Cur->lower_bound(LocKey{L->Base, nullptr, false});
+       It != Cur->end() && It->first.Base == L->Base; ++It)
+    if (It->first.Field && It->first.Contents && It->second.Real && !It->second.Validated) {
+      TVal R = It->second;
+      R.Lo = R.Hi = Bound();
+      R.Direct = -1;
+      return R;
+    }
+  return P;
+}
+
 void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *Callee) {
   if (!::medsec::crossTuFactsEnabled() || !joinable(Callee) || E.inSystemHeader(Callee) ||
       Callee->hasAttr<FormatAttr>() || catalogued(E.Cfg, Callee->getName()))
     return;
   for (unsigned I = 0; I < numArgs(CE) && I < Callee->getNumParams(); ++I) {
     const Expr *A = arg(CE, I);
-    const TVal V = value(A), P = pointee(A);
+    const TVal V = value(A), P = crossingPointee(A);
     Engine::OutgoingCall Out;
     Out.Callee = Callee->getName().str();
     Out.ParamName = Callee->getParamDecl(I)->getName().str();
@@ -173,7 +219,7 @@ void FunctionAnalysis::applyParamOutgoing(const CallExpr *CE, const FunctionDecl
     if (Out.FromParam >= numArgs(CE))
       continue;
     const Expr *A = arg(CE, Out.FromParam);
-    const TVal V = value(A), P = pointee(A);
+    const TVal V = value(A), P = crossingPointee(A);
     if (const TVal *T = crossing(V, P)) {
       Out.Trace = E.newStep(CE->getBeginLoc(),
                             "passed to '" + Callee->getNameAsString() + "' as '" +
@@ -188,15 +234,21 @@ void FunctionAnalysis::applyParamOutgoing(const CallExpr *CE, const FunctionDecl
 void Engine::recordCrossTuFacts() {
   const SourceManager &SM = Ctx.getSourceManager();
   // Globals are followed without bounds and flow-insensitively: data read
-  // from one is not handed to other units (an external global is, itself).
+  // from one is not handed to other units (an external global is, itself),
+  // unless it came from a global holding received data itself (an interrupt
+  // handler's buffer, a declared DMA buffer): those hold nothing else, and
+  // the receive-in-the-driver, parse-in-the-protocol-file split starts there.
   std::set<const Step *> GlobalSteps;
   for (const auto &KV : GlobalTaint)
     GlobalSteps.insert(KV.second.Trace);
   auto ThroughGlobal = [&](const Step *T) {
-    for (; T; T = T->Prev)
-      if (GlobalSteps.count(T))
-        return true;
-    return false;
+    bool Through = false;
+    for (; T; T = T->Prev) {
+      if (InputGlobalSteps.count(T))
+        return false;
+      Through |= GlobalSteps.count(T) > 0;
+    }
+    return Through;
   };
   auto Where = [&](::medsec::CrossTuFact &F, SourceLocation L) {
     L = userLoc(L);

@@ -165,6 +165,10 @@ public:
     const Step *Trace = nullptr; // in Outgoing: the flow to the call
   };
   std::vector<OutgoingCall> Outgoing; // external data handed to code without a body here
+  /// The trace steps of globals that hold received data itself, not a copy
+  /// the program made: buffers an interrupt handler fills and globals the
+  /// project declares filled from outside. Data read from them crosses units.
+  std::set<const Step *> InputGlobalSteps;
   std::map<const FunctionDecl *, std::vector<OutgoingCall>> ParamOutgoing;
   void seedDeclaredGlobals();
   void recordCrossTuFacts();
@@ -276,6 +280,9 @@ private:
   bool sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec, unsigned SizeArg);
   void noteOutgoingCall(const CallExpr *CE, const FunctionDecl *Callee);
   void applyParamOutgoing(const CallExpr *CE, const FunctionDecl *Callee);
+  /// What argument A points to, for another unit: also external when only
+  /// some fields of it are (out->cmd = USART2->DR; handle(out)).
+  TVal crossingPointee(const Expr *A);
   std::optional<Int> objectBytes(const Expr *X) const;
   std::optional<Int> arrayElements(const Expr *X) const;
   StringRef calleeName(const FunctionDecl *F) const;

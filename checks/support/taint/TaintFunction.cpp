@@ -190,6 +190,8 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
                           V.Trace);
       E.GlobalTaint[*GL] = G;
       E.GlobalsChanged = true;
+      if (E.isInterruptHandler(FD))
+        E.InputGlobalSteps.insert(G.Trace);
     }
   }
   auto It = Cur->find(L);

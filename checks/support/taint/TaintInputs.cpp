@@ -285,6 +285,7 @@ void Engine::noteIsrStore(const FunctionDecl *Isr, const BinaryOperator *Assign)
                          Isr->getNameAsString() + "' here (inferred)",
                      "received data", Name);
   GlobalTaint.emplace(K, T);
+  InputGlobalSteps.insert(T.Trace);
   noteInput(Assign->getBeginLoc(), Name, "isr-buffer", Cfg.Inference.channelOf(Isr->getName()),
             true, Assign->getBeginLoc());
 }

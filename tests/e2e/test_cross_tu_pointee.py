@@ -1,0 +1,134 @@
+"""`medsec scan --cross-tu` follows what a pointer argument points to into the unit that defines
+the callee: firmware receives in a driver file and parses in a protocol file.
+
+uart.c fills a ring buffer in its UART interrupt handler and copies it to a line buffer that a
+task passes to parse_frame(); it reads the data register into one field of a frame on its stack
+(handle) and into one field of a frame its caller owns (handle_out); proto.c indexes tables with
+the bytes. Look-alikes stay silent: a frame of constants, a parser that checks the byte, a
+context object (a record with pointers) one received field of which does not make its other
+fields external, and a buffer the task fills with constants.
+"""
+import os
+import unittest
+
+from common import MEDSEC, TempDir, load_json, run, write_db
+
+UART_C = """#include <stdint.h>
+typedef struct { volatile uint32_t SR; volatile uint32_t DR; } USART_TypeDef;
+#define USART2 ((USART_TypeDef *)0x40004400u)
+typedef struct { uint8_t len; uint8_t cmd; uint8_t data[16]; } frame_t;
+typedef struct { uint8_t *buf; uint8_t cmd; uint8_t mode; } ctx_t;
+void parse_frame(const uint8_t *buf, unsigned n);
+void parse_checked(const uint8_t *buf);
+void parse_const(const uint8_t *buf);
+void handle(const frame_t *f);
+void handle_const(const frame_t *f);
+void handle_out(frame_t *f);
+void handle_ctx(ctx_t *c);
+static volatile uint8_t ring[64];
+static volatile unsigned head;
+static uint8_t line[32];
+static uint8_t fixed[4];
+
+void USART2_IRQHandler(void) {
+  ring[head % 64] = (uint8_t)USART2->DR;
+  head++;
+}
+
+void uart_task(void) {
+  for (unsigned i = 0; i < 32; i++)
+    line[i] = ring[i];
+  parse_frame(line, 32);
+  parse_checked(line);
+  fixed[0] = 1;
+  parse_const(fixed);
+}
+
+void register_task(void) {
+  frame_t f, k;
+  f.len = 2;
+  f.cmd = (uint8_t)USART2->DR;
+  handle(&f);
+  k.len = 2;
+  k.cmd = 3;
+  handle_const(&k);
+}
+
+void receive_into(frame_t *out, ctx_t *c) {
+  out->cmd = (uint8_t)USART2->DR;
+  handle_out(out);
+  c->cmd = (uint8_t)USART2->DR;
+  handle_ctx(c);
+}
+"""
+
+PROTO_C = """#include <stdint.h>
+typedef struct { uint8_t len; uint8_t cmd; uint8_t data[16]; } frame_t;
+typedef struct { uint8_t *buf; uint8_t cmd; uint8_t mode; } ctx_t;
+static int table[8];
+
+void parse_frame(const uint8_t *buf, unsigned n) { table[buf[1]] = 1; }
+void parse_checked(const uint8_t *buf) { if (buf[1] < 8) table[buf[1]] = 2; }
+void parse_const(const uint8_t *buf) { table[buf[0]] = 3; }
+void handle(const frame_t *f) { table[f->cmd] = 4; }
+void handle_const(const frame_t *f) { table[f->cmd] = 5; }
+void handle_out(frame_t *f) { table[f->cmd] = 6; }
+void handle_ctx(ctx_t *c) { table[c->mode] = 7; }
+"""
+
+EXPECTED = [
+    ("proto.c", 6, "medsec-tainted-array-index"),  # ISR ring buffer -> line -> parse_frame
+    ("proto.c", 9, "medsec-tainted-array-index"),  # a field of a local frame
+    ("proto.c", 11, "medsec-tainted-array-index"),  # a field of the caller's frame
+]
+
+
+def where(data):
+    return sorted((f["file"], f["line"], f["check"]) for f in data["findings"]
+                  if f["check"].startswith("medsec-tainted"))
+
+
+class CrossTuPointee(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp_ctx = TempDir()
+        cls.tmp = cls.tmp_ctx.__enter__()
+        for name, text in (("uart.c", UART_C), ("proto.c", PROTO_C)):
+            with open(os.path.join(cls.tmp, name), "w") as f:
+                f.write(text)
+        write_db(cls.tmp, [{"directory": cls.tmp, "file": n,
+                            "arguments": ["clang-19", "-c", "-std=c11", n]}
+                           for n in ("uart.c", "proto.c")])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp_ctx.__exit__(None, None, None)
+
+    def scan(self, name, *extra):
+        out = os.path.join(self.tmp, name + ".json")
+        r = run([MEDSEC, "scan", "-p", self.tmp, "-o", out, "--no-cache", *extra], cwd=self.tmp)
+        if not os.path.exists(out):
+            raise AssertionError(r.stderr)
+        return r, load_json(out)
+
+    def test_pointees_cross_into_the_parsing_unit_and_look_alikes_stay_silent(self):
+        r, data = self.scan("cross", "-j1", "--cross-tu")
+        self.assertEqual(where(data), EXPECTED, r.stderr)
+
+    def test_the_notes_name_the_call_in_the_driver(self):
+        _, data = self.scan("notes", "-j2", "--cross-tu")
+        first = {f["line"]: f["notes"][0]["message"] for f in data["findings"]
+                 if f["file"] == "proto.c"}
+        self.assertEqual(first[6], "value received as parameter 'buf' of 'parse_frame' here, "
+                                   "passed from another translation unit (uart.c:26)")
+        self.assertIn("'handle' here, passed from another translation unit (uart.c:36)", first[9])
+        self.assertIn("'handle_out' here, passed from another translation unit (uart.c:44)",
+                      first[11])
+
+    def test_per_unit_nothing_reaches_the_parser(self):
+        r, data = self.scan("alone", "-j2")
+        self.assertEqual(where(data), [], r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
