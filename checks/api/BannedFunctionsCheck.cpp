@@ -185,7 +185,7 @@ BannedFunctionsCheck::BannedFunctionsCheck(StringRef Name, ClangTidyContext *Con
     : MedSecCheck(Name, Context) {
   if (!entry())
     return;
-  const std::vector<rules::DataEntry> Entries = entry()->activeData("functions");
+  const std::vector<rules::DataEntry> &Entries = entry()->activeData("functions");
   for (const rules::DataEntry &E : Entries) {
     Banned B;
     B.Name = E.Key;

@@ -32,19 +32,26 @@ const char *envOrNull(const char *Name) {
 }
 
 /// The binary or shared object this code was loaded from.
-std::string ownFile() {
+std::string findOwnFile() {
   Dl_info Info;
-  if (!dladdr(reinterpret_cast<void *>(&ownFile), &Info) || !Info.dli_fname)
+  if (!dladdr(reinterpret_cast<void *>(&findOwnFile), &Info) || !Info.dli_fname)
     return "";
   // For code in the executable itself glibc answers argv[0], which is a bare
   // name when an editor starts medsec-clangd through PATH: ask the kernel.
   if (program_invocation_name && std::strcmp(Info.dli_fname, program_invocation_name) == 0)
     return llvm::sys::fs::getMainExecutable(program_invocation_name,
-                                            reinterpret_cast<void *>(&ownFile));
+                                            reinterpret_cast<void *>(&findOwnFile));
   llvm::SmallString<256> Path;
   if (llvm::sys::fs::real_path(Info.dli_fname, Path))
     Path = Info.dli_fname;
   return Path.str().str();
+}
+
+/// findOwnFile() once per process: dladdr walks the loaded objects' symbol
+/// tables, and the code does not move while it runs.
+const std::string &ownFile() {
+  static const std::string Own = findOwnFile();
+  return Own;
 }
 
 std::string ownDirectory() { return llvm::sys::path::parent_path(ownFile()).str(); }
@@ -53,7 +60,7 @@ std::string ownDirectory() { return llvm::sys::path::parent_path(ownFile()).str(
 /// and modification time (a rebuild is another loader; hashing it would cost
 /// what the cache saves).
 std::string loaderIdentity() {
-  const std::string Own = ownFile();
+  const std::string &Own = ownFile();
   llvm::sys::fs::file_status St;
   if (Own.empty() || llvm::sys::fs::status(Own, St))
     return "";

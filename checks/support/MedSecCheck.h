@@ -25,6 +25,7 @@ namespace rules = ::medsec::rules;
 class MedSecCheck : public ClangTidyCheck {
 public:
   MedSecCheck(StringRef Name, ClangTidyContext *Context);
+  ~MedSecCheck() override;
 
 protected:
   /// This check's catalogue entry; null when the catalogue has none (the

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,37 @@ struct DataListSchema {
   std::map<std::string, FieldType> Fields;
 };
 
+/// The lists CheckEntry::activeData has built, kept because every check asks
+/// for them again each time it is constructed (medsec-clangd constructs the
+/// checks for each AST build, that is on each keystroke). A copy starts empty,
+/// so a copied entry whose data is then changed never answers with the lists
+/// of the original; an entry's data is not changed once it has been asked.
+class ActiveDataLists {
+public:
+  ActiveDataLists() = default;
+  ActiveDataLists(const ActiveDataLists &) {}
+  ActiveDataLists &operator=(const ActiveDataLists &Other) {
+    if (this != &Other) {
+      std::lock_guard<std::mutex> Lock(M);
+      Lists.clear();
+    }
+    return *this;
+  }
+
+  template <class Build>
+  const std::vector<DataEntry> &get(const std::string &Name, Build &&B) const {
+    std::lock_guard<std::mutex> Lock(M);
+    auto It = Lists.find(Name);
+    if (It == Lists.end())
+      It = Lists.emplace(Name, B()).first;
+    return It->second; // a std::map node stays where it is
+  }
+
+private:
+  mutable std::mutex M;
+  mutable std::map<std::string, std::vector<DataEntry>> Lists;
+};
+
 struct CheckEntry {
   std::string Id;
   std::string Title;
@@ -115,8 +147,12 @@ struct CheckEntry {
 
   /// Every entry of a data list, enabled or not.
   const std::vector<DataEntry> &dataList(const std::string &Name) const;
-  /// The entries a check uses: those not marked `enabled: false`.
-  std::vector<DataEntry> activeData(const std::string &Name) const;
+  /// The entries a check uses: those not marked `enabled: false`, built once
+  /// per entry and list.
+  const std::vector<DataEntry> &activeData(const std::string &Name) const;
+
+private:
+  ActiveDataLists Active;
 };
 
 /// A third-party library recognised by the files a build compiles or includes

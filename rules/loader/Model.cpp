@@ -116,12 +116,14 @@ const std::vector<DataEntry> &CheckEntry::dataList(const std::string &Name) cons
   return It == Data.end() ? Empty : It->second;
 }
 
-std::vector<DataEntry> CheckEntry::activeData(const std::string &Name) const {
-  std::vector<DataEntry> Out;
-  for (const DataEntry &E : dataList(Name))
-    if (E.getBool("enabled", true))
-      Out.push_back(E);
-  return Out;
+const std::vector<DataEntry> &CheckEntry::activeData(const std::string &Name) const {
+  return Active.get(Name, [&] {
+    std::vector<DataEntry> Out;
+    for (const DataEntry &E : dataList(Name))
+      if (E.getBool("enabled", true))
+        Out.push_back(E);
+    return Out;
+  });
 }
 
 const CheckEntry *Catalogue::findCheck(const std::string &Id) const {

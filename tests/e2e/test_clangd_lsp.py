@@ -51,6 +51,20 @@ def apply_edits(text, edits):
     return text
 
 
+def write_transmit_rule(path, reason):
+    """A project rule file banning HAL_UART_Transmit, which uart_cmd.c calls, for REASON."""
+    with open(path, "w") as f:
+        f.write("checks:\n"
+                "  - id: medsec-banned-functions\n"
+                "    data:\n"
+                "      functions:\n"
+                "        - name: HAL_UART_Transmit\n"
+                "          severity: medium\n"
+                "          kind: always\n"
+                "          replacement: uart_send_queued\n"
+                "          reason: %s\n" % reason)
+
+
 def medsec_diagnostics(diagnostics):
     return [d for d in diagnostics if str(d.get("code", "")).startswith("medsec-")]
 
@@ -185,22 +199,38 @@ class MedsecClangdOverLsp(unittest.TestCase):
 
     def test_project_rules_file_is_used(self):
         rules = os.path.join(self.project, ".medsec.yaml")
-        with open(rules, "w") as f:
-            f.write("checks:\n"
-                    "  - id: medsec-banned-functions\n"
-                    "    data:\n"
-                    "      functions:\n"
-                    "        - name: HAL_UART_Transmit\n"
-                    "          severity: medium\n"
-                    "          kind: always\n"
-                    "          replacement: uart_send_queued\n"
-                    "          reason: blocks the command task for up to its timeout\n")
+        write_transmit_rule(rules, "blocks the command task for up to its timeout")
         self.addCleanup(os.remove, rules)
         client = self.start()
         diagnostics = self.open_uart(client)
         messages = [d["message"] for d in medsec_diagnostics(diagnostics)]
         self.assertIn("'HAL_UART_Transmit' blocks the command task for up to its timeout; "
                       "use uart_send_queued", messages)
+
+    def test_project_rules_written_while_typing_are_used_from_the_next_keystroke(self):
+        # The checks of one build share one catalogue lookup; the next build looks again.
+        rules = os.path.join(self.project, ".medsec.yaml")
+        self.addCleanup(lambda: os.path.exists(rules) and os.remove(rules))
+        client = self.start()
+        reason = "blocks the command task for up to its timeout"
+
+        def messages(version):
+            client.did_change(self.path, self.text + "\n" * version, version=version)
+            return [d["message"] for d in medsec_diagnostics(
+                client.diagnostics(self.path, version=version, timeout=TIMEOUT))]
+
+        finding = "'HAL_UART_Transmit' %s; use uart_send_queued"
+        banned = "'HAL_UART_Transmit' "  # the project rule's finding, whatever its reason
+        opened = [d["message"] for d in medsec_diagnostics(self.open_uart(client))]
+        self.assertFalse([m for m in opened if m.startswith(banned)], opened)
+        write_transmit_rule(rules, reason)
+        self.assertIn(finding % reason, messages(2))
+        write_transmit_rule(rules, reason + " (edited)")  # another size: another stamp
+        edited = messages(3)
+        self.assertIn(finding % (reason + " (edited)"), edited)
+        self.assertNotIn(finding % reason, edited)
+        os.remove(rules)
+        self.assertFalse([m for m in messages(4) if m.startswith(banned)])
 
     def test_installed_server_started_through_path_uses_the_installed_catalogue(self):
         prefix = os.path.join(self.tmp, "prefix")
