@@ -22,6 +22,8 @@ namespace clang::tidy::medsec {
 class BannedFunctionsCheck : public MedSecCheck {
 public:
   BannedFunctionsCheck(StringRef Name, ClangTidyContext *Context);
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override { Reported.clear(); }
@@ -60,6 +62,8 @@ private:
   std::vector<Banned> Functions;
   llvm::StringMap<size_t> ByName; // name or alias -> index in Functions
   llvm::DenseSet<SourceLocation> Reported;
+  /// The unit's preprocessor, whose identifiers say what the parser declared.
+  Preprocessor *PP = nullptr;
 };
 
 } // namespace clang::tidy::medsec

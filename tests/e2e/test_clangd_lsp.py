@@ -197,6 +197,34 @@ class MedsecClangdOverLsp(unittest.TestCase):
         client.did_change(self.path, self.text, version=3)  # and back: it returns
         self.strcpy_diagnostic(client.diagnostics(self.path, version=3, timeout=TIMEOUT))
 
+    def test_strcpy_fix_only_where_snprintf_is_declared(self):
+        # uart_cmd.c has snprintf from the preamble's <stdio.h> without naming it; here it
+        # is declared by the file itself, or not at all (only a local of that name was).
+        client = self.start()
+        cases = {"own_decl.c": ("int snprintf(char *, unsigned long, const char *, ...);\n", 1),
+                 "no_stdio.c": ("int snprintf_count(void) { int snprintf = 2; return snprintf; }\n",
+                                0)}
+        for name, (decl, fixes) in sorted(cases.items()):
+            path = os.path.join(self.project, "src", name)
+            text = ("#include <string.h>\n" + decl + "static char dest[16];\n"
+                    "void set_name(const char *s) {\n"
+                    "  strcpy(dest, s);\n"
+                    "}\n")
+            with open(path, "w") as f:
+                f.write(text)
+            self.addCleanup(os.remove, path)
+            client.did_open(path, text, version=1)
+            diagnostics = client.diagnostics(path, version=1, timeout=TIMEOUT)
+            self.assertEqual([d for d in diagnostics if d["severity"] == ERROR], [], diagnostics)
+            found = [d for d in medsec_diagnostics(diagnostics)
+                     if d["code"] == "medsec-banned-functions"]
+            self.assertEqual(len(found), 1, (name, diagnostics))
+            actions = client.request("textDocument/codeAction", {
+                "textDocument": {"uri": "file://" + path}, "range": found[0]["range"],
+                "context": {"diagnostics": found, "only": ["quickfix"]}}, timeout=TIMEOUT)
+            quick = [a for a in actions or [] if a.get("kind") == "quickfix" and "edit" in a]
+            self.assertEqual(len(quick), fixes, (name, actions))
+
     def test_project_rules_file_is_used(self):
         rules = os.path.join(self.project, ".medsec.yaml")
         write_transmit_rule(rules, "blocks the command task for up to its timeout")
