@@ -4,6 +4,7 @@
 
 #include "TaintEngine.h"
 #include "TaintValue.h"
+#include "ValueRanges.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -65,11 +66,12 @@ struct DestPath {
 
 class Engine {
 public:
-  Engine(ASTContext &Ctx, const TaintConfig &Cfg) : Ctx(Ctx), Cfg(Cfg) {}
+  Engine(ASTContext &Ctx, const TaintConfig &Cfg) : Ctx(Ctx), Cfg(Cfg), Constants(Ctx) {}
   void run();
 
   ASTContext &Ctx;
   const TaintConfig &Cfg;
+  IntegerConstants Constants; // of the whole unit
   std::vector<TaintFinding> Findings;
   std::map<LocKey, TVal> GlobalTaint;
   bool GlobalsChanged = false;

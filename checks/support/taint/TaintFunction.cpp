@@ -476,16 +476,12 @@ TVal FunctionAnalysis::value(const Expr *X) {
   X = X->IgnoreParens();
   if (X->isValueDependent() || X->isTypeDependent())
     return TVal();
-  if (X->getType()->isIntegerType() && !X->HasSideEffects(Ctx)) {
-    Expr::EvalResult R;
-    if (X->EvaluateAsInt(R, Ctx)) {
+  if (X->getType()->isIntegerType())
+    if (std::optional<Int> N = E.Constants.of(X)) {
       TVal V;
-      const llvm::APSInt &I = R.Val.getInt();
-      Int N = I.isSigned() ? Int(I.getSExtValue()) : Int(I.getZExtValue());
-      V.Lo = V.Hi = Bound::constant(N);
+      V.Lo = V.Hi = Bound::constant(*N);
       return V;
     }
-  }
   if (isa<DeclRefExpr, MemberExpr, UnaryOperator>(X))
     if (auto R = E.registerRead(X))
       return typed(E.registerValue(X, *R), X->getType());

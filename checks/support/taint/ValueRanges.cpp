@@ -160,7 +160,7 @@ std::set<const VarDecl *> changedIn(const Stmt *S) {
 
 class Analysis : public RangeQuery {
 public:
-  Analysis(ASTContext &Ctx, const FunctionDecl *FD) : Ctx(Ctx), FD(FD) {}
+  Analysis(ASTContext &Ctx, const FunctionDecl *FD) : Ctx(Ctx), FD(FD), Constants(Ctx) {}
   void run(llvm::function_ref<void(const Stmt *, const RangeQuery &)> Visit);
   ValueRange rangeOf(const Expr *X) const override { return eval(X, *Cur); }
 
@@ -180,6 +180,7 @@ private:
 
   ASTContext &Ctx;
   const FunctionDecl *FD;
+  IntegerConstants Constants;
   std::set<const VarDecl *> Tracked;
   const State *Cur = nullptr;
 };
@@ -378,13 +379,9 @@ ValueRange Analysis::eval(const Expr *X, const State &S) const {
   X = X->IgnoreParens();
   if (X->isValueDependent() || X->isTypeDependent())
     return ValueRange();
-  if (X->getType()->isIntegralOrEnumerationType() && !X->HasSideEffects(Ctx)) {
-    Expr::EvalResult R;
-    if (X->EvaluateAsInt(R, Ctx)) {
-      const llvm::APSInt &I = R.Val.getInt();
-      return ValueRange::constant(I.isSigned() ? Int(I.getSExtValue()) : Int(I.getZExtValue()));
-    }
-  }
+  if (X->getType()->isIntegralOrEnumerationType())
+    if (std::optional<Int> N = Constants.of(X))
+      return ValueRange::constant(*N);
   if (const auto *DR = dyn_cast<DeclRefExpr>(X)) {
     const auto *V = dyn_cast<VarDecl>(DR->getDecl());
     auto It = V && Tracked.count(V) ? S.find(V) : S.end();
@@ -692,6 +689,18 @@ void Analysis::run(llvm::function_ref<void(const Stmt *, const RangeQuery &)> Vi
 }
 
 } // namespace
+
+std::optional<Int> IntegerConstants::of(const Expr *X) const {
+  auto [It, New] = Known.try_emplace(X);
+  if (New) {
+    Expr::EvalResult R;
+    if (!X->HasSideEffects(Ctx) && X->EvaluateAsInt(R, Ctx)) {
+      const llvm::APSInt &I = R.Val.getInt();
+      It->second = I.isSigned() ? Int(I.getSExtValue()) : Int(I.getZExtValue());
+    }
+  }
+  return It->second;
+}
 
 void analyseRanges(ASTContext &Ctx, const FunctionDecl *FD,
                    llvm::function_ref<void(const Stmt *, const RangeQuery &)> Visit) {
