@@ -1,5 +1,6 @@
 //===- WeakCryptographyCheck.cpp - medsec-weak-cryptography ---------------===//
 #include "WeakCryptographyCheck.h"
+#include "../support/SharedTables.h"
 #include "../support/NameSetMatcher.h"
 
 #include "clang/AST/ASTContext.h"
@@ -51,8 +52,8 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
   for (const auto &E : entry()->activeData("key-sizes"))
     KeySizes[E.Key] = {static_cast<unsigned>(E.getInt("arg", 0)), E.getInt("min-bits", 2048),
                        E.get("algorithm", "key")};
-  IvArgs = ApiArgumentTable(entry()->activeData("iv-arguments"), "args", "iv");
-  NameArgs = ApiArgumentTable(entry()->activeData("name-arguments"), "args", "algorithm name");
+  IvArgs = sharedArgumentTable(catalogue(), *entry(), "iv-arguments", "args", "iv");
+  NameArgs = sharedArgumentTable(catalogue(), *entry(), "name-arguments", "args", "algorithm name");
   for (const auto &E : entry()->activeData("algorithm-names"))
     AlgorithmNames.emplace_back(std::make_unique<LazyRegex>(E.Key, llvm::Regex::IgnoreCase),
                                 E.get("algorithm"));
@@ -72,7 +73,7 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
   if (const rules::CheckEntry *Cred =
           catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
     Qualifiers = Cred->activeData("qualifiers");
-    KeyArgs = ApiArgumentTable(Cred->activeData("key-arguments"), "args", "key");
+    KeyArgs = sharedArgumentTable(catalogue(), *Cred, "key-arguments", "args", "key");
     for (const auto &E : Cred->activeData("key-arguments"))
       ApiFunctions.insert(E.Key);
     for (const auto &E : Cred->activeData("test-names"))
@@ -305,10 +306,10 @@ void WeakCryptographyCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
                  Quoted + " is given a " + std::to_string(*Bits) + "-bit " + It->second.Kind +
                      " key size, which");
   }
-  for (const auto &Slot : NameArgs.lookup(FD))
+  for (const auto &Slot : NameArgs->lookup(FD))
     if (Slot.Arg < Call->getNumArgs())
       checkAlgorithmName(Call->getArg(Slot.Arg), Call, Ctx);
-  for (const auto &Slot : IvArgs.lookup(FD))
+  for (const auto &Slot : IvArgs->lookup(FD))
     if (Slot.Arg < Call->getNumArgs())
       checkConstantIv(Call->getArg(Slot.Arg), Call, Slot.Role, Quoted, Ctx);
   if (RandomFns.contains(Name))
@@ -433,10 +434,10 @@ void WeakCryptographyCheck::checkRandom(const Expr *Source, StringRef What, ASTC
       for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
         if (Call->getArg(I) != Cur)
           continue;
-        for (const auto &Slot : IvArgs.lookup(FD))
+        for (const auto &Slot : IvArgs->lookup(FD))
           if (Slot.Arg == I)
             DestWhat = "the " + Slot.Role + " of '" + FD->getName().str() + "'";
-        for (const auto &Slot : KeyArgs.lookup(FD))
+        for (const auto &Slot : KeyArgs->lookup(FD))
           if (Slot.Arg == I)
             DestWhat = "the " + Slot.Role + " of '" + FD->getName().str() + "'";
         if (DestWhat.empty() && I < FD->getNumParams() && FD->getParamDecl(I)->getIdentifier())

@@ -74,7 +74,9 @@ private:
     std::string Kind;
   };
   llvm::StringMap<KeySize> KeySizes;
-  ApiArgumentTable IvArgs, KeyArgs, NameArgs;
+  std::shared_ptr<const ApiArgumentTable> IvArgs = std::make_shared<const ApiArgumentTable>(),
+                                          KeyArgs = std::make_shared<const ApiArgumentTable>(),
+                                          NameArgs = std::make_shared<const ApiArgumentTable>();
   std::vector<std::pair<std::unique_ptr<LazyRegex>, std::string>> AlgorithmNames; // -> algorithm
   llvm::StringMap<std::string> IvFields;
   llvm::StringSet<> RandomFns, RandomEngines, SeedFns, ClockFns;

@@ -1,5 +1,6 @@
 //===- HardcodedCredentialsCheck.cpp - medsec-hardcoded-credentials -------===//
 #include "HardcodedCredentialsCheck.h"
+#include "../support/SharedTables.h"
 #include "../support/NameSetMatcher.h"
 
 #include "../support/PortablePPCallbacks.h"
@@ -102,8 +103,8 @@ HardcodedCredentialsCheck::HardcodedCredentialsCheck(StringRef Name, ClangTidyCo
     auto R = std::make_unique<LazyRegex>(E.get("pattern"));
     ContentPatterns.emplace_back(E.get("kind", E.Key), std::move(R));
   }
-  KeyArgs = ApiArgumentTable(entry()->activeData("key-arguments"), "args", "key");
-  CompareFns = ApiArgumentTable(entry()->activeData("compare-functions"), "args", "compared");
+  KeyArgs = sharedArgumentTable(catalogue(), *entry(), "key-arguments", "args", "key");
+  CompareFns = sharedArgumentTable(catalogue(), *entry(), "compare-functions", "args", "compared");
   for (const auto &E : entry()->activeData("key-fields"))
     KeyFields[E.Key] = E.get("role", "key");
   for (const auto &E : entry()->activeData("copy-functions"))
@@ -128,8 +129,8 @@ void HardcodedCredentialsCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(binaryOperator(hasAnyOperatorName("==", "!=")).bind("equals"), this);
   Finder->addMatcher(
       cxxOperatorCallExpr(hasAnyOverloadedOperatorName("==", "!=")).bind("equals-op"), this);
-  std::vector<std::string> Fns = KeyArgs.qualifiedNames();
-  for (const std::string &N : CompareFns.qualifiedNames())
+  std::vector<std::string> Fns = KeyArgs->qualifiedNames();
+  for (const std::string &N : CompareFns->qualifiedNames())
     Fns.push_back(N);
   for (const auto &C : CopyFns)
     Fns.push_back("::" + C.getKey().str());
@@ -294,7 +295,7 @@ void HardcodedCredentialsCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Call || !FD || !isLibraryFunction(FD))
     return;
   checkApiCall(Call, FD, Ctx);
-  for (const auto &Slot : CompareFns.lookup(FD))
+  for (const auto &Slot : CompareFns->lookup(FD))
     if (Slot.Arg == 0 && Call->getNumArgs() >= 2)
       checkComparison(Call, Call->getArg(0), Call->getArg(1), FD->getName(), Ctx);
   checkCopy(Call, FD, Ctx);
@@ -340,7 +341,7 @@ void HardcodedCredentialsCheck::checkApiCall(const CallExpr *Call, const Functio
   const Decl *Fn = enclosingFunction(*Call, Ctx);
   if (const auto *Named = dyn_cast_or_null<NamedDecl>(Fn); Named && isTestName(Named->getName()))
     return;
-  for (const auto &Slot : KeyArgs.lookup(FD)) {
+  for (const auto &Slot : KeyArgs->lookup(FD)) {
     if (Slot.Arg >= Call->getNumArgs() || !selectorApplies(Slot.Entry, Call))
       continue;
     const Expr *Arg = Call->getArg(Slot.Arg);

@@ -86,7 +86,8 @@ private:
   std::vector<std::string> TestWords;
   std::vector<std::unique_ptr<LazyRegex>> NonSecretValues;
   std::vector<std::pair<std::string, std::unique_ptr<LazyRegex>>> ContentPatterns;
-  ApiArgumentTable KeyArgs, CompareFns;
+  std::shared_ptr<const ApiArgumentTable> KeyArgs = std::make_shared<const ApiArgumentTable>(),
+                                          CompareFns = std::make_shared<const ApiArgumentTable>();
   llvm::StringMap<std::string> KeyFields; // "Record.field" -> role
   /// Copy functions: destination and source argument; a negative destination
   /// means the copy is the result (strdup).

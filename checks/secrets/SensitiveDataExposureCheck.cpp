@@ -1,5 +1,6 @@
 //===- SensitiveDataExposureCheck.cpp - medsec-sensitive-data-exposure ----===//
 #include "SensitiveDataExposureCheck.h"
+#include "../support/SharedTables.h"
 
 #include "../support/ConstantValue.h"
 
@@ -100,7 +101,7 @@ SensitiveDataExposureCheck::SensitiveDataExposureCheck(StringRef Name, ClangTidy
   if (const rules::CheckEntry *Cred =
           catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
     Names = SecretNameMatcher(Cred->activeData("secret-names"), Cred->activeData("qualifiers"));
-    KeyArgs = ApiArgumentTable(Cred->activeData("key-arguments"), "args", "key");
+    KeyArgs = sharedArgumentTable(catalogue(), *Cred, "key-arguments", "args", "key");
     for (const auto &E : Cred->activeData("test-names"))
       for (const std::string &W : identifierWords(E.Key))
         TestWords.push_back(W);
@@ -206,7 +207,7 @@ void SensitiveDataExposureCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Call || !FD || !FD->getIdentifier())
     return;
   // A variable passed as a key, password or PSK is a secret wherever else it goes.
-  for (const auto &Slot : KeyArgs.lookup(FD))
+  for (const auto &Slot : KeyArgs->lookup(FD))
     if (Slot.Arg < Call->getNumArgs())
       if (const ValueDecl *V = shownDecl(Call->getArg(Slot.Arg)))
         Proven[V].push_back(Proof{SM->getExpansionLoc(Call->getArg(Slot.Arg)->getBeginLoc()),

@@ -66,7 +66,7 @@ private:
 
   SecretNameMatcher Names;
   std::vector<std::string> TestWords;
-  ApiArgumentTable KeyArgs;
+  std::shared_ptr<const ApiArgumentTable> KeyArgs = std::make_shared<const ApiArgumentTable>();
   struct SinkSpec {
     std::vector<unsigned> Args;
     int From = -1;

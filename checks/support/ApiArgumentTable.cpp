@@ -1,5 +1,6 @@
 //===- ApiArgumentTable.cpp -----------------------------------------------===//
 #include "ApiArgumentTable.h"
+#include "SharedTables.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/StringExtras.h"
@@ -38,6 +39,16 @@ std::vector<std::string> ApiArgumentTable::qualifiedNames() const {
   for (const auto &N : ByName)
     Names.push_back("::" + N.getKey().str());
   return Names;
+}
+
+std::shared_ptr<const ApiArgumentTable> sharedArgumentTable(const ::medsec::rules::Catalogue *Cat,
+                                                            const ::medsec::rules::CheckEntry &E,
+                                                            const std::string &List,
+                                                            const std::string &ArgsField,
+                                                            const std::string &DefaultRole) {
+  return ::medsec::sharedPerCatalogue<ApiArgumentTable>(
+      Cat, E.Id + "\n" + List + "\n" + ArgsField + "\n" + DefaultRole,
+      [&] { return ApiArgumentTable(E.activeData(List), ArgsField, DefaultRole); });
 }
 
 } // namespace clang::tidy::medsec

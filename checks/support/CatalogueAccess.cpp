@@ -1,6 +1,8 @@
 //===- CatalogueAccess.cpp - find and cache the rule catalogue ------------===//
 #include "CatalogueAccess.h"
 
+#include "SharedTables.h"
+
 #include "../../rules/loader/CatalogueBinary.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -210,6 +212,14 @@ std::shared_ptr<const rules::Catalogue> cachedCatalogue(const CatalogueSource &S
   }
   Problems = E.Problems;
   return E.Cat;
+}
+
+std::shared_ptr<const rules::Catalogue> owningCatalogue(const rules::Catalogue *Raw) {
+  std::lock_guard<std::mutex> Lock(CacheMutex);
+  for (const auto &[Key, E] : Cache)
+    if (Raw && E.Cat.get() == Raw)
+      return E.Cat;
+  return nullptr;
 }
 
 } // namespace medsec
