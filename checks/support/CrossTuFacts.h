@@ -20,10 +20,12 @@
 namespace medsec {
 
 struct CrossTuFact {
-  enum Kind { ParamFact, ReturnFact, GlobalFact } K = ParamFact;
-  std::string Name;       // the callee, the function returning, the global
-  unsigned Param = 0;     // Param: the 0-based parameter
-  std::string ParamName;  // Param: the parameter's name at the call's declaration
+  // OutFact: a function defined here writes external data into what its
+  // pointer parameter Param points to (an out-parameter).
+  enum Kind { ParamFact, ReturnFact, GlobalFact, OutFact } K = ParamFact;
+  std::string Name;       // the callee, the function returning or writing, the global
+  unsigned Param = 0;     // Param, Out: the 0-based parameter
+  std::string ParamName;  // Param, Out: the parameter's name at the call's declaration
   std::string Origin;     // "received data"
   std::string SourceName; // the source function the data came from
   std::string File;       // the call, return or store, as the compiler names the file

@@ -130,5 +130,107 @@ class CrossTuPointee(unittest.TestCase):
         self.assertEqual(where(data), [], r.stderr)
 
 
+DRIVER_C = """#include <stdint.h>
+#include <string.h>
+int HAL_UART_Receive(void *huart, uint8_t *data, uint16_t size, uint32_t timeout);
+typedef struct { volatile uint32_t SR; volatile uint32_t DR; } USART_TypeDef;
+#define USART2 ((USART_TypeDef *)0x40004400u)
+typedef struct { uint8_t len; uint8_t data[30]; } packet_t;
+static uint8_t rxbuf[64];
+static volatile uint8_t ring[32];
+static volatile unsigned head, tail;
+
+void USART2_IRQHandler(void) { ring[head++ % 32] = (uint8_t)USART2->DR; }
+
+int radio_receive(packet_t *out) {
+  if (HAL_UART_Receive(0, rxbuf, sizeof rxbuf, 10) != 0)
+    return -1;
+  memcpy(out, rxbuf, sizeof *out);
+  return 0;
+}
+
+int radio_len(int port, uint8_t *len) {
+  uint8_t b[2];
+  if (HAL_UART_Receive(0, b, 2, 10) != 0)
+    return -1;
+  *len = b[port & 1];
+  return 0;
+}
+
+int radio_len_checked(uint8_t *len) {
+  uint8_t b = 0;
+  if (HAL_UART_Receive(0, &b, 1, 10) != 0 || b >= 8)
+    return -1;
+  *len = b;
+  return 0;
+}
+
+void get_version(uint8_t *v) { *v = 3; }
+
+uint8_t uart_getc(void) { return ring[tail++ % 32]; }
+"""
+
+APP_C = """#include <stdint.h>
+typedef struct { uint8_t len; uint8_t data[30]; } packet_t;
+int radio_receive(packet_t *out);
+int radio_len(int port, uint8_t *len);
+int radio_len_checked(uint8_t *len);
+void get_version(uint8_t *v);
+uint8_t uart_getc(void);
+static int table[8];
+
+void app_task(void) {
+  packet_t p;
+  uint8_t l, c, v;
+  if (radio_receive(&p) == 0)
+    table[p.data[2]] = 1;
+  if (radio_len(0, &l) == 0)
+    table[l] = 2;
+  if (radio_len(1, &l) == 0 && l < 8)
+    table[l] = 3;
+  if (radio_len_checked(&c) == 0)
+    table[c] = 4;
+  get_version(&v);
+  table[v] = 5;
+  table[uart_getc()] = 6;
+}
+"""
+
+OUT_EXPECTED = [
+    ("app.c", 14, "medsec-tainted-array-index"),  # memcpy into *out
+    ("app.c", 16, "medsec-tainted-array-index"),  # *len = received byte
+    ("app.c", 23, "medsec-tainted-array-index"),  # returned from the ISR's ring buffer
+]
+
+
+class CrossTuOutParameters(unittest.TestCase):
+    """What a function of the driver writes into what its pointer parameter points to is
+    external data in its callers of other units; a range it checked before the write does
+    not cross (the callee's check is the caller's), constants are not external."""
+
+    def test_out_parameters_are_sources_for_callers_elsewhere(self):
+        with TempDir() as tmp:
+            for name, text in (("driver.c", DRIVER_C), ("app.c", APP_C)):
+                with open(os.path.join(tmp, name), "w") as f:
+                    f.write(text)
+            write_db(tmp, [{"directory": tmp, "file": n,
+                            "arguments": ["clang-19", "-c", "-std=c11", n]}
+                           for n in ("driver.c", "app.c")])
+            out = os.path.join(tmp, "r.json")
+            r = run([MEDSEC, "scan", "-p", tmp, "-o", out, "--no-cache", "-j2", "--cross-tu"],
+                    cwd=tmp)
+            data = load_json(out)
+            self.assertEqual(where(data), OUT_EXPECTED, r.stderr)
+            first = {f["line"]: f["notes"][0]["message"] for f in data["findings"]
+                     if f["file"] == "app.c"}
+            self.assertEqual(first[14], "value received through 'radio_receive' here, received "
+                                        "data from another translation unit (driver.c:13)")
+            self.assertIn("'radio_len' here", first[16])
+            self.assertIn("value returned by 'uart_getc' here", first[23])
+            alone = os.path.join(tmp, "alone.json")
+            r = run([MEDSEC, "scan", "-p", tmp, "-o", alone, "--no-cache", "-j2"], cwd=tmp)
+            self.assertEqual(where(load_json(alone)), [], r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 
 using namespace medsec;
 namespace json = llvm::json;
@@ -125,6 +126,43 @@ TEST(CrossTuJoin, DerivedRulesLoadCleanlyOverTheCatalogue) {
   for (const rules::DataEntry &D : E->activeData("globals"))
     Global |= D.Key == "g_cmd";
   EXPECT_TRUE(Callback && Source && Global) << J.overlayYaml();
+}
+
+TEST(CrossTuJoin, OutParametersBecomeSourcesWhereTheFunctionIsCalled) {
+  // radio_receive (driver.c) writes received data into *out (param 0) and
+  // returns it; radio_len only writes its argument 1. Their callers, not
+  // their definitions, are analysed again.
+  CrossTuJoin J;
+  J.addUnit("/p/driver.c",
+            unitFacts({fact("out", "radio_receive", 0, "driver.c", 30),
+                       fact("return", "radio_receive", 0, "driver.c", 29),
+                       fact("out", "radio_len", 1, "driver.c", 40)},
+                      {"radio_receive", "radio_len"}, {}));
+  J.addUnit("/p/proto.c", unitFacts({}, {}, {"radio_receive"}));
+  J.addUnit("/p/cli.c", unitFacts({}, {}, {"radio_len"}));
+  J.addUnit("/p/other.c", unitFacts({}, {"radio_helper"}, {}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/cli.c", "/p/proto.c"}));
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const rules::CheckEntry *E = Cat->findCheck("medsec-tainted-array-index");
+  ASSERT_NE(E, nullptr);
+  std::map<std::string, std::pair<std::vector<std::string>, std::string>> Sources;
+  for (const rules::DataEntry &D : E->activeData("sources"))
+    Sources[D.Key] = {D.getList("taints"), D.get("note")};
+  // One entry per function: its out-parameters and its return value.
+  EXPECT_EQ(Sources["radio_receive"].first, (std::vector<std::string>{"0", "return"}));
+  EXPECT_EQ(Sources["radio_receive"].second,
+            "value received through 'radio_receive' here, received data from another "
+            "translation unit (driver.c:29)");
+  EXPECT_EQ(Sources["radio_len"].first, (std::vector<std::string>{"1"}));
+  // A function no other unit calls gets no entry; one only defined elsewhere neither.
+  CrossTuJoin K;
+  K.addUnit("/p/driver.c", unitFacts({fact("out", "radio_receive", 0, "driver.c", 30)},
+                                     {"radio_receive"}, {}));
+  K.addUnit("/p/twin.c", unitFacts({}, {"radio_receive"}, {}));
+  EXPECT_TRUE(K.advance().empty());
+  EXPECT_EQ(K.overlayYaml(), "");
 }
 
 } // namespace

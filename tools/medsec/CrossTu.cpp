@@ -20,6 +20,7 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
     }
     const char *Kind = X.K == CrossTuFact::ParamFact    ? "param"
                        : X.K == CrossTuFact::ReturnFact ? "return"
+                       : X.K == CrossTuFact::OutFact    ? "out"
                                                         : "global";
     Facts.push_back(json::Object{{"kind", Kind},
                                  {"name", X.Name},
@@ -187,8 +188,8 @@ std::vector<std::string> CrossTuJoin::advance() {
         continue; // it knows already
       const bool Defines = N.Defines.count(F.Name), Uses = N.Uses.count(F.Name);
       // A parameter matters where the function is defined, a return value
-      // where it is called, a global wherever it is read.
-      if ((F.Kind == "param" && Defines) || (F.Kind == "return" && Uses) ||
+      // or an out-parameter where it is called, a global wherever it is read.
+      if ((F.Kind == "param" && Defines) || ((F.Kind == "return" || F.Kind == "out") && Uses) ||
           (F.Kind == "global" && (Defines || Uses))) {
         F.Used = true;
         Rerun.insert(Unit);
@@ -212,6 +213,36 @@ std::string at(const std::string &File, unsigned Line) { return File + ":" + std
 
 std::string CrossTuJoin::overlayYaml() const {
   std::string Callbacks, Sources, Globals;
+  // A function's return value and out-parameters are one source entry: its
+  // tainted positions, the note of the earliest fact.
+  struct SourceEntry {
+    std::vector<std::string> Taints;
+    const Fact *First = nullptr;
+    bool OutParams = false;
+  };
+  std::map<std::string, SourceEntry> SourceEntries;
+  for (const auto &[K, F] : Known) {
+    if (!F.Used || (F.Kind != "return" && F.Kind != "out"))
+      continue;
+    SourceEntry &S = SourceEntries[F.Name];
+    S.Taints.push_back(F.Kind == "return" ? "return" : std::to_string(F.Param));
+    S.OutParams |= F.Kind == "out";
+    if (!S.First || std::tie(F.File, F.Line) < std::tie(S.First->File, S.First->Line))
+      S.First = &F;
+  }
+  for (const auto &[Name, S] : SourceEntries) {
+    std::string Taints;
+    for (const std::string &T : S.Taints)
+      Taints += (Taints.empty() ? "" : ", ") + quoted(T);
+    const Fact &F = *S.First;
+    Sources += "        - name: " + quoted(Name) + "\n          taints: [" + Taints +
+               "]\n          origin: " + quoted(F.Origin) +
+               "\n          channel: cross-tu\n          note: " +
+               quoted((S.OutParams ? "value received through '" : "value returned by '") + Name +
+                      "' here, " + F.Origin + " from another translation unit (" +
+                      at(F.File, F.Line) + ")") +
+               "\n";
+  }
   for (auto It = Known.begin(); It != Known.end();) {
     const Fact &F = It->second;
     if (F.Kind == "param") {
@@ -237,13 +268,6 @@ std::string CrossTuJoin::overlayYaml() const {
         ++It;
       continue;
     }
-    if (F.Used && F.Kind == "return")
-      Sources += "        - name: " + quoted(F.Name) +
-                 "\n          taints: [\"return\"]\n          origin: " + quoted(F.Origin) +
-                 "\n          channel: cross-tu\n          note: " +
-                 quoted("value returned by '" + F.Name + "' here, " + F.Origin +
-                        " from another translation unit (" + at(F.File, F.Line) + ")") +
-                 "\n";
     if (F.Used && F.Kind == "global")
       Globals += "        - name: " + quoted(F.Name) + "\n          origin: " + quoted(F.Origin) +
                  "\n          channel: cross-tu\n          note: " +

@@ -59,7 +59,7 @@ private:
   bool CallsJoined = false;
 
   struct Fact {
-    std::string Kind; // param | return | global
+    std::string Kind; // param | return | out | global
     std::string Name, ParamName, Origin, Source, File, Unit;
     unsigned Param = 0, Line = 0, Column = 0;
     bool Used = false; // some unit defines or uses Name: it goes into the rules

@@ -202,6 +202,7 @@ void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *
     Out.ParamName = Callee->getParamDecl(I)->getName().str();
     Out.Param = I;
     Out.Loc = E.userLoc(CE->getBeginLoc());
+    Out.Caller = FD;
     if (const TVal *T = crossing(V, P)) {
       Out.Trace = T->Trace;
       E.Outgoing.push_back(Out);
@@ -218,6 +219,7 @@ void FunctionAnalysis::applyParamOutgoing(const CallExpr *CE, const FunctionDecl
   for (Engine::OutgoingCall Out : Outs) {
     if (Out.FromParam >= numArgs(CE))
       continue;
+    Out.Caller = FD;
     const Expr *A = arg(CE, Out.FromParam);
     const TVal V = value(A), P = crossingPointee(A);
     if (const TVal *T = crossing(V, P)) {
@@ -241,12 +243,19 @@ void Engine::recordCrossTuFacts() {
   std::set<const Step *> GlobalSteps;
   for (const auto &KV : GlobalTaint)
     GlobalSteps.insert(KV.second.Trace);
-  auto ThroughGlobal = [&](const Step *T) {
+  // Data a function reads from a global it stores external data into itself
+  // is its own flow (radio_receive receives into rxbuf, then copies it to
+  // *out): the global's step is in the trace because stores into globals
+  // are weak.
+  auto ThroughGlobal = [&](const Step *T, const FunctionDecl *In) {
     bool Through = false;
     for (; T; T = T->Prev) {
       if (InputGlobalSteps.count(T))
         return false;
-      Through |= GlobalSteps.count(T) > 0;
+      if (GlobalSteps.count(T)) {
+        auto S = GlobalStepStorers.find(T);
+        Through |= S == GlobalStepStorers.end() || !S->second.count(In);
+      }
     }
     return Through;
   };
@@ -270,7 +279,7 @@ void Engine::recordCrossTuFacts() {
       It->second = F;
   };
   for (const OutgoingCall &O : Outgoing) {
-    if (ThroughGlobal(O.Trace))
+    if (ThroughGlobal(O.Trace, O.Caller))
       continue;
     ::medsec::CrossTuFact F;
     F.K = ::medsec::CrossTuFact::ParamFact;
@@ -281,9 +290,17 @@ void Engine::recordCrossTuFacts() {
     From(F, O.Trace);
     Keep(F);
   }
-  for (const auto &[FD, S] : Summaries)
-    if (S.Done && S.Ret.Real && !checkedHere(S.Ret) && !ThroughGlobal(S.Ret.Trace) &&
-        joinable(FD) && !inSystemHeader(FD)) {
+  for (const auto &[FD, S] : Summaries) {
+    // A source the catalogue or the project already describes keeps its
+    // entry: a derived one would replace it, channel and all (a tainted
+    // return of mbedtls_ssl_read instead of the bytes it reads).
+    if (!S.Done || !joinable(FD) || inSystemHeader(FD) || Cfg.Sources.count(FD->getName()))
+      continue;
+    // Nor does a catalogued propagator or validator become a source of what
+    // it writes (mbedtls_asn1_get_tag's length): the catalogue says how
+    // taint flows through it.
+    const bool Described = catalogued(Cfg, FD->getName());
+    if (S.Ret.Real && !checkedHere(S.Ret) && !ThroughGlobal(S.Ret.Trace, FD)) {
       ::medsec::CrossTuFact F;
       F.K = ::medsec::CrossTuFact::ReturnFact;
       F.Name = FD->getName().str();
@@ -291,6 +308,26 @@ void Engine::recordCrossTuFacts() {
       From(F, S.Ret.Trace);
       Keep(F);
     }
+    // What it writes through a pointer parameter: a source of that
+    // argument for its callers (int radio_receive(packet_t *out)).
+    for (const auto &[I, V] : S.ParamOut) {
+      if (Described || !V.Real || checkedHere(V) || ThroughGlobal(V.Trace, FD) || I >= FD->getNumParams())
+        continue;
+      // A context object the function fills a field of (mbedtls_ssl_fetch_input
+      // writing ssl->in_hdr) would make every field external in its callers.
+      const QualType T = FD->getParamDecl(I)->getType()->getPointeeType();
+      if (!T.isNull() && T->isRecordType() && !plainDataRecord(T, 0))
+        continue;
+      ::medsec::CrossTuFact F;
+      F.K = ::medsec::CrossTuFact::OutFact;
+      F.Name = FD->getName().str();
+      F.Param = I;
+      F.ParamName = FD->getParamDecl(I)->getName().str();
+      Where(F, FD->getParamDecl(I)->getLocation());
+      From(F, V.Trace);
+      Keep(F);
+    }
+  }
   for (const auto &[L, V] : GlobalTaint) {
     const auto *Var = dyn_cast_or_null<VarDecl>(L.Base);
     if (!V.Real || !Var || !NameScanner::isJoinableGlobal(Var) || Cfg.Globals.count(Var->getName()))

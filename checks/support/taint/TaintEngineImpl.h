@@ -165,12 +165,17 @@ public:
     SourceLocation Loc;
     unsigned FromParam = 0;      // in ParamOutgoing: the caller's parameter
     const Step *Trace = nullptr; // in Outgoing: the flow to the call
+    const FunctionDecl *Caller = nullptr; // in Outgoing: the function making the call
   };
   std::vector<OutgoingCall> Outgoing; // external data handed to code without a body here
   /// The trace steps of globals that hold received data itself, not a copy
   /// the program made: buffers an interrupt handler fills and globals the
   /// project declares filled from outside. Data read from them crosses units.
   std::set<const Step *> InputGlobalSteps;
+  /// The functions that store external data into the global of each trace
+  /// step: what one of them reads back there is its own flow, not data read
+  /// "from another function".
+  std::map<const Step *, std::set<const FunctionDecl *>> GlobalStepStorers;
   std::map<const FunctionDecl *, std::vector<OutgoingCall>> ParamOutgoing;
   void seedDeclaredGlobals();
   void recordCrossTuFacts();

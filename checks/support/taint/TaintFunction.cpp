@@ -188,11 +188,12 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
                              : "stored in global '" + L.Base->getNameAsString()) +
                               "' declared here",
                           V.Trace);
-      E.GlobalTaint[*GL] = G;
+      It = E.GlobalTaint.emplace(*GL, G).first;
       E.GlobalsChanged = true;
-      if (E.isInterruptHandler(FD))
-        E.InputGlobalSteps.insert(G.Trace);
     }
+    E.GlobalStepStorers[It->second.Trace].insert(FD);
+    if (E.isInterruptHandler(FD))
+      E.InputGlobalSteps.insert(It->second.Trace);
   }
   auto It = Cur->find(L);
   if (It == Cur->end() || Strong)
