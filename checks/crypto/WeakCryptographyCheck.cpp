@@ -69,10 +69,8 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
     ClockFns.insert(E.Key);
   // Name qualifiers (key_len, iv_size, ...) and the key arguments are shared
   // with the credentials check, so one vocabulary and one API table serve both.
-  std::vector<rules::DataEntry> Qualifiers;
-  if (const rules::CheckEntry *Cred =
-          catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
-    Qualifiers = Cred->activeData("qualifiers");
+  const rules::CheckEntry *Cred = catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr;
+  if (Cred) {
     KeyArgs = sharedArgumentTable(catalogue(), *Cred, "key-arguments", "args", "key");
     for (const auto &E : Cred->activeData("key-arguments"))
       ApiFunctions.insert(E.Key);
@@ -85,7 +83,7 @@ WeakCryptographyCheck::WeakCryptographyCheck(StringRef Name, ClangTidyContext *C
   for (const char *List : {"functions", "key-sizes", "iv-arguments", "name-arguments"})
     for (const auto &E : entry()->activeData(List))
       ApiFunctions.insert(E.Key);
-  Purposes = SecretNameMatcher(entry()->activeData("random-purposes"), Qualifiers);
+  Purposes = sharedSecretNames(catalogue(), *entry(), "random-purposes", Cred);
   for (const auto &E : entry()->activeData("allowed-uses")) {
     Allowed A;
     A.Algorithm = E.get("algorithm");
@@ -458,7 +456,7 @@ void WeakCryptographyCheck::checkRandom(const Expr *Source, StringRef What, ASTC
       return;
     }
     if (DestWhat.empty()) {
-      const SecretNameMatcher::Term *T = Purposes.match(Dest);
+      const SecretNameMatcher::Term *T = Purposes->match(Dest);
       if (!T)
         return;
       DestWhat = "a " + T->Kind + " (" +

@@ -80,7 +80,7 @@ private:
   std::vector<std::pair<std::unique_ptr<LazyRegex>, std::string>> AlgorithmNames; // -> algorithm
   llvm::StringMap<std::string> IvFields;
   llvm::StringSet<> RandomFns, RandomEngines, SeedFns, ClockFns;
-  SecretNameMatcher Purposes;
+  std::shared_ptr<const SecretNameMatcher> Purposes = std::make_shared<const SecretNameMatcher>();
   std::vector<Allowed> AllowedUses;
   std::vector<std::unique_ptr<LazyRegex>> ImplementationPaths;
   std::vector<std::string> TestWords;

@@ -94,7 +94,7 @@ HardcodedCredentialsCheck::HardcodedCredentialsCheck(StringRef Name, ClangTidyCo
     : MedSecCheck(Name, Context) {
   if (!entry())
     return;
-  Names = SecretNameMatcher(entry()->activeData("secret-names"), entry()->activeData("qualifiers"));
+  Names = sharedSecretNames(catalogue(), *entry(), "secret-names", entry());
   for (const auto &E : entry()->activeData("test-names"))
     for (const std::string &W : identifierWords(E.Key))
       TestWords.push_back(W);
@@ -306,7 +306,7 @@ void HardcodedCredentialsCheck::checkNamedValue(StringRef Name, const Expr *Valu
   if (!Value || Name.empty())
     return;
   Value = copiedValue(Value);
-  const SecretNameMatcher::Term *Term = Names.match(Name);
+  const SecretNameMatcher::Term *Term = Names->match(Name);
   if (!Term || isTestName(Name))
     return;
   std::optional<ConstantValue> V = Tracer.trace(Value, Ctx, ExceptUse);
@@ -459,7 +459,7 @@ void HardcodedCredentialsCheck::checkComparison(const Expr *Use, const Expr *A, 
     std::string Evidence;
     for (const std::string &Candidate : {Holder, Input ? Input->getNameAsString() : std::string(),
                                          FnName ? FnName->getNameAsString() : std::string()}) {
-      const SecretNameMatcher::Term *T = Names.match(Candidate);
+      const SecretNameMatcher::Term *T = Names->match(Candidate);
       if (T && !T->NeedsEntropy && !isTestName(Candidate)) {
         Term = T;
         Evidence = Candidate;
@@ -514,7 +514,7 @@ void HardcodedCredentialsCheck::macroDefined(const Token &NameTok, const MacroIn
                               SM->isWrittenInCommandLineFile(Loc)))
     return;
   const StringRef Name = NameTok.getIdentifierInfo()->getName();
-  const SecretNameMatcher::Term *Term = Names.match(Name);
+  const SecretNameMatcher::Term *Term = Names->match(Name);
   if (!Term || isTestName(Name) || MI.isFunctionLike() || MI.getNumTokens() == 0)
     return;
   std::string Text;

@@ -82,7 +82,7 @@ private:
   void addFinding(SourceLocation Loc, std::string Message, int Strength,
                   std::optional<Note> N = std::nullopt);
 
-  SecretNameMatcher Names;
+  std::shared_ptr<const SecretNameMatcher> Names = std::make_shared<const SecretNameMatcher>();
   std::vector<std::string> TestWords;
   std::vector<std::unique_ptr<LazyRegex>> NonSecretValues;
   std::vector<std::pair<std::string, std::unique_ptr<LazyRegex>>> ContentPatterns;

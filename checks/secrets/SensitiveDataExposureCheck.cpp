@@ -100,7 +100,7 @@ SensitiveDataExposureCheck::SensitiveDataExposureCheck(StringRef Name, ClangTidy
     return;
   if (const rules::CheckEntry *Cred =
           catalogue() ? catalogue()->findCheck(CredentialsCheck) : nullptr) {
-    Names = SecretNameMatcher(Cred->activeData("secret-names"), Cred->activeData("qualifiers"));
+    Names = sharedSecretNames(catalogue(), *Cred, "secret-names", Cred);
     KeyArgs = sharedArgumentTable(catalogue(), *Cred, "key-arguments", "args", "key");
     for (const auto &E : Cred->activeData("test-names"))
       for (const std::string &W : identifierWords(E.Key))
@@ -366,7 +366,7 @@ std::string SensitiveDataExposureCheck::secretKind(const ValueDecl *Var, SourceL
   for (const std::string &W : identifierWords(Var->getName()))
     if (llvm::is_contained(TestWords, W))
       return std::string();
-  const SecretNameMatcher::Term *T = Names.match(Var->getName());
+  const SecretNameMatcher::Term *T = Names->match(Var->getName());
   // A name that only says "key" or "token" needs proof: a hash-table key is not a secret.
   if (T && !T->NeedsEntropy && carriesSecret(Var->getType(), *Ctx))
     return T->Kind;

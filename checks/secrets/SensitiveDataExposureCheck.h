@@ -64,7 +64,7 @@ private:
   bool clearedBefore(const ValueDecl *Var, SourceLocation Release) const;
   std::string zeroizeAdvice(ASTContext &Ctx) const;
 
-  SecretNameMatcher Names;
+  std::shared_ptr<const SecretNameMatcher> Names = std::make_shared<const SecretNameMatcher>();
   std::vector<std::string> TestWords;
   std::shared_ptr<const ApiArgumentTable> KeyArgs = std::make_shared<const ApiArgumentTable>();
   struct SinkSpec {

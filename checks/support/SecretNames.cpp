@@ -1,5 +1,6 @@
 //===- SecretNames.cpp ----------------------------------------------------===//
 #include "SecretNames.h"
+#include "SharedTables.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
@@ -74,7 +75,10 @@ SecretNameMatcher::SecretNameMatcher(const std::vector<::medsec::rules::DataEntr
 const SecretNameMatcher::Term *SecretNameMatcher::match(llvm::StringRef Identifier) const {
   if (Terms.empty() || Identifier.empty())
     return nullptr;
-  auto [It, New] = Seen.try_emplace(Identifier, -1);
+  std::lock_guard<std::mutex> Lock(Seen.M);
+  if (Seen.Map.size() >= (1u << 16)) // a long clangd session: keep it bounded
+    Seen.Map.clear();
+  auto [It, New] = Seen.Map.try_emplace(Identifier, -1);
   if (New)
     if (const Term *T = matchUncached(Identifier))
       It->second = static_cast<int>(T - Terms.data());
@@ -148,6 +152,17 @@ const NamedDecl *rootDecl(const Expr *E, bool ThroughAddressOf) {
     return nullptr;
   }
   return nullptr;
+}
+
+std::shared_ptr<const SecretNameMatcher>
+sharedSecretNames(const ::medsec::rules::Catalogue *Cat, const ::medsec::rules::CheckEntry &Terms,
+                  const std::string &TermList, const ::medsec::rules::CheckEntry *Qualifiers) {
+  static const std::vector<::medsec::rules::DataEntry> None;
+  return ::medsec::sharedPerCatalogue<SecretNameMatcher>(
+      Cat, Terms.Id + "\n" + TermList + "\n" + (Qualifiers ? Qualifiers->Id : ""), [&] {
+        return SecretNameMatcher(Terms.activeData(TermList),
+                                 Qualifiers ? Qualifiers->activeData("qualifiers") : None);
+      });
 }
 
 } // namespace clang::tidy::medsec

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -56,9 +57,9 @@ public:
                     const std::vector<::medsec::rules::DataEntry> &Qualifiers);
 
   /// The first term the identifier matches, or null (also null when a
-  /// qualifier word is present). Remembered per identifier: a unit asks
-  /// about the same names again and again (not thread-safe, as the checks
-  /// that own a matcher are not).
+  /// qualifier word is present). Remembered per identifier (a unit asks
+  /// about the same names again and again), behind a lock: one matcher is
+  /// shared by the checks of every clangd build (sharedSecretNames).
   const Term *match(llvm::StringRef Identifier) const;
   bool empty() const { return Terms.empty(); }
 
@@ -70,7 +71,19 @@ private:
   };
   std::vector<Qualifier> Qualifiers;
   const Term *matchUncached(llvm::StringRef Identifier) const;
-  mutable llvm::StringMap<int> Seen; // identifier -> index into Terms, -1 for none
+  /// Identifier -> index into Terms, -1 for none. A copy starts empty.
+  struct SeenTable {
+    SeenTable() = default;
+    SeenTable(const SeenTable &) {}
+    SeenTable &operator=(const SeenTable &) {
+      std::lock_guard<std::mutex> Lock(M);
+      Map.clear();
+      return *this;
+    }
+    std::mutex M;
+    llvm::StringMap<int> Map;
+  };
+  mutable SeenTable Seen;
 };
 
 /// Shannon entropy of the bytes, in bits per byte.

@@ -1,8 +1,8 @@
 //===- SharedTables.h - a check's indexes, built once per catalogue -*- C++ -*-===//
 //
 // medsec-clangd constructs every check again for each keystroke build, and a
-// check's indexes of its catalogue data (argument tables) come out the same
-// each time. sharedPerCatalogue builds one once per catalogue and
+// check's indexes of its catalogue data (argument tables, secret-name
+// matchers) come out the same each time. sharedPerCatalogue builds one once per catalogue and
 // key and hands every check constructed on that catalogue the same immutable
 // object. An entry holds its catalogue weakly: a reloaded catalogue (an edited
 // rule file) builds its own, and an entry goes once its catalogue is freed.
@@ -13,6 +13,7 @@
 
 #include "../../rules/loader/Catalogue.h"
 #include "ApiArgumentTable.h"
+#include "SecretNames.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -63,6 +64,12 @@ std::shared_ptr<const ApiArgumentTable> sharedArgumentTable(const ::medsec::rule
                                                             const std::string &List,
                                                             const std::string &ArgsField,
                                                             const std::string &DefaultRole);
+
+/// SecretNameMatcher(Terms.activeData(TermList), Qualifiers' `qualifiers`, or
+/// none), shared per catalogue.
+std::shared_ptr<const SecretNameMatcher>
+sharedSecretNames(const ::medsec::rules::Catalogue *Cat, const ::medsec::rules::CheckEntry &Terms,
+                  const std::string &TermList, const ::medsec::rules::CheckEntry *Qualifiers);
 
 } // namespace clang::tidy::medsec
 
