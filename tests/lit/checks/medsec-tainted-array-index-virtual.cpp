@@ -144,6 +144,26 @@ void after_poll(int sock, Link &link) {
   use(table[link.seq_ & 15]); // no-warning, never received, and masked
 }
 
+// A method returning what it received: its caller, which receives nothing
+// itself, is analysed because it calls the method.
+class Feeder {
+public:
+  uint8_t next(int sock) {
+    uint8_t b;
+    recv(sock, &b, 1, 0);
+    return b;
+  }
+  uint8_t fixed() { return 3; }
+};
+
+void poll_feeder(int sock, Feeder &feeder) {
+  use(table[feeder.next(sock)]);
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-9]]:5: note: value received by 'recv' here
+  // CHECK-NOTES: :[[@LINE-3]]:13: note: value returned by 'next' here
+  use(table[feeder.fixed()]); // no-warning, a constant
+}
+
 // Tables of handler objects.
 struct Entry {
   uint8_t id;
