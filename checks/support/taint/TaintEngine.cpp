@@ -189,7 +189,7 @@ private:
     if (!Current)
       return;
     std::string Name;
-    const SourceSpec *S = E.sourceFor(Callee, &Name);
+    const SourceSpec *S = E.sourceFor(Callee, &Name, CE);
     if (!S || !isExternalChannel(S->Channel))
       return;
     const FunctionDecl *Def = definitionOf(Callee);

@@ -124,9 +124,15 @@ public:
 
   // Sources beyond plain catalogued functions (TaintInputs.cpp).
   /// The source a call of F is: a catalogued function or method, or an
-  /// inferred receive method; Name gets its display name.
-  const SourceSpec *sourceFor(const FunctionDecl *F, std::string *Name = nullptr);
+  /// inferred receive method (of the class of CE's object too, when the
+  /// method is inherited from a base not named for a port); Name gets its
+  /// display name.
+  const SourceSpec *sourceFor(const FunctionDecl *F, std::string *Name = nullptr,
+                              const CallExpr *CE = nullptr);
   static bool virtualCall(const CallExpr *CE);
+  /// The class of the object a method is called on, as written (before the
+  /// implicit conversion to the base that declares the method).
+  static const CXXRecordDecl *objectClass(const CXXMemberCallExpr *MC);
   struct RegisterRead {
     std::string Name, Channel;
   };
@@ -146,7 +152,8 @@ public:
   std::set<const VarDecl *> EscapedQueues;
   /// What the unit has sent into queue Q (untainted when nothing external).
   std::map<const VarDecl *, TVal> QueueTaint;
-  std::map<const FunctionDecl *, SourceSpec> InferredMethods;
+  /// Inferred receive methods, by method and the class it is called on.
+  std::map<std::pair<const FunctionDecl *, const CXXRecordDecl *>, SourceSpec> InferredMethods;
   std::set<LocKey> IsrBuffers;
   std::map<std::pair<unsigned, std::string>, InputSite> Inputs; // by location, then name
 
@@ -238,6 +245,9 @@ private:
   const FunctionDecl *callee(const CallExpr *CE);
   std::vector<const FunctionDecl *> callees(const CallExpr *CE);
   TVal callValueOf(const CallExpr *CE, const FunctionDecl *F);
+  /// V, the result of the inferred receive method F, bounded as a count of
+  /// the bytes it stored when F also fills a buffer of a given size.
+  TVal receivedCount(const CallExpr *CE, const FunctionDecl *F, const SourceSpec &Src, TVal V);
   void callEffectsOf(const CallExpr *CE, const FunctionDecl *F);
   void queueSend(const CallExpr *CE, const QueueSendSpec &Q);
   bool endsPath(const Stmt *St) const; // a terminator call: nothing after it runs

@@ -279,8 +279,8 @@ std::vector<const FunctionDecl *> FunctionAnalysis::callees(const CallExpr *CE) 
   if (Engine::virtualCall(CE)) {
     const auto *MC = cast<CXXMemberCallExpr>(CE);
     const CXXMethodDecl *M = MC->getMethodDecl();
-    if (!E.sourceFor(M)) {
-      std::vector<const FunctionDecl *> R = E.dispatchTargets(M, MC->getRecordDecl());
+    if (!E.sourceFor(M, nullptr, CE)) {
+      std::vector<const FunctionDecl *> R = E.dispatchTargets(M, Engine::objectClass(MC));
       if (!R.empty() && R.size() <= 64)
         return R;
     }
@@ -381,15 +381,35 @@ TVal FunctionAnalysis::callValue(const CallExpr *CE) {
   return R;
 }
 
+TVal FunctionAnalysis::receivedCount(const CallExpr *CE, const FunctionDecl *F,
+                                     const SourceSpec &Src, TVal V) {
+  // An inferred receive method that fills a buffer and returns an integer
+  // (uart->read(buf, sizeof buf)) returns how many bytes it stored: at most
+  // the size it was given, the first integer parameter after the buffer.
+  if (!Src.Inferred || Src.OutArgs.Indices.empty() || !F->getReturnType()->isIntegerType())
+    return V;
+  const auto Out = static_cast<unsigned>(Src.OutArgs.Indices.front());
+  for (unsigned I = Out + 1; I < F->getNumParams() && I < numArgs(CE); ++I) {
+    if (!F->getParamDecl(I)->getType()->isIntegerType())
+      continue;
+    const TVal M = value(arg(CE, I));
+    V.Hi = M.tainted() ? M.Hi : M.Hi.isConst() ? M.Hi : Bound::trusted();
+    if (F->getReturnType()->isUnsignedIntegerType())
+      V.Lo = Bound::constant(0);
+    break;
+  }
+  return V;
+}
+
 TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
   const Summary *CS = nullptr;
   const FunctionDecl *Def = nullptr;
   if (F->hasBody(Def) && !E.inSystemHeader(Def))
     CS = &E.summaryOf(Def);
   std::string SourceName;
-  if (const SourceSpec *Src = E.sourceFor(F, &SourceName))
+  if (const SourceSpec *Src = E.sourceFor(F, &SourceName, CE))
     if (Src->Returns && (!CS || (Src->Inferred && Engine::virtualCall(CE))))
-      return E.sourceValue(CE, *Src, SourceName);
+      return receivedCount(CE, F, *Src, E.sourceValue(CE, *Src, SourceName));
   StringRef Name = calleeName(F);
   if (!CS && !Name.empty()) {
     auto P = E.Cfg.Propagators.find(Name);
@@ -659,7 +679,7 @@ void FunctionAnalysis::callEffects(const CallExpr *CE) {
 void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
   std::string SourceName;
-  const SourceSpec *Src = E.sourceFor(F, &SourceName);
+  const SourceSpec *Src = E.sourceFor(F, &SourceName, CE);
   const bool Dispatched = Src && Src->Inferred && Engine::virtualCall(CE);
   if (F->hasBody(Def) && !E.inSystemHeader(Def) && !Dispatched) {
     const Summary &CS = E.summaryOf(Def);

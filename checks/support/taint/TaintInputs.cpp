@@ -79,7 +79,17 @@ bool Engine::virtualCall(const CallExpr *CE) {
   return !ME || !ME->hasQualifier(); // Base::Read() is not dispatched
 }
 
-const SourceSpec *Engine::sourceFor(const FunctionDecl *F, std::string *Name) {
+const CXXRecordDecl *Engine::objectClass(const CXXMemberCallExpr *MC) {
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  if (!Obj)
+    return nullptr;
+  QualType T = Obj->IgnoreParenImpCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+const SourceSpec *Engine::sourceFor(const FunctionDecl *F, std::string *Name, const CallExpr *CE) {
   if (!F || !F->getIdentifier())
     return nullptr;
   const auto *M = dyn_cast<CXXMethodDecl>(F);
@@ -111,15 +121,23 @@ const SourceSpec *Engine::sourceFor(const FunctionDecl *F, std::string *Name) {
   const InferenceRules &I = Cfg.Inference;
   if (!I.ReceiveMethod || !I.ReceiveClass || !I.ReceiveMethod->match(F->getName()))
     return nullptr;
-  const CXXRecordDecl *Port = findInHierarchy(M->getParent(), [&](const CXXRecordDecl *RD) {
-    return I.ReceiveClass->match(RD->getName());
-  });
+  auto IsPort = [&](const CXXRecordDecl *RD) { return I.ReceiveClass->match(RD->getName()); };
+  const CXXRecordDecl *Port = findInHierarchy(M->getParent(), IsPort);
+  // A port class that inherits its receive method from a generic base
+  // (Uart : Threaded_Fd, uart->read(buf, n) runs Threaded_Fd::read).
+  const CXXRecordDecl *Holder = M->getParent();
+  if (!Port)
+    if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(CE))
+      if (const CXXRecordDecl *Obj = objectClass(MC)) {
+        Port = findInHierarchy(Obj, IsPort);
+        Holder = Obj;
+      }
   if (!Port)
     return nullptr;
-  auto [It, New] = InferredMethods.try_emplace(F->getCanonicalDecl());
+  auto [It, New] = InferredMethods.try_emplace({F->getCanonicalDecl(), Holder});
   SourceSpec &S = It->second;
   if (New) {
-    S.Name = (M->getParent()->getName() + "::" + F->getName()).str();
+    S.Name = (Holder->getName() + "::" + F->getName()).str();
     S.Returns = !F->getReturnType()->isVoidType() && !F->getReturnType()->isBooleanType();
     for (unsigned P = 0; P < F->getNumParams(); ++P) {
       const QualType T = F->getParamDecl(P)->getType();

@@ -60,3 +60,34 @@ void arduino_loop() {
   // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
   // CHECK-NOTES: :[[@LINE-3]]:3: note: value received by 'Stream::readBytes' here
 }
+
+// A port class that inherits its receive method from a generic base: read
+// called on a Uart is a receive, the same method on a file is not. The count
+// it returns is at most the size it was given.
+class Threaded_Fd {
+public:
+  virtual ~Threaded_Fd();
+  virtual unsigned read(uint8_t *buffer, unsigned max_size);
+};
+class Uart : public Threaded_Fd {};
+class Log_File : public Threaded_Fd {};
+
+void link_poll(Uart *uart, Log_File &file) {
+  uint8_t rx[16];
+  unsigned n = uart->read(rx, sizeof rx);
+  use(table[rx[0]]);
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-3]]:16: note: value received by 'Uart::read' here (inferred: a receive method of 'Uart')
+  rx[n] = 0;
+  // CHECK-NOTES: :[[@LINE-1]]:6: warning: index derived from received data can reach 16 but the array holds 16 elements; reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-6]]:16: note: value received by 'Uart::read' here (inferred: a receive method of 'Uart')
+  for (unsigned i = 0; i < n; ++i)
+    use(table[rx[i] & 15]); // no-warning, masked
+  uint8_t small[8];
+  unsigned k = uart->read(small, sizeof small);
+  use(table[k]); // no-warning, a count of at most 8
+  uint8_t cfg[4];
+  unsigned m = file.read(cfg, sizeof cfg);
+  use(table[cfg[0]]); // no-warning, not a communication port
+  use(table[m]);      // no-warning, not received
+}
