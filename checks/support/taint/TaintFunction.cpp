@@ -52,6 +52,8 @@ std::optional<LocKey> FunctionAnalysis::lval(const Expr *X) {
       return B;
     if (F->getParent()->isUnion())
       return B; // the members of a union share their storage
+    if (B->Field && B->Field->getType()->isUnionType())
+      return B; // so do the members of a struct inside it (hdr.byte_size over hdr.data)
     B->Field = F;
     return B;
   }

@@ -382,3 +382,42 @@ int offset_read(int fd, const int *base) {
     a += *(base + off); // no-warning
   return a;
 }
+
+// A union inside a struct: the bytes received into its array are what the
+// members of a struct overlaid on them hold (a header read as bytes, then as
+// fields). Look-alike: a member beside the union.
+struct fw_header {
+  union {
+    uint8_t data[8];
+    struct {
+      uint32_t byte_size;
+      uint8_t version;
+    };
+  };
+  uint8_t kind;
+};
+struct fw_message {
+  union {
+    uint8_t raw[4];
+    struct {
+      uint8_t cmd;
+    } f;
+  } u;
+  uint8_t seq;
+};
+
+int header_fields(int s) {
+  static int slots[16];
+  struct fw_header hdr;
+  struct fw_message msg;
+  hdr.kind = 0;
+  msg.seq = 0;
+  recv(s, hdr.data, sizeof hdr.data, 0);
+  recv(s, msg.u.raw, sizeof msg.u.raw, 0);
+  // hdr.kind and msg.seq (beside the unions, written with constants): no-warning
+  return slots[hdr.version] + slots[msg.u.f.cmd] + slots[hdr.kind] + slots[msg.seq];
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: value received by 'recv' here
+  // CHECK-NOTES: :[[@LINE-3]]:37: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: value received by 'recv' here
+}
