@@ -47,6 +47,8 @@ struct Summary {
   TVal Ret;
   std::map<unsigned, std::vector<ParamSink>> Sinks;
   std::map<unsigned, TVal> ParamOut; // external data written through a pointer parameter
+  /// Globals and members a parameter is stored into unchecked (a setter).
+  std::map<unsigned, std::vector<LocKey>> ParamGlobals;
 };
 
 /// A place external data enters the unit (AttackSurface.h).
@@ -234,6 +236,10 @@ private:
   /// Where the methods of L's class see L (obj->payload_ is this->payload_):
   /// the field alone, when a method uses it through this.
   std::optional<LocKey> memberOfThis(const LocKey &L) const;
+  /// Tainted, and neither validated nor bounded: what makes a global external.
+  static bool unchecked(const TVal &V);
+  /// Global (or member) GL holds external data V, everywhere in the unit.
+  void storeGlobal(const LocKey &GL, const TVal &V);
   void store(const LocKey &L, TVal V, bool Strong);
   TVal convert(TVal V, QualType From, QualType To);
   TVal typed(TVal V, QualType T) const; // adds the bounds its type implies

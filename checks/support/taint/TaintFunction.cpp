@@ -104,6 +104,32 @@ std::optional<LocKey> FunctionAnalysis::pointeeLoc(const Expr *X) {
   return std::nullopt;
 }
 
+bool FunctionAnalysis::unchecked(const TVal &V) {
+  return V.tainted() && !V.Validated && V.Hi.K != Bound::Const && V.Hi.K != Bound::Trusted;
+}
+
+void FunctionAnalysis::storeGlobal(const LocKey &GL, const TVal &V) {
+  auto It = E.GlobalTaint.find(GL);
+  if (It == E.GlobalTaint.end()) {
+    TVal G = V;
+    G.Params = 0;
+    G.Direct = -1;
+    G.Lo = G.Hi = Bound();
+    const auto *F = dyn_cast<FieldDecl>(GL.Base);
+    G.Trace = E.newStep(GL.Base->getLocation(),
+                        (F ? "stored in member '" + F->getParent()->getNameAsString() +
+                                 "::" + F->getNameAsString()
+                           : "stored in global '" + GL.Base->getNameAsString()) +
+                            "' declared here",
+                        V.Trace);
+    It = E.GlobalTaint.emplace(GL, G).first;
+    E.GlobalsChanged = true;
+  }
+  E.GlobalStepStorers[It->second.Trace].insert(FD);
+  if (E.isInterruptHandler(FD))
+    E.InputGlobalSteps.insert(It->second.Trace);
+}
+
 std::optional<LocKey> FunctionAnalysis::memberOfThis(const LocKey &L) const {
   if (!L.Field || !L.Base || isa<FieldDecl>(L.Base) || !E.ThisFields.count(L.Field))
     return std::nullopt;
@@ -176,26 +202,16 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
     GL = ML;
   // A value checked before it is stored (a setter that validates) does not
   // make the global external: readers elsewhere would lose that check.
-  if (GL && V.Real && !V.Validated && V.Hi.K != Bound::Const && V.Hi.K != Bound::Trusted) {
-    TVal G = V;
-    G.Params = 0;
-    G.Direct = -1;
-    G.Lo = G.Hi = Bound();
-    auto It = E.GlobalTaint.find(*GL);
-    if (It == E.GlobalTaint.end()) {
-      const auto *F = dyn_cast<FieldDecl>(GL->Base);
-      G.Trace = E.newStep(GL->Base->getLocation(),
-                          (F ? "stored in member '" + F->getParent()->getNameAsString() +
-                                   "::" + F->getNameAsString()
-                             : "stored in global '" + L.Base->getNameAsString()) +
-                              "' declared here",
-                          V.Trace);
-      It = E.GlobalTaint.emplace(*GL, G).first;
-      E.GlobalsChanged = true;
-    }
-    E.GlobalStepStorers[It->second.Trace].insert(FD);
-    if (E.isInterruptHandler(FD))
-      E.InputGlobalSteps.insert(It->second.Trace);
+  if (GL && unchecked(V)) {
+    if (V.Real)
+      storeGlobal(*GL, V);
+    // A setter: what its caller passes is stored there (set(v) { g = v; }).
+    for (unsigned J = 0; J < 64; ++J)
+      if (V.Params & (uint64_t(1) << J)) {
+        std::vector<LocKey> &To = S.ParamGlobals[J];
+        if (std::find(To.begin(), To.end(), *GL) == To.end())
+          To.push_back(*GL);
+      }
   }
   auto It = Cur->find(L);
   if (It == Cur->end() || Strong)
@@ -690,6 +706,24 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
       applySummarySinks(CE, Def, CS);
       applyParamOutgoing(CE, Def);
     }
+    // A setter stores the argument into a global or member: what it holds now.
+    for (const auto &[I, Ls] : CS.ParamGlobals)
+      if (I < numArgs(CE))
+        if (TVal A = taintOf(arg(CE, I)); unchecked(A))
+          for (const LocKey &GL : Ls) {
+            if (A.Real) {
+              TVal W = A;
+              W.Trace = E.newStep(arg(CE, I)->getBeginLoc(),
+                                  "passed to '" + F->getNameAsString() + "' here", A.Trace);
+              storeGlobal(GL, W);
+            }
+            for (unsigned J = 0; J < 64; ++J)
+              if (A.Params & (uint64_t(1) << J)) {
+                std::vector<LocKey> &To = S.ParamGlobals[J];
+                if (std::find(To.begin(), To.end(), GL) == To.end())
+                  To.push_back(GL);
+              }
+          }
     for (const auto &[I, V] : CS.ParamOut)
       if (I < numArgs(CE))
         if (auto L = pointeeLoc(arg(CE, I))) {
