@@ -291,10 +291,13 @@ public:
   /// Removes the directory when no unit left a log in it.
   void finish() {
     llvm::sys::fs::remove(marker());
-    if (isEmpty())
+    if (isEmpty()) {
       llvm::sys::fs::remove_directories(Dir);
-    else
-      prepareMarker();
+    } else if (llvm::Error E = prepareMarker()) {
+      // The logs are written; without the marker the next scan refuses to
+      // empty the directory, which it says then.
+      llvm::errs() << "medsec: warning: " << llvm::toString(std::move(E)) << "\n";
+    }
   }
   const std::string &dir() const { return Dir; }
 
