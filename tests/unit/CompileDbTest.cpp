@@ -205,6 +205,11 @@ TEST(CompileDb, WorkerJsonHoldsTheAdjustedCommands) {
 
 // --- compilers and targets -----------------------------------------------------
 
+// What every command of a compiler other than clang gets (CompilerAdjust.cpp).
+const std::string Lenient =
+    "-Wno-error=int-conversion -Wno-error=incompatible-function-pointer-types "
+    "-Wno-error=implicit-function-declaration -Wno-error=implicit-int -Wno-error=return-mismatch";
+
 TEST(CompilerAdjust, TargetIsInferredFromTheCompilerName) {
   struct Case {
     const char *Argv0, *Triple;
@@ -272,7 +277,7 @@ TEST(CompilerAdjust, CrossGccCommandKeepsArmFlagsAndDropsWhatClangCannotTake) {
   const auto Out = adjustCommand(In, "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -mcpu=cortex-m4 -mthumb -mfloat-abi=hard "
                          "-mfpu=fpv4-sp-d16 -Wall -ffunction-sections -DSTM32F407xx -Iinc -c "
-                         "/p/main.c -o main.o");
+                         "/p/main.c -o main.o " + Lenient);
   EXPECT_TRUE(logHas(Log, "/p/main.c: added --target=arm-none-eabi for arm-none-eabi-gcc"));
   EXPECT_TRUE(logHas(Log, "dropped -specs=nano.specs (gcc specs files are for linking)"));
   EXPECT_TRUE(logHas(Log, "dropped -fstack-usage (they only add compiler outputs)"));
@@ -288,7 +293,7 @@ TEST(CompilerAdjust, OptionsTheDriverRejectsForTheTargetAreDropped) {
   const auto Out = adjustCommand(
       {"arm-none-eabi-gcc", "-mthumb", "-mcmodel=medany", "-mgeneral-regs-only", "-c", "/p/a.c"},
       "/p", "/p/a.c", Ctx, Log);
-  EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -mthumb -c /p/a.c");
+  EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -mthumb -c /p/a.c " + Lenient);
   EXPECT_TRUE(logHas(Log, "(clang rejects them for this target)")) << joined(Log);
   // The second command with the same flags is answered from the cache.
   Log.clear();
@@ -314,6 +319,16 @@ TEST(CompilerAdjust, HostCompilerCommandsAreLeftAlone) {
                                        "-I/p/inc",    "-c",       "/p/a.c", "-o", "a.o"};
   EXPECT_EQ(adjustCommand(In, "/p", "/p/a.c", Ctx, Log), In);
   EXPECT_TRUE(Log.empty()) << joined(Log);
+}
+
+TEST(CompilerAdjust, WhatGccOnlyWarnsAboutStaysAWarning) {
+  AdjustContext Ctx;
+  std::vector<std::string> Log;
+  const auto Out = adjustCommand({"arm-none-eabi-gcc", "-Wno-error=unused", "-c", "/p/a.c"}, "/p",
+                                 "/p/a.c", Ctx, Log);
+  EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -Wno-error=unused -c /p/a.c " + Lenient);
+  EXPECT_TRUE(logHas(Log, "kept as warnings, as arm-none-eabi-gcc has them: int-conversion"))
+      << joined(Log);
 }
 
 TEST(CompilerAdjust, IarOptionsAreTranslated) {
@@ -342,7 +357,7 @@ TEST(CompilerAdjust, IarOptionsAreTranslated) {
                                   "Pa050"},
                                  "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -include /compat/iar.h /p/main.c "
-                         "-mcpu=cortex-m4 -mfloat-abi=hard -Iinc -DX=1 -mthumb -include pre.h");
+                         "-mcpu=cortex-m4 -mfloat-abi=hard -Iinc -DX=1 -mthumb -include pre.h " + Lenient);
   EXPECT_TRUE(logHas(Log, "translated --cpu Cortex-M4F to -mcpu=cortex-m4"));
   EXPECT_TRUE(logHas(Log, "dropped -e --dlib_config DLib_Config_Normal.h -On --debug -o obj "
                           "--diag_suppress Pa050 (vendor options with no clang equivalent)"))
@@ -360,7 +375,7 @@ TEST(CompilerAdjust, KeilArmccOptionsAreTranslated) {
                                  "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=arm-none-eabi -include /compat/keil-armcc.h -c "
                          "-mcpu=cortex-m3 -D__MICROLIB -std=c99 -isystem /keil/inc -I.\\RTE "
-                         "main.c");
+                         "main.c " + Lenient);
   EXPECT_TRUE(logHas(Log, "dropped -g -O3 --apcs=interwork --split_sections -o main.o"));
 }
 
@@ -373,7 +388,7 @@ TEST(CompilerAdjust, KeilC51DirectivesAreTranslated) {
                      "DEFINE(BOARD,REV=2)", "OPTIMIZE(8,SPEED)"},
                     "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=avr -include /compat/keil-c51.h main.c -I./inc "
-                         "-I../lib -DBOARD -DREV=2");
+                         "-I../lib -DBOARD -DREV=2 " + Lenient);
   EXPECT_TRUE(logHas(Log, "dropped DEBUG OBJECTEXTEND OPTIMIZE(8,SPEED)"));
 }
 
@@ -385,7 +400,7 @@ TEST(CompilerAdjust, KeilC166IsA16BitTargetWithItsOwnKeywords) {
       {"C166.exe", "alarm.c", "MOD167", "INCDIR(..\\inc)", "DEFINE(VENT=1)", "LARGE", "DEBUG"},
       "/p", "/p/alarm.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=msp430 -include /compat/keil-c166.h alarm.c -I../inc "
-                         "-DVENT=1");
+                         "-DVENT=1 " + Lenient);
   EXPECT_TRUE(logHas(Log, "16-bit core unknown to clang: analysed as msp430"));
   EXPECT_TRUE(logHas(Log, "dropped MOD167 LARGE DEBUG"));
 }
@@ -398,7 +413,7 @@ TEST(CompilerAdjust, SdccOptionsAreTranslated) {
                                   "--opt-code-size", "-Iinc", "-c", "/p/main.c", "-o", "build/"},
                                  "/p", "/p/main.c", Ctx, Log);
   EXPECT_EQ(joined(Out), "clang --target=avr -include /compat/sdcc.h -std=gnu99 -Iinc -c "
-                         "/p/main.c");
+                         "/p/main.c " + Lenient);
   EXPECT_TRUE(logHas(Log, "analysed as avr"));
   EXPECT_TRUE(logHas(Log, "dropped -mmcs51 --model-large --opt-code-size -o build/"));
 }

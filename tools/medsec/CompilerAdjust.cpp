@@ -93,6 +93,13 @@ const VendorCompiler VendorCompilers[] = {
 };
 
 /// gcc-style driver names; a "<triple>-" before them names the target.
+/// Errors by default in clang 19's C that gcc before 14 reports as warnings:
+/// a unit with them built with its compiler and must parse.
+const char *const GccLenientWarnings[] = {
+    "-Wno-error=int-conversion", "-Wno-error=incompatible-function-pointer-types",
+    "-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
+    "-Wno-error=return-mismatch"};
+
 const char *const GnuDrivers[] = {"clang++", "clang", "g++", "gcc", "c++", "cc"};
 
 std::string compilerBaseName(llvm::StringRef Argv0) {
@@ -454,7 +461,8 @@ Args translateSdcc(const Args &In, llvm::StringRef File, Logger &Note) {
 // --- what clang takes ------------------------------------------------------------
 
 bool knownWarning(llvm::StringRef W) {
-  W.consume_front("no-");
+  if (W.consume_front("no-"))
+    W.consume_front("error="); // -Wno-error=X keeps X a warning
   if (W == "everything" || W == "system-headers")
     return true;
   return clang::DiagnosticIDs::getGroupForWarningOption(W).has_value();
@@ -709,6 +717,15 @@ std::vector<std::string> adjustCommand(const Args &In, llvm::StringRef Directory
   }
   Out.insert(Out.end(), Front.begin(), Front.end());
   Out.insert(Out.end(), Body.begin(), Body.end());
+  if (!Host && !llvm::StringRef(Info.Name).contains("clang")) {
+    // Code its compiler accepted with a warning must parse: what clang 16 and
+    // later reject in C by default, cross gcc before 14 and the vendor
+    // compilers only warn about.
+    Out.insert(Out.end(), std::begin(GccLenientWarnings), std::end(GccLenientWarnings));
+    Note("kept as warnings, as " + In[0] +
+         " has them: int-conversion, incompatible-function-pointer-types, "
+         "implicit-function-declaration, implicit-int, return-mismatch");
+  }
   Out = filterWithOptTable(Out, Note);
   if (Info.Family == CompilerFamily::Gnu && !Info.Triple.empty())
     addDriverIncludes(In, Info, Directory, Ctx, Out, Note);
