@@ -146,6 +146,9 @@ DebugBackdoorCheck::DebugBackdoorCheck(StringRef Name, ClangTidyContext *Context
     ReceiveSources.ParamFunctions = regex(E.get("pattern"), false);
   for (const rules::DataEntry &E : entry()->activeData("receive-buffers"))
     ReceiveSources.VariableNames = regex(E.get("pattern"), true);
+  ReceiveSources.NamedBuffersOnly = true;
+  for (const rules::DataEntry &E : entry()->activeData("driver-handles"))
+    ReceiveSources.HandleTypes = regex(E.get("pattern"), false);
   for (const rules::DataEntry &E : entry()->activeData("time-sources")) {
     const std::string Kind = E.get("kind");
     if (Kind == "variable") {

@@ -34,7 +34,7 @@ LocalDataFlow::LocalDataFlow(const FunctionDecl &Fn, const FlowSources &Sources)
   if (Sources.ParamFunctions && Fn.getDeclName().isIdentifier() &&
       Sources.ParamFunctions->match(Fn.getName()))
     for (const ParmVarDecl *P : Fn.parameters())
-      if (P->getDeclName().isIdentifier())
+      if (P->getDeclName().isIdentifier() && !isDriverHandle(P->getType()))
         taint(P,
               quoted(P) + " is a parameter of '" + Fn.getNameAsString() +
                   "', whose name marks it as a command handler or receive callback",
@@ -47,6 +47,18 @@ LocalDataFlow::LocalDataFlow(const FunctionDecl &Fn, const FlowSources &Sources)
     if (!Changed)
       break;
   }
+}
+
+bool LocalDataFlow::isDriverHandle(QualType T) const {
+  if (!Sources.HandleTypes || !T->isPointerType())
+    return false;
+  const QualType Pointee = T->getPointeeType();
+  // The typedef as written (DMA_HandleTypeDef), else the record's own name.
+  if (const auto *TT = Pointee->getAs<TypedefType>())
+    if (Sources.HandleTypes->match(TT->getDecl()->getName()))
+      return true;
+  const RecordDecl *R = Pointee->getAsRecordDecl();
+  return R && R->getIdentifier() && Sources.HandleTypes->match(R->getName());
 }
 
 bool LocalDataFlow::taint(const ValueDecl *D, std::string Why, SourceLocation Loc,
@@ -152,6 +164,8 @@ const ValueDecl *LocalDataFlow::sourceVar(const Expr *E) const {
     if (Tainted.count(VD))
       return VD;
     if (Sources.VariableNames && VD->getDeclName().isIdentifier() &&
+        (!Sources.NamedBuffersOnly || VD->getType()->isArrayType() ||
+         VD->getType()->isPointerType()) &&
         Sources.VariableNames->match(VD->getName()))
       return VD;
     return nullptr;

@@ -36,6 +36,13 @@ struct FlowSources {
   llvm::StringMap<Propagator> Propagators;
   std::shared_ptr<LazyRegex> ParamFunctions; // all parameters of these functions are sources
   std::shared_ptr<LazyRegex> VariableNames;  // variables (any scope) whose name says "source"
+  // Only buffers (arrays, pointers) are taken by their name: a scalar named
+  // `request` is a DMA request line as often as a received request.
+  bool NamedBuffersOnly = false;
+  // Parameters of ParamFunctions whose pointee type has such a name are a
+  // driver's handle or context (HAL_DMA_IRQHandler(DMA_HandleTypeDef *)),
+  // not received data.
+  std::shared_ptr<LazyRegex> HandleTypes;
   std::string What = "received data";          // for messages
 };
 
@@ -58,6 +65,7 @@ public:
 
 private:
   const ValueDecl *sourceVar(const Expr *E) const;
+  bool isDriverHandle(QualType T) const;
   bool callDerived(const CallExpr *C) const;
   bool taint(const ValueDecl *D, std::string Why, SourceLocation Loc,
              const ValueDecl *From = nullptr);

@@ -97,6 +97,30 @@ void cmd_read_register(const uint8_t *p) {
 void board_init(uint32_t base) {
   *(volatile uint32_t *)base = 1u; // no-warning: not received data
 }
+// An interrupt handler's parameter is the driver's handle, not received data;
+// a scalar named like a request is a request line, not a received buffer.
+typedef struct { uint32_t Request; uint32_t Base; } DMA_InitTypeDef;
+typedef struct { DMA_InitTypeDef Init; uint32_t *Gen; } DMA_HandleTypeDef;
+void HAL_DMA_IRQHandler(DMA_HandleTypeDef *hdma) {
+  uint32_t *regs = (uint32_t *)hdma->Init.Base; // no-warning: a driver handle's field
+  regs[0] = 0;
+}
+static void dma_mux_setup(DMA_HandleTypeDef *h) {
+  uint32_t request = h->Init.Request & 0xFFu;
+  h->Gen = (uint32_t *)(0x40020800u + (request - 1u) * 4u); // no-warning: not received
+}
+// ... while a handler's data parameter and a buffer named as received still are.
+void uart_rx_handler(DMA_HandleTypeDef *h, const uint8_t *frame) {
+  uint32_t *target = (uint32_t *)(uintptr_t)frame[1];
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a pointer is made from 'frame', which comes from received data, so any memory address can be read or written (p
+  *target = h->Init.Request;
+}
+extern uint8_t rx_buf[16];
+void apply_frame(void) {
+  uint32_t *target = (uint32_t *)(uintptr_t)rx_buf[1];
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a pointer is made from 'rx_buf', which comes from received data, so any memory address can be read or written (
+  *target = 0;
+}
 
 // ---------------------------------------------------------------- hidden commands
 void service_mode_enter(int how);
