@@ -37,6 +37,7 @@
 // memory
 #include "memory/SizeofAsCountCheck.h"
 #include "memory/ArrayOutOfBoundsCheck.h"
+#include "memory/UnterminatedReceivedStringCheck.h"
 
 namespace clang::tidy::medsec {
 
@@ -72,6 +73,7 @@ public:
     // memory
     Factories.registerCheck<SizeofAsCountCheck>("medsec-sizeof-as-count");
     Factories.registerCheck<ArrayOutOfBoundsCheck>("medsec-array-out-of-bounds");
+    Factories.registerCheck<UnterminatedReceivedStringCheck>("medsec-unterminated-received-string");
   }
 };
 
