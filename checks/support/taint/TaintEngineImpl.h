@@ -218,6 +218,10 @@ inline bool canWrap(BinaryOperatorKind K) {
 std::string expandParamNote(const std::string &Note, StringRef Param);
 
 /// Worklist analysis of one function body.
+/// The wrap of Op is a subtraction's (a - b, a -= b, --a, a--): a wrapped
+/// result is near the type's maximum, so a constant upper bound excludes it.
+bool isDifference(const Expr *Op);
+
 class FunctionAnalysis {
 public:
   FunctionAnalysis(Engine &E, const FunctionDecl *FD, Summary &S)
@@ -325,6 +329,10 @@ private:
   const Expr *HeldArith = nullptr; // checkArith's unsigned operation, while it calls sink()
   std::map<const ValueDecl *, LocKey> PointsTo;                // p = &x, p = buf
   std::map<const ValueDecl *, const FunctionDecl *> FnPointer; // fp = handler
+  // The comparisons that decide a loop (for/while/do conditions, and their
+  // && / || parts): a wrapped value there is a loop bound.
+  std::set<const Expr *> LoopComparisons;
+  void prepareLoopComparisons();
   std::set<const Stmt *> LoopsSeen;
   std::set<const Expr *> CalledSubscripts; // handlers[i](): the element is called
 };

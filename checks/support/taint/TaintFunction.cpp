@@ -7,6 +7,15 @@
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::medsec::taint {
+
+bool isDifference(const Expr *Op) {
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(Op))
+    return B->getOpcode() == BO_Sub || B->getOpcode() == BO_SubAssign;
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Op))
+    return U->isDecrementOp();
+  return false;
+}
+
 namespace {
 
 /// A global variable, or a member of the object a method runs on (its
@@ -894,11 +903,16 @@ void FunctionAnalysis::transfer(const Stmt *St) {
       // A wrapped value compared (off + len <= size) defeats the check, unless
       // it is compared with its own operand: r < a after r = a + b, or the
       // carry of a counter (total += n; if (total < n) high++), detects the wrap.
+      // A wrapped difference is near the type's maximum: any bound it is
+      // compared with rejects it (clst -= 2; if (clst >= n - 2) return 0;),
+      // so outside a loop condition the comparison is its range check, and a
+      // later size or index use is what reports it.
       if (Reporting && BO->isRelationalOp() && !BO->getLHS()->getType()->isPointerType()) {
         const Expr *L = value(BO->getLHS()).Wrap, *R = value(BO->getRHS()).Wrap;
-        if (!detectsWrap(L, BO->getRHS()))
+        const bool Loop = LoopComparisons.count(BO) != 0;
+        if (!detectsWrap(L, BO->getRHS()) && (Loop || !isDifference(L)))
           E.reachWrap(L);
-        if (!detectsWrap(R, BO->getLHS()))
+        if (!detectsWrap(R, BO->getLHS()) && (Loop || !isDifference(R)))
           E.reachWrap(R);
       }
       if (Reporting && BO->isAdditiveOp() && BO->getType()->isPointerType()) {
@@ -1013,6 +1027,35 @@ bool FunctionAnalysis::detectsWrap(const Expr *Op, const Expr *Other) {
   return false;
 }
 
+void FunctionAnalysis::prepareLoopComparisons() {
+  std::function<void(const Expr *)> Add = [&](const Expr *C) {
+    if (!C)
+      return;
+    C = C->IgnoreParenImpCasts();
+    if (const auto *B = dyn_cast<BinaryOperator>(C)) {
+      if (B->isLogicalOp()) {
+        Add(B->getLHS());
+        Add(B->getRHS());
+      } else if (B->isRelationalOp()) {
+        LoopComparisons.insert(B);
+      }
+    }
+  };
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *F = dyn_cast<ForStmt>(S))
+      Add(F->getCond());
+    else if (const auto *W = dyn_cast<WhileStmt>(S))
+      Add(W->getCond());
+    else if (const auto *D = dyn_cast<DoStmt>(S))
+      Add(D->getCond());
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(FD->getBody());
+}
+
 void FunctionAnalysis::prepareAliases() {
   // Flow-insensitive: a pointer assigned exactly one target in the body
   // aliases it; two different targets make it unknown.
@@ -1125,6 +1168,7 @@ void FunctionAnalysis::run() {
   if (!G)
     return;
   prepareAliases();
+  prepareLoopComparisons();
   const unsigned N = G->getNumBlockIDs();
   std::vector<std::optional<TaintState>> In(N);
   std::vector<unsigned> Visits(N, 0);

@@ -133,6 +133,9 @@ void FunctionAnalysis::setBounds(TaintState &St, const LocKey &L, std::optional<
   if (Hi && (!V.Hi.known() || V.Hi.K == Bound::TypeConst || Hi->K == Bound::Trusted ||
              (V.Hi.isConst() && Hi->isConst() && Hi->V < V.Hi.V)))
     V.Hi = *Hi;
+  // Below a constant the developer wrote, a difference has not wrapped.
+  if (Hi && Hi->isConst() && isDifference(V.Wrap))
+    V.Wrap = nullptr;
 }
 
 void FunctionAnalysis::refineLoc(TaintState &St, const Expr *Side, BinaryOperatorKind Op,

@@ -264,6 +264,34 @@ void count_bytes(int fd, struct counter *c) {
     // CHECK-NOTES: :[[@LINE-8]]:3: note: value received by 'read' here
     return;
 }
+// A wrapped difference is near the type's maximum, so comparing it with a
+// bound rejects it: `c -= 2; if (c >= n - 2) return 0;` (FatFs' cluster
+// conversion) is the range check. In a loop condition it is the loop bound,
+// and a later size or index use of the difference is reported as before.
+static uint32_t sectors[8];
+uint32_t cluster_to_sector(int fd) {
+  uint32_t c;
+  read(fd, &c, sizeof c);
+  c -= 2; // no-warning: the comparison below rejects the wrapped value
+  if (c >= 6u)
+    return 0;
+  return sectors[c + 2];
+}
+void difference_uses(int fd) {
+  uint32_t n, m, off;
+  read(fd, &n, sizeof n);
+  read(fd, &m, sizeof m);
+  read(fd, &off, sizeof off);
+  if (n - 4 > 64u) // no-warning: a wrapped n - 4 is above 64 and rejected
+    return;
+  for (uint32_t i = 0; i < m - 1; i++)
+    // CHECK-NOTES: :[[@LINE-1]]:30: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+    // CHECK-NOTES: :[[@LINE-6]]:3: note: value received by 'read' here
+    at(i);
+  at(off - 8);
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: the subtraction on a value derived from input data can wrap around 'uint32_t'; check the operand's range before the operation
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: value received by 'read' here
+}
 // An unsigned count checked against zero before `n - 1` cannot wrap there.
 static uint32_t words_buf[16];
 static void last_word(uint32_t *w, uint32_t n) {
