@@ -2,9 +2,11 @@
 //
 // The taint engine analyses one unit at a time. After a round of units, each
 // reports (CrossTuFacts.h) the external data it passes to functions defined
-// elsewhere, returns from its own functions and stores in external globals.
-// The join turns new facts into catalogue entries of a derived rules file
-// (callbacks, sources with a tainted return, tainted globals), layered over
+// elsewhere (values, and what pointer arguments point to), returns from its
+// own functions, writes through their pointer parameters (out-parameters) and
+// stores in external globals. The join turns new facts into catalogue
+// entries of a derived rules file (callbacks, sources with a tainted return
+// or out-arguments, tainted globals), layered over
 // the project's rules, and names the units to analyse again: those defining
 // or using a name with a new fact. docs/taint-analysis.md describes it.
 // The call sites of project functions (medsec-unchecked-return-value's
