@@ -383,7 +383,11 @@ static void dispatch(uint8_t cmd, const uint8_t *payload, uint8_t len) {
   reply_nak(cmd, NAK_UNKNOWN);
 }
 
+static int host_hello(void);
+static uint8_t host_announced;
+
 int uart_cmd_init(void) {
+  host_announced = (uint8_t)(host_hello() == 0);
   memset(params, 0, sizeof params);
   session_authenticated = 0U;
   failed_logins = 0U;
@@ -422,4 +426,16 @@ void uart_cmd_poll(void) {
   payload[len] = '\0'; /* text commands rely on termination */
   stats.frames_ok++;
   dispatch(hdr[2], payload, len);
+}
+
+/* The host announces itself once at start-up with its banner. The reply is
+ * read to the size of the buffer, so a host that sends 16 bytes leaves no NUL
+ * for strcmp, which reads on past the banner. */
+#define HOST_BANNER "PUMPHOST/1\r\n"
+static int host_hello(void) {
+  char banner[16];
+  if (HAL_UART_Receive(&huart_host, (uint8_t *)banner, sizeof banner, UART_RX_TIMEOUT_MS) != HAL_OK) {
+    return -1;
+  }
+  return strcmp(banner, HOST_BANNER) == 0 ? 0 : -1; // expect: medsec-unterminated-received-string
 }
