@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.environ.get("MEDSEC_BUILD_DIR", os.path.join(ROOT, "build"))
@@ -79,3 +80,32 @@ class TempDir:
 
     def __exit__(self, *exc):
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+class ScanProjectTest(unittest.TestCase):
+    """A test class over a small generated project: FILES ({name: text}) compiled each with
+    ARGUMENTS (the compiler and its options, the file appended), scanned by scan()."""
+    FILES = {}
+    ARGUMENTS = ["clang-19", "-c", "-std=c11"]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp_ctx = TempDir()
+        cls.tmp = cls.tmp_ctx.__enter__()
+        for name, text in cls.FILES.items():
+            with open(os.path.join(cls.tmp, name), "w") as f:
+                f.write(text)
+        write_db(cls.tmp, [{"directory": cls.tmp, "file": n, "arguments": cls.ARGUMENTS + [n]}
+                           for n in cls.FILES])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp_ctx.__exit__(None, None, None)
+
+    def scan(self, name, *extra):
+        """`medsec scan` of the project with --no-cache and extra, into NAME.json: (run, data)."""
+        out = os.path.join(self.tmp, name + ".json")
+        r = run([MEDSEC, "scan", "-p", self.tmp, "-o", out, "--no-cache", *extra], cwd=self.tmp)
+        if not os.path.exists(out):
+            raise AssertionError(r.stderr)
+        return r, load_json(out)

@@ -11,7 +11,7 @@ fields external, and a buffer the task fills with constants.
 import os
 import unittest
 
-from common import MEDSEC, TempDir, load_json, run, write_db
+from common import MEDSEC, ScanProjectTest, TempDir, load_json, run, write_db
 
 UART_C = """#include <stdint.h>
 typedef struct { volatile uint32_t SR; volatile uint32_t DR; } USART_TypeDef;
@@ -88,28 +88,8 @@ def where(data):
                   if f["check"].startswith("medsec-tainted"))
 
 
-class CrossTuPointee(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp_ctx = TempDir()
-        cls.tmp = cls.tmp_ctx.__enter__()
-        for name, text in (("uart.c", UART_C), ("proto.c", PROTO_C)):
-            with open(os.path.join(cls.tmp, name), "w") as f:
-                f.write(text)
-        write_db(cls.tmp, [{"directory": cls.tmp, "file": n,
-                            "arguments": ["clang-19", "-c", "-std=c11", n]}
-                           for n in ("uart.c", "proto.c")])
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp_ctx.__exit__(None, None, None)
-
-    def scan(self, name, *extra):
-        out = os.path.join(self.tmp, name + ".json")
-        r = run([MEDSEC, "scan", "-p", self.tmp, "-o", out, "--no-cache", *extra], cwd=self.tmp)
-        if not os.path.exists(out):
-            raise AssertionError(r.stderr)
-        return r, load_json(out)
+class CrossTuPointee(ScanProjectTest):
+    FILES = {"uart.c": UART_C, "proto.c": PROTO_C}
 
     def test_pointees_cross_into_the_parsing_unit_and_look_alikes_stay_silent(self):
         r, data = self.scan("cross", "-j1", "--cross-tu")

@@ -19,6 +19,22 @@
 #include <tuple>
 
 namespace clang::tidy::medsec::taint {
+
+std::string joinName(const FunctionDecl *F) {
+  if (!F || !F->getIdentifier() || isa<CXXMethodDecl>(F))
+    return {};
+  std::string Name = F->getName().str();
+  for (const DeclContext *DC = F->getDeclContext()->getRedeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent()->getRedeclContext()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS || NS->isAnonymousNamespace())
+      return {}; // a class's friend, a function local to an anonymous namespace
+    if (!NS->isInline())
+      Name = NS->getName().str() + "::" + Name;
+  }
+  return Name;
+}
+
 namespace {
 
 /// A value a check in this TU already bounded or validated: the callee's
@@ -27,10 +43,11 @@ bool checkedHere(const TVal &V) {
   return V.Validated || V.Hi.K == Bound::Const || V.Hi.K == Bound::Trusted;
 }
 
-/// A plain C-linkage-style function other units can define and call by name.
+/// A function other units can define and call by name: at file scope or in
+/// a named namespace (by its qualified name), not a method, not the standard
+/// library's.
 bool joinable(const FunctionDecl *F) {
-  return F && F->getIdentifier() && !isa<CXXMethodDecl>(F) && F->isExternallyVisible() &&
-         F->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  return F && F->isExternallyVisible() && !F->isInStdNamespace() && !joinName(F).empty();
 }
 
 bool catalogued(const TaintConfig &C, StringRef Name) {
@@ -47,7 +64,7 @@ public:
 
   bool VisitFunctionDecl(FunctionDecl *F) {
     if (F->doesThisDeclarationHaveABody() && joinable(F) && !E.inSystemHeader(F))
-      Defines.insert(F->getName().str());
+      Defines.insert(joinName(F));
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {
@@ -61,7 +78,7 @@ public:
       return true;
     if (const auto *F = dyn_cast<FunctionDecl>(D)) {
       if (joinable(F) && !F->isDefined())
-        Uses.insert(F->getName().str());
+        Uses.insert(joinName(F));
     } else if (const auto *V = dyn_cast<VarDecl>(D)) {
       if (isJoinableGlobal(V) && !V->getDefinition())
         Uses.insert(V->getName().str());
@@ -192,13 +209,13 @@ TVal FunctionAnalysis::crossingPointee(const Expr *A) {
 
 void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *Callee) {
   if (!::medsec::crossTuFactsEnabled() || !joinable(Callee) || E.inSystemHeader(Callee) ||
-      Callee->hasAttr<FormatAttr>() || catalogued(E.Cfg, Callee->getName()))
+      Callee->hasAttr<FormatAttr>() || catalogued(E.Cfg, joinName(Callee)))
     return;
   for (unsigned I = 0; I < numArgs(CE) && I < Callee->getNumParams(); ++I) {
     const Expr *A = arg(CE, I);
     const TVal V = value(A), P = crossingPointee(A);
     Engine::OutgoingCall Out;
-    Out.Callee = Callee->getName().str();
+    Out.Callee = joinName(Callee);
     Out.ParamName = Callee->getParamDecl(I)->getName().str();
     Out.Param = I;
     Out.Loc = E.userLoc(CE->getBeginLoc());
@@ -294,16 +311,16 @@ void Engine::recordCrossTuFacts() {
     // A source the catalogue or the project already describes keeps its
     // entry: a derived one would replace it, channel and all (a tainted
     // return of mbedtls_ssl_read instead of the bytes it reads).
-    if (!S.Done || !joinable(FD) || inSystemHeader(FD) || Cfg.Sources.count(FD->getName()))
+    if (!S.Done || !joinable(FD) || inSystemHeader(FD) || Cfg.Sources.count(joinName(FD)))
       continue;
     // Nor does a catalogued propagator or validator become a source of what
     // it writes (mbedtls_asn1_get_tag's length): the catalogue says how
     // taint flows through it.
-    const bool Described = catalogued(Cfg, FD->getName());
+    const bool Described = catalogued(Cfg, joinName(FD));
     if (S.Ret.Real && !checkedHere(S.Ret) && !ThroughGlobal(S.Ret.Trace, FD)) {
       ::medsec::CrossTuFact F;
       F.K = ::medsec::CrossTuFact::ReturnFact;
-      F.Name = FD->getName().str();
+      F.Name = joinName(FD);
       Where(F, FD->getLocation());
       From(F, S.Ret.Trace);
       Keep(F);
@@ -320,7 +337,7 @@ void Engine::recordCrossTuFacts() {
         continue;
       ::medsec::CrossTuFact F;
       F.K = ::medsec::CrossTuFact::OutFact;
-      F.Name = FD->getName().str();
+      F.Name = joinName(FD);
       F.Param = I;
       F.ParamName = FD->getParamDecl(I)->getName().str();
       Where(F, FD->getParamDecl(I)->getLocation());

@@ -78,7 +78,8 @@ public:
       const FunctionDecl *Def = definitionOf(F);
       if (Def && !E.inSystemHeader(Def))
         I.Callees.insert(Def);
-      else if (F->getIdentifier() && E.Cfg.Sources.count(F->getName()))
+      else if (F->getIdentifier() &&
+               (E.Cfg.Sources.count(F->getName()) || E.Cfg.Sources.count(joinName(F))))
         I.HasSource = true;
     } else if (const auto *V = dyn_cast<VarDecl>(DR->getDecl())) {
       if (V->hasGlobalStorage() && !V->isStaticLocal())
@@ -485,10 +486,19 @@ void Engine::run() {
       const SourceLocation L = userLoc(Q.CE->getBeginLoc());
       noteInput(L, Q.Name, "call", Q.S->Channel, Q.S->Inferred, L);
     }
-  for (auto &[FD, I] : Sc.Fns)
-    if (FD->getIdentifier() && Cfg.CallbackFunctions.count(FD->getName()) &&
-        (FD->getName() != "main" || FD->getNumParams() >= 2))
-      Callbacks[FD] = &Cfg.CallbackFunctions.find(FD->getName())->second;
+  for (auto &[FD, I] : Sc.Fns) {
+    if (!FD->getIdentifier() || (FD->getName() == "main" && FD->getNumParams() < 2))
+      continue;
+    // `proto::parse` (a namespaced function, as the cross-TU join names it),
+    // else the plain name the catalogue lists.
+    const std::string Qualified = joinName(FD);
+    auto It = Qualified.empty() ? Cfg.CallbackFunctions.end()
+                                : Cfg.CallbackFunctions.find(Qualified);
+    if (It == Cfg.CallbackFunctions.end())
+      It = Cfg.CallbackFunctions.find(FD->getName());
+    if (It != Cfg.CallbackFunctions.end())
+      Callbacks[FD] = &It->second;
+  }
   for (const auto &[FD, CB] : Callbacks) {
     if (!isExternalChannel(CB->Channel))
       continue;

@@ -222,6 +222,11 @@ std::string expandParamNote(const std::string &Note, StringRef Param);
 /// result is near the type's maximum, so a constant upper bound excludes it.
 bool isDifference(const Expr *Op);
 
+/// The name a function is known by across units and in the catalogue: its
+/// identifier at file scope, `ns::f` in a named namespace (empty for a
+/// method, a function of an anonymous namespace or without an identifier).
+std::string joinName(const FunctionDecl *F);
+
 class FunctionAnalysis {
 public:
   FunctionAnalysis(Engine &E, const FunctionDecl *FD, Summary &S)

@@ -95,8 +95,17 @@ const SourceSpec *Engine::sourceFor(const FunctionDecl *F, std::string *Name, co
   const auto *M = dyn_cast<CXXMethodDecl>(F);
   if (!M) {
     const DeclContext *DC = F->getDeclContext()->getRedeclContext();
-    if (!DC->isTranslationUnit() && !F->isInStdNamespace())
-      return nullptr;
+    if (!DC->isTranslationUnit() && !F->isInStdNamespace()) {
+      // A namespaced function by its qualified name (`radio::receive`, as
+      // the cross-TU join and a project's rules name it).
+      const std::string Qualified = joinName(F);
+      auto It = Qualified.empty() ? Cfg.Sources.end() : Cfg.Sources.find(Qualified);
+      if (It == Cfg.Sources.end())
+        return nullptr;
+      if (Name)
+        *Name = Qualified;
+      return &It->second;
+    }
     auto It = Cfg.Sources.find(F->getName());
     if (It == Cfg.Sources.end())
       return nullptr;
