@@ -2,6 +2,7 @@
 #include "DebugBackdoorCheck.h"
 #include "DebugMacroCallbacks.h"
 
+#include "../support/AstQueries.h"
 #include "../support/taint/TaintConfig.h"
 
 #include "clang/AST/ASTContext.h"
@@ -28,11 +29,6 @@ std::vector<DebugBackdoorCheck::NamedPattern> patterns(const std::vector<rules::
       Out.push_back(
           {E.Key, Re, E.get("kind") == "flag" || E.get("kind") == "variable", E.get("reason")});
   return Out;
-}
-
-StringRef calleeName(const CallExpr *C) {
-  const FunctionDecl *FD = C->getDirectCallee();
-  return FD && FD->getDeclName().isIdentifier() ? FD->getName() : StringRef();
 }
 
 /// The name written for a variable or field an expression designates.
@@ -381,7 +377,7 @@ bool DebugBackdoorCheck::isAuthenticationCheck(const Expr *Cond) const {
     if (!S || Found)
       return;
     if (const auto *C = dyn_cast<CallExpr>(S)) {
-      Found = Authenticates(calleeName(C));
+      Found = Authenticates(directCalleeName(C));
     } else if (const auto *E = dyn_cast<Expr>(S)) {
       if (isa<DeclRefExpr, MemberExpr>(E))
         Found = Authenticates(lvalueName(E));
@@ -402,7 +398,7 @@ const Stmt *DebugBackdoorCheck::findAction(const Stmt *S, const std::vector<Name
     if (isAuthenticationCheck(If->getCond()))
       return findAction(If->getElse(), Actions, FlagOn, What, Ctx);
   if (const auto *C = dyn_cast<CallExpr>(S)) {
-    const StringRef N = calleeName(C);
+    const StringRef N = directCalleeName(C);
     for (const NamedPattern &P : Actions)
       if (!P.IsFlag && !N.empty() && P.Re->match(N)) {
         What = "calls '" + N.str() + "'";

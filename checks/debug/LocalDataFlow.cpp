@@ -10,13 +10,6 @@
 namespace clang::tidy::medsec {
 namespace {
 
-StringRef calleeName(const CallExpr *C) {
-  const FunctionDecl *FD = C->getDirectCallee();
-  if (!FD || !FD->getDeclName().isIdentifier())
-    return {};
-  return FD->getName();
-}
-
 template <typename F> void forEachStmt(const Stmt *S, F &&Fn) {
   if (!S)
     return;
@@ -90,7 +83,7 @@ const ValueDecl *LocalDataFlow::baseVar(const Expr *E) const { return baseVariab
 
 bool LocalDataFlow::propagate(const Stmt *S) {
   if (const auto *C = dyn_cast<CallExpr>(S)) {
-    const StringRef Name = calleeName(C);
+    const StringRef Name = directCalleeName(C);
     if (Name.empty())
       return false;
     bool Changed = false;
@@ -142,7 +135,7 @@ bool LocalDataFlow::propagate(const Stmt *S) {
 }
 
 bool LocalDataFlow::callDerived(const CallExpr *C) const {
-  const StringRef Name = calleeName(C);
+  const StringRef Name = directCalleeName(C);
   if (Name.empty())
     return false;
   auto Call = Sources.Calls.find(Name);
@@ -196,7 +189,7 @@ const ValueDecl *LocalDataFlow::sourceVar(const Expr *E) const {
     return sourceVar(C->getFalseExpr());
   }
   if (const auto *C = dyn_cast<CallExpr>(E)) {
-    auto Prop = Sources.Propagators.find(calleeName(C));
+    auto Prop = Sources.Propagators.find(directCalleeName(C));
     if (Prop != Sources.Propagators.end() && Prop->second.To == FlowSources::Propagator::Return &&
         Prop->second.From < C->getNumArgs())
       return sourceVar(C->getArg(Prop->second.From));
@@ -246,7 +239,7 @@ std::string LocalDataFlow::sourceName(const Expr *E) const {
   forEachStmt(E, [&](const Stmt *S) {
     if (const auto *C = dyn_cast<CallExpr>(S))
       if (Name.empty() && callDerived(C))
-        Name = "the result of '" + calleeName(C).str() + "'";
+        Name = "the result of '" + directCalleeName(C).str() + "'";
   });
   return Name.empty() ? Sources.What : Name;
 }

@@ -1,35 +1,31 @@
 //===- UnterminatedReceivedStringCheck.cpp - medsec-unterminated-received-string ---===//
 #include "UnterminatedReceivedStringCheck.h"
+#include "../support/AstQueries.h"
 #include "../support/taint/TaintConfig.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
-#include <algorithm>
-
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::medsec {
 namespace {
 
-StringRef calleeName(const CallExpr *C) {
-  const FunctionDecl *FD = C->getDirectCallee();
-  return FD && FD->getIdentifier() ? FD->getName() : StringRef();
-}
-
-/// The character array (char, signed or unsigned char elements: uint8_t too)
-/// an expression names, through casts.
-const VarDecl *charArray(const Expr *E) {
-  E = E->IgnoreParenCasts();
-  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+/// D when it is a character array (char, signed or unsigned char elements:
+/// uint8_t too) of a size known where it is declared.
+const VarDecl *charArray(const ValueDecl *D) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
   if (!VD)
     return nullptr;
   const auto *AT = dyn_cast<ConstantArrayType>(VD->getType().getCanonicalType().getTypePtr());
-  if (!AT || !AT->getElementType()->isCharType())
-    return nullptr;
-  return VD;
+  return AT && AT->getElementType()->isCharType() ? VD : nullptr;
+}
+
+/// The character array an expression names, through casts (`(uint8_t *)buf`).
+const VarDecl *namedCharArray(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  return Ref ? charArray(Ref->getDecl()) : nullptr;
 }
 
 /// What happens to the arrays of one function body, in source order.
@@ -54,7 +50,7 @@ public:
   std::vector<Use> Uses;
 
   bool VisitCallExpr(const CallExpr *C) {
-    const StringRef Name = calleeName(C);
+    const StringRef Name = directCalleeName(C);
     if (Name.empty())
       return true;
     if (auto R = Receivers.find(Name); R != Receivers.end()) {
@@ -86,12 +82,7 @@ public:
     // buf[n] = 0, buf[sizeof buf - 1] = '\0', *(buf + n) = 0: terminated.
     if (B->getOpcode() != BO_Assign)
       return true;
-    const Expr *L = B->getLHS()->IgnoreParenImpCasts();
-    const VarDecl *V = nullptr;
-    if (const auto *A = dyn_cast<ArraySubscriptExpr>(L))
-      V = charArray(A->getBase());
-    else if (const auto *U = dyn_cast<UnaryOperator>(L); U && U->getOpcode() == UO_Deref)
-      V = baseArray(U->getSubExpr());
+    const VarDecl *V = charArray(baseVariable(B->getLHS()));
     if (!V)
       return true;
     Expr::EvalResult R;
@@ -119,20 +110,9 @@ private:
         Expr::EvalResult R;
         if (!A->getIdx()->EvaluateAsInt(R, Ctx) || R.Val.getInt() != 0)
           return nullptr;
-        return charArray(A->getBase());
+        return namedCharArray(A->getBase());
       }
-    return charArray(E);
-  }
-
-  /// `buf + n`, `&buf[n]`, `buf`: the array, wherever in it.
-  const VarDecl *baseArray(const Expr *E) const {
-    E = E->IgnoreParenCasts();
-    if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isAdditiveOp())
-      return baseArray(B->getLHS());
-    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
-      if (const auto *A = dyn_cast<ArraySubscriptExpr>(U->getSubExpr()->IgnoreParens()))
-        return charArray(A->getBase());
-    return charArray(E);
+    return namedCharArray(E);
   }
 
   /// Another argument of the call is the array's whole size: a constant
@@ -157,7 +137,8 @@ private:
       return false;
     if (C->getNumArgs() == 0)
       return false;
-    if (const VarDecl *V = baseArray(C->getArg(0)))
+    // `buf + n`, `&buf[n]`, `buf`: the array, wherever in it.
+    if (const VarDecl *V = charArray(baseVariable(C->getArg(0))))
       Open.erase(V);
     return true;
   }
@@ -200,13 +181,12 @@ void UnterminatedReceivedStringCheck::check(const MatchFinder::MatchResult &Resu
   Scan.TraverseStmt(Fn->getBody());
   for (const BodyScan::Use &U : Scan.Uses) {
     const std::string Var = "'" + U.Var->getName().str() + "'";
+    const std::string Reader = "'" + directCalleeName(U.Call).str() + "'";
     report(SM, SM.getFileLoc(U.Call->getBeginLoc()),
-           Var + " is passed to '" + calleeName(U.Call).str() +
-               "', which reads a NUL-terminated string, but '" + U.At.Callee.str() +
-               "' may fill all " + std::to_string(U.At.Size) +
-               " bytes of it and no terminator is written after the receive, so '" +
-               calleeName(U.Call).str() +
-               "' reads past its end; receive at most sizeof - 1 bytes and write the terminator "
+           Var + " is passed to " + Reader + ", which reads a NUL-terminated string, but '" +
+               U.At.Callee.str() + "' may fill all " + std::to_string(U.At.Size) +
+               " bytes of it and no terminator is written after the receive, so " + Reader +
+               " reads past its end; receive at most sizeof - 1 bytes and write the terminator "
                "after the bytes received",
            entry()->DefaultSeverity);
     diag(SM.getFileLoc(U.At.Call->getBeginLoc()), "%0 filled here, up to its last byte",

@@ -80,6 +80,11 @@ const Stmt *statementInBlock(const Stmt *S, ASTContext &Ctx, const CompoundStmt 
   return nullptr;
 }
 
+StringRef directCalleeName(const CallExpr *C) {
+  const FunctionDecl *FD = C->getDirectCallee();
+  return FD && FD->getDeclName().isIdentifier() ? FD->getName() : StringRef();
+}
+
 const ValueDecl *baseVariable(const Expr *E) {
   E = E->IgnoreParenCasts();
   if (const auto *R = dyn_cast<DeclRefExpr>(E))

@@ -39,6 +39,10 @@ SourceLocation callSiteLocation(SourceLocation Loc, const SourceManager &SM,
 /// xSemaphoreTake) is named where the developer wrote the macro.
 SourceLocation calleeNameLocation(const CallExpr *Call, const SourceManager &SM);
 
+/// The name of the function a call calls directly, empty for an indirect call
+/// or a callee without an identifier (an operator, a constructor).
+StringRef directCalleeName(const CallExpr *C);
+
 /// The function, method, block or lambda whose body contains S (by parents).
 const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
 
