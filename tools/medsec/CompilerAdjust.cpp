@@ -92,14 +92,13 @@ const VendorCompiler VendorCompilers[] = {
     {"sdcc", CompilerFamily::Sdcc, "avr", Small8, "sdcc.h"},
 };
 
-/// gcc-style driver names; a "<triple>-" before them names the target.
 /// Errors by default in clang 19's C that gcc before 14 reports as warnings:
 /// a unit with them built with its compiler and must parse.
-const char *const GccLenientWarnings[] = {
-    "-Wno-error=int-conversion", "-Wno-error=incompatible-function-pointer-types",
-    "-Wno-error=implicit-function-declaration", "-Wno-error=implicit-int",
-    "-Wno-error=return-mismatch"};
+const char *const GccLenientWarnings[] = {"int-conversion", "incompatible-function-pointer-types",
+                                          "implicit-function-declaration", "implicit-int",
+                                          "return-mismatch"};
 
+/// gcc-style driver names; a "<triple>-" before them names the target.
 const char *const GnuDrivers[] = {"clang++", "clang", "g++", "gcc", "c++", "cc"};
 
 std::string compilerBaseName(llvm::StringRef Argv0) {
@@ -721,10 +720,12 @@ std::vector<std::string> adjustCommand(const Args &In, llvm::StringRef Directory
     // Code its compiler accepted with a warning must parse: what clang 16 and
     // later reject in C by default, cross gcc before 14 and the vendor
     // compilers only warn about.
-    Out.insert(Out.end(), std::begin(GccLenientWarnings), std::end(GccLenientWarnings));
-    Note("kept as warnings, as " + In[0] +
-         " has them: int-conversion, incompatible-function-pointer-types, "
-         "implicit-function-declaration, implicit-int, return-mismatch");
+    std::string Kept;
+    for (const char *W : GccLenientWarnings) {
+      Out.push_back(std::string("-Wno-error=") + W);
+      Kept += (Kept.empty() ? "" : ", ") + std::string(W);
+    }
+    Note("kept as warnings, as " + In[0] + " has them: " + Kept);
   }
   Out = filterWithOptTable(Out, Note);
   if (Info.Family == CompilerFamily::Gnu && !Info.Triple.empty())
