@@ -1,5 +1,6 @@
 //===- DebugMacroCallbacks.cpp --------------------------------------------===//
 #include "DebugMacroCallbacks.h"
+#include "../support/AstQueries.h"
 
 #include "clang/Lex/MacroInfo.h"
 
@@ -8,10 +9,7 @@ namespace {
 
 /// `#define DEBUG 0`, `(0)`, `0U`, `0x0`, `false`: off when tested with #if.
 bool definesZero(const MacroInfo &MI, Preprocessor &PP) {
-  std::string Body;
-  for (const Token &T : MI.tokens())
-    if (!T.is(tok::l_paren) && !T.is(tok::r_paren))
-      Body += PP.getSpelling(T);
+  const std::string Body = macroBodyText(MI, PP);
   if (Body == "false")
     return true;
   if (Body.empty() || Body[0] != '0')

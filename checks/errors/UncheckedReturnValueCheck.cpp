@@ -224,16 +224,8 @@ bool UncheckedReturnValueCheck::waitsForever(const Rule &R, const CallExpr *Call
   if (!MI)
     return false;
   // `1`, `( 1 )`, `1U`: anything else (0, an expression) is not judged.
-  std::string Value;
-  for (const Token &T : MI->tokens()) {
-    if (T.isOneOf(tok::l_paren, tok::r_paren))
-      continue;
-    if (!T.is(tok::numeric_constant))
-      return false;
-    Value += PP->getSpelling(T);
-  }
   unsigned long long N = 0;
-  return !StringRef(Value).rtrim("uUlL").getAsInteger(0, N) && N == 1;
+  return !StringRef(macroBodyText(*MI, *PP)).rtrim("uUlL").getAsInteger(0, N) && N == 1;
 }
 
 void UncheckedReturnValueCheck::countCallSite(const CallExpr *Call, const FunctionDecl *FD,

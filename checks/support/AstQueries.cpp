@@ -80,6 +80,14 @@ const Stmt *statementInBlock(const Stmt *S, ASTContext &Ctx, const CompoundStmt 
   return nullptr;
 }
 
+std::string macroBodyText(const MacroInfo &MI, Preprocessor &PP) {
+  std::string Body;
+  for (const Token &T : MI.tokens())
+    if (!T.isOneOf(tok::l_paren, tok::r_paren))
+      Body += PP.getSpelling(T);
+  return Body;
+}
+
 StringRef directCalleeName(const CallExpr *C) {
   const FunctionDecl *FD = C->getDirectCallee();
   return FD && FD->getDeclName().isIdentifier() ? FD->getName() : StringRef();

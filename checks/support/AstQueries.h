@@ -12,6 +12,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::medsec {
@@ -42,6 +44,10 @@ SourceLocation calleeNameLocation(const CallExpr *Call, const SourceManager &SM)
 /// The name of the function a call calls directly, empty for an indirect call
 /// or a callee without an identifier (an operator, a constructor).
 StringRef directCalleeName(const CallExpr *C);
+
+/// A macro's replacement as one string, parentheses left out: `( 1 )` and
+/// `1U` read "1" and "1U", `(0x0)` reads "0x0"; for judging simple values.
+std::string macroBodyText(const MacroInfo &MI, Preprocessor &PP);
 
 /// The function, method, block or lambda whose body contains S (by parents).
 const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
