@@ -165,6 +165,36 @@ TEST(CrossTuJoin, OutParametersBecomeSourcesWhereTheFunctionIsCalled) {
   EXPECT_EQ(K.overlayYaml(), "");
 }
 
+TEST(CrossTuJoin, OverloadedMethodsJoinApartAndNotesNameThemPlainly) {
+  // app.cpp passes a received buffer to Parser::handle(const unsigned char *,
+  // unsigned long); parser.cpp defines both overloads of handle. Only that
+  // overload's parameter becomes a callback; Link::take's reference parameter
+  // a source in app.cpp. The rules load with the types in the names.
+  const char *Buf = "app::Parser::handle(const unsigned char *, unsigned long)";
+  CrossTuJoin J;
+  J.addUnit("/p/app.cpp", unitFacts({fact("param", Buf, 0, "app.cpp", 9)}, {"task"},
+                                    {Buf, "app::Parser::handle(int)", "drv::Link::take"}));
+  J.addUnit("/p/parser.cpp", unitFacts({}, {Buf, "app::Parser::handle(int)"}, {}));
+  J.addUnit("/p/link.cpp",
+            unitFacts({fact("out", "drv::Link::take", 0, "link.cpp", 5)}, {"drv::Link::take"}, {}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/app.cpp", "/p/parser.cpp"}));
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const rules::CheckEntry *E = Cat->findCheck("medsec-tainted-array-index");
+  ASSERT_NE(E, nullptr);
+  std::map<std::string, std::string> Callbacks;
+  for (const rules::DataEntry &D : E->activeData("callbacks"))
+    Callbacks[D.Key] = D.get("note");
+  EXPECT_EQ(Callbacks.count("app::Parser::handle(int)"), 0u);
+  EXPECT_EQ(Callbacks[Buf], "value received as parameter '%P' of 'app::Parser::handle' here, "
+                            "passed from another translation unit (app.cpp:9)");
+  bool Take = false;
+  for (const rules::DataEntry &D : E->activeData("sources"))
+    Take |= D.Key == "drv::Link::take" && D.getList("taints") == std::vector<std::string>{"0"};
+  EXPECT_TRUE(Take) << J.overlayYaml();
+}
+
 } // namespace
 
 namespace {

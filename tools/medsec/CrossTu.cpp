@@ -209,6 +209,9 @@ std::string quoted(llvm::StringRef S) {
   return Out;
 }
 std::string at(const std::string &File, unsigned Line) { return File + ":" + std::to_string(Line); }
+/// How a note names a function: an overloaded method without the parameter
+/// types its joined name carries (`app::Parser::handle(int)`).
+std::string shown(const std::string &Name) { return Name.substr(0, Name.find('(')); }
 } // namespace
 
 std::string CrossTuJoin::overlayYaml() const {
@@ -238,7 +241,7 @@ std::string CrossTuJoin::overlayYaml() const {
     Sources += "        - name: " + quoted(Name) + "\n          taints: [" + Taints +
                "]\n          origin: " + quoted(F.Origin) +
                "\n          channel: cross-tu\n          note: " +
-               quoted((S.OutParams ? "value received through '" : "value returned by '") + Name +
+               quoted((S.OutParams ? "value received through '" : "value returned by '") + shown(Name) +
                       "' here, " + F.Origin + " from another translation unit (" +
                       at(F.File, F.Line) + ")") +
                "\n";
@@ -261,7 +264,7 @@ std::string CrossTuJoin::overlayYaml() const {
             "\n          kind: function\n          params: [" + Params +
             "]\n          origin: " + quoted(F.Origin) +
             "\n          channel: cross-tu\n          note: " +
-            quoted("value received as parameter '%P' of '" + F.Name +
+            quoted("value received as parameter '%P' of '" + shown(F.Name) +
                    "' here, passed from another translation unit (" + at(F.File, F.Line) + ")") +
             "\n";
       while (It != Known.end() && It->second.Kind == "param" && It->second.Name == F.Name)

@@ -20,9 +20,63 @@
 
 namespace clang::tidy::medsec::taint {
 
-std::string joinName(const FunctionDecl *F) {
-  if (!F || !F->getIdentifier() || isa<CXXMethodDecl>(F))
+namespace {
+
+/// `ns::Outer::` for a class, empty when other units cannot name it: local to
+/// a function or an anonymous namespace, unnamed, or a template.
+std::string classPrefix(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier() || RD->getDescribedClassTemplate() ||
+      isa<ClassTemplateSpecializationDecl>(RD))
     return {};
+  std::string Name = RD->getName().str() + "::";
+  for (const DeclContext *DC = RD->getDeclContext()->getRedeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent()->getRedeclContext()) {
+    if (const auto *Outer = dyn_cast<CXXRecordDecl>(DC)) {
+      const std::string P = classPrefix(Outer);
+      return P.empty() ? P : P + Name;
+    }
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (!NS || NS->isAnonymousNamespace())
+      return {};
+    if (!NS->isInline())
+      Name = NS->getName().str() + "::" + Name;
+  }
+  return Name;
+}
+
+/// A method's name across units: `ns::Class::method`, with its parameter
+/// types when the class declares several methods of that name (each
+/// overload joins only with the definition of the same signature).
+std::string methodJoinName(const CXXMethodDecl *M) {
+  if (isa<CXXConstructorDecl, CXXDestructorDecl, CXXConversionDecl>(M) ||
+      M->getTemplatedKind() != FunctionDecl::TK_NonTemplate)
+    return {};
+  std::string Name = classPrefix(M->getParent());
+  if (Name.empty())
+    return {};
+  Name += M->getName().str();
+  const auto Same = M->getParent()->lookup(M->getDeclName());
+  if (std::distance(Same.begin(), Same.end()) > 1) {
+    PrintingPolicy Policy(M->getASTContext().getLangOpts());
+    Name += "(";
+    for (unsigned I = 0; I < M->getNumParams(); ++I)
+      Name += (I ? ", " : "") + M->getParamDecl(I)
+                                    ->getType()
+                                    .getCanonicalType()
+                                    .getUnqualifiedType()
+                                    .getAsString(Policy);
+    Name += M->isConst() ? ") const" : ")";
+  }
+  return Name;
+}
+
+} // namespace
+
+std::string joinName(const FunctionDecl *F) {
+  if (!F || !F->getIdentifier())
+    return {};
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+    return methodJoinName(M);
   std::string Name = F->getName().str();
   for (const DeclContext *DC = F->getDeclContext()->getRedeclContext(); !DC->isTranslationUnit();
        DC = DC->getParent()->getRedeclContext()) {
@@ -44,10 +98,21 @@ bool checkedHere(const TVal &V) {
 }
 
 /// A function other units can define and call by name: at file scope or in
-/// a named namespace (by its qualified name), not a method, not the standard
-/// library's.
+/// a named namespace (by its qualified name), or a method of a named class
+/// (`ns::Class::method`), not the standard library's. A method defined in
+/// its class (inline) is defined in every unit that calls it, and a virtual
+/// one may run an overrider instead: neither joins.
 bool joinable(const FunctionDecl *F) {
-  return F && F->isExternallyVisible() && !F->isInStdNamespace() && !joinName(F).empty();
+  if (!F || !F->isExternallyVisible() || F->isInStdNamespace())
+    return false;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F)) {
+    if (M->isVirtual() || M->isInlined())
+      return false;
+    for (const FunctionDecl *R : F->redecls())
+      if (R->isInlineSpecified())
+        return false;
+  }
+  return !joinName(F).empty();
 }
 
 bool catalogued(const TaintConfig &C, StringRef Name) {
@@ -83,6 +148,12 @@ public:
       if (isJoinableGlobal(V) && !V->getDefinition())
         Uses.insert(V->getName().str());
     }
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) { // link.fetch(buf, n): a method defined elsewhere
+    const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+    if (M && !E.inSystemHeader(M) && joinable(M) && !M->isDefined())
+      Uses.insert(joinName(M));
     return true;
   }
   static bool isJoinableGlobal(const VarDecl *V) {

@@ -104,6 +104,8 @@ public:
       Info &I = Fns[Current];
       if (const FunctionDecl *Def = definitionOf(M); Def && !E.inSystemHeader(Def))
         I.Callees.insert(Def);
+      else if (E.Cfg.Sources.count(joinName(M))) // a method another unit defines (cross-TU)
+        I.HasSource = true;
       if (M->isVirtual())
         I.Virtuals.insert(M->getCanonicalDecl());
     }

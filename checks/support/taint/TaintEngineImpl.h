@@ -223,8 +223,10 @@ std::string expandParamNote(const std::string &Note, StringRef Param);
 bool isDifference(const Expr *Op);
 
 /// The name a function is known by across units and in the catalogue: its
-/// identifier at file scope, `ns::f` in a named namespace (empty for a
-/// method, a function of an anonymous namespace or without an identifier).
+/// identifier at file scope, `ns::f` in a named namespace, `ns::Class::m`
+/// for a method (`ns::Class::m(int) const` when the class overloads m);
+/// empty for a function of an anonymous namespace or a local class, a
+/// template, a constructor, destructor or operator.
 std::string joinName(const FunctionDecl *F);
 
 class FunctionAnalysis {

@@ -113,11 +113,22 @@ const SourceSpec *Engine::sourceFor(const FunctionDecl *F, std::string *Name, co
       *Name = F->getName().str();
     return &It->second;
   }
-  // A catalogued method of the class or of a base: `Stream::readBytes`.
+  // This very method by its qualified name (`drv::Link::fetch`, as the
+  // cross-TU join and a project's rules name it).
+  const std::string Qualified = joinName(F);
+  if (auto It = Qualified.empty() ? Cfg.Sources.end() : Cfg.Sources.find(Qualified);
+      It != Cfg.Sources.end()) {
+    if (Name)
+      *Name = Qualified;
+    return &It->second;
+  }
+  // A catalogued method of the class or of a base: `Stream::readBytes`. What
+  // the join derived from another unit is that method's alone, not a
+  // derived class's method of the same name.
   const SourceSpec *Found = nullptr;
   findInHierarchy(M->getParent(), [&](const CXXRecordDecl *RD) {
     auto It = Cfg.Sources.find((RD->getName() + "::" + F->getName()).str());
-    if (It != Cfg.Sources.end())
+    if (It != Cfg.Sources.end() && It->second.Channel != "cross-tu")
       Found = &It->second;
     return Found != nullptr;
   });
