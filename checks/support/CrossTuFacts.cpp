@@ -21,6 +21,7 @@ void recordCrossTuFacts(CrossTuFacts F) {
   Store.Facts = std::move(F.Facts);
   Store.Defines = std::move(F.Defines);
   Store.Uses = std::move(F.Uses);
+  Store.Overrides = std::move(F.Overrides);
 }
 
 void recordCallCounts(std::vector<CallCountFact> Counts, unsigned MinCalls, unsigned MinPercent) {

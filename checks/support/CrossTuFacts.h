@@ -15,6 +15,7 @@
 #define MEDSEC_CHECKS_SUPPORT_CROSSTUFACTS_H
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace medsec {
@@ -46,6 +47,10 @@ struct CrossTuFacts {
   std::vector<CrossTuFact> Facts;
   std::vector<std::string> Defines; // externally visible functions and globals
   std::vector<std::string> Uses;    // functions and globals used but defined elsewhere
+  /// A virtual method defined here and a method it overrides (at any level
+  /// of the hierarchy), by their names across units: a virtual call in
+  /// another unit may run it.
+  std::vector<std::pair<std::string, std::string>> Overrides;
   std::vector<CallCountFact> CallCounts;
   // The thresholds the unit applied (its catalogue): at least MinCalls
   // checked call sites and MinPercent of all of them. 0: inference off.
@@ -54,7 +59,7 @@ struct CrossTuFacts {
 
 void enableCrossTuFacts(bool On);
 bool crossTuFactsEnabled();
-/// The taint engine's facts (Facts, Defines, Uses); the call counts stay.
+/// The taint engine's facts (Facts, Defines, Uses, Overrides); the call counts stay.
 void recordCrossTuFacts(CrossTuFacts F);
 /// medsec-unchecked-return-value's call counts and thresholds; the rest stays.
 void recordCallCounts(std::vector<CallCountFact> Counts, unsigned MinCalls, unsigned MinPercent);

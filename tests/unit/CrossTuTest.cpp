@@ -195,6 +195,55 @@ TEST(CrossTuJoin, OverloadedMethodsJoinApartAndNotesNameThemPlainly) {
   EXPECT_TRUE(Take) << J.overlayYaml();
 }
 
+TEST(CrossTuJoin, VirtualMethodsReachTheOverridersOfEveryUnit) {
+  // app.cpp passes received data to a virtual app::Command::run; commands.cpp
+  // defines SetRate::run and Ping::run over it, other.cpp an unrelated
+  // Log::run. radio.cpp's RadioPort::get (overriding Port::get, which
+  // overrides Source::get) writes received data: its callers through the bases hear of it.
+  auto Overrides = [](std::vector<std::pair<const char *, const char *>> Pairs) {
+    json::Array A;
+    for (const auto &[Over, Base] : Pairs)
+      A.push_back(json::Array{Over, Base});
+    return A;
+  };
+  json::Value Commands = unitFacts({}, {"app::SetRate::run", "app::Ping::run", "app::pick"}, {});
+  Commands.getAsObject()->try_emplace(
+      "overrides", Overrides({{"app::SetRate::run", "app::Command::run"},
+                              {"app::Ping::run", "app::Command::run"}}));
+  json::Value Radio = unitFacts({fact("out", "drv::RadioPort::get", 0, "radio.cpp", 4)},
+                                {"drv::RadioPort::get"}, {});
+  Radio.getAsObject()->try_emplace(
+      "overrides", Overrides({{"drv::RadioPort::get", "drv::Port::get"},
+                              {"drv::RadioPort::get", "drv::Source::get"}}));
+  CrossTuJoin J;
+  J.addUnit("/p/app.cpp", unitFacts({fact("param", "app::Command::run", 0, "app.cpp", 9)}, {"task"},
+                                    {"app::Command::run", "drv::Port::get"}));
+  J.addUnit("/p/commands.cpp", Commands);
+  J.addUnit("/p/radio.cpp", Radio);
+  J.addUnit("/p/other.cpp", unitFacts({}, {"log::Log::run"}, {"drv::Source::get"}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/app.cpp", "/p/commands.cpp", "/p/other.cpp"}));
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const rules::CheckEntry *E = Cat->findCheck("medsec-tainted-array-index");
+  ASSERT_NE(E, nullptr);
+  std::set<std::string> Callbacks, Sources;
+  for (const rules::DataEntry &D : E->activeData("callbacks"))
+    if (D.get("channel") == "cross-tu")
+      Callbacks.insert(D.Key);
+  for (const rules::DataEntry &D : E->activeData("sources"))
+    if (D.get("channel") == "cross-tu" && D.getList("taints") == std::vector<std::string>{"0"})
+      Sources.insert(D.Key);
+  // Where the methods are defined (no unit defines the pure Command::run),
+  // where they are called (no unit calls RadioPort::get itself).
+  EXPECT_EQ(Callbacks, (std::set<std::string>{"app::Ping::run", "app::SetRate::run"}));
+  EXPECT_EQ(Sources, (std::set<std::string>{"drv::Port::get", "drv::Source::get"}));
+  // Reported again, nothing is new.
+  J.addUnit("/p/app.cpp", unitFacts({fact("param", "app::Command::run", 0, "app.cpp", 9)}, {"task"},
+                                    {"app::Command::run", "drv::Port::get"}));
+  EXPECT_TRUE(J.advance().empty());
+}
+
 } // namespace
 
 namespace {

@@ -39,6 +39,12 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
     Uses.push_back(N);
   json::Object Out{
       {"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
+  if (!F.Overrides.empty()) {
+    json::Array Overrides;
+    for (const auto &[Over, Base] : F.Overrides)
+      Overrides.push_back(json::Array{Over, Base});
+    Out["overrides"] = std::move(Overrides);
+  }
   if (F.MinCalls) {
     json::Array Calls;
     for (const CallCountFact &C : F.CallCounts)
@@ -64,6 +70,11 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
       for (const json::Value &X : *A)
         if (auto S = X.getAsString())
           (List[0] == 'd' ? N.Defines : N.Uses).insert(S->str());
+  if (const json::Array *A = O->getArray("overrides"))
+    for (const json::Value &X : *A)
+      if (const json::Array *P = X.getAsArray(); P && P->size() == 2)
+        if (auto Over = (*P)[0].getAsString(), Base = (*P)[1].getAsString(); Over && Base)
+          N.Overrides.emplace(Over->str(), Base->str());
   addCallCounts(File, *O);
   if (const json::Array *A = O->getArray("facts"))
     for (const json::Value &XV : *A) {
@@ -173,10 +184,39 @@ std::vector<std::string> CrossTuJoin::advance() {
   // name may link any of the definitions (an archive member not pulled in
   // defines it too): the facts go to all of them.
   std::map<std::string, unsigned> Definers;
-  for (const auto &[Unit, N] : Units)
+  // The class hierarchy from every unit: a virtual call may run any
+  // overrider of the method it names, and an overrider's result is what a
+  // call of the methods it overrides may give.
+  std::map<std::string, std::set<std::string>> OverridersOf, Overridden;
+  for (const auto &[Unit, N] : Units) {
     for (const std::string &Name : N.Defines)
       ++Definers[Name];
-  for (auto &[K, F] : Pending) {
+    for (const auto &[Over, Base] : N.Overrides) {
+      OverridersOf[Base].insert(Over);
+      Overridden[Over].insert(Base);
+    }
+  }
+  std::map<Key, Fact> Each; // the earliest location wins, as in addUnit
+  auto Add = [&](const Fact &G) {
+    auto [It, New] = Each.emplace(Key{G.Kind, G.Name, G.Param}, G);
+    if (!New && std::tie(G.File, G.Line, G.Column, G.Unit) <
+                    std::tie(It->second.File, It->second.Line, It->second.Column, It->second.Unit))
+      It->second = G;
+  };
+  for (const auto &[K, F] : Pending) {
+    Add(F);
+    const auto &Also = F.Kind == "param" ? OverridersOf : Overridden;
+    if (F.Kind == "global" || !Also.count(F.Name))
+      continue;
+    for (const std::string &Name : Also.at(F.Name)) {
+      Fact G = F;
+      G.Name = Name;
+      Add(G);
+    }
+  }
+  for (auto &[K, F] : Each) {
+    if (Known.count(K))
+      continue;
     const auto Own = Units.find(F.Unit);
     if (Definers[F.Name] > 1 && Own != Units.end() && Own->second.Defines.count(F.Name)) {
       Ambiguous.insert(F.Name);

@@ -8,7 +8,9 @@
 // entries of a derived rules file (callbacks, sources with a tainted return
 // or out-arguments, tainted globals), layered over
 // the project's rules, and names the units to analyse again: those defining
-// or using a name with a new fact. docs/taint-analysis.md describes it.
+// or using a name with a new fact. A virtual method's parameter facts go to
+// every overrider the units report, an overrider's return and out-parameter
+// facts to the methods it overrides. docs/taint-analysis.md describes it.
 // The call sites of project functions (medsec-unchecked-return-value's
 // inferred must-check) are summed over the units once, after the first
 // round; a unit whose findings change with the sums is analysed again.
@@ -69,6 +71,7 @@ private:
   using Key = std::tuple<std::string, std::string, unsigned>;
   struct Names {
     std::set<std::string> Defines, Uses;
+    std::set<std::pair<std::string, std::string>> Overrides; // overrider, overridden
   };
   std::map<std::string, Names> Units;
   std::map<Key, Fact> Known, Pending;

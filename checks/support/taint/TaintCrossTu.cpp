@@ -100,19 +100,37 @@ bool checkedHere(const TVal &V) {
 /// A function other units can define and call by name: at file scope or in
 /// a named namespace (by its qualified name), or a method of a named class
 /// (`ns::Class::method`), not the standard library's. A method defined in
-/// its class (inline) is defined in every unit that calls it, and a virtual
-/// one may run an overrider instead: neither joins.
+/// its class (inline) is defined in every unit that calls it: it does not
+/// join (a virtual call of it still does, see dispatchedElsewhere).
 bool joinable(const FunctionDecl *F) {
   if (!F || !F->isExternallyVisible() || F->isInStdNamespace())
     return false;
   if (const auto *M = dyn_cast<CXXMethodDecl>(F)) {
-    if (M->isVirtual() || M->isInlined())
+    if (M->isInlined())
       return false;
     for (const FunctionDecl *R : F->redecls())
       if (R->isInlineSpecified())
         return false;
   }
   return !joinName(F).empty();
+}
+
+/// A virtual call of M (`h.process(buf, n)`): overriders other units define
+/// may run, whether or not M has a body here.
+bool dispatchedElsewhere(const CallExpr *CE, const FunctionDecl *M) {
+  return isa<CXXMethodDecl>(M) && Engine::virtualCall(CE) && M->isExternallyVisible() &&
+         !joinName(M).empty();
+}
+
+/// Every method M overrides, at any level.
+void overridden(const CXXMethodDecl *M, std::set<std::string> &Out, unsigned Depth = 0) {
+  if (Depth > 16)
+    return;
+  for (const CXXMethodDecl *O : M->overridden_methods()) {
+    if (std::string N = joinName(O); !N.empty())
+      Out.insert(std::move(N));
+    overridden(O, Out, Depth + 1);
+  }
 }
 
 bool catalogued(const TaintConfig &C, StringRef Name) {
@@ -127,9 +145,18 @@ public:
   NameScanner(const Engine &E) : E(E) {}
   std::set<std::string> Defines, Uses;
 
+  std::set<std::pair<std::string, std::string>> Overrides;
+
   bool VisitFunctionDecl(FunctionDecl *F) {
-    if (F->doesThisDeclarationHaveABody() && joinable(F) && !E.inSystemHeader(F))
+    if (F->doesThisDeclarationHaveABody() && joinable(F) && !E.inSystemHeader(F)) {
       Defines.insert(joinName(F));
+      if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isVirtual()) {
+        std::set<std::string> Bases;
+        overridden(M, Bases);
+        for (const std::string &B : Bases)
+          Overrides.emplace(joinName(F), B);
+      }
+    }
     return true;
   }
   bool VisitVarDecl(VarDecl *V) {
@@ -152,8 +179,13 @@ public:
   }
   bool VisitMemberExpr(MemberExpr *ME) { // link.fetch(buf, n): a method defined elsewhere
     const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
-    if (M && !E.inSystemHeader(M) && joinable(M) && !M->isDefined())
-      Uses.insert(joinName(M));
+    if (!M || E.inSystemHeader(M))
+      return true;
+    // A virtual method is used wherever it is called: an overrider of
+    // another unit may run.
+    if ((joinable(M) && !M->isDefined()) || (M->isVirtual() && !ME->hasQualifier()))
+      if (std::string N = joinName(M); !N.empty())
+        Uses.insert(std::move(N));
     return true;
   }
   static bool isJoinableGlobal(const VarDecl *V) {
@@ -279,7 +311,8 @@ TVal FunctionAnalysis::crossingPointee(const Expr *A) {
 }
 
 void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *Callee) {
-  if (!::medsec::crossTuFactsEnabled() || !joinable(Callee) || E.inSystemHeader(Callee) ||
+  if (!::medsec::crossTuFactsEnabled() ||
+      !(joinable(Callee) || dispatchedElsewhere(CE, Callee)) || E.inSystemHeader(Callee) ||
       Callee->hasAttr<FormatAttr>() || catalogued(E.Cfg, joinName(Callee)))
     return;
   for (unsigned I = 0; I < numArgs(CE) && I < Callee->getNumParams(); ++I) {
@@ -438,6 +471,7 @@ void Engine::recordCrossTuFacts() {
     Out.Facts.push_back(std::move(KV.second));
   Out.Defines.assign(NS.Defines.begin(), NS.Defines.end());
   Out.Uses.assign(NS.Uses.begin(), NS.Uses.end());
+  Out.Overrides.assign(NS.Overrides.begin(), NS.Overrides.end());
   ::medsec::recordCrossTuFacts(std::move(Out));
 }
 

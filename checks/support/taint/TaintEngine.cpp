@@ -104,7 +104,8 @@ public:
       Info &I = Fns[Current];
       if (const FunctionDecl *Def = definitionOf(M); Def && !E.inSystemHeader(Def))
         I.Callees.insert(Def);
-      else if (E.Cfg.Sources.count(joinName(M))) // a method another unit defines (cross-TU)
+      // A method another unit defines, or overrides (cross-TU).
+      if (E.Cfg.Sources.count(joinName(M)))
         I.HasSource = true;
       if (M->isVirtual())
         I.Virtuals.insert(M->getCanonicalDecl());
@@ -196,7 +197,7 @@ private:
     if (!S || !isExternalChannel(S->Channel))
       return;
     const FunctionDecl *Def = definitionOf(Callee);
-    if (Def && !E.inSystemHeader(Def) && !(S->Inferred && Engine::virtualCall(CE)))
+    if (Def && !E.inSystemHeader(Def) && !Engine::assumedAtVirtualCall(S, CE))
       return; // analysed, not assumed
     Fns[Current].HasSource = true;
     if (S->QueueArg >= 0 && static_cast<unsigned>(S->QueueArg) < CE->getNumArgs() &&

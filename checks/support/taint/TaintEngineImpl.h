@@ -132,6 +132,12 @@ public:
   const SourceSpec *sourceFor(const FunctionDecl *F, std::string *Name = nullptr,
                               const CallExpr *CE = nullptr);
   static bool virtualCall(const CallExpr *CE);
+  /// A virtual call of a source that is assumed rather than analysed: an
+  /// inferred port's receive method, or a method whose overriders in other
+  /// units return or write external data (cross-TU).
+  static bool assumedAtVirtualCall(const SourceSpec *S, const CallExpr *CE) {
+    return S && (S->Inferred || S->Channel == "cross-tu") && virtualCall(CE);
+  }
   /// The class of the object a method is called on, as written (before the
   /// implicit conversion to the base that declares the method).
   static const CXXRecordDecl *objectClass(const CXXMemberCallExpr *MC);

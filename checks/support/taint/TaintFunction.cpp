@@ -302,12 +302,18 @@ const FunctionDecl *FunctionAnalysis::callee(const CallExpr *CE) {
 std::vector<const FunctionDecl *> FunctionAnalysis::callees(const CallExpr *CE) {
   // A virtual call runs one of the overriders the unit defines in classes
   // derived from the object's static type (a handler table's h->handle(frame)),
-  // unless the method is a source itself (an inferred port's Read).
+  // unless the method is a source itself (an inferred port's Read). When
+  // overriders of other units return or write external data (a cross-TU
+  // source), the method stands for them beside the unit's own.
   if (Engine::virtualCall(CE)) {
     const auto *MC = cast<CXXMemberCallExpr>(CE);
     const CXXMethodDecl *M = MC->getMethodDecl();
-    if (!E.sourceFor(M, nullptr, CE)) {
+    const SourceSpec *Src = E.sourceFor(M, nullptr, CE);
+    if (!Src || !Src->Inferred) {
       std::vector<const FunctionDecl *> R = E.dispatchTargets(M, Engine::objectClass(MC));
+      const FunctionDecl *Def = nullptr;
+      if (Src && !R.empty() && std::find(R.begin(), R.end(), M->hasBody(Def) ? Def : M) == R.end())
+        R.push_back(M);
       if (!R.empty() && R.size() <= 64)
         return R;
     }
@@ -435,7 +441,7 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
     CS = &E.summaryOf(Def);
   std::string SourceName;
   if (const SourceSpec *Src = E.sourceFor(F, &SourceName, CE))
-    if (Src->Returns && (!CS || (Src->Inferred && Engine::virtualCall(CE))))
+    if (Src->Returns && (!CS || Engine::assumedAtVirtualCall(Src, CE)))
       return receivedCount(CE, F, *Src, E.sourceValue(CE, *Src, SourceName));
   StringRef Name = calleeName(F);
   if (!CS && !Name.empty()) {
@@ -701,13 +707,19 @@ void FunctionAnalysis::validate(TaintState &St, const Expr *Arg) {
 void FunctionAnalysis::callEffects(const CallExpr *CE) {
   for (const FunctionDecl *F : callees(CE))
     callEffectsOf(CE, F);
+  // A virtual call may also run an overrider another unit defines (cross-TU;
+  // noting a call twice is harmless).
+  if (Reporting && Engine::virtualCall(CE))
+    if (const CXXMethodDecl *M = cast<CXXMemberCallExpr>(CE)->getMethodDecl();
+        M && !E.sourceFor(M, nullptr, CE))
+      noteOutgoingCall(CE, M);
 }
 
 void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) {
   const FunctionDecl *Def = nullptr;
   std::string SourceName;
   const SourceSpec *Src = E.sourceFor(F, &SourceName, CE);
-  const bool Dispatched = Src && Src->Inferred && Engine::virtualCall(CE);
+  const bool Dispatched = Engine::assumedAtVirtualCall(Src, CE);
   if (F->hasBody(Def) && !E.inSystemHeader(Def) && !Dispatched) {
     const Summary &CS = E.summaryOf(Def);
     // The callee's sinks see the arguments as they were before the call.
