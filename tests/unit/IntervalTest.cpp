@@ -154,3 +154,21 @@ TEST(Interval, ConversionThatWraps) {
   EXPECT_FALSE(Wraps);
   EXPECT_EQ(R.Hi.K, Bound::Trusted);
 }
+
+TEST(Interval, SomeValueSatisfiesAStatusTest) {
+  // get_len returns 0 after checking the length, -0x60 otherwise.
+  EXPECT_TRUE(someValueSatisfies(0, 0, BO_EQ, 0));
+  EXPECT_FALSE(someValueSatisfies(-0x60, -0x60, BO_EQ, 0));
+  EXPECT_FALSE(someValueSatisfies(0, 0, BO_NE, 0));
+  EXPECT_TRUE(someValueSatisfies(-0x60, -0x60, BO_NE, 0));
+  EXPECT_TRUE(someValueSatisfies(-1, 1, BO_NE, 0)); // a range holds other values
+  EXPECT_FALSE(someValueSatisfies(0, 10, BO_LT, 0));
+  EXPECT_TRUE(someValueSatisfies(-2, -1, BO_LT, 0));
+  EXPECT_TRUE(someValueSatisfies(0, 10, BO_LE, 0));
+  EXPECT_FALSE(someValueSatisfies(-5, 0, BO_GT, 0));
+  EXPECT_TRUE(someValueSatisfies(-5, 0, BO_GE, 0));
+  // An unknown result may be anything.
+  EXPECT_TRUE(someValueSatisfies(-Infinity, Infinity, BO_EQ, 7));
+  EXPECT_FALSE(someValueSatisfies(3, 2, BO_NE, 0)); // an empty range
+  EXPECT_TRUE(someValueSatisfies(1, 1, BO_Add, 0)); // not a comparison: no restriction
+}

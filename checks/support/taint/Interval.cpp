@@ -199,4 +199,25 @@ Interval convertBounds(Interval V, std::optional<IntRange> From, IntRange To, bo
   return V;
 }
 
+bool someValueSatisfies(Int Lo, Int Hi, BinaryOperatorKind Op, Int K) {
+  if (Lo > Hi)
+    return false;
+  switch (Op) {
+  case BO_EQ:
+    return Lo <= K && K <= Hi;
+  case BO_NE:
+    return !(Lo == K && Hi == K);
+  case BO_LT:
+    return Lo < K;
+  case BO_LE:
+    return Lo <= K;
+  case BO_GT:
+    return Hi > K;
+  case BO_GE:
+    return Hi >= K;
+  default:
+    return true;
+  }
+}
+
 } // namespace clang::tidy::medsec::taint

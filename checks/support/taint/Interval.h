@@ -69,6 +69,11 @@ Bound joinHi(const Bound &A, const Bound &B);
 /// satisfies both, the path cannot run.
 bool infeasible(const Bound &Lo, const Bound &Hi);
 
+/// Whether some value of [Lo, Hi] satisfies `v Op K` (Op a comparison; true
+/// for any other operator): the results a caller's test of a call's status
+/// lets through, against the range one return of the callee yields.
+bool someValueSatisfies(Int Lo, Int Hi, BinaryOperatorKind Op, Int K);
+
 /// The bounds of A Op B computed in a type of range TR (nothing: not an
 /// integer type). AOwn/BOwn: the operand is the program's own value, not
 /// external data; its unknown ends count as trusted, and only an own constant

@@ -47,6 +47,9 @@ struct Summary {
   TVal Ret;
   std::map<unsigned, std::vector<ParamSink>> Sinks;
   std::map<unsigned, TVal> ParamOut; // external data written through a pointer parameter
+  /// ParamOut by the result returned (TaintStatus.cpp): what a caller testing
+  /// the result knows of the outputs.
+  std::vector<ReturnCase> Returns;
   /// Globals and members a parameter is stored into unchecked (a setter).
   std::map<unsigned, std::vector<LocKey>> ParamGlobals;
 };
@@ -329,6 +332,34 @@ private:
   unsigned argOffset(const CallExpr *CE) const;
   const Expr *arg(const CallExpr *CE, unsigned I) const;
   unsigned numArgs(const CallExpr *CE) const;
+
+  // The bounds a callee establishes on the paths its result tells apart
+  // (TaintStatus.cpp): a caller's test of the status refines the outputs.
+  struct StatusCase {
+    Int Lo = -Infinity, Hi = Infinity;
+    std::map<LocKey, TVal> Out;
+  };
+  struct StatusCall {
+    std::map<LocKey, const Step *> Written; // what the call stored, by its trace
+    std::vector<StatusCase> Cases;
+  };
+  std::map<const Expr *, StatusCall> StatusCalls;
+  /// CE wrote Written through its arguments; CS says what by result.
+  void noteStatusCall(const CallExpr *CE, const Summary &CS,
+                      const std::map<unsigned, LocKey> &Written);
+  /// The call whose status X is (f(), r = f(), r), when X's value is that
+  /// result unchanged; ZeroTest: only its zero-ness matters (if (r)).
+  const Expr *statusCall(const TaintState &St, const Expr *X, bool ZeroTest);
+  /// The path tested `status Op K`: the outputs get the bounds of the returns
+  /// the test lets through.
+  void refineStatus(TaintState &St, const Expr *Call, BinaryOperatorKind Op, Int K);
+  /// Status tests in a branch condition (r != 0, !f(), (r = f()) < 0).
+  void refineStatusCondition(TaintState &St, const Expr *Cond, bool Truth);
+  void applyStatusCases(TaintState &St, const StatusCall &SC,
+                        const std::vector<const StatusCase *> &Possible);
+  /// At a return: what the pointer parameters hold, by the result returned.
+  void noteReturnCases(const ReturnStmt *RS);
+  std::map<unsigned, TVal> outputsAt(const TaintState &St) const;
 
   void prepareAliases();
   void initialState(TaintState &St);

@@ -188,7 +188,10 @@ TVal FunctionAnalysis::lookup(const LocKey &L) {
 
 void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
   if (!V.tainted()) {
+    // A call's status stays, for the test of it that refines its outputs.
+    const Expr *Status = Strong && !L.Field && !L.Contents ? V.Status : nullptr;
     V = TVal();
+    V.Status = Status;
     if (!Strong)
       return;
   }
@@ -199,7 +202,10 @@ void FunctionAnalysis::store(const LocKey &L, TVal V, bool Strong) {
       It = It->first.Contents ? std::next(It) : Cur->erase(It);
   }
   if (!V.tainted()) {
-    Cur->erase(L);
+    if (V.Status)
+      (*Cur)[L] = V;
+    else
+      Cur->erase(L);
     return;
   }
   // A member of an object whose methods use it through this (cmd->payload_
@@ -411,6 +417,8 @@ TVal FunctionAnalysis::callValue(const CallExpr *CE) {
   for (const FunctionDecl *F : callees(CE))
     if (TVal V = callValueOf(CE, F); V.tainted())
       R = R.tainted() ? joinVal(R, V) : V;
+  if (StatusCalls.count(CE))
+    R.Status = CE;
   return R;
 }
 
@@ -745,6 +753,7 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
                   To.push_back(GL);
               }
           }
+    std::map<unsigned, LocKey> Written;
     for (const auto &[I, V] : CS.ParamOut)
       if (I < numArgs(CE))
         if (auto L = pointeeLoc(arg(CE, I))) {
@@ -753,7 +762,10 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
               E.newStep(CE->getBeginLoc(),
                         "value received through '" + F->getNameAsString() + "' here", V.Trace);
           store(*L, W, !L->Contents);
+          Written.emplace(I, *L);
         }
+    if (CE->getDirectCallee())
+      noteStatusCall(CE, CS, Written);
     return;
   }
   if (Reporting) {
@@ -1006,6 +1018,7 @@ void FunctionAnalysis::transfer(const Stmt *St) {
   if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
     if (!Reporting || !RS->getRetValue())
       return;
+    noteReturnCases(RS);
     TVal V = RS->getRetValue()->getType()->isPointerType() ? taintOf(RS->getRetValue())
                                                            : value(RS->getRetValue());
     if (!S.HasRet) {

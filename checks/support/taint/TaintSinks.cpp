@@ -268,6 +268,7 @@ void FunctionAnalysis::refine(TaintState &St, const Expr *Cond, bool Truth) {
       refine(St, U->getSubExpr(), !Truth);
     return;
   }
+  refineStatusCondition(St, Cond, Truth);
   if (const auto *CE = dyn_cast<CallExpr>(Cond)) {
     // if (valid(x)) ...
     const FunctionDecl *F = CE->getDirectCallee();

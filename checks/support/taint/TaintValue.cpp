@@ -1,6 +1,8 @@
 //===- TaintValue.cpp -----------------------------------------------------===//
 #include "TaintValue.h"
 
+#include <algorithm>
+
 namespace clang::tidy::medsec::taint {
 
 TVal joinVal(const TVal &A, const TVal &B) {
@@ -14,19 +16,27 @@ TVal joinVal(const TVal &A, const TVal &B) {
   R.Trace = (A.Real || !B.Real) && A.Trace ? A.Trace : B.Trace;
   R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
   R.Address = (A.Address && A.tainted()) || (B.Address && B.tainted());
-  R.NonZero = (!A.tainted() || A.NonZero) && (!B.tainted() || B.NonZero);
+  // An untainted side does not weaken the tainted one's guard; two untainted
+  // sides (a call's status) keep their own.
+  R.NonZero = R.tainted() ? (!A.tainted() || A.NonZero) && (!B.tainted() || B.NonZero)
+                          : A.NonZero && B.NonZero;
   R.Wrap = A.Wrap ? A.Wrap : B.Wrap;
+  R.Status = A.Status == B.Status ? A.Status : nullptr;
   return R;
 }
 
 // A type's limit held on one path only is a sentinel (best = INT_MAX before a
 // search loop), not a value the program goes on with: it is dropped.
-static bool limitOnly(const TVal &V) { return V.Limit && !V.Params; }
+// So is a call's status held on one path only: the other path's value is
+// another, whose test says nothing of what the call wrote.
+static bool onePathOnly(const TVal &V) {
+  return (V.Limit && !V.Params) || (!V.tainted() && V.Status);
+}
 
 bool joinState(TaintState &Into, const TaintState &From, bool Widen) {
   bool Changed = false;
   for (auto It = Into.begin(); It != Into.end();) {
-    if (limitOnly(It->second) && !From.count(It->first)) {
+    if (onePathOnly(It->second) && !From.count(It->first)) {
       It = Into.erase(It);
       Changed = true;
     } else {
@@ -36,7 +46,7 @@ bool joinState(TaintState &Into, const TaintState &From, bool Widen) {
   for (const auto &[K, V] : From) {
     auto It = Into.find(K);
     if (It == Into.end()) {
-      if (limitOnly(V))
+      if (onePathOnly(V))
         continue;
       Into.emplace(K, V);
       Changed = true;
@@ -49,12 +59,42 @@ bool joinState(TaintState &Into, const TaintState &From, bool Widen) {
       if (J.Hi != It->second.Hi)
         J.Hi = Bound();
     }
+    if (!J.tainted() && !J.Status) {
+      Into.erase(It); // two different statuses: nothing left to know
+      Changed = true;
+      continue;
+    }
     if (!J.sameAs(It->second)) {
       It->second = J;
       Changed = true;
     }
   }
   return Changed;
+}
+
+void addReturnCase(std::vector<ReturnCase> &Cases, const ReturnCase &C) {
+  ReturnCase *Into = nullptr;
+  for (ReturnCase &X : Cases)
+    if (X.Lo == C.Lo && X.Hi == C.Hi)
+      Into = &X;
+  if (!Into && Cases.size() < MaxReturnCases) {
+    Cases.push_back(C);
+    return;
+  }
+  if (!Into) {
+    Into = &Cases.back();
+    Into->Lo = std::min(Into->Lo, C.Lo);
+    Into->Hi = std::max(Into->Hi, C.Hi);
+  }
+  for (auto It = Into->Out.begin(); It != Into->Out.end();) {
+    auto O = C.Out.find(It->first);
+    if (O == C.Out.end()) {
+      It = Into->Out.erase(It);
+      continue;
+    }
+    It->second = joinVal(It->second, O->second);
+    ++It;
+  }
 }
 
 } // namespace clang::tidy::medsec::taint

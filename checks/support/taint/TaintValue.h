@@ -19,6 +19,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <vector>
 
 namespace clang::tidy::medsec::taint {
 
@@ -46,12 +47,16 @@ struct TVal {
   /// unsigned wrap there matters only if the value reaches a size, an index,
   /// a pointer, a divisor or a comparison (Engine::reachWrap).
   const Expr *Wrap = nullptr;
+  /// The value is the result of this call, whose out-parameters' bounds
+  /// depend on it (a status: 0 when the length it wrote was checked). Kept in
+  /// the state even when not tainted, so a later test of it refines them.
+  const Expr *Status = nullptr;
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }
   bool sameAs(const TVal &O) const {
     return Real == O.Real && Params == O.Params && Lo == O.Lo && Hi == O.Hi &&
            Validated == O.Validated && Direct == O.Direct && Limit == O.Limit &&
-           Address == O.Address && NonZero == O.NonZero && Wrap == O.Wrap;
+           Address == O.Address && NonZero == O.NonZero && Wrap == O.Wrap && Status == O.Status;
   }
 };
 
@@ -70,6 +75,22 @@ struct LocKey {
 };
 
 using TaintState = std::map<LocKey, TVal>;
+
+/// What a function's pointer parameters point to at the returns whose result
+/// lies in [Lo, Hi] (a constant, or unknown ends): the external data written
+/// there, by parameter. A caller that tests the result keeps the bounds of
+/// the returns its test lets through (mbedtls_asn1_get_len checks the length
+/// it writes and returns 0 only then).
+struct ReturnCase {
+  Int Lo = -Infinity, Hi = Infinity;
+  std::map<unsigned, TVal> Out;
+};
+constexpr unsigned MaxReturnCases = 16;
+
+/// Adds C to Cases. A case of the same range joins it; an output one of them
+/// lacks (not written with external data on that return) is dropped. Beyond
+/// MaxReturnCases ranges the last case grows to cover C.
+void addReturnCase(std::vector<ReturnCase> &Cases, const ReturnCase &C);
 
 TVal joinVal(const TVal &A, const TVal &B);
 /// Joins From into Into; true when Into changed. Widen drops bounds that
