@@ -14,6 +14,8 @@
 #ifndef MEDSEC_CHECKS_SUPPORT_CROSSTUFACTS_H
 #define MEDSEC_CHECKS_SUPPORT_CROSSTUFACTS_H
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -31,6 +33,12 @@ struct CrossTuFact {
   std::string SourceName; // the source function the data came from
   std::string File;       // the call, return or store, as the compiler names the file
   unsigned Line = 0, Column = 0;
+  // Out: the function checked the value it wrote (a length against what is
+  // left) on every return whose result lies in [CheckedResultMin,
+  // CheckedResultMax] (mbedtls_asn1_get_len returns 0 only then); a caller
+  // that tests the result so keeps a bound, CheckedMax when a constant.
+  bool Checked = false;
+  std::optional<int64_t> CheckedResultMin, CheckedResultMax, CheckedMax;
 };
 
 /// The call sites of one externally visible project function in a unit and

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 
 using namespace medsec;
 namespace json = llvm::json;
@@ -242,6 +243,42 @@ TEST(CrossTuJoin, VirtualMethodsReachTheOverridersOfEveryUnit) {
   J.addUnit("/p/app.cpp", unitFacts({fact("param", "app::Command::run", 0, "app.cpp", 9)}, {"task"},
                                     {"app::Command::run", "drv::Port::get"}));
   EXPECT_TRUE(J.advance().empty());
+}
+
+TEST(CrossTuJoin, AnOutputCheckedOnSomeResultsKeepsThemInItsSource) {
+  // get_len checks *len before it returns 0; get_pair checks one of its two
+  // outputs only: its source says nothing of results.
+  auto checked = [](const char *Name, int Param, std::optional<int64_t> Min,
+                    std::optional<int64_t> Max, std::optional<int64_t> Bound) {
+    json::Value F = fact("out", Name, Param, "asn1.c", 10 + Param);
+    json::Object C;
+    if (Min)
+      C["resultMin"] = *Min;
+    if (Max)
+      C["resultMax"] = *Max;
+    if (Bound)
+      C["max"] = *Bound;
+    (*F.getAsObject())["checked"] = std::move(C);
+    return F;
+  };
+  CrossTuJoin J;
+  J.addUnit("/p/asn1.c", unitFacts({checked("get_len", 2, 0, 0, std::nullopt),
+                                    checked("get_byte", 1, 1, std::nullopt, 255),
+                                    checked("get_pair", 1, 0, 0, std::nullopt),
+                                    fact("out", "get_pair", 2, "asn1.c", 20)},
+                                   {"get_len", "get_byte", "get_pair"}, {}));
+  J.addUnit("/p/proto.c", unitFacts({}, {}, {"get_len", "get_byte", "get_pair"}));
+  J.advance();
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  std::map<std::string, std::tuple<long long, long long, long long>> S;
+  for (const rules::DataEntry &D : Cat->findCheck("medsec-tainted-array-index")->activeData("sources"))
+    S[D.Key] = {D.getInt("checked-result-min", -99), D.getInt("checked-result-max", -99),
+                D.getInt("checked-max", -99)};
+  EXPECT_EQ(S["get_len"], std::make_tuple(0LL, 0LL, -99LL)) << J.overlayYaml();
+  EXPECT_EQ(S["get_byte"], std::make_tuple(1LL, -99LL, 255LL)) << J.overlayYaml();
+  EXPECT_EQ(S["get_pair"], std::make_tuple(-99LL, -99LL, -99LL)) << J.overlayYaml();
 }
 
 } // namespace

@@ -6,6 +6,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 namespace medsec {
 namespace json = llvm::json;
 
@@ -22,15 +24,26 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
                        : X.K == CrossTuFact::ReturnFact ? "return"
                        : X.K == CrossTuFact::OutFact    ? "out"
                                                         : "global";
-    Facts.push_back(json::Object{{"kind", Kind},
-                                 {"name", X.Name},
-                                 {"param", static_cast<int64_t>(X.Param)},
-                                 {"paramName", X.ParamName},
-                                 {"origin", X.Origin},
-                                 {"source", X.SourceName},
-                                 {"file", relativeToRoot(P, SourceRoot)},
-                                 {"line", static_cast<int64_t>(X.Line)},
-                                 {"column", static_cast<int64_t>(X.Column)}});
+    json::Object O{{"kind", Kind},
+                   {"name", X.Name},
+                   {"param", static_cast<int64_t>(X.Param)},
+                   {"paramName", X.ParamName},
+                   {"origin", X.Origin},
+                   {"source", X.SourceName},
+                   {"file", relativeToRoot(P, SourceRoot)},
+                   {"line", static_cast<int64_t>(X.Line)},
+                   {"column", static_cast<int64_t>(X.Column)}};
+    if (X.Checked) {
+      json::Object C;
+      if (X.CheckedResultMin)
+        C["resultMin"] = static_cast<int64_t>(*X.CheckedResultMin);
+      if (X.CheckedResultMax)
+        C["resultMax"] = static_cast<int64_t>(*X.CheckedResultMax);
+      if (X.CheckedMax)
+        C["max"] = static_cast<int64_t>(*X.CheckedMax);
+      O["checked"] = std::move(C);
+    }
+    Facts.push_back(std::move(O));
   }
   json::Array Defines, Uses;
   for (const std::string &N : F.Defines)
@@ -92,6 +105,12 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
       F.Line = static_cast<unsigned>(X->getInteger("line").value_or(0));
       F.Column = static_cast<unsigned>(X->getInteger("column").value_or(0));
       F.Unit = File;
+      if (const json::Object *C = X->getObject("checked")) {
+        F.Checked = true;
+        F.CheckedResultMin = C->getInteger("resultMin");
+        F.CheckedResultMax = C->getInteger("resultMax");
+        F.CheckedMax = C->getInteger("max");
+      }
       if (F.Name.empty() || F.Kind.empty())
         continue;
       const Key K{F.Kind, F.Name, F.Param};
@@ -254,6 +273,32 @@ std::string at(const std::string &File, unsigned Line) { return File + ":" + std
 std::string shown(const std::string &Name) { return Name.substr(0, Name.find('(')); }
 } // namespace
 
+std::string CrossTuJoin::checkedFields(const std::vector<const Fact *> &Outs) {
+  // One range of results for the whole call: only when every out-parameter
+  // is checked on the same results.
+  if (Outs.empty())
+    return "";
+  const Fact &A = *Outs.front();
+  std::optional<int64_t> Max = A.CheckedMax;
+  for (const Fact *F : Outs) {
+    if (!F->Checked || F->CheckedResultMin != A.CheckedResultMin ||
+        F->CheckedResultMax != A.CheckedResultMax)
+      return "";
+    Max = Max && F->CheckedMax ? std::optional<int64_t>(std::max(*Max, *F->CheckedMax))
+                               : std::nullopt;
+  }
+  if (!A.CheckedResultMin && !A.CheckedResultMax)
+    return "";
+  std::string Y;
+  if (A.CheckedResultMin)
+    Y += "          checked-result-min: " + std::to_string(*A.CheckedResultMin) + "\n";
+  if (A.CheckedResultMax)
+    Y += "          checked-result-max: " + std::to_string(*A.CheckedResultMax) + "\n";
+  if (Max)
+    Y += "          checked-max: " + std::to_string(*Max) + "\n";
+  return Y;
+}
+
 std::string CrossTuJoin::overlayYaml() const {
   std::string Callbacks, Sources, Globals;
   // A function's return value and out-parameters are one source entry: its
@@ -262,6 +307,8 @@ std::string CrossTuJoin::overlayYaml() const {
     std::vector<std::string> Taints;
     const Fact *First = nullptr;
     bool OutParams = false;
+    // The out-parameters' check by result: kept when every one has the same.
+    std::vector<const Fact *> Outs;
   };
   std::map<std::string, SourceEntry> SourceEntries;
   for (const auto &[K, F] : Known) {
@@ -270,6 +317,8 @@ std::string CrossTuJoin::overlayYaml() const {
     SourceEntry &S = SourceEntries[F.Name];
     S.Taints.push_back(F.Kind == "return" ? "return" : std::to_string(F.Param));
     S.OutParams |= F.Kind == "out";
+    if (F.Kind == "out")
+      S.Outs.push_back(&F);
     if (!S.First || std::tie(F.File, F.Line) < std::tie(S.First->File, S.First->Line))
       S.First = &F;
   }
@@ -278,8 +327,8 @@ std::string CrossTuJoin::overlayYaml() const {
     for (const std::string &T : S.Taints)
       Taints += (Taints.empty() ? "" : ", ") + quoted(T);
     const Fact &F = *S.First;
-    Sources += "        - name: " + quoted(Name) + "\n          taints: [" + Taints +
-               "]\n          origin: " + quoted(F.Origin) +
+    Sources += "        - name: " + quoted(Name) + "\n          taints: [" + Taints + "]\n" +
+               checkedFields(S.Outs) + "          origin: " + quoted(F.Origin) +
                "\n          channel: cross-tu\n          note: " +
                quoted((S.OutParams ? "value received through '" : "value returned by '") + shown(Name) +
                       "' here, " + F.Origin + " from another translation unit (" +

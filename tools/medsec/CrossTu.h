@@ -26,6 +26,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -67,7 +68,12 @@ private:
     std::string Name, ParamName, Origin, Source, File, Unit;
     unsigned Param = 0, Line = 0, Column = 0;
     bool Used = false; // some unit defines or uses Name: it goes into the rules
+    // out: checked when the result lies in [CheckedResultMin, CheckedResultMax].
+    bool Checked = false;
+    std::optional<int64_t> CheckedResultMin, CheckedResultMax, CheckedMax;
   };
+  /// The derived source's checked-result-min/-max and checked-max lines.
+  static std::string checkedFields(const std::vector<const Fact *> &Outs);
   using Key = std::tuple<std::string, std::string, unsigned>;
   struct Names {
     std::set<std::string> Defines, Uses;

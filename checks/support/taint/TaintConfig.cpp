@@ -42,6 +42,14 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     S.Note = D.get("note");
     S.Channel = D.get("channel", "unknown");
     S.QueueArg = static_cast<int>(D.getInt("queue", -1));
+    auto Opt = [&](const char *Field) -> std::optional<int64_t> {
+      if (!D.Scalars.count(Field))
+        return std::nullopt;
+      return D.getInt(Field, 0);
+    };
+    S.CheckedResultMin = Opt("checked-result-min");
+    S.CheckedResultMax = Opt("checked-result-max");
+    S.CheckedMax = Opt("checked-max");
     C.Sources[S.Name] = S;
   }
   for (const rules::DataEntry &D : E.activeData("propagators")) {

@@ -15,7 +15,9 @@
 #include "llvm/ADT/StringSet.h"
 #include "../LazyRegex.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,11 @@ struct SourceSpec {
   std::string Channel;   // uart, usb, ble, network, ...; "none" and "cross-tu" are no input
   bool Inferred = false; // made by an inference rule, not read from the catalogue
   int QueueArg = -1;     // a queue of the unit: what the unit sends into it, not external
+  /// The out-arguments hold values the function checked (at most CheckedMax,
+  /// else a trusted bound) when its result lies in [CheckedResultMin,
+  /// CheckedResultMax] (an open end when unset): a caller testing the result
+  /// so keeps the bound (derived from another unit's summary).
+  std::optional<int64_t> CheckedResultMin, CheckedResultMax, CheckedMax;
 };
 
 /// A function that puts a copy of what Data points to into the queue Queue.

@@ -15,6 +15,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <set>
 #include <tuple>
 
@@ -95,6 +97,60 @@ namespace {
 /// unit would not see that check, so following it would only add noise.
 bool checkedHere(const TVal &V) {
   return V.Validated || V.Hi.K == Bound::Const || V.Hi.K == Bound::Trusted;
+}
+
+/// The results on which every return checked output I of S (a trusted or
+/// constant bound, or a validator): the hull of those returns' results, when
+/// no other return's result lies in it (mbedtls_asn1_get_len: 0, its errors
+/// are negative), open on a side no other return lies on (0 and up). Max:
+/// the loosest constant upper bound, when all are.
+struct CheckedResults {
+  Int Lo, Hi;
+  std::optional<Int> Max;
+};
+std::optional<CheckedResults> checkedResults(const Summary &S, unsigned I) {
+  std::optional<CheckedResults> R;
+  bool AllConst = true;
+  for (const ReturnCase &C : S.Returns) {
+    auto O = C.Out.find(I);
+    if (O == C.Out.end() || !checkedHere(O->second))
+      continue;
+    if (!R)
+      R = CheckedResults{C.Lo, C.Hi, std::nullopt};
+    R->Lo = std::min(R->Lo, C.Lo);
+    R->Hi = std::max(R->Hi, C.Hi);
+    if (O->second.Hi.K == Bound::Const)
+      R->Max = R->Max ? std::max(*R->Max, O->second.Hi.V) : O->second.Hi.V;
+    else
+      AllConst = false;
+  }
+  if (!R)
+    return std::nullopt;
+  bool Above = false, Below = false;
+  for (const ReturnCase &C : S.Returns) {
+    auto O = C.Out.find(I);
+    if (O != C.Out.end() && checkedHere(O->second))
+      continue;
+    if (C.Lo <= R->Hi && R->Lo <= C.Hi)
+      return std::nullopt; // a return on those results did not check (or write) it
+    Above |= C.Lo > R->Hi;
+    Below |= C.Hi < R->Lo;
+  }
+  // No other return on that side: the range is open there, so a caller's
+  // `< 0` test (the errors are negative) lets only checked returns through.
+  if (!Above)
+    R->Hi = Infinity;
+  if (!Below)
+    R->Lo = -Infinity;
+  if (!AllConst)
+    R->Max.reset();
+  return R;
+}
+
+std::optional<int64_t> finite(Int V) {
+  if (V <= -Infinity || V >= Infinity || V < INT64_MIN || V > INT64_MAX)
+    return std::nullopt;
+  return static_cast<int64_t>(V);
 }
 
 /// A function other units can define and call by name: at file scope or in
@@ -444,6 +500,13 @@ void Engine::recordCrossTuFacts() {
       F.Name = joinName(FD);
       F.Param = I;
       F.ParamName = FD->getParamDecl(I)->getName().str();
+      if (auto C = checkedResults(S, I)) {
+        F.CheckedResultMin = finite(C->Lo);
+        F.CheckedResultMax = finite(C->Hi);
+        F.Checked = F.CheckedResultMin || F.CheckedResultMax;
+        if (C->Max)
+          F.CheckedMax = finite(*C->Max);
+      }
       Where(F, FD->getParamDecl(I)->getLocation());
       From(F, V.Trace);
       Keep(F);

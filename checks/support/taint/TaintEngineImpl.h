@@ -347,6 +347,10 @@ private:
   /// CE wrote Written through its arguments; CS says what by result.
   void noteStatusCall(const CallExpr *CE, const Summary &CS,
                       const std::map<unsigned, LocKey> &Written);
+  /// A source whose out-arguments are checked on some results (a derived
+  /// source from another unit's summary: checked-result-min/-max).
+  void noteCheckedSource(const CallExpr *CE, const SourceSpec &Src,
+                         const std::map<unsigned, LocKey> &Written);
   /// The call whose status X is (f(), r = f(), r), when X's value is that
   /// result unchanged; ZeroTest: only its zero-ness matters (if (r)).
   const Expr *statusCall(const TaintState &St, const Expr *X, bool ZeroTest);

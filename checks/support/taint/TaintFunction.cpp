@@ -785,6 +785,7 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
     } else {
       V = E.sourceValue(CE, *Src, SourceName);
     }
+    std::map<unsigned, LocKey> Written;
     for (unsigned I = 0; I < numArgs(CE); ++I)
       if (Src->OutArgs.contains(I)) {
         const Expr *A = arg(CE, I);
@@ -795,8 +796,11 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
           if (Reporting)
             ByRef ? checkSetting(A, V, CE) : checkSettingWrite(A, V, CE);
           store(*L, V, !L->Contents);
+          Written.emplace(I, *L);
         }
       }
+    if (CE->getDirectCallee())
+      noteCheckedSource(CE, *Src, Written);
   }
   StringRef Name = calleeName(F);
   if (Name.empty())

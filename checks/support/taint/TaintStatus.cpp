@@ -66,6 +66,36 @@ void FunctionAnalysis::noteStatusCall(const CallExpr *CE, const Summary &CS,
     StatusCalls[CE] = std::move(SC);
 }
 
+void FunctionAnalysis::noteCheckedSource(const CallExpr *CE, const SourceSpec &Src,
+                                         const std::map<unsigned, LocKey> &Written) {
+  StatusCalls.erase(CE);
+  if ((!Src.CheckedResultMin && !Src.CheckedResultMax) || Written.empty())
+    return;
+  StatusCall SC;
+  StatusCase Checked;
+  Checked.Lo = Src.CheckedResultMin ? Int(*Src.CheckedResultMin) : -Infinity;
+  Checked.Hi = Src.CheckedResultMax ? Int(*Src.CheckedResultMax) : Infinity;
+  for (const auto &[I, L] : Written) {
+    const TVal Now = lookup(L);
+    if (!Now.Real || !Now.Trace)
+      continue;
+    SC.Written[L] = Now.Trace;
+    TVal V = Now;
+    V.Lo = Bound();
+    V.Hi = Src.CheckedMax ? Bound::constant(*Src.CheckedMax) : Bound::trusted();
+    Checked.Out[L] = V;
+  }
+  if (SC.Written.empty())
+    return;
+  // The other results tell nothing: the outputs stay as the call wrote them.
+  SC.Cases.push_back(Checked);
+  if (Checked.Lo > -Infinity)
+    SC.Cases.push_back(StatusCase{-Infinity, Checked.Lo - 1, {}});
+  if (Checked.Hi < Infinity)
+    SC.Cases.push_back(StatusCase{Checked.Hi + 1, Infinity, {}});
+  StatusCalls[CE] = std::move(SC);
+}
+
 const Expr *FunctionAnalysis::statusCall(const TaintState &St, const Expr *X, bool ZeroTest) {
   for (;;) {
     X = X->IgnoreParens();
