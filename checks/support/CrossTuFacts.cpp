@@ -1,6 +1,7 @@
 //===- CrossTuFacts.cpp ---------------------------------------------------===//
 #include "CrossTuFacts.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -10,6 +11,21 @@ std::atomic<bool> Enabled{false};
 std::mutex Mutex;
 CrossTuFacts Store;
 } // namespace
+
+namespace {
+template <typename T> void addSorted(std::vector<T> &Into, const std::vector<T> &From) {
+  for (const T &X : From) {
+    auto It = std::lower_bound(Into.begin(), Into.end(), X);
+    if (It == Into.end() || !(*It == X))
+      Into.insert(It, X);
+  }
+}
+} // namespace
+
+void addOrigins(CrossTuFact &Into, const CrossTuFact &From) {
+  addSorted(Into.Roots, From.Roots);
+  addSorted(Into.Via, From.Via);
+}
 
 void enableCrossTuFacts(bool On) { Enabled = On; }
 bool crossTuFactsEnabled() { return Enabled; }
@@ -22,6 +38,7 @@ void recordCrossTuFacts(CrossTuFacts F) {
   Store.Defines = std::move(F.Defines);
   Store.Uses = std::move(F.Uses);
   Store.Overrides = std::move(F.Overrides);
+  Store.DerivedRoots = std::move(F.DerivedRoots);
 }
 
 void recordCallCounts(std::vector<CallCountFact> Counts, unsigned MinCalls, unsigned MinPercent) {

@@ -17,10 +17,35 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 namespace medsec {
+
+/// An input of the attack surface (AttackSurface.h) as results.json's
+/// attack_surface names it: where the data enters and the API, register,
+/// callback, global or method.
+struct InputRoot {
+  std::string File; // as the compiler names it
+  unsigned Line = 0, Column = 0;
+  std::string Name;
+  bool operator<(const InputRoot &O) const {
+    return std::tie(File, Line, Column, Name) < std::tie(O.File, O.Line, O.Column, O.Name);
+  }
+  bool operator==(const InputRoot &O) const { return !(*this < O) && !(O < *this); }
+};
+
+/// A fact of another unit, as the join keys it: Kind param | return | out |
+/// global, the function or global, the parameter (0 for return and global).
+struct FactRef {
+  std::string Kind, Name;
+  unsigned Param = 0;
+  bool operator<(const FactRef &O) const {
+    return std::tie(Kind, Name, Param) < std::tie(O.Kind, O.Name, O.Param);
+  }
+  bool operator==(const FactRef &O) const { return !(*this < O) && !(O < *this); }
+};
 
 struct CrossTuFact {
   // OutFact: a function defined here writes external data into what its
@@ -39,6 +64,23 @@ struct CrossTuFact {
   // that tests the result so keeps a bound, CheckedMax when a constant.
   bool Checked = false;
   std::optional<int64_t> CheckedResultMin, CheckedResultMax, CheckedMax;
+  // Where the data came from: inputs of this unit, and facts of other units
+  // whose derived rules brought it here (the join follows them to their
+  // inputs). Every flow behind a fact of this name and parameter, merged.
+  std::vector<InputRoot> Roots;
+  std::vector<FactRef> Via;
+};
+
+/// Adds the roots and facts From names to Into's (each once, sorted).
+void addOrigins(CrossTuFact &Into, const CrossTuFact &From);
+
+/// Where a value of a derived rule enters this unit (the parameter of a
+/// derived callback, the call of a derived source, a derived global): the
+/// first note of the findings its data feeds, and the facts behind it.
+struct DerivedRoot {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  std::vector<FactRef> Facts;
 };
 
 /// The call sites of one externally visible project function in a unit and
@@ -60,6 +102,7 @@ struct CrossTuFacts {
   /// another unit may run it.
   std::vector<std::pair<std::string, std::string>> Overrides;
   std::vector<CallCountFact> CallCounts;
+  std::vector<DerivedRoot> DerivedRoots;
   // The thresholds the unit applied (its catalogue): at least MinCalls
   // checked call sites and MinPercent of all of them. 0: inference off.
   unsigned MinCalls = 0, MinPercent = 0;
@@ -67,7 +110,8 @@ struct CrossTuFacts {
 
 void enableCrossTuFacts(bool On);
 bool crossTuFactsEnabled();
-/// The taint engine's facts (Facts, Defines, Uses, Overrides); the call counts stay.
+/// The taint engine's facts (Facts, Defines, Uses, Overrides, DerivedRoots); the call
+/// counts stay.
 void recordCrossTuFacts(CrossTuFacts F);
 /// medsec-unchecked-return-value's call counts and thresholds; the rest stays.
 void recordCallCounts(std::vector<CallCountFact> Counts, unsigned MinCalls, unsigned MinPercent);

@@ -174,9 +174,9 @@ class HttpCache(unittest.TestCase):
         self.scan("fill", "local-fill", "--cache-url", url)
         stored = glob.glob(os.path.join(self.nginx.root, "cache", "corrupt", "*"))
         with open(stored[0], "w") as f:
-            f.write('{"format": 1, "key": "not this one", "inputs": []')  # truncated, foreign
+            f.write('{"format": 2, "key": "not this one", "inputs": []')  # truncated, foreign
         with open(stored[1], "w") as f:
-            json.dump({"format": 1, "key": os.path.basename(stored[0]), "inputs": [],
+            json.dump({"format": 2, "key": os.path.basename(stored[0]), "inputs": [],
                        "unit": {"file": "x.c", "status": "analysed"}}, f)  # another key's
         r, hits = self.scan("after", "local-after", "--cache-url", url)
         self.assertEqual(len(hits), len(stored) - 2)

@@ -158,18 +158,24 @@ class ResultCache(unittest.TestCase):
         _, reference = self.scan(1, cache=False)
         self.scan(2)
         paths = entries(self.cache)
-        self.assertGreater(len(paths), 3)
+        self.assertGreater(len(paths), 4)
         with open(paths[0], "w") as f:
             f.write("{ not json")
         with open(paths[1], "w") as f:
             f.write("")
         shutil.copy(paths[3], paths[2])  # another unit's entry under this key
         with open(paths[3], "w") as f:
-            json.dump({"format": 1, "key": os.path.basename(paths[3])[:-5], "inputs": [],
+            json.dump({"format": 2, "key": os.path.basename(paths[3])[:-5], "inputs": [],
                        "unit": {"file": 7}}, f)
+        # An entry of the previous format (its findings name no inputs), intact otherwise.
+        with open(paths[4]) as f:
+            old = json.load(f)
+        old["format"] = 1
+        with open(paths[4], "w") as f:
+            json.dump(old, f)
         _, warm = self.scan(2)
         hits = self.assertSameOutputs(warm, reference)
-        self.assertEqual(len(hits), len(self.analysed_units(reference)) - 4)
+        self.assertEqual(len(hits), len(self.analysed_units(reference)) - 5)
         _, again = self.scan(1)  # the bad entries were rewritten
         self.assertSameOutputs(again, reference, hits_expected=self.analysed_units(reference))
 

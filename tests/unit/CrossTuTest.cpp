@@ -342,4 +342,140 @@ TEST(CrossTuJoin, NoCountsWithoutTheInference) {
   EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/b.c"}));
 }
 
+json::Value root(const char *File, int Line, const char *Name) {
+  return json::Object{{"file", File}, {"line", Line}, {"column", 3}, {"name", Name}};
+}
+
+json::Value ref(const char *Kind, const char *Name, int Param) {
+  return json::Object{{"kind", Kind}, {"name", Name}, {"param", Param}};
+}
+
+json::Value withOrigins(json::Value Fact, json::Value Roots, json::Value Via) {
+  json::Object &O = *Fact.getAsObject();
+  O["roots"] = std::move(Roots);
+  O["via"] = std::move(Via);
+  return Fact;
+}
+
+TEST(CrossTuJoin, FactsKeepTheInputsTheyCameFromThroughEveryHop) {
+  // uart.c receives twice (recv at line 5, HAL_UART_Receive at line 9) and
+  // passes both frames to relay (relay.c), which passes them on to deep
+  // (proto.c): deep's parameter came from both receives.
+  CrossTuJoin J;
+  J.addUnit("/p/uart.c",
+            unitFacts({withOrigins(fact("param", "relay", 0, "uart.c", 6),
+                                   {root("uart.c", 5, "recv")}, {})},
+                      {}, {"relay"}));
+  J.addUnit("/p/uart2.c",
+            unitFacts({withOrigins(fact("param", "relay", 0, "uart2.c", 10),
+                                   {root("uart2.c", 9, "HAL_UART_Receive")}, {})},
+                      {}, {"relay"}));
+  J.addUnit("/p/relay.c", unitFacts({}, {"relay"}, {"deep"}));
+  J.addUnit("/p/proto.c", unitFacts({}, {"deep"}, {}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/relay.c"}));
+  // The earliest call wins the note; both receives stay behind it.
+  const std::set<InputRoot> Both{{"uart.c", 5, 3, "recv"}, {"uart2.c", 9, 3, "HAL_UART_Receive"}};
+  EXPECT_EQ(J.rootsOf({"param", "relay", 0}), Both);
+  // relay.c, analysed with the derived rules: what it passes on came from
+  // relay's parameter, a fact of other units.
+  J.addUnit("/p/relay.c",
+            unitFacts({withOrigins(fact("param", "deep", 0, "relay.c", 3), {},
+                                   {ref("param", "relay", 0)})},
+                      {"relay"}, {"deep"}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/proto.c"}));
+  EXPECT_EQ(J.rootsOf({"param", "deep", 0}), Both);
+  // A known fact reported again from a new flow adds its input, no round.
+  J.addUnit("/p/uart3.c",
+            unitFacts({withOrigins(fact("param", "relay", 0, "uart3.c", 2),
+                                   {root("uart3.c", 1, "uart_poll_in")}, {})},
+                      {}, {"relay"}));
+  EXPECT_TRUE(J.advance().empty());
+  EXPECT_EQ(J.rootsOf({"param", "deep", 0}).size(), 3u);
+  EXPECT_TRUE(J.rootsOf({"param", "unknown", 0}).empty());
+}
+
+TEST(CrossTuJoin, AnOverriderGetsTheInputsOfTheVirtualMethodsFacts) {
+  // app.cpp passes what recv received to the virtual Command::run, which
+  // commands.cpp's SetRate::run overrides; a later unit (app2.cpp) passes
+  // what uart_read received to it too, without another round.
+  json::Value Commands = unitFacts({}, {"app::SetRate::run"}, {});
+  Commands.getAsObject()->try_emplace(
+      "overrides", json::Array{json::Array{"app::SetRate::run", "app::Command::run"}});
+  CrossTuJoin J;
+  J.addUnit("/p/app.cpp",
+            unitFacts({withOrigins(fact("param", "app::Command::run", 0, "app.cpp", 9),
+                                   json::Array{root("app.cpp", 8, "recv")}, {})},
+                      {}, {"app::Command::run"}));
+  J.addUnit("/p/commands.cpp", Commands);
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/commands.cpp"}));
+  EXPECT_EQ(J.rootsOf({"param", "app::SetRate::run", 0}),
+            (std::set<InputRoot>{{"app.cpp", 8, 3, "recv"}}));
+  J.addUnit("/p/app2.cpp",
+            unitFacts({withOrigins(fact("param", "app::Command::run", 0, "app2.cpp", 5),
+                                   json::Array{root("app2.cpp", 4, "uart_read")}, {})},
+                      {}, {"app::Command::run"}));
+  EXPECT_TRUE(J.advance().empty());
+  EXPECT_EQ(J.rootsOf({"param", "app::SetRate::run", 0}),
+            (std::set<InputRoot>{{"app.cpp", 8, 3, "recv"}, {"app2.cpp", 4, 3, "uart_read"}}));
+}
+
+TEST(CrossTuJoin, CyclesOfFactsEnd) {
+  // ping passes its parameter to pong, pong to ping (each in its own unit).
+  CrossTuJoin J;
+  J.addUnit("/p/a.c", unitFacts({withOrigins(fact("param", "pong", 0, "a.c", 4),
+                                             {root("a.c", 2, "recv")}, {ref("param", "ping", 0)})},
+                                {"ping"}, {"pong"}));
+  J.addUnit("/p/b.c", unitFacts({withOrigins(fact("param", "ping", 0, "b.c", 4), {},
+                                             {ref("param", "pong", 0)})},
+                                {"pong"}, {"ping"}));
+  J.advance();
+  EXPECT_EQ(J.rootsOf({"param", "ping", 0}), (std::set<InputRoot>{{"a.c", 2, 3, "recv"}}));
+}
+
+TEST(CrossTuJoin, FindingsStartingAtADerivedValueNameItsInputs) {
+  CrossTuJoin J;
+  J.addUnit("/p/uart.c",
+            unitFacts({withOrigins(fact("param", "parse", 0, "uart.c", 6),
+                                   {root("uart.c", 5, "recv"), root("uart.c", 8, "recv")}, {}),
+                       withOrigins(fact("return", "rx_byte", 0, "uart.c", 20),
+                                   {root("uart.c", 21, "HAL_UART_Receive")}, {})},
+                      {"rx_byte"}, {"parse"}));
+  J.addUnit("/p/proto.c", unitFacts({}, {"parse"}, {"rx_byte"}));
+  J.advance();
+  // proto.c's parse parameter (line 4, column 20) is a derived callback; its
+  // call of rx_byte (line 9) a derived source.
+  json::Value Proto = unitFacts({}, {"parse"}, {"rx_byte"});
+  Proto.getAsObject()->insert(
+      {"derivedRoots",
+       json::Array{json::Object{{"file", "proto.c"},
+                                {"line", 4},
+                                {"column", 20},
+                                {"facts", json::Array{ref("param", "parse", 0)}}},
+                   json::Object{{"file", "proto.c"},
+                                {"line", 9},
+                                {"column", 11},
+                                {"facts", json::Array{ref("return", "rx_byte", 0)}}}}});
+  UnitResult U{"proto.c", UnitStatus::Analysed, "", {}};
+  U.CrossTu = Proto;
+  auto At = [](unsigned Line, unsigned Column) {
+    Finding F;
+    F.Check = "medsec-tainted-array-index";
+    F.Where = {"proto.c", Line + 1, 3};
+    F.Notes = {{{"proto.c", Line, Column}, "value received as parameter"}};
+    return F;
+  };
+  U.Findings = {At(4, 20), At(9, 11), At(4, 3)};
+  std::vector<UnitResult> Results{U};
+  J.attributeFindings(Results);
+  const std::vector<Finding> &F = Results[0].Findings;
+  EXPECT_EQ(F[0].Inputs,
+            (std::vector<InputRef>{{{"uart.c", 5, 3}, "recv"}, {{"uart.c", 8, 3}, "recv"}}));
+  EXPECT_EQ(F[1].Inputs, (std::vector<InputRef>{{{"uart.c", 21, 3}, "HAL_UART_Receive"}}));
+  EXPECT_TRUE(F[2].Inputs.empty()); // its flow starts elsewhere
+  // Attributed again (a unit's findings named their own input already):
+  // each input once.
+  J.attributeFindings(Results);
+  EXPECT_EQ(Results[0].Findings[0].Inputs.size(), 2u);
+}
+
 } // namespace

@@ -169,17 +169,52 @@ TEST(Canonicalize, MergesTheUnitsInputsOnceEachSorted) {
     R.Units.resize(2);
     R.Units[0].File = "a.c";
     R.Units[1].File = "b.c";
-    R.Units[Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 1),
+    R.Units[Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 0),
                                     input("a.c", 3, "recv", 0, /*Inferred=*/true)};
-    R.Units[!Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 2)};
+    R.Units[!Swap].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 0)};
     canonicalize(R);
     ASSERT_EQ(R.AttackSurface.size(), 2u);
     EXPECT_EQ(R.AttackSurface[0].Name, "recv");
     EXPECT_TRUE(R.AttackSurface[0].Inferred);
     EXPECT_EQ(R.AttackSurface[1].Name, "uart_poll_in");
-    EXPECT_EQ(R.AttackSurface[1].Findings, 2u);
     EXPECT_TRUE(R.Units[0].ExternalInputs.empty() && R.Units[1].ExternalInputs.empty());
   }
+}
+
+TEST(Canonicalize, AnInputFeedsTheFindingsThatNameItOnceEach) {
+  const InputRef Rx{{"inc/rx.h", 9, 7}, "uart_poll_in"}, Recv{{"a.c", 3, 7}, "recv"};
+  auto Fed = [](Finding F, std::vector<InputRef> Inputs) {
+    F.Inputs = std::move(Inputs);
+    return F;
+  };
+  ScanResults R;
+  // A finding in the header both units report (once after the merge), one
+  // in each unit's own file, and one fed by both inputs (another unit's
+  // receive through --cross-tu).
+  R.Findings = {Fed(finding("inc/rx.h", 12, "t[b]=1;"), {Rx}),
+                Fed(finding("inc/rx.h", 12, "t[b]=1;"), {Rx}),
+                Fed(finding("a.c", 20, "t[c]=1;"), {Rx}), Fed(finding("b.c", 20, "t[c]=1;"), {Rx}),
+                Fed(finding("p.c", 4, "t[p[1]]=1;"), {Recv, Rx}), finding("a.c", 30, "x")};
+  R.Units.resize(2);
+  R.Units[0].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 0),
+                               input("a.c", 3, "recv", 0)};
+  R.Units[1].ExternalInputs = {input("inc/rx.h", 9, "uart_poll_in", 0)};
+  canonicalize(R);
+  ASSERT_EQ(R.AttackSurface.size(), 2u);
+  EXPECT_EQ(R.AttackSurface[0].Name, "recv");
+  EXPECT_EQ(R.AttackSurface[0].Findings, 1u);
+  EXPECT_EQ(R.AttackSurface[1].Name, "uart_poll_in");
+  EXPECT_EQ(R.AttackSurface[1].Findings, 4u);
+  // The inputs a finding names go into results.json and come back.
+  auto Back = resultsFromJson(resultsToJson(R));
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  const Finding &P = Back->Findings.back(); // sorted by file
+  ASSERT_EQ(P.Where.File, "p.c");
+  EXPECT_EQ(P.Inputs, (std::vector<InputRef>{Recv, Rx}));
+  EXPECT_EQ(resultsToJson(*Back), resultsToJson(R));
+  // Results read back keep their counts.
+  canonicalize(*Back);
+  EXPECT_EQ(Back->AttackSurface[1].Findings, 4u);
 }
 
 TEST(ResultsJson, AttackSurfaceRoundTripsAndRejectsAnUnknownRecognition) {

@@ -150,10 +150,11 @@ clang::tidy::ClangTidyOptions tidyOptions(const AnalyseOptions &Opts) {
   return Options;
 }
 
-/// The unit's inputs with their locations, and how many of its findings each
-/// feeds: those whose flow (first note) starts where the input's data does.
+/// The unit's inputs with their locations; each finding whose flow (first
+/// note) starts where an input's data does names that input (Finding::Inputs,
+/// which the scan's attack surface counts).
 std::vector<ExternalInput> attackSurface(const std::vector<RecordedInput> &Recorded,
-                                         const std::vector<Finding> &Findings,
+                                         std::vector<Finding> &Findings,
                                          const std::string &CompileDir,
                                          const std::string &SourceRoot, LineTable &Lines) {
   auto Where = [&](const std::string &File, unsigned Offset) {
@@ -172,10 +173,14 @@ std::vector<ExternalInput> attackSurface(const std::vector<RecordedInput> &Recor
     std::set<Location> Roots;
     for (const auto &[File, Offset] : R.Roots)
       Roots.insert(Where(File, Offset));
-    for (const Finding &F : Findings)
+    for (Finding &F : Findings)
       if (!F.Notes.empty() && Roots.count(F.Notes.front().Where))
-        ++I.Findings;
+        F.Inputs.push_back({I.Where, I.Name});
     Out.push_back(std::move(I));
+  }
+  for (Finding &F : Findings) {
+    std::sort(F.Inputs.begin(), F.Inputs.end());
+    F.Inputs.erase(std::unique(F.Inputs.begin(), F.Inputs.end()), F.Inputs.end());
   }
   return Out;
 }

@@ -11,28 +11,61 @@
 namespace medsec {
 namespace json = llvm::json;
 
+namespace {
+json::Array factRefsToJson(const std::vector<FactRef> &Refs) {
+  json::Array A;
+  for (const FactRef &R : Refs)
+    A.push_back(json::Object{
+        {"kind", R.Kind}, {"name", R.Name}, {"param", static_cast<int64_t>(R.Param)}});
+  return A;
+}
+
+FactRef factRefFromJson(const json::Object &O) {
+  return {O.getString("kind").value_or("").str(), O.getString("name").value_or("").str(),
+          static_cast<unsigned>(O.getInteger("param").value_or(0))};
+}
+
+/// An entry's location members: file, line and column.
+std::tuple<std::string, unsigned, unsigned> locationFromJson(const json::Object &O) {
+  return {O.getString("file").value_or("").str(),
+          static_cast<unsigned>(O.getInteger("line").value_or(0)),
+          static_cast<unsigned>(O.getInteger("column").value_or(0))};
+}
+} // namespace
+
 json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir,
                                llvm::StringRef SourceRoot) {
-  json::Array Facts;
-  for (const CrossTuFact &X : F.Facts) {
-    llvm::SmallString<256> P(X.File);
+  auto Path = [&](const std::string &File) {
+    llvm::SmallString<256> P(File);
     if (!llvm::sys::path::is_absolute(P) && !CompileDir.empty()) {
       P = CompileDir;
-      llvm::sys::path::append(P, X.File);
+      llvm::sys::path::append(P, File);
     }
+    return relativeToRoot(P, SourceRoot);
+  };
+  json::Array Facts;
+  for (const CrossTuFact &X : F.Facts) {
     const char *Kind = X.K == CrossTuFact::ParamFact    ? "param"
                        : X.K == CrossTuFact::ReturnFact ? "return"
                        : X.K == CrossTuFact::OutFact    ? "out"
                                                         : "global";
+    json::Array Roots;
+    for (const InputRoot &R : X.Roots)
+      Roots.push_back(json::Object{{"file", Path(R.File)},
+                                   {"line", static_cast<int64_t>(R.Line)},
+                                   {"column", static_cast<int64_t>(R.Column)},
+                                   {"name", R.Name}});
     json::Object O{{"kind", Kind},
                    {"name", X.Name},
                    {"param", static_cast<int64_t>(X.Param)},
                    {"paramName", X.ParamName},
                    {"origin", X.Origin},
                    {"source", X.SourceName},
-                   {"file", relativeToRoot(P, SourceRoot)},
+                   {"file", Path(X.File)},
                    {"line", static_cast<int64_t>(X.Line)},
-                   {"column", static_cast<int64_t>(X.Column)}};
+                   {"column", static_cast<int64_t>(X.Column)},
+                   {"roots", std::move(Roots)},
+                   {"via", factRefsToJson(X.Via)}};
     if (X.Checked) {
       json::Object C;
       if (X.CheckedResultMin)
@@ -45,13 +78,21 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
     }
     Facts.push_back(std::move(O));
   }
+  json::Array Derived;
+  for (const DerivedRoot &D : F.DerivedRoots)
+    Derived.push_back(json::Object{{"file", Path(D.File)},
+                                   {"line", static_cast<int64_t>(D.Line)},
+                                   {"column", static_cast<int64_t>(D.Column)},
+                                   {"facts", factRefsToJson(D.Facts)}});
   json::Array Defines, Uses;
   for (const std::string &N : F.Defines)
     Defines.push_back(N);
   for (const std::string &N : F.Uses)
     Uses.push_back(N);
-  json::Object Out{
-      {"facts", std::move(Facts)}, {"defines", std::move(Defines)}, {"uses", std::move(Uses)}};
+  json::Object Out{{"facts", std::move(Facts)},
+                   {"defines", std::move(Defines)},
+                   {"uses", std::move(Uses)},
+                   {"derivedRoots", std::move(Derived)}};
   if (!F.Overrides.empty()) {
     json::Array Overrides;
     for (const auto &[Over, Base] : F.Overrides)
@@ -113,17 +154,87 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
       }
       if (F.Name.empty() || F.Kind.empty())
         continue;
+      if (const json::Array *R = X->getArray("roots"))
+        for (const json::Value &RV : *R)
+          if (const json::Object *RO = RV.getAsObject()) {
+            auto [RFile, RLine, RColumn] = locationFromJson(*RO);
+            F.Roots.insert({RFile, RLine, RColumn, RO->getString("name").value_or("").str()});
+          }
+      if (const json::Array *V = X->getArray("via"))
+        for (const json::Value &VV : *V)
+          if (const json::Object *VO = VV.getAsObject())
+            F.Via.insert(factRefFromJson(*VO));
       const Key K{F.Kind, F.Name, F.Param};
-      if (Known.count(K))
+      // A known fact keeps its rule; a new flow behind it adds its origins.
+      if (auto KIt = Known.find(K); KIt != Known.end()) {
+        KIt->second.addOrigins(F);
         continue;
-      // Units finish in any order: the earliest location wins, so any -j
-      // derives the same rules.
+      }
       auto [It, New] = Pending.emplace(K, F);
-      if (!New &&
-          std::tie(F.File, F.Line, F.Column, F.Unit) <
-              std::tie(It->second.File, It->second.Line, It->second.Column, It->second.Unit))
-        It->second = F;
+      if (!New)
+        keepEarliest(It->second, std::move(F));
     }
+}
+
+void CrossTuJoin::keepEarliest(Fact &Into, Fact F) {
+  if (std::tie(F.File, F.Line, F.Column, F.Unit) <
+      std::tie(Into.File, Into.Line, Into.Column, Into.Unit)) {
+    F.addOrigins(Into);
+    Into = std::move(F);
+  } else {
+    Into.addOrigins(F);
+  }
+}
+
+std::set<InputRoot> CrossTuJoin::rootsOf(const FactRef &R) const {
+  std::set<InputRoot> Roots;
+  std::set<FactRef> Seen{R};
+  std::vector<FactRef> Work{R};
+  while (!Work.empty()) {
+    const FactRef Ref = Work.back();
+    Work.pop_back();
+    auto It = Known.find(Key{Ref.Kind, Ref.Name, Ref.Param});
+    if (It == Known.end())
+      continue;
+    Roots.insert(It->second.Roots.begin(), It->second.Roots.end());
+    for (const FactRef &Via : It->second.Via)
+      if (Seen.insert(Via).second)
+        Work.push_back(Via);
+  }
+  return Roots;
+}
+
+void CrossTuJoin::attributeFindings(std::vector<UnitResult> &Results) const {
+  for (UnitResult &U : Results) {
+    const json::Object *O = U.CrossTu ? U.CrossTu->getAsObject() : nullptr;
+    const json::Array *Derived = O ? O->getArray("derivedRoots") : nullptr;
+    if (!Derived)
+      continue;
+    std::map<Location, std::set<InputRoot>> At;
+    for (const json::Value &DV : *Derived) {
+      const json::Object *D = DV.getAsObject();
+      const json::Array *Facts = D ? D->getArray("facts") : nullptr;
+      if (!Facts)
+        continue;
+      auto [File, Line, Column] = locationFromJson(*D);
+      std::set<InputRoot> &Roots = At[Location{File, Line, Column}];
+      for (const json::Value &FV : *Facts)
+        if (const json::Object *FO = FV.getAsObject())
+          for (const InputRoot &R : rootsOf(factRefFromJson(*FO)))
+            Roots.insert(R);
+    }
+    for (Finding &F : U.Findings) {
+      if (F.Notes.empty())
+        continue;
+      auto It = At.find(F.Notes.front().Where);
+      if (It == At.end())
+        continue;
+      for (const InputRoot &R : It->second)
+        F.Inputs.push_back({{R.File, R.Line, R.Column}, R.Name});
+      std::sort(F.Inputs.begin(), F.Inputs.end());
+      F.Inputs.erase(std::unique(F.Inputs.begin(), F.Inputs.end()), F.Inputs.end());
+    }
+  }
 }
 
 void CrossTuJoin::addCallCounts(const std::string &File, const json::Object &O) {
@@ -218,9 +329,8 @@ std::vector<std::string> CrossTuJoin::advance() {
   std::map<Key, Fact> Each; // the earliest location wins, as in addUnit
   auto Add = [&](const Fact &G) {
     auto [It, New] = Each.emplace(Key{G.Kind, G.Name, G.Param}, G);
-    if (!New && std::tie(G.File, G.Line, G.Column, G.Unit) <
-                    std::tie(It->second.File, It->second.Line, It->second.Column, It->second.Unit))
-      It->second = G;
+    if (!New)
+      keepEarliest(It->second, G);
   };
   for (const auto &[K, F] : Pending) {
     Add(F);
@@ -230,12 +340,16 @@ std::vector<std::string> CrossTuJoin::advance() {
     for (const std::string &Name : Also.at(F.Name)) {
       Fact G = F;
       G.Name = Name;
+      // Its data is the method's: the inputs a unit reports for that later too.
+      G.Via.insert({F.Kind, F.Name, F.Param});
       Add(G);
     }
   }
   for (auto &[K, F] : Each) {
-    if (Known.count(K))
+    if (auto KIt = Known.find(K); KIt != Known.end()) {
+      KIt->second.addOrigins(F); // an overrider's copy of a new fact
       continue;
+    }
     const auto Own = Units.find(F.Unit);
     if (Definers[F.Name] > 1 && Own != Units.end() && Own->second.Defines.count(F.Name)) {
       Ambiguous.insert(F.Name);
@@ -413,11 +527,12 @@ void reportAmbiguous(const CrossTuJoin &Join, std::set<std::string> &Reported) {
 }
 } // namespace
 
-void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
-                      const std::string &TempDir, bool Quiet, const CrossTuRound &Analyse) {
+namespace {
+void runRounds(CrossTuJoin &Join, const std::vector<std::string> &Files,
+               std::vector<UnitResult> &Results, const std::string &TempDir, bool Quiet,
+               const CrossTuRound &Analyse) {
   std::set<std::string> Reported;
   constexpr unsigned MaxRounds = 4; // a chain of five units through parameters
-  CrossTuJoin Join;
   std::map<std::string, size_t> IndexOf;
   for (size_t I = 0; I < Files.size(); ++I) {
     IndexOf[Files[I]] = I;
@@ -457,6 +572,14 @@ void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitRes
       Results[IndexOf[Rerun[I]]] = std::move(Again[I]);
     }
   }
+}
+} // namespace
+
+void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
+                      const std::string &TempDir, bool Quiet, const CrossTuRound &Analyse) {
+  CrossTuJoin Join;
+  runRounds(Join, Files, Results, TempDir, Quiet, Analyse);
+  Join.attributeFindings(Results);
 }
 
 } // namespace medsec

@@ -10,7 +10,10 @@
 // the project's rules, and names the units to analyse again: those defining
 // or using a name with a new fact. A virtual method's parameter facts go to
 // every overrider the units report, an overrider's return and out-parameter
-// facts to the methods it overrides. docs/taint-analysis.md describes it.
+// facts to the methods it overrides. Each fact carries the inputs of the
+// attack surface its data came from (its roots, through every hop), so a
+// finding a derived rule's data reaches in another unit is counted for the
+// receive that fed it. docs/taint-analysis.md describes it.
 // The call sites of project functions (medsec-unchecked-return-value's
 // inferred must-check) are summed over the units once, after the first
 // round; a unit whose findings change with the sums is analysed again.
@@ -50,6 +53,13 @@ public:
   /// Names with a fact that several units define (each its own object, in
   /// programs linked apart): their facts are not joined.
   const std::set<std::string> &ambiguousNames() const { return Ambiguous; }
+  /// The inputs of the attack surface the data of fact R came from, through
+  /// every hop (a fact derived from another unit's fact keeps its roots).
+  std::set<InputRoot> rootsOf(const FactRef &R) const;
+  /// Attributes each finding whose flow starts at a derived rule's value (its
+  /// first note at one of its unit's derivedRoots) to the inputs behind it:
+  /// Finding::Inputs, which the attack surface counts.
+  void attributeFindings(std::vector<UnitResult> &Results) const;
 
 private:
   struct CallCounts {
@@ -71,7 +81,18 @@ private:
     // out: checked when the result lies in [CheckedResultMin, CheckedResultMax].
     bool Checked = false;
     std::optional<int64_t> CheckedResultMin, CheckedResultMax, CheckedMax;
+    std::set<InputRoot> Roots; // the inputs of its unit it came from
+    std::set<FactRef> Via;     // the facts of other units it came from
+    void addOrigins(const Fact &O) {
+      Roots.insert(O.Roots.begin(), O.Roots.end());
+      Via.insert(O.Via.begin(), O.Via.end());
+    }
   };
+  /// Into becomes the earlier of Into and F (units finish in any order: the
+  /// earliest location wins, so any -j derives the same rules), with the
+  /// origins of both: every flow behind a name and parameter feeds what its
+  /// derived rule brings, whichever note wins.
+  static void keepEarliest(Fact &Into, Fact F);
   /// The derived source's checked-result-min/-max and checked-max lines.
   static std::string checkedFields(const std::vector<const Fact *> &Outs);
   using Key = std::tuple<std::string, std::string, unsigned>;
@@ -93,6 +114,7 @@ using CrossTuRound = std::function<std::vector<UnitResult>(
 /// fact, with the derived rules (a file per round in TempDir, so a unit's log
 /// names the rules it saw) layered on their project rules; a re-analysed
 /// unit's results replace its earlier ones, unless it failed this time.
+/// Then the findings fed through derived rules name the inputs behind them.
 void runCrossTuRounds(const std::vector<std::string> &Files, std::vector<UnitResult> &Results,
                       const std::string &TempDir, bool Quiet, const CrossTuRound &Analyse);
 

@@ -195,22 +195,33 @@ void canonicalize(ScanResults &R) {
     U.RuleFiles.clear();
   }
   R.CatalogueFiles.insert(R.CatalogueFiles.end(), Added.begin(), Added.end());
-  // An input in a header is seen by every unit that includes it: once, with
-  // the most findings any unit saw it feed (the same findings, deduplicated).
-  std::map<std::pair<Location, std::string>, ExternalInput> Inputs;
+  // An input in a header is seen by every unit that includes it: once. It
+  // feeds the findings that name it, in any unit (a receive in the driver
+  // feeds the parser's findings with --cross-tu), each finding once.
+  std::map<InputRef, ExternalInput> Inputs;
   for (const ExternalInput &I : R.AttackSurface)
     Inputs[{I.Where, I.Name}] = I;
+  std::map<InputRef, unsigned> Fed;
+  bool FromUnits = false;
+  for (const Finding &F : R.Findings)
+    for (const InputRef &I : F.Inputs)
+      ++Fed[I];
   for (UnitResult &U : R.Units) {
     for (ExternalInput &I : U.ExternalInputs) {
-      auto [It, New] = Inputs.try_emplace({I.Where, I.Name}, I);
-      if (!New)
-        It->second.Findings = std::max(It->second.Findings, I.Findings);
+      FromUnits = true;
+      Inputs.try_emplace({I.Where, I.Name}, I);
     }
     U.ExternalInputs.clear();
   }
   R.AttackSurface.clear();
-  for (auto &KV : Inputs)
-    R.AttackSurface.push_back(std::move(KV.second));
+  for (auto &[Key, I] : Inputs) {
+    // Results read back keep the counts they were written with.
+    if (FromUnits) {
+      auto It = Fed.find(Key);
+      I.Findings = It == Fed.end() ? 0 : It->second;
+    }
+    R.AttackSurface.push_back(std::move(I));
+  }
 }
 
 namespace {
@@ -279,6 +290,15 @@ json::Value findingToJson(const Finding &F) {
     O["baseline"] = baselineStateName(F.Baseline);
   if (F.TestCode)
     O["testCode"] = true;
+  if (!F.Inputs.empty()) {
+    json::Array In;
+    for (const InputRef &I : F.Inputs) {
+      json::Object X = locationToJson(I.Where);
+      X["name"] = I.Name;
+      In.push_back(std::move(X));
+    }
+    O["inputs"] = std::move(In);
+  }
   if (F.Supp) {
     json::Object S{{"kind", suppressionKindName(F.Supp->Kind)},
                    {"status", suppressionStatusName(F.Supp->Status)}};
@@ -395,6 +415,11 @@ bool fromJSON(const json::Value &V, Suppression &S, json::Path P) {
          M.mapOptional("problem", S.Problem);
 }
 
+bool fromJSON(const json::Value &V, InputRef &I, json::Path P) {
+  json::ObjectMapper M(V, P);
+  return M && fromJSON(V, I.Where, P) && M.map("name", I.Name);
+}
+
 bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
   json::ObjectMapper M(V, P);
   return M && M.map("check", F.Check) && M.map("message", F.Message) && fromJSON(V, F.Where, P) &&
@@ -404,7 +429,7 @@ bool fromJSON(const json::Value &V, Finding &F, json::Path P) {
          M.mapOptional("baseline", F.Baseline) && M.mapOptional("suppression", F.Supp) &&
          M.mapOptional("cwe", F.Cwe) && M.mapOptional("clauses", F.Clauses) &&
          M.mapOptional("notes", F.Notes) && M.mapOptional("fixes", F.Fixes) &&
-         M.mapOptional("testCode", F.TestCode);
+         M.mapOptional("testCode", F.TestCode) && M.mapOptional("inputs", F.Inputs);
 }
 
 llvm::Expected<Finding> findingFromJson(const json::Value &V, llvm::StringRef Where) {

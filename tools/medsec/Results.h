@@ -86,6 +86,18 @@ struct Suppression {
   std::string Problem; // why it did not apply (status rejected)
 };
 
+/// An input of the attack surface by its identity: where the data enters and
+/// the API, register, callback, global or method (ExternalInput's Where, Name).
+struct InputRef {
+  Location Where;
+  std::string Name;
+  bool operator<(const InputRef &O) const {
+    return std::tie(Where.File, Where.Line, Where.Column, Name) <
+           std::tie(O.Where.File, O.Where.Line, O.Where.Column, O.Name);
+  }
+  bool operator==(const InputRef &O) const { return !(*this < O) && !(O < *this); }
+};
+
 struct Finding {
   std::string Check;
   Severity Sev = Severity::Medium;
@@ -105,6 +117,10 @@ struct Finding {
   /// In test code (a path of the catalogue's test-paths): labelled `test`,
   /// outside the gate unless --fail-on-test-code.
   bool TestCode = false;
+  /// The inputs whose data this finding's flow carries, sorted: the one its
+  /// first note is at, or, for a flow that a derived rule brought from
+  /// another unit (`--cross-tu`), the inputs of the units it came from.
+  std::vector<InputRef> Inputs;
   bool isOpen() const { return Status == FindingStatus::Open; }
 };
 
@@ -116,7 +132,7 @@ struct ExternalInput {
   std::string Kind;      // call | callback | global | register | isr-buffer | method
   std::string Channel;   // uart, usb, ble, network, ...
   bool Inferred = false; // recognised by a rule of inference, not from the catalogue
-  unsigned Findings = 0; // findings whose flow starts here
+  unsigned Findings = 0; // findings naming it in Finding::Inputs (counted by canonicalize)
 };
 
 /// A rule file of the catalogue a scan used, with its content hash.
@@ -229,6 +245,7 @@ std::string fingerprint(const Finding &F, unsigned Occurrence);
 /// header included twice), assigns fingerprints, and adds the rule files the
 /// units used that the catalogue list does not hold yet (sorted by path), and
 /// merges the units' inputs into the attack surface.
+/// Each input's `findings` count the findings that name it.
 void canonicalize(ScanResults &R);
 
 llvm::json::Value unitToJson(const UnitResult &U, bool WithFindings);

@@ -306,6 +306,16 @@ void passToCallers(Engine &E, const FunctionDecl *FD, const TVal &V, const TVal 
 
 } // namespace
 
+void Engine::noteDerivedRoot(const Step *Root, const std::string &Channel,
+                             std::vector<::medsec::FactRef> Refs) {
+  if (!Root || Channel != "cross-tu" || !::medsec::crossTuFactsEnabled())
+    return;
+  std::vector<::medsec::FactRef> &List = DerivedSteps[Root];
+  for (::medsec::FactRef &R : Refs)
+    if (std::find(List.begin(), List.end(), R) == List.end())
+      List.push_back(std::move(R));
+}
+
 std::string expandParamNote(const std::string &Note, StringRef Param) {
   std::string S = Note;
   for (size_t P = S.find("%P"); P != std::string::npos; P = S.find("%P", P + Param.size()))
@@ -330,6 +340,7 @@ void Engine::seedDeclaredGlobals() {
                                  : It->second.Note;
     T.Trace = rootStep(V->getCanonicalDecl(), V->getLocation(), Text, It->second.Origin,
                        V->getNameAsString());
+    noteDerivedRoot(T.Trace, It->second.Channel, {{"global", It->second.Name, 0}});
     if (isExternalChannel(It->second.Channel)) {
       InputGlobalSteps.insert(T.Trace);
       noteInput(V->getLocation(), V->getName(), "global", It->second.Channel, false,
@@ -442,18 +453,47 @@ void Engine::recordCrossTuFacts() {
     F.Line = SM.getSpellingLineNumber(L);
     F.Column = SM.getSpellingColumnNumber(L);
   };
-  auto From = [](::medsec::CrossTuFact &F, const Step *T) {
+  // The inputs of the attack surface by where their flows start, as
+  // results.json's attack_surface names them.
+  std::map<SourceLocation, std::vector<::medsec::InputRoot>> InputsAt;
+  for (const auto &[Key, S] : Inputs)
+    for (SourceLocation Root : S.Roots)
+      InputsAt[Root].push_back({SM.getFilename(S.Loc).str(), SM.getSpellingLineNumber(S.Loc),
+                                SM.getSpellingColumnNumber(S.Loc), S.Name});
+  auto From = [&](::medsec::CrossTuFact &F, const Step *T) {
     F.Origin = T && !T->Origin.empty() ? T->Origin : "external data";
     F.SourceName = T ? T->SourceName : "";
+    // Where the flow starts: an input of this unit, or a derived rule's
+    // value whose facts the join follows to their inputs.
+    while (T && T->Prev)
+      T = T->Prev;
+    if (!T)
+      return;
+    ::medsec::CrossTuFact O;
+    auto D = DerivedSteps.find(T);
+    if (D != DerivedSteps.end())
+      O.Via = D->second;
+    auto I = InputsAt.find(T->Loc);
+    if (I != InputsAt.end())
+      O.Roots = I->second;
+    std::sort(O.Via.begin(), O.Via.end());
+    std::sort(O.Roots.begin(), O.Roots.end());
+    ::medsec::addOrigins(F, O);
   };
-  // One fact per name and parameter: the first in the file wins.
+  // One fact per name and parameter: the first in the file wins, with the
+  // origins of every flow behind it.
   std::map<std::tuple<int, std::string, unsigned>, ::medsec::CrossTuFact> Facts;
   auto Keep = [&](::medsec::CrossTuFact F) {
     auto Key = std::make_tuple(static_cast<int>(F.K), F.Name, F.Param);
     auto [It, New] = Facts.emplace(Key, F);
-    if (!New && std::tie(F.File, F.Line, F.Column) <
-                    std::tie(It->second.File, It->second.Line, It->second.Column))
-      It->second = F;
+    if (New)
+      return;
+    ::medsec::addOrigins(It->second, F);
+    if (std::tie(F.File, F.Line, F.Column) <
+        std::tie(It->second.File, It->second.Line, It->second.Column)) {
+      ::medsec::addOrigins(F, It->second);
+      It->second = std::move(F);
+    }
   };
   for (const OutgoingCall &O : Outgoing) {
     if (ThroughGlobal(O.Trace, O.Caller))
@@ -532,6 +572,15 @@ void Engine::recordCrossTuFacts() {
   ::medsec::CrossTuFacts Out;
   for (auto &KV : Facts)
     Out.Facts.push_back(std::move(KV.second));
+  for (const auto &[Root, Refs] : DerivedSteps) {
+    ::medsec::DerivedRoot D;
+    const SourceLocation L = SM.getFileLoc(Root->Loc);
+    D.File = SM.getFilename(L).str();
+    D.Line = SM.getSpellingLineNumber(L);
+    D.Column = SM.getSpellingColumnNumber(L);
+    D.Facts = Refs;
+    Out.DerivedRoots.push_back(std::move(D));
+  }
   Out.Defines.assign(NS.Defines.begin(), NS.Defines.end());
   Out.Uses.assign(NS.Uses.begin(), NS.Uses.end());
   Out.Overrides.assign(NS.Overrides.begin(), NS.Overrides.end());

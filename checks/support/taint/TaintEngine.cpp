@@ -362,6 +362,13 @@ TVal Engine::sourceValue(const CallExpr *CE, const SourceSpec &S, StringRef Name
   V.Trace = rootStep(CE, CE->getBeginLoc(),
                      S.Note.empty() ? "value " + S.Verb + " by '" + Name.str() + "' here" : S.Note,
                      S.Origin, Name.str());
+  std::vector<::medsec::FactRef> Refs;
+  if (S.Returns)
+    Refs.push_back({"return", S.Name, 0});
+  for (int I : S.OutArgs.Indices)
+    if (I >= 0)
+      Refs.push_back({"out", S.Name, static_cast<unsigned>(I)});
+  noteDerivedRoot(V.Trace, S.Channel, std::move(Refs));
   return V;
 }
 

@@ -2,6 +2,7 @@
 #ifndef MEDSEC_CHECKS_SUPPORT_TAINT_TAINTENGINEIMPL_H
 #define MEDSEC_CHECKS_SUPPORT_TAINT_TAINTENGINEIMPL_H
 
+#include "../CrossTuFacts.h"
 #include "TaintEngine.h"
 #include "TaintValue.h"
 #include "ValueRanges.h"
@@ -195,6 +196,13 @@ public:
   /// "from another function".
   std::map<const Step *, std::set<const FunctionDecl *>> GlobalStepStorers;
   std::map<const FunctionDecl *, std::vector<OutgoingCall>> ParamOutgoing;
+  /// The root steps of values a derived rule (channel "cross-tu") brought
+  /// into the unit, with the facts of other units behind each: a flow that
+  /// starts there started at those facts' inputs.
+  std::map<const Step *, std::vector<::medsec::FactRef>> DerivedSteps;
+  /// Remembers Root as brought in by Refs when Channel is the derived rules'.
+  void noteDerivedRoot(const Step *Root, const std::string &Channel,
+                       std::vector<::medsec::FactRef> Refs);
   void seedDeclaredGlobals();
   void recordCrossTuFacts();
 

@@ -1186,6 +1186,7 @@ void FunctionAnalysis::initialState(TaintState &St) {
                                        : "value received as parameter '" + P->getNameAsString() +
                                              "' of '" + FD->getNameAsString() + "' here",
                      CB->Origin, FD->getNameAsString());
+      E.noteDerivedRoot(V.Trace, CB->Channel, {{"param", CB->Name, I}});
     }
     if (V.tainted())
       St[LocKey{P, nullptr, false}] = V;
