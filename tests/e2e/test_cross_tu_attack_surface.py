@@ -5,8 +5,8 @@ an unchecked byte: the receive in uart.c feeds that finding (1), and feeds nothi
 The flow keeps its input through a hop (uart.c -> relay.c -> proto.c), a finding fed by two
 receives counts for each, a frame parsed twice by the same receive counts once, and a byte
 returned by proto.c's receive helper feeds the index in uart.c. The look-alike, a parser that
-checks the byte, feeds nothing either way. The findings name their inputs (`inputs`), and a
-warm result cache gives the same counts.
+checks the byte, feeds nothing either way. The findings name their inputs (`inputs`), their SARIF
+code flows and console notes start at them, and a warm result cache gives the same counts.
 """
 import os
 import unittest
@@ -122,6 +122,32 @@ class CrossTuAttackSurface(ScanProjectTest):
         }, r.stderr)
         self.assertIn("6 external input(s) recognised", r.stderr)
         self.assertIn("5 of them feeding findings", r.stderr)
+
+    def test_the_flow_starts_where_the_data_entered_the_device(self):
+        sarif_path = os.path.join(self.tmp, "cross.sarif")
+        r, _ = self.scan("cross-sarif", "-j2", "--cross-tu", "--sarif", sarif_path)
+        sarif = load_json(sarif_path)
+
+        def flows(file, marker):
+            line = line_of(file, marker)
+            result = next(x for x in sarif["runs"][0]["results"]
+                          if x["locations"][0]["physicalLocation"]["region"]["startLine"] == line
+                          and x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                          == file)
+            return [[(s["location"]["physicalLocation"]["artifactLocation"]["uri"],
+                      s["location"]["physicalLocation"]["region"]["startLine"])
+                     for s in f["threadFlows"][0]["locations"]] for f in result["codeFlows"]]
+
+        parse = line_of("proto.c", "PARSE")
+        # The receive in uart.c, the hand-over into proto_parse, the index.
+        self.assertEqual(flows("proto.c", "PARSE"),
+                         [[("uart.c", RX_PARSE[1]), ("proto.c", parse), ("proto.c", parse)]])
+        # Fed by two receives: a flow from each.
+        self.assertEqual([f[0] for f in flows("proto.c", "HANDLE")],
+                         [("uart.c", RX_HANDLE[1]), ("uart.c", RECV_HANDLE[1])])
+        self.assertIn("uart.c:%d:%d: note: external data enters here ('HAL_UART_Receive') and is "
+                      "handed to another translation unit\nproto.c:%d:" % (RX_PARSE[1], RX_PARSE[2],
+                                                                          parse), r.stdout)
 
     def test_per_unit_the_receive_feeds_nothing_in_other_units(self):
         r, data = self.scan("alone", "-j2")

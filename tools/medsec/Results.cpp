@@ -168,6 +168,18 @@ std::string fingerprint(const Finding &F, unsigned Occurrence) {
   return "v1:" + rules::sha256Hex(Material).substr(0, 32);
 }
 
+std::vector<const InputRef *> inputsBeforeFlow(const Finding &F) {
+  std::vector<const InputRef *> Out;
+  for (const InputRef &I : F.Inputs)
+    if (F.Notes.empty() || !(I.Where == F.Notes.front().Where))
+      Out.push_back(&I);
+  return Out;
+}
+
+std::string inputEntryMessage(const InputRef &I) {
+  return "external data enters here ('" + I.Name + "') and is handed to another translation unit";
+}
+
 void canonicalize(ScanResults &R) {
   std::sort(R.Units.begin(), R.Units.end(),
             [](const UnitResult &A, const UnitResult &B) { return A.File < B.File; });

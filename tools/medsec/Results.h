@@ -62,6 +62,9 @@ struct Location {
   bool operator<(const Location &O) const {
     return std::tie(File, Line, Column) < std::tie(O.File, O.Line, O.Column);
   }
+  bool operator==(const Location &O) const {
+    return std::tie(File, Line, Column) == std::tie(O.File, O.Line, O.Column);
+  }
 };
 
 struct Note {
@@ -240,6 +243,13 @@ struct ScanResults {
 /// Versioned context-free fingerprint: check, path, the line's text without
 /// white space, and the occurrence of that triple in the file.
 std::string fingerprint(const Finding &F, unsigned Occurrence);
+
+/// The inputs of F whose data entered before its flow's first note: with
+/// --cross-tu, where the data a derived rule handed over entered the device
+/// (the flow's own start is its first note). The writers show them first.
+std::vector<const InputRef *> inputsBeforeFlow(const Finding &F);
+/// The message of such an input's location in a flow.
+std::string inputEntryMessage(const InputRef &I);
 
 /// Sorts units and findings, drops findings reported by several units (a
 /// header included twice), assigns fingerprints, and adds the rule files the

@@ -56,6 +56,9 @@ void printFindings(llvm::raw_ostream &OS, const ScanResults &R) {
       continue; // accepted by a justified suppression or a deviation record
     OS << printable(F.Where.File) << ":" << F.Where.Line << ":" << F.Where.Column
        << ": warning: " << printable(F.Message) << " [" << F.Check << "]\n";
+    for (const InputRef *I : inputsBeforeFlow(F))
+      OS << printable(I->Where.File) << ":" << I->Where.Line << ":" << I->Where.Column
+         << ": note: " << printable(inputEntryMessage(*I)) << "\n";
     for (const Note &N : F.Notes)
       OS << printable(N.Where.File) << ":" << N.Where.Line << ":" << N.Where.Column
          << ": note: " << printable(N.Message) << "\n";

@@ -270,20 +270,36 @@ json::Object resultFor(const Finding &F, unsigned RuleIndex) {
   if (!F.Notes.empty()) {
     json::Array Related, Flow;
     unsigned Id = 1;
+    auto Step = [](const Location &Where, const std::string &Text) {
+      return json::Object{{"location", json::Object{{"physicalLocation", physicalLocation(Where)},
+                                                    {"message", message(Text)}}}};
+    };
     for (const Note &N : F.Notes) {
       Related.push_back(json::Object{{"id", Id++},
                                      {"physicalLocation", physicalLocation(N.Where)},
                                      {"message", message(N.Message)}});
-      Flow.push_back(
-          json::Object{{"location", json::Object{{"physicalLocation", physicalLocation(N.Where)},
-                                                 {"message", message(N.Message)}}}});
+      Flow.push_back(Step(N.Where, N.Message));
     }
-    Flow.push_back(
-        json::Object{{"location", json::Object{{"physicalLocation", physicalLocation(F.Where)},
-                                               {"message", message(F.Message)}}}});
+    Flow.push_back(Step(F.Where, F.Message));
+    // A flow another unit handed over (--cross-tu) starts, as a path result
+    // starts at its source, where the data entered the device: a flow from
+    // each input behind it.
+    json::Array Flows;
+    for (const InputRef *I : inputsBeforeFlow(F)) {
+      Related.push_back(json::Object{{"id", Id++},
+                                     {"physicalLocation", physicalLocation(I->Where)},
+                                     {"message", message(inputEntryMessage(*I))}});
+      json::Array From{Step(I->Where, inputEntryMessage(*I))};
+      for (const json::Value &S : Flow)
+        From.push_back(S);
+      Flows.push_back(json::Object{
+          {"threadFlows", json::Array{json::Object{{"locations", std::move(From)}}}}});
+    }
+    if (Flows.empty())
+      Flows.push_back(json::Object{
+          {"threadFlows", json::Array{json::Object{{"locations", std::move(Flow)}}}}});
     Result["relatedLocations"] = std::move(Related);
-    Result["codeFlows"] = json::Array{
-        json::Object{{"threadFlows", json::Array{json::Object{{"locations", std::move(Flow)}}}}}};
+    Result["codeFlows"] = std::move(Flows);
   }
   json::Array Supp = suppressionsOf(F);
   if (!Supp.empty())
