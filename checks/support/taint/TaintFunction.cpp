@@ -641,6 +641,13 @@ TVal FunctionAnalysis::value(const Expr *X) {
     }
     if (BO->getType()->isPointerType())
       return value(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
+    // end - p, crt_end - buf: how far apart two pointers into one buffer are.
+    // A pointer into received bytes is external only for what it points to;
+    // the distance is the program's own position in the buffer (an external
+    // offset added to one of them is judged where it is added, p += len).
+    if (BO->getOpcode() == BO_Sub && BO->getLHS()->getType()->isPointerType() &&
+        BO->getRHS()->getType()->isPointerType())
+      return TVal();
     const BinaryOperatorKind K = BO->getOpcode();
     return arith(K, value(BO->getLHS()), value(BO->getRHS()), BO->getType(),
                  canWrap(K) ? BO : nullptr);
