@@ -1,4 +1,6 @@
-"""`medsec scan --cross-tu` carries the bound a callee establishes across units.
+"""`medsec scan --cross-tu` keeps the checks each unit made across units.
+
+Out-parameters (CrossTuBounds):
 
 A driver in link.c receives a frame header and hands its length back through a pointer
 parameter; it checks the length against the frame buffer and returns 0 only after that check
@@ -6,6 +8,10 @@ parameter; it checks the length against the frame buffer and returns 0 only afte
 `if (ret)`, `< 0`) and indexes with the length: silent. Look-alikes are reported: a caller that
 ignores the result, one that tests it for the one error whose path did not check, and a caller
 of link_read_len_fast, which also succeeds without the check.
+
+Parameters (CrossTuCheckedArguments): uart.c checks a length before it calls parse in proto.c,
+directly or through a relay that rejects it first; proto.c indexes a table with it: silent.
+Reported: a relay that does not check (parse_raw), and parse_twice, whose second caller does not.
 """
 import unittest
 
@@ -76,6 +82,51 @@ class CrossTuBounds(CrossTuProjectTest):
             ("proto.c", 17, 18, "medsec-tainted-array-index"),
             ("proto.c", 20, 57, "medsec-tainted-array-index"),
             ("proto.c", 20, 71, "medsec-tainted-array-index"),
+        ], r.stderr)
+
+
+UART_C = """#include <stdint.h>
+long recv(int fd, void *buf, unsigned long n, int flags);
+void parse(const uint8_t *buf, unsigned n);
+void parse_raw(const uint8_t *buf, unsigned n);
+void parse_twice(const uint8_t *buf, unsigned n);
+static void relay_checked(const uint8_t *buf, unsigned n) {
+  if (n > 16)
+    return;
+  parse(buf, n);
+}
+static void relay(const uint8_t *buf, unsigned n) { parse_raw(buf, n); }
+void uart_task(int fd) {
+  uint8_t rx[32];
+  if (recv(fd, rx, sizeof rx, 0) <= 0)
+    return;
+  unsigned n = rx[0];
+  relay_checked(rx, n);
+  relay(rx, n);
+  if (n <= 16) {
+    parse(rx, n);
+    parse_twice(rx, n);
+  }
+  parse_twice(rx, rx[1]);
+}
+"""
+
+PARSE_C = """#include <stdint.h>
+static uint8_t table[17];
+void parse(const uint8_t *buf, unsigned n) { table[n] = buf[0] & 1; }
+void parse_raw(const uint8_t *buf, unsigned n) { table[n] = buf[0] & 1; }
+void parse_twice(const uint8_t *buf, unsigned n) { table[n] = buf[0] & 1; }
+"""
+
+
+class CrossTuCheckedArguments(CrossTuProjectTest):
+    FILES = {"uart.c": UART_C, "parse.c": PARSE_C}
+
+    def test_an_argument_checked_before_the_call_does_not_cross(self):
+        r, data = self.scan("cross", "-j2", "--cross-tu")
+        self.assertEqual(tainted(data), [
+            ("parse.c", 4, 56, "medsec-tainted-array-index"),
+            ("parse.c", 5, 58, "medsec-tainted-array-index"),
         ], r.stderr)
 
 

@@ -293,15 +293,20 @@ const TVal *crossing(const TVal &V, const TVal &P) {
 }
 
 /// Inside a summary of FD: FD's callers may pass external data through the
-/// parameters V or P depend on; remember the call for each of them.
+/// parameters V or P depend on; remember the call for each of them. What FD
+/// checked before the call does not cross, as in crossing(): a relay that
+/// rejects n > 16 before parse(buf, n) hands on buf, not n.
 void passToCallers(Engine &E, const FunctionDecl *FD, const TVal &V, const TVal &P,
                    Engine::OutgoingCall Out) {
-  for (const TVal *T : {&V, &P})
+  for (const TVal *T : {&V, &P}) {
+    if (T == &V ? checkedHere(V) : P.Validated)
+      continue;
     for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B)
       if ((T->Params >> B) & 1) {
         Out.FromParam = B;
         addOnce(E.ParamOutgoing[FD], Out);
       }
+  }
 }
 
 } // namespace
@@ -355,6 +360,11 @@ void Engine::seedDeclaredGlobals() {
 }
 
 TVal FunctionAnalysis::crossingPointee(const Expr *A) {
+  // A number points to nothing: its own value crosses, with the check the
+  // unit made (pointee() would read it back unbounded, as what a tainted
+  // pointer points to, and `if (n > 16) return; parse(buf, n)` crossed).
+  if (A->getType()->isArithmeticType() || A->getType()->isEnumeralType())
+    return TVal();
   TVal P = pointee(A);
   if (P.Real)
     return P;
