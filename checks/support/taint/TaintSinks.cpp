@@ -741,30 +741,74 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
 }
 
 namespace {
-/// The variable N when the size arguments of Call (of a size sink or an
-/// allocator) amount to exactly N: (n), (1, n), (n, 1).
-const ValueDecl *soleSizeVariable(const CallExpr *Call, const ArgSet &SizeArgs, unsigned Skip,
-                                  const ASTContext &Ctx) {
-  const ValueDecl *N = nullptr;
+/// A variable or a member reached from one through `.` and `->`
+/// (`n`, `hdr.byte_size`, `crt->raw.p`): an object the function names the same
+/// way each time. Casts and parentheses around it do not count.
+const Expr *lvaluePath(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    return isa<VarDecl>(DR->getDecl()) ? E : nullptr;
+  if (isa<CXXThisExpr>(E))
+    return E; // a member named inside its class
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isa<FieldDecl>(ME->getMemberDecl()) && lvaluePath(ME->getBase()) ? E : nullptr;
+  return nullptr;
+}
+
+/// Do two paths name the same object (the same variable, the same members)?
+bool samePath(const Expr *A, const Expr *B) {
+  A = lvaluePath(A);
+  B = lvaluePath(B);
+  if (!A || !B)
+    return false;
+  if (isa<CXXThisExpr>(A))
+    return isa<CXXThisExpr>(B);
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *DB = dyn_cast<DeclRefExpr>(B);
+    return DB && DA->getDecl()->getCanonicalDecl() == DB->getDecl()->getCanonicalDecl();
+  }
+  const auto *MA = cast<MemberExpr>(A);
+  const auto *MB = dyn_cast<MemberExpr>(B);
+  return MB && MA->getMemberDecl() == MB->getMemberDecl() && MA->isArrow() == MB->isArrow() &&
+         samePath(MA->getBase(), MB->getBase());
+}
+
+/// The path P when the size arguments of Call (of a size sink or an
+/// allocator) amount to exactly P: (n), (1, n), (n, 1).
+const Expr *soleSizePath(const CallExpr *Call, const ArgSet &SizeArgs, unsigned Skip,
+                         const ASTContext &Ctx) {
+  const Expr *P = nullptr;
   for (unsigned I = Skip; I < Call->getNumArgs(); ++I) {
     if (!SizeArgs.contains(I - Skip))
       continue;
-    const Expr *A = Call->getArg(I)->IgnoreParenImpCasts();
-    if (const auto *DR = dyn_cast<DeclRefExpr>(A); DR && isa<VarDecl>(DR->getDecl()) && !N) {
-      N = DR->getDecl();
+    const Expr *A = Call->getArg(I);
+    if (const Expr *Path = lvaluePath(A); Path && !P) {
+      P = Path;
       continue;
     }
+    A = A->IgnoreParenImpCasts();
     Expr::EvalResult R;
     if (!A->isValueDependent() && A->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1)
       continue;
     return nullptr;
   }
-  return N;
+  return P;
 }
 
-/// Is D written between two points of the function (assigned, stepped, or its address taken)?
-bool writtenBetween(const Stmt *Body, const ValueDecl *D, SourceLocation A, SourceLocation B,
+/// Is the object at Path written between two points of the function: it, or
+/// a path it is reached through (`hdr` for `hdr.byte_size`), assigned, stepped,
+/// or its address taken?
+bool writtenBetween(const Stmt *Body, const Expr *Path, SourceLocation A, SourceLocation B,
                     const SourceManager &SM) {
+  std::vector<const Expr *> Prefixes;
+  for (const Expr *P = lvaluePath(Path); P;) {
+    Prefixes.push_back(P);
+    // A new pointer on the way (`crt = next` for `crt->raw.len`) names another object too.
+    const auto *ME = dyn_cast<MemberExpr>(P);
+    P = ME ? lvaluePath(ME->getBase()) : nullptr;
+  }
   bool Found = false;
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || Found)
@@ -775,11 +819,11 @@ bool writtenBetween(const Stmt *Body, const ValueDecl *D, SourceLocation A, Sour
     else if (const auto *U = dyn_cast<UnaryOperator>(S);
              U && (U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf))
       Target = U->getSubExpr();
-    if (Target)
-      if (const auto *DR = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
-          DR && DR->getDecl() == D && SM.isBeforeInTranslationUnit(A, S->getBeginLoc()) &&
-          SM.isBeforeInTranslationUnit(S->getBeginLoc(), B))
-        Found = true;
+    if (Target && SM.isBeforeInTranslationUnit(A, S->getBeginLoc()) &&
+        SM.isBeforeInTranslationUnit(S->getBeginLoc(), B))
+      for (const Expr *P : Prefixes)
+        if (samePath(Target, P))
+          Found = true;
     for (const Stmt *C : S->children())
       Walk(C);
   };
@@ -790,35 +834,41 @@ bool writtenBetween(const Stmt *Body, const ValueDecl *D, SourceLocation A, Sour
 
 bool FunctionAnalysis::sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &Spec,
                                         unsigned SizeArg) {
-  // b = malloc(n); ... fread(b, 1, n, f): the destination holds exactly n bytes.
+  // b = malloc(n); ... fread(b, 1, n, f): the destination holds exactly n
+  // bytes; the same for members (p->buf = calloc(1, p->len); memcpy(p->buf, src, p->len)).
   const unsigned Off = argOffset(CE);
-  const auto *DestRef = dyn_cast<DeclRefExpr>(arg(CE, Spec.DestArg)->IgnoreParenImpCasts());
-  const auto *SizeRef = dyn_cast<DeclRefExpr>(arg(CE, SizeArg)->IgnoreParenImpCasts());
-  if (!DestRef || !SizeRef || !FD->getBody() ||
-      soleSizeVariable(CE, Spec.SizeArgs, Off, Ctx) != SizeRef->getDecl())
+  const Expr *Dest = lvaluePath(arg(CE, Spec.DestArg)), *N = lvaluePath(arg(CE, SizeArg));
+  if (!Dest || !N || !FD->getBody() || !samePath(soleSizePath(CE, Spec.SizeArgs, Off, Ctx), N))
     return false;
-  const ValueDecl *Dest = DestRef->getDecl(), *N = SizeRef->getDecl();
   const SourceManager &SM = Ctx.getSourceManager();
   bool Allocated = false;
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || Allocated)
       return;
     const Expr *Init = nullptr;
-    const Decl *Target = nullptr;
+    const Expr *Target = nullptr;
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      const auto *DR = dyn_cast<DeclRefExpr>(Dest);
       for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D); V && V == Dest && V->getInit())
-          Init = V->getInit(), Target = V;
+        if (const auto *V = dyn_cast<VarDecl>(D); V && DR && V == DR->getDecl() && V->getInit())
+          Init = V->getInit(), Target = Dest;
     } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
-      if (const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-        Init = BO->getRHS(), Target = L->getDecl();
+      if (samePath(BO->getLHS(), Dest))
+        Init = BO->getRHS(), Target = Dest;
     }
-    if (Init && Target == Dest)
+    // a->buf = p = malloc(n): the inner assignment's value.
+    while (Init)
+      if (const auto *In = dyn_cast<BinaryOperator>(Init->IgnoreParenCasts());
+          In && In->getOpcode() == BO_Assign)
+        Init = In->getRHS();
+      else
+        break;
+    if (Init && Target)
       if (const auto *AC = dyn_cast<CallExpr>(Init->IgnoreParenCasts()))
         if (const FunctionDecl *AF = AC->getDirectCallee()) {
           auto AS = E.Cfg.SizeSinks.find(calleeName(AF));
           if (AS != E.Cfg.SizeSinks.end() && AS->second.Allocates &&
-              soleSizeVariable(AC, AS->second.SizeArgs, argOffset(AC), Ctx) == N &&
+              samePath(soleSizePath(AC, AS->second.SizeArgs, argOffset(AC), Ctx), N) &&
               SM.isBeforeInTranslationUnit(AC->getEndLoc(), CE->getBeginLoc()) &&
               !writtenBetween(FD->getBody(), N, AC->getEndLoc(), CE->getBeginLoc(), SM) &&
               !writtenBetween(FD->getBody(), Dest, S->getEndLoc(), CE->getBeginLoc(), SM))
