@@ -579,12 +579,25 @@ TVal FunctionAnalysis::value(const Expr *X) {
     }
     case UO_Plus:
     case UO_PreInc:
-    case UO_PreDec:
-    case UO_PostInc:
-    case UO_PostDec: {
+    case UO_PreDec: {
       TVal V = value(U->getSubExpr());
       if (U->isIncrementDecrementOp())
         V.Direct = -1;
+      return V;
+    }
+    case UO_PostInc:
+    case UO_PostDec: {
+      // The CFG steps the variable before the expression using it: `i++`
+      // is worth what i held before (buf[used++] with used <= 63 stays
+      // below 64). A bound the step saturated at its type's limit stays.
+      TVal V = value(U->getSubExpr());
+      V.Direct = -1;
+      const Int D = U->isIncrementOp() ? 1 : -1;
+      auto TR = typeRange(U->getSubExpr()->getType());
+      if (V.Lo.isConst() && !(TR && D < 0 && V.Lo.V == TR->first))
+        V.Lo.V -= D;
+      if (V.Hi.isConst() && !(TR && D > 0 && V.Hi.V == TR->second))
+        V.Hi.V -= D;
       return V;
     }
     default: {

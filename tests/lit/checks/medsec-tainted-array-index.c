@@ -421,3 +421,27 @@ int header_fields(int s) {
   // CHECK-NOTES: :[[@LINE-3]]:37: warning: index derived from received data is not checked against the array bound (16); reject values outside [0, 16) before the access
   // CHECK-NOTES: :[[@LINE-6]]:3: note: value received by 'recv' here
 }
+
+// A post-increment index is worth the value before the step: a masked
+// position 0..63 into a 64-byte block is in bounds, the position after the
+// step is not (a hash's final padding byte).
+struct block_ctx { uint32_t total; uint8_t buffer[64]; };
+void pad_block(FILE *f, uint8_t *out) {
+  struct block_ctx c;
+  fread(&c, sizeof c, 1, f);
+  uint32_t used = c.total & 0x3F;
+  c.buffer[used++] = 0x80; // no-warning: used <= 63 here
+  out[0] = c.buffer[used];
+  // CHECK-NOTES: :[[@LINE-1]]:21: warning: index derived from input data can reach 64 but the array holds 64 elements; reject values outside [0, 64) before the access
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: value received by 'fread' here
+}
+void unpad_block(FILE *f, uint8_t *out) {
+  uint8_t buf[64];
+  uint32_t pos;
+  fread(&pos, sizeof pos, 1, f);
+  pos = (pos & 0x3F) + 1;
+  out[0] = buf[pos--];
+  // CHECK-NOTES: :[[@LINE-1]]:16: warning: index derived from input data can reach 64 but the array holds 64 elements; reject values outside [0, 64) before the access
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: value received by 'fread' here
+  out[1] = buf[pos]; // no-warning: pos <= 63 after the step
+}
