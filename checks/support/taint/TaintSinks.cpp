@@ -695,8 +695,17 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
       if (BO->isRelationalOp()) {
         if (BO->getLHS()->getType()->isPointerType())
           return nullptr;
-        const Expr *A = Bad(BO->getLHS());
-        return A ? A : Bad(BO->getRHS());
+        // A retry or read loop, `while ((ret = ssl_write(...)) <= 0)` or
+        // `while ((n = recv(...)) > 0)`: each round tests what the call just
+        // returned against a constant; no external count decides the exit.
+        auto Polled = [&](const Expr *S, const Expr *O) {
+          const auto *A = dyn_cast<BinaryOperator>(S->IgnoreParenImpCasts());
+          const TVal OV = value(O);
+          return A && A->getOpcode() == BO_Assign && !OV.tainted() && OV.Lo.isConst() &&
+                 OV.Hi.isConst() && OV.Lo.V == OV.Hi.V;
+        };
+        const Expr *A = Polled(BO->getLHS(), BO->getRHS()) ? nullptr : Bad(BO->getLHS());
+        return A ? A : Polled(BO->getRHS(), BO->getLHS()) ? nullptr : Bad(BO->getRHS());
       }
       if (BO->isEqualityOp()) {
         // A sentinel search (buf[i] != 0), a read until EOF (c != EOF) or a

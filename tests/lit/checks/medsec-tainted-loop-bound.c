@@ -96,3 +96,25 @@ void through_call(int fd) {
   if (t <= 8)
     repeat(t); // no-warning, bounded by the caller
 }
+
+// A retry or read loop tests what the call just returned against a constant:
+// the peer decides when it stops, but no external count bounds it.
+int getchar(void);
+void poll_loops(void) {
+  int c, n;
+  while ((c = getchar()) > 0) // no-warning: each round reads afresh
+    step(c);
+  while ((n = getchar()) <= 0) // no-warning: a retry
+    step(n);
+  for (int i = 0; i < (n = getchar()); i++)
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-2]]:28: note: value received by 'getchar' here
+    step(i);
+  n = getchar();
+  while (n > 0) {
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: loop bound derived from input data has no upper limit; check it against a maximum before the loop
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: value received by 'getchar' here
+    step(n);
+    n--;
+  }
+}
