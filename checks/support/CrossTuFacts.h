@@ -57,6 +57,9 @@ struct CrossTuFact {
   std::string Origin;     // "received data"
   std::string SourceName; // the source function the data came from
   std::string File;       // the call, return or store, as the compiler names the file
+  /// Out: when only these members of the record Param points to receive the
+  /// data (a hash context's buffer, not its counters); empty: all of it.
+  std::vector<std::string> Fields;
   unsigned Line = 0, Column = 0;
   // Out: the function checked the value it wrote (a length against what is
   // left) on every return whose result lies in [CheckedResultMin,

@@ -281,6 +281,39 @@ TEST(CrossTuJoin, AnOutputCheckedOnSomeResultsKeepsThemInItsSource) {
   EXPECT_EQ(S["get_pair"], std::make_tuple(-99LL, -99LL, -99LL)) << J.overlayYaml();
 }
 
+TEST(CrossTuJoin, OutParametersNameTheMembersThatReceive) {
+  // sha_update (sha.c) writes received bytes into ctx->buffer only: its
+  // callers learn that member, not the whole context; radio_receive's
+  // record is received whole (no "fields").
+  json::Value Sha = fact("out", "sha_update", 0, "sha.c", 12);
+  Sha.getAsObject()->insert({"fields", json::Array{"buffer"}});
+  CrossTuJoin J;
+  J.addUnit("/p/sha.c", unitFacts({std::move(Sha), fact("out", "radio_receive", 0, "radio.c", 5)},
+                                  {"sha_update", "radio_receive"}, {}));
+  J.addUnit("/p/md.c", unitFacts({}, {}, {"sha_update", "radio_receive"}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/md.c"}));
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  std::map<std::string, std::vector<std::string>> Fields;
+  for (const rules::DataEntry &D : Cat->findCheck("medsec-tainted-array-index")->activeData("sources"))
+    Fields[D.Key] = D.getList("fields");
+  EXPECT_EQ(Fields["sha_update"], (std::vector<std::string>{"0.buffer"}));
+  EXPECT_TRUE(Fields["radio_receive"].empty());
+  // The facts a unit writes carry the members, and are read back.
+  CrossTuFacts F;
+  CrossTuFact X;
+  X.K = CrossTuFact::OutFact;
+  X.Name = "sha_update";
+  X.File = "sha.c";
+  X.Fields = {"buffer", "total"};
+  F.Facts.push_back(X);
+  json::Value V = crossTuFactsToJson(F, "/p", "/p");
+  const json::Object *O = V.getAsObject()->getArray("facts")->front().getAsObject();
+  ASSERT_NE(O->getArray("fields"), nullptr);
+  EXPECT_EQ(O->getArray("fields")->size(), 2u);
+}
+
 } // namespace
 
 namespace {

@@ -76,6 +76,8 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
         C["max"] = static_cast<int64_t>(*X.CheckedMax);
       O["checked"] = std::move(C);
     }
+    if (!X.Fields.empty())
+      O["fields"] = json::Array(X.Fields);
     Facts.push_back(std::move(O));
   }
   json::Array Derived;
@@ -152,6 +154,10 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
         F.CheckedResultMax = C->getInteger("resultMax");
         F.CheckedMax = C->getInteger("max");
       }
+      if (const json::Array *Fields = X->getArray("fields"))
+        for (const json::Value &M : *Fields)
+          if (auto S = M.getAsString())
+            F.Fields.push_back(S->str());
       if (F.Name.empty() || F.Kind.empty())
         continue;
       if (const json::Array *R = X->getArray("roots"))
@@ -419,6 +425,7 @@ std::string CrossTuJoin::overlayYaml() const {
   // tainted positions, the note of the earliest fact.
   struct SourceEntry {
     std::vector<std::string> Taints;
+    std::vector<std::string> Fields; // "ARG.member"
     const Fact *First = nullptr;
     bool OutParams = false;
     // The out-parameters' check by result: kept when every one has the same.
@@ -430,6 +437,8 @@ std::string CrossTuJoin::overlayYaml() const {
       continue;
     SourceEntry &S = SourceEntries[F.Name];
     S.Taints.push_back(F.Kind == "return" ? "return" : std::to_string(F.Param));
+    for (const std::string &M : F.Fields)
+      S.Fields.push_back(std::to_string(F.Param) + "." + M);
     S.OutParams |= F.Kind == "out";
     if (F.Kind == "out")
       S.Outs.push_back(&F);
@@ -440,9 +449,14 @@ std::string CrossTuJoin::overlayYaml() const {
     std::string Taints;
     for (const std::string &T : S.Taints)
       Taints += (Taints.empty() ? "" : ", ") + quoted(T);
+    std::string Fields;
+    for (const std::string &M : S.Fields)
+      Fields += (Fields.empty() ? "" : ", ") + quoted(M);
     const Fact &F = *S.First;
     Sources += "        - name: " + quoted(Name) + "\n          taints: [" + Taints + "]\n" +
-               checkedFields(S.Outs) + "          origin: " + quoted(F.Origin) +
+               checkedFields(S.Outs) +
+               (Fields.empty() ? "" : "          fields: [" + Fields + "]\n") +
+               "          origin: " + quoted(F.Origin) +
                "\n          channel: cross-tu\n          note: " +
                quoted((S.OutParams ? "value received through '" : "value returned by '") + shown(Name) +
                       "' here, " + F.Origin + " from another translation unit (" +

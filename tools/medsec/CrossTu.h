@@ -77,6 +77,7 @@ private:
     std::string Kind; // param | return | out | global
     std::string Name, ParamName, Origin, Source, File, Unit;
     unsigned Param = 0, Line = 0, Column = 0;
+    std::vector<std::string> Fields; // out: only these members of what Param points to
     bool Used = false; // some unit defines or uses Name: it goes into the rules
     // out: checked when the result lies in [CheckedResultMin, CheckedResultMax].
     bool Checked = false;

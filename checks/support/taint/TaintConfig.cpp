@@ -37,6 +37,15 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     const std::vector<std::string> Taints = D.getList("taints");
     S.Returns = mentionsReturn(Taints);
     S.OutArgs = parseArgs(Taints);
+    for (const std::string &F : D.getList("fields")) {
+      // "ARG.member"; a malformed item names no member and is ignored.
+      const size_t Dot = F.find('.');
+      if (Dot == 0 || Dot == std::string::npos || Dot + 1 == F.size() ||
+          F.find_first_not_of("0123456789") != Dot)
+        continue;
+      S.OutFields[static_cast<unsigned>(std::strtoul(F.c_str(), nullptr, 10))].push_back(
+          F.substr(Dot + 1));
+    }
     S.Origin = D.get("origin", "external data");
     S.Verb = D.get("verb", "received");
     S.Note = D.get("note");

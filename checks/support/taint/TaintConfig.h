@@ -38,6 +38,8 @@ struct SourceSpec {
   std::string Name;
   bool Returns = false;  // the return value (or what it points to) is external
   ArgSet OutArgs;        // what these arguments point to receives external data
+  /// Only these members of what an argument points to do (`fields: ["0.buffer"]`).
+  std::map<unsigned, std::vector<std::string>> OutFields;
   std::string Origin;    // noun phrase: "received data", "the environment"
   std::string Verb;      // note text: "value <verb> by 'name' here"
   std::string Note;      // replaces that note text when set (derived rules)

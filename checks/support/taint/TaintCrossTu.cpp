@@ -557,6 +557,11 @@ void Engine::recordCrossTuFacts() {
         if (C->Max)
           F.CheckedMax = finite(*C->Max);
       }
+      if (auto FS = S.ParamOutFields.find(I); FS != S.ParamOutFields.end())
+        for (const FieldDecl *Member : FS->second)
+          if (Member->getIdentifier() &&
+              std::find(F.Fields.begin(), F.Fields.end(), Member->getName()) == F.Fields.end())
+            F.Fields.push_back(Member->getName().str());
       Where(F, FD->getParamDecl(I)->getLocation());
       From(F, V.Trace);
       Keep(F);

@@ -51,6 +51,9 @@ struct Summary {
   /// ParamOut by the result returned (TaintStatus.cpp): what a caller testing
   /// the result knows of the outputs.
   std::vector<ReturnCase> Returns;
+  /// When only some members of the record a parameter points to receive it
+  /// (a hash context's buffer, not its counters): those members.
+  std::map<unsigned, std::vector<const FieldDecl *>> ParamOutFields;
   /// Globals and members a parameter is stored into unchecked (a setter).
   std::map<unsigned, std::vector<LocKey>> ParamGlobals;
 };

@@ -29,6 +29,21 @@ bool isGlobal(const ValueDecl *D) {
 
 bool isThis(const Expr *X) { return isa<CXXThisExpr>(X->IgnoreParenImpCasts()); }
 
+/// The member called Name of record type T, or of a record inside it (the
+/// engine locates a member of a member by the innermost one).
+const FieldDecl *memberNamed(QualType T, StringRef Name, unsigned Depth = 0) {
+  const RecordDecl *RD = T->getAsRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()) || Depth > 4)
+    return nullptr;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getName() == Name)
+      return F;
+  for (const FieldDecl *F : RD->fields())
+    if (const FieldDecl *In = memberNamed(F->getType(), Name, Depth + 1))
+      return In;
+  return nullptr;
+}
+
 } // namespace
 
 std::optional<std::pair<Int, Int>> FunctionAnalysis::typeRange(QualType T) const {
@@ -781,7 +796,12 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
           W.Trace =
               E.newStep(CE->getBeginLoc(),
                         "value received through '" + F->getNameAsString() + "' here", V.Trace);
-          store(*L, W, !L->Contents);
+          auto FS = CS.ParamOutFields.find(I);
+          if (FS == CS.ParamOutFields.end())
+            store(*L, W, !L->Contents);
+          else
+            for (const FieldDecl *Member : FS->second)
+              store(LocKey{L->Base, Member, L->Contents}, W, false);
           Written.emplace(I, *L);
         }
     if (CE->getDirectCallee())
@@ -813,6 +833,22 @@ void FunctionAnalysis::callEffectsOf(const CallExpr *CE, const FunctionDecl *F) 
         const bool ByRef =
             I < F->getNumParams() && F->getParamDecl(I)->getType()->isLValueReferenceType();
         if (auto L = ByRef ? lval(A) : pointeeLoc(A)) {
+          auto FS = Src->OutFields.find(I);
+          if (FS != Src->OutFields.end()) {
+            // Only the members named (`fields: ["0.buffer"]`) of the record
+            // the parameter points to (the engine locates a member by itself:
+            // void *md_ctx handed to sha256_update gets them out of sight).
+            QualType T;
+            if (I < F->getNumParams())
+              T = ByRef ? F->getParamDecl(I)->getType().getNonReferenceType()
+                        : F->getParamDecl(I)->getType()->getPointeeType();
+            if (T.isNull() || !T->isRecordType())
+              T = ByRef ? A->getType() : A->IgnoreParenImpCasts()->getType()->getPointeeType();
+            for (const std::string &Name : FS->second)
+              if (const FieldDecl *Member = T.isNull() ? nullptr : memberNamed(T, Name))
+                store(LocKey{L->Base, Member, L->Contents}, V, false);
+            continue;
+          }
           if (Reporting)
             ByRef ? checkSetting(A, V, CE) : checkSettingWrite(A, V, CE);
           store(*L, V, !L->Contents);
@@ -1282,6 +1318,8 @@ void FunctionAnalysis::run() {
       const ParmVarDecl *P = FD->getParamDecl(I);
       if (!P->getType()->isPointerType() && !P->getType()->isReferenceType())
         continue;
+      bool Whole = false;
+      std::vector<const FieldDecl *> Fields;
       for (auto It = Exit->lower_bound(LocKey{P, nullptr, false});
            It != Exit->end() && It->first.Base == P; ++It)
         // A type's limit is a source for the arithmetic that follows it, not a
@@ -1293,7 +1331,17 @@ void FunctionAnalysis::run() {
           V.Params = 0;
           V.Direct = -1;
           S.ParamOut[I] = V;
+          if (It->first.Field)
+            Fields.push_back(It->first.Field);
+          else
+            Whole = true;
         }
+      // A record of which only some members received it (a hash context's
+      // block buffer, not its counters): its callers learn those members.
+      const QualType T = P->getType()->getPointeeType().isNull() ? P->getType().getNonReferenceType()
+                                                                 : P->getType()->getPointeeType();
+      if (!Whole && !Fields.empty() && T->isRecordType())
+        S.ParamOutFields[I] = std::move(Fields);
     }
 }
 
