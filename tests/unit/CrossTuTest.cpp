@@ -3,6 +3,7 @@
 #include "../../rules/loader/Catalogue.h"
 
 #include "gtest/gtest.h"
+#include "llvm/Support/Process.h"
 
 #include <cstdio>
 #include <fstream>
@@ -35,7 +36,9 @@ json::Value fact(const char *Kind, const char *Name, int Param, const char *File
 /// file is named after the running test (ctest runs tests in parallel).
 std::shared_ptr<rules::Catalogue> loadWithOverlay(const std::string &Overlay,
                                                   std::vector<rules::Problem> &Problems) {
+  // The process id too: two checkouts' suites may run the same test at once.
   const std::string Path = ::testing::TempDir() + "derived-rules-" +
+                           std::to_string(llvm::sys::Process::getProcessId()) + "-" +
                            ::testing::UnitTest::GetInstance()->current_test_info()->name() +
                            ".yaml";
   std::ofstream(Path) << Overlay;
