@@ -49,9 +49,11 @@ struct FactRef {
 
 struct CrossTuFact {
   // OutFact: a function defined here writes external data into what its
-  // pointer parameter Param points to (an out-parameter).
-  enum Kind { ParamFact, ReturnFact, GlobalFact, OutFact } K = ParamFact;
-  std::string Name;       // the callee, the function returning or writing, the global
+  // pointer parameter Param points to (an out-parameter). MemberFact: a
+  // method stores external data into a member of its object (per field and
+  // class, `ns::Class::member_`).
+  enum Kind { ParamFact, ReturnFact, GlobalFact, OutFact, MemberFact } K = ParamFact;
+  std::string Name;       // the callee, the function returning or writing, the global, the member
   unsigned Param = 0;     // Param, Out: the 0-based parameter
   std::string ParamName;  // Param, Out: the parameter's name at the call's declaration
   std::string Origin;     // "received data"
@@ -99,7 +101,7 @@ struct CallCountFact {
 struct CrossTuFacts {
   std::vector<CrossTuFact> Facts;
   std::vector<std::string> Defines; // externally visible functions and globals
-  std::vector<std::string> Uses;    // functions and globals used but defined elsewhere
+  std::vector<std::string> Uses;    // used but defined elsewhere, members read through this
   /// A virtual method defined here and a method it overrides (at any level
   /// of the hierarchy), by their names across units: a virtual call in
   /// another unit may run it.

@@ -55,7 +55,8 @@ TEST(CrossTuNames, OverloadsCarryTheirParameterTypes) {
     }; }
   )cpp");
   // Canonical types: the same in every unit, whatever typedef each spells.
-  EXPECT_EQ(N["app::Parser::handle/2"], "app::Parser::handle(const unsigned char *, unsigned long)");
+  EXPECT_EQ(N["app::Parser::handle/2"],
+            "app::Parser::handle(const unsigned char *, unsigned long)");
   EXPECT_EQ(N["app::Parser::handle/1"], "app::Parser::handle(Frame &)"); // the last one seen
   EXPECT_EQ(N["app::Parser::other/1"], "app::Parser::other");
   // A const method is another overload than the same parameters without const.

@@ -211,21 +211,22 @@ TEST(CrossTuJoin, VirtualMethodsReachTheOverridersOfEveryUnit) {
     return A;
   };
   json::Value Commands = unitFacts({}, {"app::SetRate::run", "app::Ping::run", "app::pick"}, {});
-  Commands.getAsObject()->try_emplace(
-      "overrides", Overrides({{"app::SetRate::run", "app::Command::run"},
-                              {"app::Ping::run", "app::Command::run"}}));
+  Commands.getAsObject()->try_emplace("overrides",
+                                      Overrides({{"app::SetRate::run", "app::Command::run"},
+                                                 {"app::Ping::run", "app::Command::run"}}));
   json::Value Radio = unitFacts({fact("out", "drv::RadioPort::get", 0, "radio.cpp", 4)},
                                 {"drv::RadioPort::get"}, {});
-  Radio.getAsObject()->try_emplace(
-      "overrides", Overrides({{"drv::RadioPort::get", "drv::Port::get"},
-                              {"drv::RadioPort::get", "drv::Source::get"}}));
+  Radio.getAsObject()->try_emplace("overrides",
+                                   Overrides({{"drv::RadioPort::get", "drv::Port::get"},
+                                              {"drv::RadioPort::get", "drv::Source::get"}}));
   CrossTuJoin J;
   J.addUnit("/p/app.cpp", unitFacts({fact("param", "app::Command::run", 0, "app.cpp", 9)}, {"task"},
                                     {"app::Command::run", "drv::Port::get"}));
   J.addUnit("/p/commands.cpp", Commands);
   J.addUnit("/p/radio.cpp", Radio);
   J.addUnit("/p/other.cpp", unitFacts({}, {"log::Log::run"}, {"drv::Source::get"}));
-  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/app.cpp", "/p/commands.cpp", "/p/other.cpp"}));
+  EXPECT_EQ(J.advance(),
+            (std::vector<std::string>{"/p/app.cpp", "/p/commands.cpp", "/p/other.cpp"}));
   std::vector<rules::Problem> Problems;
   auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
   ASSERT_TRUE(Problems.empty()) << Problems.front().str();
@@ -315,6 +316,28 @@ TEST(CrossTuJoin, OutParametersNameTheMembersThatReceive) {
   const json::Object *O = V.getAsObject()->getArray("facts")->front().getAsObject();
   ASSERT_NE(O->getArray("fields"), nullptr);
   EXPECT_EQ(O->getArray("fields")->size(), 2u);
+}
+
+TEST(CrossTuJoin, MembersGoToTheUnitsWhoseMethodsReadThem) {
+  // rx.cpp's Rx::poll receives into this->req_; dispatch.cpp's methods read
+  // it, other.cpp defines Rx::reset but reads no member.
+  CrossTuJoin J;
+  J.addUnit("/p/rx.cpp",
+            unitFacts({fact("member", "Rx::req_", 0, "rx.cpp", 4)}, {"Rx::poll"}, {"Rx::req_"}));
+  J.addUnit("/p/dispatch.cpp", unitFacts({}, {"Rx::dispatch"}, {"Rx::req_"}));
+  J.addUnit("/p/other.cpp", unitFacts({}, {"Rx::reset"}, {}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/dispatch.cpp"}));
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
+  ASSERT_TRUE(Problems.empty()) << Problems.front().str();
+  const rules::CheckEntry *E = Cat->findCheck("medsec-tainted-array-index");
+  ASSERT_NE(E, nullptr);
+  std::string Note;
+  for (const rules::DataEntry &D : E->activeData("globals"))
+    if (D.Key == "Rx::req_")
+      Note = D.get("note");
+  EXPECT_EQ(Note, "member 'Rx::req_' declared here holds received data from another translation "
+                  "unit (rx.cpp:4)");
 }
 
 } // namespace

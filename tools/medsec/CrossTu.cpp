@@ -48,6 +48,7 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
     const char *Kind = X.K == CrossTuFact::ParamFact    ? "param"
                        : X.K == CrossTuFact::ReturnFact ? "return"
                        : X.K == CrossTuFact::OutFact    ? "out"
+                       : X.K == CrossTuFact::MemberFact ? "member"
                                                         : "global";
     json::Array Roots;
     for (const InputRoot &R : X.Roots)
@@ -341,7 +342,7 @@ std::vector<std::string> CrossTuJoin::advance() {
   for (const auto &[K, F] : Pending) {
     Add(F);
     const auto &Also = F.Kind == "param" ? OverridersOf : Overridden;
-    if (F.Kind == "global" || !Also.count(F.Name))
+    if (F.Kind == "global" || F.Kind == "member" || !Also.count(F.Name))
       continue;
     for (const std::string &Name : Also.at(F.Name)) {
       Fact G = F;
@@ -367,8 +368,10 @@ std::vector<std::string> CrossTuJoin::advance() {
         continue; // it knows already
       const bool Defines = N.Defines.count(F.Name), Uses = N.Uses.count(F.Name);
       // A parameter matters where the function is defined, a return value
-      // or an out-parameter where it is called, a global wherever it is read.
-      if ((F.Kind == "param" && Defines) || ((F.Kind == "return" || F.Kind == "out") && Uses) ||
+      // or an out-parameter where it is called, a global wherever it is read,
+      // a member where methods read it.
+      if ((F.Kind == "param" && Defines) ||
+          ((F.Kind == "return" || F.Kind == "out" || F.Kind == "member") && Uses) ||
           (F.Kind == "global" && (Defines || Uses))) {
         F.Used = true;
         Rerun.insert(Unit);
@@ -458,8 +461,8 @@ std::string CrossTuJoin::overlayYaml() const {
                (Fields.empty() ? "" : "          fields: [" + Fields + "]\n") +
                "          origin: " + quoted(F.Origin) +
                "\n          channel: cross-tu\n          note: " +
-               quoted((S.OutParams ? "value received through '" : "value returned by '") + shown(Name) +
-                      "' here, " + F.Origin + " from another translation unit (" +
+               quoted((S.OutParams ? "value received through '" : "value returned by '") +
+                      shown(Name) + "' here, " + F.Origin + " from another translation unit (" +
                       at(F.File, F.Line) + ")") +
                "\n";
   }
@@ -488,11 +491,12 @@ std::string CrossTuJoin::overlayYaml() const {
         ++It;
       continue;
     }
-    if (F.Used && F.Kind == "global")
+    if (F.Used && (F.Kind == "global" || F.Kind == "member"))
       Globals += "        - name: " + quoted(F.Name) + "\n          origin: " + quoted(F.Origin) +
                  "\n          channel: cross-tu\n          note: " +
-                 quoted("global '" + F.Name + "' declared here holds " + F.Origin +
-                        " from another translation unit (" + at(F.File, F.Line) + ")") +
+                 quoted((F.Kind == "global" ? "global '" : "member '") + F.Name +
+                        "' declared here holds " + F.Origin + " from another translation unit (" +
+                        at(F.File, F.Line) + ")") +
                  "\n";
     ++It;
   }

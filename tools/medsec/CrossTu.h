@@ -4,9 +4,10 @@
 // reports (CrossTuFacts.h) the external data it passes to functions defined
 // elsewhere (values, and what pointer arguments point to), returns from its
 // own functions, writes through their pointer parameters (out-parameters) and
-// stores in external globals. The join turns new facts into catalogue
-// entries of a derived rules file (callbacks, sources with a tainted return
-// or out-arguments, tainted globals), layered over
+// stores in external globals or in members of its objects. The join turns
+// new facts into catalogue entries of a derived rules file (callbacks,
+// sources with a tainted return or out-arguments, tainted globals and
+// members), layered over
 // the project's rules, and names the units to analyse again: those defining
 // or using a name with a new fact. A virtual method's parameter facts go to
 // every overrider the units report, an overrider's return and out-parameter

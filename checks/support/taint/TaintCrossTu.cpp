@@ -62,17 +62,23 @@ std::string methodJoinName(const CXXMethodDecl *M) {
     PrintingPolicy Policy(M->getASTContext().getLangOpts());
     Name += "(";
     for (unsigned I = 0; I < M->getNumParams(); ++I)
-      Name += (I ? ", " : "") + M->getParamDecl(I)
-                                    ->getType()
-                                    .getCanonicalType()
-                                    .getUnqualifiedType()
-                                    .getAsString(Policy);
+      Name +=
+          (I ? ", " : "") +
+          M->getParamDecl(I)->getType().getCanonicalType().getUnqualifiedType().getAsString(Policy);
     Name += M->isConst() ? ") const" : ")";
   }
   return Name;
 }
 
 } // namespace
+
+std::string memberJoinName(const FieldDecl *F) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  if (!F->getIdentifier() || !RD)
+    return {};
+  const std::string Prefix = classPrefix(RD);
+  return Prefix.empty() ? Prefix : Prefix + F->getName().str();
+}
 
 std::string joinName(const FunctionDecl *F) {
   if (!F || !F->getIdentifier())
@@ -234,6 +240,12 @@ public:
     return true;
   }
   bool VisitMemberExpr(MemberExpr *ME) { // link.fetch(buf, n): a method defined elsewhere
+    // A member read through this (request_): another unit's methods may
+    // store external data into it.
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (E.ThisFields.count(F) && !E.inSystemHeader(F))
+        if (std::string N = memberJoinName(F); !N.empty())
+          Uses.insert(std::move(N));
     const auto *M = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
     if (!M || E.inSystemHeader(M))
       return true;
@@ -331,6 +343,20 @@ std::string expandParamNote(const std::string &Note, StringRef Param) {
 void Engine::seedDeclaredGlobals() {
   if (Cfg.Globals.empty())
     return;
+  // A member another unit's methods store external data into (a derived
+  // entry named `ns::Class::member_`): what this unit's methods read in
+  // this->member_, as a member filled here would be.
+  for (const FieldDecl *F : ThisFields) {
+    auto It = Cfg.Globals.find(memberJoinName(F));
+    if (It == Cfg.Globals.end())
+      continue;
+    TVal T;
+    T.Real = true;
+    T.Trace =
+        rootStep(F, F->getLocation(), It->second.Note, It->second.Origin, F->getNameAsString());
+    GlobalTaint.emplace(LocKey{F, nullptr, false}, T);
+    GlobalTaint.emplace(LocKey{F, nullptr, true}, T);
+  }
   for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
     const auto *V = dyn_cast<VarDecl>(D);
     if (!V || !V->getIdentifier() || !V->hasGlobalStorage())
@@ -388,9 +414,9 @@ TVal FunctionAnalysis::crossingPointee(const Expr *A) {
 }
 
 void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *Callee) {
-  if (!::medsec::crossTuFactsEnabled() ||
-      !(joinable(Callee) || dispatchedElsewhere(CE, Callee)) || E.inSystemHeader(Callee) ||
-      Callee->hasAttr<FormatAttr>() || catalogued(E.Cfg, joinName(Callee)))
+  if (!::medsec::crossTuFactsEnabled() || !(joinable(Callee) || dispatchedElsewhere(CE, Callee)) ||
+      E.inSystemHeader(Callee) || Callee->hasAttr<FormatAttr>() ||
+      catalogued(E.Cfg, joinName(Callee)))
     return;
   for (unsigned I = 0; I < numArgs(CE) && I < Callee->getNumParams(); ++I) {
     const Expr *A = arg(CE, I);
@@ -568,17 +594,29 @@ void Engine::recordCrossTuFacts() {
     }
   }
   for (const auto &[L, V] : GlobalTaint) {
-    const auto *Var = dyn_cast_or_null<VarDecl>(L.Base);
-    if (!V.Real || !Var || !NameScanner::isJoinableGlobal(Var) || Cfg.Globals.count(Var->getName()))
-      continue;
+    // A global with external linkage, or a member of the objects of a class
+    // a method received into (the class's methods in other units read it).
     ::medsec::CrossTuFact F;
-    F.K = ::medsec::CrossTuFact::GlobalFact;
-    F.Name = Var->getName().str();
+    const Decl *Held = L.Base;
+    if (const auto *Fld = dyn_cast_or_null<FieldDecl>(L.Base)) {
+      F.K = ::medsec::CrossTuFact::MemberFact;
+      F.Name = memberJoinName(Fld);
+      if (F.Name.empty() || inSystemHeader(Fld))
+        continue;
+    } else if (const auto *Var = dyn_cast_or_null<VarDecl>(L.Base);
+               Var && NameScanner::isJoinableGlobal(Var)) {
+      F.K = ::medsec::CrossTuFact::GlobalFact;
+      F.Name = Var->getName().str();
+    } else {
+      continue;
+    }
+    if (!V.Real || Cfg.Globals.count(F.Name))
+      continue;
     // The store is not recorded: name where the data entered this unit.
     const Step *Root = V.Trace;
     while (Root && Root->Prev)
       Root = Root->Prev;
-    Where(F, Root ? Root->Loc : Var->getLocation());
+    Where(F, Root ? Root->Loc : Held->getLocation());
     From(F, V.Trace);
     Keep(F);
   }

@@ -248,6 +248,9 @@ bool isDifference(const Expr *Op);
 /// empty for a function of an anonymous namespace or a local class, a
 /// template, a constructor, destructor or operator.
 std::string joinName(const FunctionDecl *F);
+/// A member's name across units, `ns::Class::member_` (empty when the class
+/// has no such name, as for joinName).
+std::string memberJoinName(const FieldDecl *F);
 
 class FunctionAnalysis {
 public:
