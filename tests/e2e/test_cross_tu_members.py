@@ -52,6 +52,10 @@ class CrossTuMembers(CrossTuProjectTest):
             ("dispatch.cpp", 4, "member 'Rx::req_' declared here holds received data from "
                                 "another translation unit (rx.cpp:4)"),
         ], r.stderr)
+        # The receive in rx.cpp is counted as feeding the finding in dispatch.cpp.
+        recv = [i for i in data["attack_surface"] if i["name"] == "recv"]
+        self.assertEqual([(i["file"].split("/")[-1], i["findings"]) for i in recv],
+                         [("rx.cpp", 1)], data["attack_surface"])
 
 
 if __name__ == "__main__":

@@ -354,6 +354,8 @@ void Engine::seedDeclaredGlobals() {
     T.Real = true;
     T.Trace =
         rootStep(F, F->getLocation(), It->second.Note, It->second.Origin, F->getNameAsString());
+    // Findings it feeds count for the inputs of the unit that filled it.
+    noteDerivedRoot(T.Trace, It->second.Channel, {{"member", It->second.Name, 0}});
     GlobalTaint.emplace(LocKey{F, nullptr, false}, T);
     GlobalTaint.emplace(LocKey{F, nullptr, true}, T);
   }
