@@ -677,6 +677,11 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
   if (!LoopsSeen.insert(Loop).second)
     return;
   // The culprit: a tainted value without an upper limit that decides the exit.
+  // An operand that is one known constant, untainted (c != EOF, ret <= 0).
+  auto Constant = [&](const Expr *O) {
+    const TVal OV = value(O);
+    return !OV.tainted() && OV.Lo.isConst() && OV.Hi.isConst() && OV.Lo.V == OV.Hi.V;
+  };
   std::function<const Expr *(const Expr *)> Unbounded = [&](const Expr *C) -> const Expr * {
     C = C->IgnoreParenImpCasts();
     auto Bad = [&](const Expr *X) -> const Expr * {
@@ -700,9 +705,7 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
         // returned against a constant; no external count decides the exit.
         auto Polled = [&](const Expr *S, const Expr *O) {
           const auto *A = dyn_cast<BinaryOperator>(S->IgnoreParenImpCasts());
-          const TVal OV = value(O);
-          return A && A->getOpcode() == BO_Assign && !OV.tainted() && OV.Lo.isConst() &&
-                 OV.Hi.isConst() && OV.Lo.V == OV.Hi.V;
+          return A && A->getOpcode() == BO_Assign && Constant(O);
         };
         const Expr *A = Polled(BO->getLHS(), BO->getRHS()) ? nullptr : Bad(BO->getLHS());
         return A ? A : Polled(BO->getRHS(), BO->getLHS()) ? nullptr : Bad(BO->getRHS());
@@ -718,10 +721,7 @@ void FunctionAnalysis::checkLoop(const Stmt *Loop, const Expr *Cond) {
           const Expr *Var = S->IgnoreParenImpCasts();
           if (!isa<DeclRefExpr, MemberExpr>(Var))
             continue;
-          const TVal OV = value(O);
-          const bool AgainstConstant =
-              !OV.tainted() && OV.Lo.isConst() && OV.Hi.isConst() && OV.Lo.V == OV.Hi.V;
-          if (AgainstConstant && !steppedIn(Loop, Var))
+          if (Constant(O) && !steppedIn(Loop, Var))
             continue;
           if (const Expr *X = Bad(S))
             return X;
@@ -854,16 +854,16 @@ bool FunctionAnalysis::sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || Allocated)
       return;
+    // What Dest is initialised or assigned with here.
     const Expr *Init = nullptr;
-    const Expr *Target = nullptr;
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       const auto *DR = dyn_cast<DeclRefExpr>(Dest);
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D); V && DR && V == DR->getDecl() && V->getInit())
-          Init = V->getInit(), Target = Dest;
+          Init = V->getInit();
     } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
       if (samePath(BO->getLHS(), Dest))
-        Init = BO->getRHS(), Target = Dest;
+        Init = BO->getRHS();
     }
     // a->buf = p = malloc(n): the inner assignment's value.
     while (Init)
@@ -872,7 +872,7 @@ bool FunctionAnalysis::sizeOfAllocation(const CallExpr *CE, const SizeSinkSpec &
         Init = In->getRHS();
       else
         break;
-    if (Init && Target)
+    if (Init)
       if (const auto *AC = dyn_cast<CallExpr>(Init->IgnoreParenCasts()))
         if (const FunctionDecl *AF = AC->getDirectCallee()) {
           auto AS = E.Cfg.SizeSinks.find(calleeName(AF));
