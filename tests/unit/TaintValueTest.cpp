@@ -95,3 +95,36 @@ TEST(TaintValue, ATaintedStatusKeepsItsTaintWhenStatusesDiffer) {
   ASSERT_EQ(Into.count(N), 1u);
   EXPECT_EQ(Into.at(N).Status, nullptr);
 }
+
+namespace {
+// Any non-null pointer names a member; the values never dereference it.
+const clang::FieldDecl *member(uintptr_t N) {
+  return reinterpret_cast<const clang::FieldDecl *>(N * 8);
+}
+TVal paramThrough(unsigned I, const clang::FieldDecl *F) {
+  TVal V;
+  V.Params = uint64_t(1) << I;
+  V.ParamField = F;
+  V.ParamFieldOf = F ? static_cast<int>(I) : -1;
+  return V;
+}
+} // namespace
+
+TEST(TaintValue, AParameterReachedThroughOneMemberKeepsItThroughJoins) {
+  const TVal Total = paramThrough(0, member(1)), Len = paramThrough(2, nullptr);
+  // ctx->total + ilen: parameter 0 through 'total', parameter 2 whole.
+  TVal Sum = joinVal(Total, Len);
+  EXPECT_EQ(Sum.memberOfParam(0), member(1));
+  EXPECT_EQ(Sum.memberOfParam(2), nullptr);
+  // The same member on both paths stays; another member, or the whole
+  // record on one path, makes the whole record count.
+  EXPECT_EQ(joinVal(Sum, Total).memberOfParam(0), member(1));
+  EXPECT_EQ(joinVal(Sum, paramThrough(0, member(2))).memberOfParam(0), nullptr);
+  EXPECT_EQ(joinVal(Total, paramThrough(0, nullptr)).memberOfParam(0), nullptr);
+  // A value that no longer depends on the parameter says nothing of it.
+  TVal Real = Total;
+  Real.Params = 0;
+  Real.Real = true;
+  EXPECT_EQ(Real.memberOfParam(0), nullptr);
+  EXPECT_FALSE(Total.sameAs(paramThrough(0, member(2))));
+}

@@ -37,6 +37,8 @@ struct ParamSink {
   bool Validated = false;
   std::vector<FlowNote> Chain; // calls from the summarised function to the sink
   const Expr *WrapOp = nullptr; // an unsigned wrap: reported once its result reaches a use
+  /// The sink sees only this member of the record the parameter points to.
+  const FieldDecl *Member = nullptr;
 };
 
 /// What a caller needs to know about a function of this TU. Parameter sets
@@ -263,6 +265,10 @@ private:
   TVal value(const Expr *X);
   TVal pointee(const Expr *X);
   TVal taintOf(const Expr *X); // value or pointee, whichever is tainted
+  /// taintOf argument I of CE, or, when Callee reads only Member of the
+  /// record it points to, what the argument's record holds there.
+  TVal argTaint(const CallExpr *CE, const FunctionDecl *Callee, unsigned I,
+                const FieldDecl *Member);
   TVal pointerValue(const Expr *X);
   std::optional<LocKey> lval(const Expr *X);
   std::optional<LocKey> pointeeLoc(const Expr *X);

@@ -172,11 +172,22 @@ TVal FunctionAnalysis::lookup(const LocKey &L) {
     // obj->len_ that a method of its class received into this->len_.
     if (const TVal *V = Find(*ML))
       return *V;
+  // A member of the record a parameter points to (or refers to) is that
+  // parameter through the member: its caller's record may hold external data
+  // in other members only.
+  auto MemberOf = [&](TVal &R, const TVal &Param) {
+    if (L.Field && Param.Direct >= 0 && Param.Direct < 64) {
+      R.ParamField = L.Field;
+      R.ParamFieldOf = Param.Direct;
+    }
+  };
   if (L.Field)
     if (const TVal *V = Find(LocKey{L.Base, nullptr, L.Contents})) {
       TVal R = *V;
       R.Lo = R.Hi = Bound();
       R.Direct = -1;
+      if (!L.Contents && isa<ParmVarDecl>(L.Base) && L.Base->getType()->isReferenceType())
+        MemberOf(R, *V);
       return R;
     }
   if (L.Contents) {
@@ -185,6 +196,7 @@ TVal FunctionAnalysis::lookup(const LocKey &L) {
       TVal R = *V;
       R.Lo = R.Hi = Bound();
       R.Direct = -1;
+      MemberOf(R, *V);
       return R;
     }
   } else if (!L.Field && L.Base && L.Base->getType()->isRecordType()) {
@@ -293,6 +305,7 @@ TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &A, const TVal &B
   }
   R.Real = A.Real || B.Real;
   R.Params = A.Params | B.Params;
+  joinParamField(R, A, B);
   R.Trace = A.Real ? A.Trace : (B.Real ? B.Trace : (A.Trace ? A.Trace : B.Trace));
   R.Validated = (!A.tainted() || A.Validated) && (!B.tainted() || B.Validated);
   R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
@@ -403,6 +416,35 @@ TVal FunctionAnalysis::taintOf(const Expr *X) {
     }
   }
   return V;
+}
+
+/// Is Member a member of record T or of a record T holds (by value)?
+static bool memberWithin(QualType T, const FieldDecl *Member, unsigned Depth = 0) {
+  const RecordDecl *RD = T.isNull() ? nullptr : T->getAsRecordDecl();
+  if (!RD || Depth > 4 || !(RD = RD->getDefinition()))
+    return false;
+  for (const FieldDecl *F : RD->fields())
+    if (F->getCanonicalDecl() == Member->getCanonicalDecl() ||
+        memberWithin(F->getType(), Member, Depth + 1))
+      return true;
+  return false;
+}
+
+TVal FunctionAnalysis::argTaint(const CallExpr *CE, const FunctionDecl *Callee, unsigned I,
+                                const FieldDecl *Member) {
+  const Expr *A = arg(CE, I);
+  TVal T = taintOf(A);
+  if (!Member)
+    return T;
+  // The callee reads only Member of the record: what the argument's record
+  // holds there (the locations name the innermost member, as here).
+  const bool ByRef =
+      I < Callee->getNumParams() && Callee->getParamDecl(I)->getType()->isReferenceType();
+  const std::optional<LocKey> L = ByRef ? lval(A) : pointeeLoc(A);
+  const QualType RT = ByRef ? A->getType() : A->IgnoreParenImpCasts()->getType()->getPointeeType();
+  if (!L || L->Field || !memberWithin(RT, Member))
+    return T; // a member of a member, or a record of another type (void *): whole
+  return lookup(LocKey{L->Base, Member, L->Contents});
 }
 
 TVal FunctionAnalysis::pointerValue(const Expr *X) {
@@ -526,7 +568,7 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
   }
   for (unsigned I = 0; I < numArgs(CE) && I < 64; ++I)
     if (Ret.Params & (uint64_t(1) << I)) {
-      TVal A = taintOf(arg(CE, I));
+      TVal A = argTaint(CE, F, I, Ret.memberOfParam(I));
       if (!A.tainted())
         continue;
       if (Ret.Direct == static_cast<int>(I)) {

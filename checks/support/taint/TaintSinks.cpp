@@ -351,6 +351,7 @@ void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkE
       PS.Hi = V.Hi;
       PS.Validated = V.Validated;
       PS.WrapOp = Held;
+      PS.Member = V.memberOfParam(I);
       S.Sinks[I].push_back(std::move(PS));
     }
 }
@@ -956,8 +957,8 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
     if (I >= numArgs(CE))
       continue;
     const Expr *A = arg(CE, I);
-    TVal T = taintOf(A);
-    if (!T.tainted())
+    const TVal Whole = taintOf(A);
+    if (!Whole.tainted() && llvm::none_of(List, [](const ParamSink &PS) { return PS.Member; }))
       continue;
     const ParmVarDecl *P = I < Callee->getNumParams() ? Callee->getParamDecl(I) : nullptr;
     // A virtual call names the overrider it may run: several can be reported.
@@ -971,6 +972,9 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
             (P && P->getIdentifier() ? " as '" + P->getNameAsString() + "'" : std::string()) +
             " here"};
     for (const ParamSink &PS : List) {
+      const TVal T = PS.Member ? argTaint(CE, Callee, I, PS.Member) : Whole;
+      if (!T.tainted())
+        continue; // the sink reads a member the argument's record holds no external data in
       if (PS.Kind != SinkKind::Arithmetic)
         E.reachWrap(T.Wrap);
       Bound Lo = PS.Lo, Hi = PS.Hi;
@@ -1002,6 +1006,7 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
           P.Hi = Hi;
           P.Validated = Validated;
           P.Chain = Chain;
+          P.Member = T.memberOfParam(J);
           Up.emplace_back(J, std::move(P));
         }
     }
@@ -1010,7 +1015,7 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
     std::vector<ParamSink> &To = S.Sinks[J];
     const bool Known = llvm::any_of(To, [&P = P](const ParamSink &O) {
       return O.Kind == P.Kind && O.Loc == P.Loc && O.Direct == P.Direct && O.Lo == P.Lo &&
-             O.Hi == P.Hi && O.Validated == P.Validated;
+             O.Hi == P.Hi && O.Validated == P.Validated && O.Member == P.Member;
     });
     if (!Known)
       To.push_back(std::move(P));

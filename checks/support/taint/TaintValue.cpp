@@ -22,7 +22,24 @@ TVal joinVal(const TVal &A, const TVal &B) {
                           : A.NonZero && B.NonZero;
   R.Wrap = A.Wrap ? A.Wrap : B.Wrap;
   R.Status = A.Status == B.Status ? A.Status : nullptr;
+  joinParamField(R, A, B);
   return R;
+}
+
+void joinParamField(TVal &R, const TVal &A, const TVal &B) {
+  R.ParamField = nullptr;
+  R.ParamFieldOf = -1;
+  for (const auto &[X, Y] : {std::pair{&A, &B}, std::pair{&B, &A}}) {
+    if (X->ParamFieldOf < 0)
+      continue;
+    const auto I = static_cast<unsigned>(X->ParamFieldOf);
+    const FieldDecl *F = X->memberOfParam(I);
+    if (!F || ((Y->Params >> I & 1) && Y->memberOfParam(I) != F))
+      continue;
+    R.ParamField = F;
+    R.ParamFieldOf = X->ParamFieldOf;
+    return;
+  }
 }
 
 // A type's limit held on one path only is a sentinel (best = INT_MAX before a

@@ -51,12 +51,23 @@ struct TVal {
   /// depend on it (a status: 0 when the length it wrote was checked). Kept in
   /// the state even when not tainted, so a later test of it refines them.
   const Expr *Status = nullptr;
+  /// Parameter #ParamFieldOf reaches this value only through member
+  /// ParamField of the record it points to (ctx->total, not ctx->buffer): a
+  /// caller whose record has other members external passes nothing here.
+  /// Without it (or for the other parameters) the whole record counts.
+  const clang::FieldDecl *ParamField = nullptr;
+  int ParamFieldOf = -1;
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }
+  /// The member of parameter I's record this value comes through, if only one.
+  const clang::FieldDecl *memberOfParam(unsigned I) const {
+    return ParamFieldOf == static_cast<int>(I) && (Params >> I & 1) ? ParamField : nullptr;
+  }
   bool sameAs(const TVal &O) const {
     return Real == O.Real && Params == O.Params && Lo == O.Lo && Hi == O.Hi &&
            Validated == O.Validated && Direct == O.Direct && Limit == O.Limit &&
-           Address == O.Address && NonZero == O.NonZero && Wrap == O.Wrap && Status == O.Status;
+           Address == O.Address && NonZero == O.NonZero && Wrap == O.Wrap &&
+           Status == O.Status && ParamField == O.ParamField && ParamFieldOf == O.ParamFieldOf;
   }
 };
 
@@ -93,6 +104,10 @@ constexpr unsigned MaxReturnCases = 16;
 void addReturnCase(std::vector<ReturnCase> &Cases, const ReturnCase &C);
 
 TVal joinVal(const TVal &A, const TVal &B);
+/// Sets R's parameter member from A and B (R.Params is already their union):
+/// kept when the other side does not depend on that parameter or reaches it
+/// through the same member; otherwise the parameter's whole record counts.
+void joinParamField(TVal &R, const TVal &A, const TVal &B);
 /// Joins From into Into; true when Into changed. Widen drops bounds that
 /// still move, so loops converge.
 bool joinState(TaintState &Into, const TaintState &From, bool Widen);
