@@ -27,6 +27,36 @@ void addOrigins(CrossTuFact &Into, const CrossTuFact &From) {
   addSorted(Into.Via, From.Via);
 }
 
+bool widenRange(std::optional<ValueRange> &Into, const std::optional<ValueRange> &From) {
+  if (!Into)
+    return false;
+  if (!From) {
+    Into.reset();
+    return true;
+  }
+  const ValueRange Old = *Into;
+  ValueRange &R = *Into;
+  // Each end: open when either is, else the looser constant with its kind
+  // (checked when the two are equal and either was).
+  auto Widen = [](std::optional<int64_t> &V, bool &Checked, std::optional<int64_t> W, bool WChecked,
+                  bool Lower) {
+    if (!V || !W) {
+      V.reset();
+      Checked = false;
+    } else if (*W == *V) {
+      Checked |= WChecked;
+    } else if (Lower ? *W < *V : *W > *V) {
+      V = W;
+      Checked = WChecked;
+    }
+  };
+  Widen(R.Lo, R.LoChecked, From->Lo, From->LoChecked, true);
+  Widen(R.Hi, R.HiChecked, From->Hi, From->HiChecked, false);
+  if (!R.Lo && !R.Hi)
+    Into.reset();
+  return !Into || !(*Into == Old);
+}
+
 void enableCrossTuFacts(bool On) { Enabled = On; }
 bool crossTuFactsEnabled() { return Enabled; }
 

@@ -14,6 +14,8 @@
 #ifndef MEDSEC_CHECKS_SUPPORT_CROSSTUFACTS_H
 #define MEDSEC_CHECKS_SUPPORT_CROSSTUFACTS_H
 
+#include "../../rules/loader/ParamRange.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +49,11 @@ struct FactRef {
   bool operator==(const FactRef &O) const { return !(*this < O) && !(O < *this); }
 };
 
+/// The widest of two call sites' ranges: nothing (unbounded) when either is,
+/// an end open when either's is, the looser constant (and how it was
+/// bounded) otherwise. True when Into changed.
+bool widenRange(std::optional<ValueRange> &Into, const std::optional<ValueRange> &From);
+
 struct CrossTuFact {
   // OutFact: a function defined here writes external data into what its
   // pointer parameter Param points to (an out-parameter). MemberFact: a
@@ -62,6 +69,9 @@ struct CrossTuFact {
   /// Out: when only these members of the record Param points to receive the
   /// data (a hash context's buffer, not its counters); empty: all of it.
   std::vector<std::string> Fields;
+  /// Param: the interval of the value at every call site of this unit that
+  /// passes it (their widest); nothing: unbounded at some site.
+  std::optional<ValueRange> Range;
   unsigned Line = 0, Column = 0;
   // Out: the function checked the value it wrote (a length against what is
   // left) on every return whose result lies in [CheckedResultMin,

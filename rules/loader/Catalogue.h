@@ -90,7 +90,7 @@ struct DataEntry {
 
 /// Field type in a check's data schema.
 struct FieldType {
-  std::string Kind; // string int bool severity cwe regex string-list enum
+  std::string Kind; // string int bool severity cwe regex string-list range-list enum
   std::vector<std::string> EnumValues;
 };
 

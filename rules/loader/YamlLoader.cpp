@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Catalogue.h"
+#include "ParamRange.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -33,8 +34,8 @@ const std::vector<std::string> Bases = {"verified", "secondary", "inferred"};
 const std::vector<std::string> Checkables = {"yes", "partly", "no", "evidence", "inventory"};
 const std::vector<std::string> Statuses = {"implemented", "partial", "planned"};
 const std::vector<std::string> Relations = {"direct", "supports"};
-const std::vector<std::string> FieldKinds = {"string", "int",   "bool",       "severity",
-                                             "cwe",    "regex", "string-list"};
+const std::vector<std::string> FieldKinds = {"string", "int",   "bool",        "severity",
+                                             "cwe",    "regex", "string-list", "range-list"};
 
 std::string joined(const std::vector<std::string> &V) {
   std::string S;
@@ -570,10 +571,18 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
 
 bool Reader::checkFieldValue(const YAML::Node &V, const std::string &What, const FieldType &T,
                              DataEntry &E, const std::string &Field) {
-  if (T.Kind == "string-list") {
+  if (T.Kind == "string-list" || T.Kind == "range-list") {
     std::vector<std::string> L;
     if (!stringList(V, What, L))
       return false;
+    if (T.Kind == "range-list")
+      for (const std::string &R : L) {
+        std::string Error;
+        if (!parseParamRange(R, Error)) {
+          error(V, What + ": " + Error);
+          return false;
+        }
+      }
     E.Lists[Field] = L;
     return true;
   }

@@ -165,12 +165,14 @@ class ResultCache(unittest.TestCase):
             f.write("")
         shutil.copy(paths[3], paths[2])  # another unit's entry under this key
         with open(paths[3], "w") as f:
-            json.dump({"format": 2, "key": os.path.basename(paths[3])[:-5], "inputs": [],
+            json.dump({"format": 3, "key": os.path.basename(paths[3])[:-5], "inputs": [],
                        "unit": {"file": 7}}, f)
-        # An entry of the previous format (its findings name no inputs), intact otherwise.
+        # An entry of the previous format (its cross-TU parameter facts carry no interval, a
+        # checked number none at all), intact otherwise.
         with open(paths[4]) as f:
             old = json.load(f)
-        old["format"] = 1
+        self.assertEqual(old["format"], 3)
+        old["format"] = 2
         with open(paths[4], "w") as f:
             json.dump(old, f)
         _, warm = self.scan(2)

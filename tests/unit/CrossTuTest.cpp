@@ -538,3 +538,129 @@ TEST(CrossTuJoin, FindingsStartingAtADerivedValueNameItsInputs) {
 }
 
 } // namespace
+
+namespace {
+json::Value rangedFact(const char *Name, int Param, const char *File, int Line,
+                       std::optional<int64_t> Lo, std::optional<int64_t> Hi, bool HiChecked) {
+  json::Value V = fact("param", Name, Param, File, Line);
+  json::Object R;
+  if (Lo)
+    R["lo"] = *Lo;
+  if (Hi)
+    R["hi"] = *Hi;
+  if (HiChecked)
+    R["hiChecked"] = true;
+  V.getAsObject()->try_emplace("range", std::move(R));
+  return V;
+}
+
+/// The ranges of the derived callback entry for Name, as the catalogue reads them.
+std::vector<std::string> derivedRanges(const CrossTuJoin &J, const std::string &Name) {
+  std::vector<rules::Problem> Problems;
+  auto Cat = loadWithOverlay(J.overlayYaml(), Problems);
+  EXPECT_TRUE(Problems.empty()) << (Problems.empty() ? "" : Problems.front().str());
+  if (!Cat)
+    return {"(no catalogue)"};
+  for (const rules::DataEntry &D :
+       Cat->findCheck("medsec-tainted-array-index")->activeData("callbacks"))
+    if (D.Key == Name)
+      return D.getList("ranges");
+  return {"(no entry)"};
+}
+} // namespace
+
+TEST(CrossTuJoin, AParameterCrossesInTheWidestIntervalOfItsCallSites) {
+  // Two units call parse: one checked n <= 200, one passes a byte (0..255 by its type).
+  CrossTuJoin J;
+  J.addUnit("/p/a.c", unitFacts({rangedFact("parse", 1, "a.c", 9, 0, 200, true)}, {}, {"parse"}));
+  J.addUnit("/p/b.c", unitFacts({rangedFact("parse", 1, "b.c", 4, 0, 255, false)}, {}, {"parse"}));
+  J.addUnit("/p/c.c", unitFacts({}, {"parse"}, {}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/c.c"}));
+  EXPECT_EQ(derivedRanges(J, "parse"), (std::vector<std::string>{"1: 0..255"}));
+
+  // One site that passes it unbounded makes it unbounded: no range at all.
+  CrossTuJoin K;
+  K.addUnit("/p/a.c", unitFacts({rangedFact("parse", 1, "a.c", 9, 0, 16, true)}, {}, {"parse"}));
+  K.addUnit("/p/b.c", unitFacts({fact("param", "parse", 1, "b.c", 4)}, {}, {"parse"}));
+  K.addUnit("/p/c.c", unitFacts({}, {"parse"}, {}));
+  K.advance();
+  EXPECT_EQ(derivedRanges(K, "parse"), std::vector<std::string>{});
+  EXPECT_NE(K.overlayYaml().find("params: [\"1\"]"), std::string::npos) << K.overlayYaml();
+
+  // Equal checked ends stay checked; an open end stays open.
+  CrossTuJoin L;
+  L.addUnit("/p/a.c", unitFacts({rangedFact("parse", 1, "a.c", 9, std::nullopt, 16, true),
+                                 rangedFact("parse", 2, "a.c", 9, 0, 7, true)},
+                                {}, {"parse"}));
+  L.addUnit("/p/b.c", unitFacts({rangedFact("parse", 1, "b.c", 4, 0, 16, true)}, {}, {"parse"}));
+  L.addUnit("/p/c.c", unitFacts({}, {"parse"}, {}));
+  L.advance();
+  EXPECT_EQ(derivedRanges(L, "parse"),
+            (std::vector<std::string>{"1: ..16, checked upper", "2: 0..7, checked upper"}));
+}
+
+TEST(CrossTuJoin, AWiderIntervalLaterWidensTheRuleAndRerunsTheDefiner) {
+  CrossTuJoin J;
+  J.addUnit("/p/a.c", unitFacts({rangedFact("parse", 0, "a.c", 9, 0, 16, true)}, {}, {"parse"}));
+  J.addUnit("/p/c.c", unitFacts({}, {"parse"}, {}));
+  J.addUnit("/p/b.c", unitFacts({}, {}, {"parse"}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/c.c"}));
+  EXPECT_EQ(derivedRanges(J, "parse"), (std::vector<std::string>{"0: 0..16, checked upper"}));
+  // b.c, analysed again for another reason, now passes parse an unbounded value.
+  J.addUnit("/p/b.c", unitFacts({fact("param", "parse", 0, "b.c", 30)}, {}, {"parse"}));
+  EXPECT_EQ(J.advance(), (std::vector<std::string>{"/p/c.c"}));
+  EXPECT_EQ(derivedRanges(J, "parse"), std::vector<std::string>{});
+  // The same again changes nothing: no round.
+  J.addUnit("/p/b.c", unitFacts({fact("param", "parse", 0, "b.c", 30)}, {}, {"parse"}));
+  EXPECT_TRUE(J.advance().empty());
+}
+
+TEST(CrossTuJoin, WidenRange) {
+  std::optional<ValueRange> A = ValueRange{0, 16, false, true};
+  EXPECT_FALSE(widenRange(A, ValueRange{2, 16, false, false}));
+  EXPECT_EQ(*A, (ValueRange{0, 16, false, true}));
+  EXPECT_TRUE(widenRange(A, ValueRange{-4, 255, true, false}));
+  EXPECT_EQ(*A, (ValueRange{-4, 255, true, false}));
+  EXPECT_TRUE(widenRange(A, ValueRange{std::nullopt, 10, false, true}));
+  EXPECT_EQ(*A, (ValueRange{std::nullopt, 255, false, false}));
+  EXPECT_TRUE(widenRange(A, ValueRange{0, std::nullopt, false, false}));
+  EXPECT_FALSE(A.has_value()); // both ends open: unbounded
+  std::optional<ValueRange> B = ValueRange{0, 1, false, false};
+  EXPECT_TRUE(widenRange(B, std::nullopt));
+  EXPECT_FALSE(B.has_value());
+  EXPECT_FALSE(widenRange(B, ValueRange{0, 1, false, false})); // unbounded stays so
+  EXPECT_FALSE(B.has_value());
+}
+
+TEST(CrossTuJoin, ParamRangeTextRoundTripsAndRejectsMalformedRanges) {
+  std::string Error;
+  for (const ValueRange &R :
+       {ValueRange{0, 200, false, true}, ValueRange{std::nullopt, 16, false, true},
+        ValueRange{-3, 7, true, true}, ValueRange{5, std::nullopt, true, false},
+        ValueRange{0, 255, false, false}}) {
+    auto P = parseParamRange(formatParamRange(3, R), Error);
+    ASSERT_TRUE(P) << formatParamRange(3, R) << ": " << Error;
+    EXPECT_EQ(P->first, 3u);
+    EXPECT_EQ(P->second, R) << formatParamRange(3, R);
+  }
+  EXPECT_EQ(formatParamRange(1, ValueRange{0, 200, false, true}), "1: 0..200, checked upper");
+  for (const char *Bad : {"0..200", "x: 0..200", "1: 0-200", "1: ..", "1: 9..2", "1: 0..2x",
+                          "1: 0..200, checked sideways", "1: ..200, checked lower"}) {
+    Error.clear();
+    EXPECT_FALSE(parseParamRange(Bad, Error)) << Bad;
+    EXPECT_NE(Error.find(std::string("'") + Bad + "'"), std::string::npos) << Error;
+  }
+}
+
+TEST(CrossTuJoin, AMalformedRangeInARulesFileIsAnErrorNamingIt) {
+  std::vector<rules::Problem> Problems;
+  loadWithOverlay(
+      "checks:\n  - id: medsec-tainted-array-index\n    data:\n      callbacks:\n"
+      "        - name: parse\n          params: [\"1\"]\n          ranges: [\"1: 0-200\"]\n",
+      Problems);
+  ASSERT_EQ(Problems.size(), 1u);
+  EXPECT_NE(Problems.front().str().find("'ranges': range '1: 0-200' has no interval"),
+            std::string::npos)
+      << Problems.front().str();
+  EXPECT_NE(Problems.front().str().find(":7:"), std::string::npos) << Problems.front().str();
+}

@@ -25,6 +25,34 @@ FactRef factRefFromJson(const json::Object &O) {
           static_cast<unsigned>(O.getInteger("param").value_or(0))};
 }
 
+/// A parameter fact's interval: {"lo": 0, "hi": 200, "hiChecked": true}, an
+/// open end left out, an end implied by the type or arithmetic unmarked.
+json::Object rangeToJson(const ValueRange &R) {
+  json::Object O;
+  if (R.Lo)
+    O["lo"] = *R.Lo;
+  if (R.Hi)
+    O["hi"] = *R.Hi;
+  if (R.LoChecked)
+    O["loChecked"] = true;
+  if (R.HiChecked)
+    O["hiChecked"] = true;
+  return O;
+}
+
+std::optional<ValueRange> rangeFromJson(const json::Object *O) {
+  if (!O)
+    return std::nullopt;
+  ValueRange R;
+  R.Lo = O->getInteger("lo");
+  R.Hi = O->getInteger("hi");
+  R.LoChecked = R.Lo && O->getBoolean("loChecked").value_or(false);
+  R.HiChecked = R.Hi && O->getBoolean("hiChecked").value_or(false);
+  if (!R.Lo && !R.Hi)
+    return std::nullopt;
+  return R;
+}
+
 /// An entry's location members: file, line and column.
 std::tuple<std::string, unsigned, unsigned> locationFromJson(const json::Object &O) {
   return {O.getString("file").value_or("").str(),
@@ -79,6 +107,8 @@ json::Value crossTuFactsToJson(const CrossTuFacts &F, llvm::StringRef CompileDir
     }
     if (!X.Fields.empty())
       O["fields"] = json::Array(X.Fields);
+    if (X.Range)
+      O["range"] = rangeToJson(*X.Range);
     Facts.push_back(std::move(O));
   }
   json::Array Derived;
@@ -155,6 +185,8 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
         F.CheckedResultMax = C->getInteger("resultMax");
         F.CheckedMax = C->getInteger("max");
       }
+      if (F.Kind == "param")
+        F.Range = rangeFromJson(X->getObject("range"));
       if (const json::Array *Fields = X->getArray("fields"))
         for (const json::Value &M : *Fields)
           if (auto S = M.getAsString())
@@ -172,9 +204,12 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
           if (const json::Object *VO = VV.getAsObject())
             F.Via.insert(factRefFromJson(*VO));
       const Key K{F.Kind, F.Name, F.Param};
-      // A known fact keeps its rule; a new flow behind it adds its origins.
+      // A known fact keeps its rule; a new flow behind it adds its origins,
+      // a wider interval widens the rule (its units are analysed again).
       if (auto KIt = Known.find(K); KIt != Known.end()) {
         KIt->second.addOrigins(F);
+        if (widenRange(KIt->second.Range, F.Range))
+          Widened.insert(K);
         continue;
       }
       auto [It, New] = Pending.emplace(K, F);
@@ -184,6 +219,8 @@ void CrossTuJoin::addUnit(const std::string &File, const json::Value &V) {
 }
 
 void CrossTuJoin::keepEarliest(Fact &Into, Fact F) {
+  widenRange(Into.Range, F.Range); // every call site's interval, whichever note wins
+  F.Range = Into.Range;
   if (std::tie(F.File, F.Line, F.Column, F.Unit) <
       std::tie(Into.File, Into.Line, Into.Column, Into.Unit)) {
     F.addOrigins(Into);
@@ -355,6 +392,8 @@ std::vector<std::string> CrossTuJoin::advance() {
   for (auto &[K, F] : Each) {
     if (auto KIt = Known.find(K); KIt != Known.end()) {
       KIt->second.addOrigins(F); // an overrider's copy of a new fact
+      if (widenRange(KIt->second.Range, F.Range))
+        Widened.insert(K);
       continue;
     }
     const auto Own = Units.find(F.Unit);
@@ -380,6 +419,28 @@ std::vector<std::string> CrossTuJoin::advance() {
     Known.emplace(K, F);
   }
   Pending.clear();
+  // A parameter some unit now passes in a wider interval than its rule says
+  // (one of its call sites was analysed later): the overriders' copies widen
+  // with it, and the units defining them are analysed again with it.
+  std::set<Key> Wider = Widened;
+  for (const Key &K : Widened) {
+    const Fact &F = Known.at(K);
+    if (F.Kind != "param" || !OverridersOf.count(F.Name))
+      continue;
+    for (const std::string &Name : OverridersOf.at(F.Name))
+      if (auto It = Known.find(Key{F.Kind, Name, F.Param});
+          It != Known.end() && widenRange(It->second.Range, F.Range))
+        Wider.insert(It->first);
+  }
+  Widened.clear();
+  for (const Key &K : Wider) {
+    const Fact &F = Known.at(K);
+    if (!F.Used)
+      continue;
+    for (const auto &[Unit, N] : Units)
+      if (Unit != F.Unit && N.Defines.count(F.Name))
+        Rerun.insert(Unit);
+  }
   return {Rerun.begin(), Rerun.end()};
 }
 
@@ -470,19 +531,24 @@ std::string CrossTuJoin::overlayYaml() const {
     const Fact &F = It->second;
     if (F.Kind == "param") {
       // One entry per function: the parameters of every fact, the note of the first.
-      std::string Params;
+      std::string Params, Ranges;
       bool Any = false;
       for (auto J = It; J != Known.end() && J->second.Kind == "param" && J->second.Name == F.Name;
            ++J)
         if (J->second.Used) {
           Params += std::string(Any ? ", " : "") + quoted(std::to_string(J->second.Param));
           Any = true;
+          // The interval every call site of every unit passes it in.
+          if (J->second.Range)
+            Ranges += (Ranges.empty() ? "" : ", ") +
+                      quoted(formatParamRange(J->second.Param, *J->second.Range));
         }
       if (Any)
         Callbacks +=
             "        - name: " + quoted(F.Name) +
-            "\n          kind: function\n          params: [" + Params +
-            "]\n          origin: " + quoted(F.Origin) +
+            "\n          kind: function\n          params: [" + Params + "]\n" +
+            (Ranges.empty() ? "" : "          ranges: [" + Ranges + "]\n") +
+            "          origin: " + quoted(F.Origin) +
             "\n          channel: cross-tu\n          note: " +
             quoted("value received as parameter '%P' of '" + shown(F.Name) +
                    "' here, passed from another translation unit (" + at(F.File, F.Line) + ")") +

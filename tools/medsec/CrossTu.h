@@ -83,6 +83,9 @@ private:
     // out: checked when the result lies in [CheckedResultMin, CheckedResultMax].
     bool Checked = false;
     std::optional<int64_t> CheckedResultMin, CheckedResultMax, CheckedMax;
+    // param: the widest interval of every call site of every unit passing
+    // it; nothing: unbounded at some site.
+    std::optional<ValueRange> Range;
     std::set<InputRoot> Roots; // the inputs of its unit it came from
     std::set<FactRef> Via;     // the facts of other units it came from
     void addOrigins(const Fact &O) {
@@ -104,6 +107,7 @@ private:
   };
   std::map<std::string, Names> Units;
   std::map<Key, Fact> Known, Pending;
+  std::set<Key> Widened; // known parameter facts whose interval a unit widened
   std::set<std::string> Ambiguous;
 };
 

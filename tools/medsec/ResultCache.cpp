@@ -23,7 +23,8 @@ namespace json = llvm::json;
 namespace {
 
 /// Bump when the entry format or what a key covers changes.
-constexpr int FormatVersion = 2; // 2: findings name their inputs, cross-TU facts their roots
+constexpr int FormatVersion = 3; // 2: findings name their inputs, cross-TU facts their roots;
+                                 // 3: parameter facts carry the interval of the number passed
 constexpr const char *EntryDir = "results-v1";
 
 /// The bytes of the running executable: a rebuild is another tool, whatever

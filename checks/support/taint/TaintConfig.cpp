@@ -91,6 +91,11 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     CB.Origin = D.get("origin", "received data");
     CB.Note = D.get("note");
     CB.Channel = D.get("channel", "unknown");
+    for (const std::string &R : D.getList("ranges")) {
+      std::string Error; // the loader reported a malformed range
+      if (auto PR = ::medsec::parseParamRange(R, Error))
+        CB.Ranges[PR->first] = PR->second;
+    }
     (CB.IsType ? C.CallbackTypes : C.CallbackFunctions)[CB.Name] = CB;
   }
   // The loader validated the patterns; they compile on first use.

@@ -11,9 +11,10 @@
 #define MEDSEC_CHECKS_SUPPORT_TAINT_TAINTCONFIG_H
 
 #include "../../../rules/loader/Catalogue.h"
+#include "../../../rules/loader/ParamRange.h"
+#include "../LazyRegex.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include "../LazyRegex.h"
 
 #include <cstdint>
 #include <memory>
@@ -81,6 +82,9 @@ struct CallbackSpec {
   std::string Origin;
   std::string Note; // replaces "value received as parameter ..." when set
   std::string Channel;
+  /// The interval each parameter has at every call (`ranges`, derived by
+  /// medsec scan --cross-tu from the callers of other units).
+  std::map<unsigned, ::medsec::ValueRange> Ranges;
 };
 
 /// A global variable that holds external data wherever it is read (a DMA

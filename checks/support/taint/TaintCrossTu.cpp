@@ -105,6 +105,46 @@ bool checkedHere(const TVal &V) {
   return V.Validated || V.Hi.K == Bound::Const || V.Hi.K == Bound::Trusted;
 }
 
+std::optional<int64_t> finite(Int V) {
+  if (V <= -Infinity || V >= Infinity || V < INT64_MIN || V > INT64_MAX)
+    return std::nullopt;
+  return static_cast<int64_t>(V);
+}
+
+/// A number this unit bounded by constants only (if (n > 200) return;): it
+/// crosses with its interval, so a callee needing a tighter bound is still
+/// judged. A trusted bound (a comparison with the program's own variable)
+/// or a validator keeps it from crossing, as checkedHere says.
+bool constantlyBounded(const TVal &V) {
+  return !V.Validated && V.Hi.K == Bound::Const && V.Lo.K != Bound::Trusted;
+}
+
+/// The constant ends of Lo..Hi, as they cross (nothing: neither is).
+std::optional<::medsec::ValueRange> rangeOf(const Bound &Lo, const Bound &Hi) {
+  ::medsec::ValueRange R;
+  if (Lo.isConst() && (R.Lo = finite(Lo.V)))
+    R.LoChecked = Lo.K == Bound::Const;
+  if (Hi.isConst() && (R.Hi = finite(Hi.V)))
+    R.HiChecked = Hi.K == Bound::Const;
+  if (!R.Lo && !R.Hi)
+    return std::nullopt;
+  return R;
+}
+
+/// The tighter of two lower (Lower) or upper ends; a constant beats an
+/// unknown or trusted end here (only constants cross).
+Bound tighter(const Bound &A, const Bound &B, bool Lower) {
+  if (!A.isConst())
+    return B.isConst() ? B : A;
+  if (!B.isConst())
+    return A;
+  if (A.V == B.V) // the same end, checked when either checked it
+    return A.K == Bound::Const ? A : B;
+  return (Lower ? B.V > A.V : B.V < A.V) ? B : A;
+}
+
+bool integerArgument(const Expr *A) { return A->getType()->isIntegralOrEnumerationType(); }
+
 /// The results on which every return checked output I of S (a trusted or
 /// constant bound, or a validator): the hull of those returns' results, when
 /// no other return's result lies in it (mbedtls_asn1_get_len: 0, its errors
@@ -151,12 +191,6 @@ std::optional<CheckedResults> checkedResults(const Summary &S, unsigned I) {
   if (!AllConst)
     R->Max.reset();
   return R;
-}
-
-std::optional<int64_t> finite(Int V) {
-  if (V <= -Infinity || V >= Infinity || V < INT64_MIN || V > INT64_MAX)
-    return std::nullopt;
-  return static_cast<int64_t>(V);
 }
 
 /// A function other units can define and call by name: at file scope or in
@@ -295,9 +329,10 @@ void addOnce(std::vector<Engine::OutgoingCall> &List, const Engine::OutgoingCall
 }
 
 /// What of an argument crosses into another unit: its own real taint that
-/// this unit did not check, else the external data it points to.
-const TVal *crossing(const TVal &V, const TVal &P) {
-  if (V.Real && !checkedHere(V))
+/// this unit did not check (or, a number, bounded by constants only: with
+/// its interval), else the external data it points to.
+const TVal *crossing(const TVal &V, const TVal &P, bool Number) {
+  if (V.Real && (!checkedHere(V) || (Number && constantlyBounded(V))))
     return &V;
   if (P.Real && !P.Validated)
     return &P;
@@ -308,17 +343,28 @@ const TVal *crossing(const TVal &V, const TVal &P) {
 /// parameters V or P depend on; remember the call for each of them. What FD
 /// checked before the call does not cross, as in crossing(): a relay that
 /// rejects n > 16 before parse(buf, n) hands on buf, not n.
+///
+/// A number FD passes on unmodified (V is its parameter B itself) crosses
+/// with the interval its callers give it, narrowed by FD's own constant
+/// checks and conversions (a relay rejecting n > 200 hands on 0..200);
+/// anything else FD computed from it crosses unbounded, unless FD checked it.
 void passToCallers(Engine &E, const FunctionDecl *FD, const TVal &V, const TVal &P,
-                   Engine::OutgoingCall Out) {
-  for (const TVal *T : {&V, &P}) {
-    if (T == &V ? checkedHere(V) : P.Validated)
-      continue;
-    for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B)
-      if ((T->Params >> B) & 1) {
-        Out.FromParam = B;
-        addOnce(E.ParamOutgoing[FD], Out);
+                   const Engine::OutgoingCall &Via, bool Number) {
+  for (const TVal *T : {&V, &P})
+    for (unsigned B = 0; B < 64 && B < FD->getNumParams(); ++B) {
+      if (!((T->Params >> B) & 1))
+        continue;
+      Engine::OutgoingCall Out = Via;
+      Out.FromParam = B;
+      Out.Direct = Via.Direct && T == &V && Number && V.Direct == static_cast<int>(B);
+      if (T == &V ? checkedHere(V) && !(Out.Direct && constantlyBounded(V)) : P.Validated)
+        continue;
+      if (Out.Direct) {
+        Out.RelayLo = tighter(Via.RelayLo, V.Lo, true);
+        Out.RelayHi = tighter(Via.RelayHi, V.Hi, false);
       }
-  }
+      addOnce(E.ParamOutgoing[FD], Out);
+    }
 }
 
 } // namespace
@@ -387,6 +433,17 @@ void Engine::seedDeclaredGlobals() {
   }
 }
 
+void FunctionAnalysis::seedRange(TVal &V, const CallbackSpec &CB, unsigned I) const {
+  auto It = CB.Ranges.find(I);
+  if (It == CB.Ranges.end() || E.ReferencedHere.count(FD->getCanonicalDecl()))
+    return;
+  const ::medsec::ValueRange &R = It->second;
+  if (R.Lo)
+    V.Lo = Bound::constant(*R.Lo, R.LoChecked ? Bound::Const : Bound::TypeConst);
+  if (R.Hi)
+    V.Hi = Bound::constant(*R.Hi, R.HiChecked ? Bound::Const : Bound::TypeConst);
+}
+
 TVal FunctionAnalysis::crossingPointee(const Expr *A) {
   // A number points to nothing: its own value crosses, with the check the
   // unit made (pointee() would read it back unbounded, as what a tainted
@@ -423,17 +480,20 @@ void FunctionAnalysis::noteOutgoingCall(const CallExpr *CE, const FunctionDecl *
   for (unsigned I = 0; I < numArgs(CE) && I < Callee->getNumParams(); ++I) {
     const Expr *A = arg(CE, I);
     const TVal V = value(A), P = crossingPointee(A);
+    const bool Number = integerArgument(A);
     Engine::OutgoingCall Out;
     Out.Callee = joinName(Callee);
     Out.ParamName = Callee->getParamDecl(I)->getName().str();
     Out.Param = I;
     Out.Loc = E.userLoc(CE->getBeginLoc());
     Out.Caller = FD;
-    if (const TVal *T = crossing(V, P)) {
+    if (const TVal *T = crossing(V, P, Number)) {
       Out.Trace = T->Trace;
+      if (T == &V && Number)
+        Out.Range = rangeOf(V.Lo, V.Hi);
       E.Outgoing.push_back(Out);
     }
-    passToCallers(E, FD, V, P, Out);
+    passToCallers(E, FD, V, P, Out, Number);
   }
 }
 
@@ -448,14 +508,18 @@ void FunctionAnalysis::applyParamOutgoing(const CallExpr *CE, const FunctionDecl
     Out.Caller = FD;
     const Expr *A = arg(CE, Out.FromParam);
     const TVal V = value(A), P = crossingPointee(A);
-    if (const TVal *T = crossing(V, P)) {
+    // Only a number the relays pass on unmodified keeps its interval.
+    const bool Number = integerArgument(A) && Out.Direct;
+    if (const TVal *T = crossing(V, P, Number)) {
       Out.Trace = E.newStep(CE->getBeginLoc(),
                             "passed to '" + Callee->getNameAsString() + "' as '" +
                                 Callee->getParamDecl(Out.FromParam)->getNameAsString() + "' here",
                             T->Trace);
+      if (T == &V && Number)
+        Out.Range = rangeOf(tighter(V.Lo, Out.RelayLo, true), tighter(V.Hi, Out.RelayHi, false));
       E.Outgoing.push_back(Out);
     }
-    passToCallers(E, FD, V, P, Out);
+    passToCallers(E, FD, V, P, Out, Number);
   }
 }
 
@@ -527,6 +591,9 @@ void Engine::recordCrossTuFacts() {
     if (New)
       return;
     ::medsec::addOrigins(It->second, F);
+    // A parameter's interval: the widest of every call site's.
+    ::medsec::widenRange(It->second.Range, F.Range);
+    F.Range = It->second.Range;
     if (std::tie(F.File, F.Line, F.Column) <
         std::tie(It->second.File, It->second.Line, It->second.Column)) {
       ::medsec::addOrigins(F, It->second);
@@ -541,6 +608,7 @@ void Engine::recordCrossTuFacts() {
     F.Name = O.Callee;
     F.Param = O.Param;
     F.ParamName = O.ParamName;
+    F.Range = O.Range;
     Where(F, O.Loc);
     From(F, O.Trace);
     Keep(F);

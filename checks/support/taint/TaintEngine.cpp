@@ -509,6 +509,9 @@ void Engine::run() {
     if (It != Cfg.CallbackFunctions.end())
       Callbacks[FD] = &It->second;
   }
+  for (const auto &[FD, I] : Sc.Fns)
+    for (const FunctionDecl *C : I.Callees)
+      ReferencedHere.insert(C->getCanonicalDecl());
   for (const auto &[FD, CB] : Callbacks) {
     if (!isExternalChannel(CB->Channel))
       continue;

@@ -87,6 +87,10 @@ public:
   std::map<LocKey, TVal> GlobalTaint;
   bool GlobalsChanged = false;
   std::map<const FunctionDecl *, const CallbackSpec *> Callbacks;
+  /// Functions this unit refers to from a function body (calls them, takes
+  /// their address), by canonical declaration: their parameters keep no
+  /// derived range (their summary serves the unit's own callers too).
+  std::set<const FunctionDecl *> ReferencedHere;
   /// Functions stored in a struct field or a table (handler tables):
   /// the candidates of a call through that field or table.
   std::map<const ValueDecl *, std::set<const FunctionDecl *>> Targets;
@@ -190,6 +194,14 @@ public:
     unsigned FromParam = 0;      // in ParamOutgoing: the caller's parameter
     const Step *Trace = nullptr; // in Outgoing: the flow to the call
     const FunctionDecl *Caller = nullptr; // in Outgoing: the function making the call
+    /// In Outgoing: the number's constant interval at the call (nothing:
+    /// unbounded, or not a number).
+    std::optional<::medsec::ValueRange> Range;
+    /// In ParamOutgoing: the caller's parameter reaches the call unmodified
+    /// (through every relay), within RelayLo..RelayHi (the relays' checks and
+    /// conversions); only then does the outer caller's interval cross.
+    bool Direct = true;
+    Bound RelayLo, RelayHi;
   };
   std::vector<OutgoingCall> Outgoing; // external data handed to code without a body here
   /// The trace steps of globals that hold received data itself, not a copy
@@ -346,6 +358,9 @@ private:
   /// What argument A points to, for another unit: also external when only
   /// some fields of it are (out->cmd = USART2->DR; handle(out)).
   TVal crossingPointee(const Expr *A);
+  /// The interval the callers in other units pass parameter I in (CB's
+  /// ranges): V's bounds, unless this unit refers to FD itself.
+  void seedRange(TVal &V, const CallbackSpec &CB, unsigned I) const;
   std::optional<Int> objectBytes(const Expr *X) const;
   std::optional<Int> arrayElements(const Expr *X) const;
   StringRef calleeName(const FunctionDecl *F) const;

@@ -1285,6 +1285,7 @@ void FunctionAnalysis::initialState(TaintState &St) {
                                              "' of '" + FD->getNameAsString() + "' here",
                      CB->Origin, FD->getNameAsString());
       E.noteDerivedRoot(V.Trace, CB->Channel, {{"param", CB->Name, I}});
+      seedRange(V, *CB, I);
     }
     if (V.tainted())
       St[LocKey{P, nullptr, false}] = V;
