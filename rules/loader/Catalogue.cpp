@@ -142,7 +142,13 @@ void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
       auto Schema = C.DataSchema.find(List.first);
       if (Schema == C.DataSchema.end())
         continue;
-      for (const DataEntry &E : List.second)
+      for (const DataEntry &E : List.second) {
+        if (E.getBool("enabled", true))
+          for (const std::string &R : Schema->second.Required)
+            if (!E.Scalars.count(R) && !E.Lists.count(R))
+              Problems.push_back({E.Origin, "entry '" + E.Key + "' of data list '" + List.first +
+                                                "' of check '" + C.Id + "' has no '" + R +
+                                                "'; without it the entry does nothing"});
         for (const auto &Field : E.Scalars) {
           auto T = Schema->second.Fields.find(Field.first);
           if (T == Schema->second.Fields.end() || T->second.Kind != "regex")
@@ -152,6 +158,7 @@ void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
             Problems.push_back({E.Origin, "field '" + Field.first + "' of '" + E.Key +
                                               "' is not a valid regular expression: " + Err});
         }
+      }
     }
   }
   for (const ComponentEntry &C : Cat.Components)

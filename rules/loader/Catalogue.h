@@ -88,16 +88,44 @@ struct DataEntry {
   std::vector<std::string> getList(const std::string &Field) const;
 };
 
-/// Field type in a check's data schema.
+/// Field type in a check's data schema (docs/rules-format.md, "Field types").
 struct FieldType {
-  std::string Kind; // string int bool severity cwe regex string-list range-list enum
+  /// string int bool severity cwe regex string-list range-list enum, or one
+  /// of the argument kinds: argument (one 0-based position), arguments ("N"
+  /// or "N..." items), outputs (arguments or "return"), members ("N.member"
+  /// items whose N the entry's field Of lists).
+  std::string Kind;
   std::vector<std::string> EnumValues;
+  std::string Of; // members: the arguments or outputs field the positions are of
 };
 
 struct DataListSchema {
   std::string Key;
   std::map<std::string, FieldType> Fields;
+  /// Fields every enabled entry must have once all files are merged (a project
+  /// entry updating a built-in one need not repeat them).
+  std::vector<std::string> Required;
 };
+
+/// The largest 0-based argument position a catalogue may name: C requires a
+/// compiler to accept 127 parameters, so 126 is the last.
+constexpr unsigned MaxArgumentIndex = 126;
+
+/// An argument position as the catalogue writes it: "0" to "126", no sign,
+/// no spaces. Empty when S is not one.
+std::optional<unsigned> parseArgumentIndex(const std::string &S);
+
+/// What is wrong with Item as a value of a field of argument Kind (argument,
+/// arguments, outputs, members), or empty when it is well formed. Members'
+/// positions are checked against their entry elsewhere (memberArgument).
+std::string argumentItemProblem(const std::string &Kind, const std::string &Item);
+
+/// The argument position of a well-formed members item ("0.payload" -> 0).
+std::optional<unsigned> memberArgument(const std::string &Item);
+
+/// Whether the positions of an arguments or outputs list (well formed) cover
+/// argument I: "I", or "N..." with N <= I.
+bool positionsCover(const std::vector<std::string> &Positions, unsigned I);
 
 /// The lists CheckEntry::activeData has built, kept because every check asks
 /// for them again each time it is constructed (medsec-clangd constructs the

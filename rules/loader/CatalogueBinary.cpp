@@ -28,7 +28,7 @@ namespace medsec {
 namespace rules {
 namespace {
 
-constexpr char Magic[] = "medsec-catalogue-bin/3\n";
+constexpr char Magic[] = "medsec-catalogue-bin/4\n";
 constexpr const char *EntryDir = "catalogue-v1";
 
 // A field added to one of these structs must be written and read below; the
@@ -202,7 +202,9 @@ void write(Writer &W, const Catalogue &Cat, const std::vector<Problem> &Problems
       W.map(S.Fields, [&](const FieldType &F) {
         W.str(F.Kind);
         W.strs(F.EnumValues);
+        W.str(F.Of);
       });
+      W.strs(S.Required);
     });
     W.map(C.Data, [&](const std::vector<DataEntry> &L) {
       W.list(L, [&](const DataEntry &D) { writeEntry(W, D); });
@@ -263,7 +265,9 @@ void read(Reader &R, Catalogue &Cat, std::vector<Problem> &Problems) {
       S.Fields = R.map<FieldType>([&](FieldType &F) {
         F.Kind = R.str();
         F.EnumValues = R.strs();
+        F.Of = R.str();
       });
+      S.Required = R.strs();
     });
     C.Data = R.map<std::vector<DataEntry>>([&](std::vector<DataEntry> &L) {
       L = R.list<DataEntry>([&](DataEntry &D) { readEntry(R, D); });

@@ -2,6 +2,8 @@
 #include "Catalogue.h"
 #include "Deviations.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace medsec {
@@ -28,6 +30,98 @@ bool isCalendarDate(const std::string &S) {
   static const int Days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool Leap = (Year % 4 == 0 && Year % 100 != 0) || Year % 400 == 0;
   return Day <= Days[Month - 1] + (Month == 2 && Leap);
+}
+
+std::optional<unsigned> parseArgumentIndex(const std::string &S) {
+  if (S.empty() || S.size() > 3 ||
+      !std::all_of(S.begin(), S.end(), [](char C) { return C >= '0' && C <= '9'; }))
+    return std::nullopt;
+  const unsigned V = static_cast<unsigned>(std::atoi(S.c_str()));
+  if (V > MaxArgumentIndex)
+    return std::nullopt;
+  return V;
+}
+
+namespace {
+
+const std::string PositionRange = "from 0 to " + std::to_string(MaxArgumentIndex);
+
+/// A decimal integer, maybe negative: a position out of range, not a typo.
+bool isInteger(const std::string &S) {
+  const size_t From = !S.empty() && S[0] == '-' ? 1 : 0;
+  return S.size() > From && S.find_first_not_of("0123456789", From) == std::string::npos;
+}
+
+const std::string OutOfRange = "is out of range: argument positions are 0-based, " + PositionRange;
+
+/// Why Text is no position: out of range when it is a number, else not one.
+std::string positionProblem(const std::string &Text, const std::string &Hint) {
+  return isInteger(Text) ? OutOfRange : "is not an argument position: write " + Hint;
+}
+
+bool isIdentifier(const std::string &S) {
+  if (S.empty() || std::isdigit(static_cast<unsigned char>(S[0])))
+    return false;
+  return std::all_of(S.begin(), S.end(),
+                     [](unsigned char C) { return std::isalnum(C) || C == '_'; });
+}
+
+} // namespace
+
+std::string argumentItemProblem(const std::string &Kind, const std::string &Item) {
+  if (Item.empty())
+    return "is empty: write a 0-based argument position " + PositionRange;
+  if (Kind == "argument")
+    return parseArgumentIndex(Item)
+               ? ""
+               : positionProblem(Item, "a 0-based argument index " + PositionRange + " (\"1\")");
+  if (Kind == "arguments" || Kind == "outputs") {
+    if (Kind == "outputs" && Item == "return")
+      return "";
+    const bool From = Item.size() > 3 && Item.compare(Item.size() - 3, 3, "...") == 0;
+    const std::string Index = From ? Item.substr(0, Item.size() - 3) : Item;
+    if (parseArgumentIndex(Index))
+      return "";
+    return positionProblem(
+        Index, "a 0-based argument index " + PositionRange +
+                   " (\"1\"), \"N...\" for every argument from N on" +
+                   (Kind == "outputs" ? ", or \"return\" for the return value" : std::string()));
+  }
+  if (Kind == "members") {
+    const size_t Dot = Item.find('.');
+    if (Dot == std::string::npos)
+      return "is not \"<argument>.<member>\": write the 0-based position of the out argument, a "
+             "dot and the member's name (\"0.payload\")";
+    const std::string Index = Item.substr(0, Dot), Member = Item.substr(Dot + 1);
+    if (!parseArgumentIndex(Index))
+      return "names argument '" + Index + "', which " +
+             (isInteger(Index) ? OutOfRange
+                               : "is not a 0-based argument position " + PositionRange);
+    if (Member.empty())
+      return "names no member after the dot: write the member's name (\"" + Index + ".payload\")";
+    if (!isIdentifier(Member))
+      return "names member '" + Member +
+             "', which is not a member name (one C identifier; a nested member is not followed)";
+    return "";
+  }
+  return "";
+}
+
+std::optional<unsigned> memberArgument(const std::string &Item) {
+  const size_t Dot = Item.find('.');
+  return Dot == std::string::npos ? std::nullopt : parseArgumentIndex(Item.substr(0, Dot));
+}
+
+bool positionsCover(const std::vector<std::string> &Positions, unsigned I) {
+  for (const std::string &P : Positions) {
+    if (P.size() > 3 && P.compare(P.size() - 3, 3, "...") == 0) {
+      if (auto From = parseArgumentIndex(P.substr(0, P.size() - 3)); From && *From <= I)
+        return true;
+    } else if (auto At = parseArgumentIndex(P); At && *At == I) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string Problem::str() const { return Where.str() + ": error: " + Message; }

@@ -34,8 +34,11 @@ const std::vector<std::string> Bases = {"verified", "secondary", "inferred"};
 const std::vector<std::string> Checkables = {"yes", "partly", "no", "evidence", "inventory"};
 const std::vector<std::string> Statuses = {"implemented", "partial", "planned"};
 const std::vector<std::string> Relations = {"direct", "supports"};
-const std::vector<std::string> FieldKinds = {"string", "int",   "bool",        "severity",
-                                             "cwe",    "regex", "string-list", "range-list"};
+const std::vector<std::string> FieldKinds = {"string",     "int",      "bool",      "severity",
+                                             "cwe",        "regex",    "string-list", "range-list",
+                                             "argument",   "arguments", "outputs"};
+
+bool isPositionList(const std::string &Kind) { return Kind == "arguments" || Kind == "outputs"; }
 
 std::string joined(const std::vector<std::string> &V) {
   std::string S;
@@ -285,6 +288,10 @@ private:
                      DataEntry &E, bool &Enabled);
   bool checkFieldValue(const YAML::Node &V, const std::string &What, const FieldType &T,
                        DataEntry &E, const std::string &Field);
+  /// The members fields of Merged (an entry once this file's Given is in)
+  /// name only arguments their positions field lists.
+  void checkMembers(const YAML::Node &EN, const DataListSchema &Schema, const DataEntry &Given,
+                    const DataEntry &Merged);
 
   const std::string &Path;
   const std::string &Role;
@@ -531,10 +538,16 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
     if (!scalar(It->first, "a data list name", ListName))
       continue;
     DataListSchema S;
-    forEachKey(It->second, "data-schema '" + ListName + "'", {"key", "fields"},
+    std::optional<YAML::Node> Required;
+    forEachKey(It->second, "data-schema '" + ListName + "'", {"key", "fields", "required"},
                [&](const YAML::Node &Key, const YAML::Node &V) {
                  if (Key.Scalar() == "key") {
                    scalar(V, "key", S.Key);
+                   return;
+                 }
+                 if (Key.Scalar() == "required") {
+                   if (stringList(V, "required", S.Required))
+                     Required = V;
                    return;
                  }
                  if (!V.IsMap()) {
@@ -553,25 +566,41 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
                      T.Kind = "enum";
                      if (stringList(F->second["enum"], "enum", T.EnumValues))
                        S.Fields[Name] = T;
+                   } else if (F->second.IsMap() && F->second["members-of"] &&
+                              F->second.size() == 1) {
+                     T.Kind = "members";
+                     if (scalar(F->second["members-of"], "members-of", T.Of))
+                       S.Fields[Name] = T;
                    } else {
-                     error(F->second,
-                           "field type must be one of " + joined(FieldKinds) + " or {enum: [...]}");
+                     error(F->second, "field type must be one of " + joined(FieldKinds) +
+                                          ", {enum: [...]} or {members-of: FIELD}");
                    }
                  }
+                 for (const auto &[Name, T] : S.Fields)
+                   if (T.Kind == "members" &&
+                       (!S.Fields.count(T.Of) || !isPositionList(S.Fields.at(T.Of).Kind)))
+                     error(V, "field '" + Name + "' of data-schema '" + ListName +
+                                  "' is members-of '" + T.Of +
+                                  "', which is no arguments or outputs field of the list");
                });
     if (S.Key.empty())
       error(It->second, "data-schema '" + ListName + "' has no 'key'");
     else if (!S.Fields.count(S.Key))
       error(It->second, "key '" + S.Key + "' of data-schema '" + ListName + "' is not a field");
+    for (size_t I = 0; I < S.Required.size(); ++I)
+      if (!S.Fields.count(S.Required[I]))
+        error((*Required)[I], "required field '" + S.Required[I] + "' of data-schema '" +
+                                  ListName + "' is not a field");
     if (!S.Fields.count("enabled"))
-      S.Fields["enabled"] = FieldType{"bool", {}};
+      S.Fields["enabled"] = FieldType{"bool", {}, ""};
     C.DataSchema[ListName] = S;
   }
 }
 
 bool Reader::checkFieldValue(const YAML::Node &V, const std::string &What, const FieldType &T,
                              DataEntry &E, const std::string &Field) {
-  if (T.Kind == "string-list" || T.Kind == "range-list") {
+  if (T.Kind == "string-list" || T.Kind == "range-list" || isPositionList(T.Kind) ||
+      T.Kind == "members") {
     std::vector<std::string> L;
     if (!stringList(V, What, L))
       return false;
@@ -583,13 +612,35 @@ bool Reader::checkFieldValue(const YAML::Node &V, const std::string &What, const
           return false;
         }
       }
+    bool Ok = true;
+    if (T.Kind != "string-list" && T.Kind != "range-list") {
+      // Every item is checked, each at its own place; a malformed one would
+      // name no argument or member and the entry would quietly do less. The
+      // entry keeps the others, so that no second problem says it has none.
+      L.clear();
+      for (const YAML::Node &Item : V) {
+        if (!Item.IsScalar())
+          continue; // stringList said so
+        if (std::string Why = argumentItemProblem(T.Kind, Item.Scalar()); !Why.empty()) {
+          error(Item, What + " item '" + Item.Scalar() + "' " + Why);
+          Ok = false;
+        } else {
+          L.push_back(Item.Scalar());
+        }
+      }
+    }
     E.Lists[Field] = L;
-    return true;
+    return Ok;
   }
   std::string S;
   if (!scalar(V, What, S))
     return false;
-  if (T.Kind == "int") {
+  if (T.Kind == "argument") {
+    if (std::string Why = argumentItemProblem(T.Kind, S); !Why.empty()) {
+      error(V, What + " value '" + S + "' " + Why);
+      return false;
+    }
+  } else if (T.Kind == "int") {
     char *End = nullptr;
     std::strtoll(S.c_str(), &End, 10);
     if (S.empty() || *End != '\0') {
@@ -703,6 +754,7 @@ void Reader::mergeDataList(const YAML::Node &L, const std::string &ListName,
     if (Found == KeyAt.end()) {
       KeyAt.emplace(E.Key, Entries.size());
       Entries.push_back(E);
+      checkMembers(EN, Schema, E, Entries.back());
       continue;
     }
     DataEntry *Existing = &Entries[Found->second];
@@ -712,6 +764,42 @@ void Reader::mergeDataList(const YAML::Node &L, const std::string &ListName,
     for (const auto &S : E.Lists)
       Existing->Lists[S.first] = S.second;
     Existing->Origin = E.Origin;
+    checkMembers(EN, Schema, E, *Existing);
+  }
+}
+
+void Reader::checkMembers(const YAML::Node &EN, const DataListSchema &Schema,
+                          const DataEntry &Given, const DataEntry &Merged) {
+  if (!Merged.getBool("enabled", true))
+    return;
+  for (const auto &[Field, T] : Schema.Fields) {
+    if (T.Kind != "members")
+      continue;
+    // Only what this file changed: an earlier file's entry was checked there.
+    const bool GaveMembers = Given.Lists.count(Field) != 0;
+    if (!GaveMembers && !Given.Lists.count(T.Of))
+      continue;
+    const std::vector<std::string> Positions = Merged.getList(T.Of);
+    auto Check = [&](const std::string &Item, const YAML::Node &At) {
+      const std::optional<unsigned> Arg = memberArgument(Item);
+      if (!Arg || !argumentItemProblem(T.Kind, Item).empty() || positionsCover(Positions, *Arg))
+        return; // a malformed item has its own problem
+      const std::string N = std::to_string(*Arg);
+      error(At, "'" + Field + "' item '" + Item + "' names argument " + N + ", which '" + T.Of +
+                    "' of '" + Merged.Key + "' does not list (" +
+                    (Positions.empty() ? std::string("it lists none") : joined(Positions)) +
+                    "): only an argument that receives data has members that do; add \"" + N +
+                    "\" to '" + T.Of + "' or correct the position");
+    };
+    // At the item this file wrote, else at the positions it changed.
+    if (GaveMembers) {
+      for (const YAML::Node &Item : EN[Field])
+        if (Item.IsScalar())
+          Check(Item.Scalar(), Item);
+    } else {
+      for (const std::string &Item : Merged.getList(Field))
+        Check(Item, EN[T.Of]);
+    }
   }
 }
 

@@ -69,6 +69,63 @@ class BrokenProjectRulesBesideTheSources(unittest.TestCase):
             self.assertEqual([f["dataKey"] for f in load_json(os.path.join(tmp, "r.json"))
                               ["findings"]], ["legacy_copy"])
 
+class MalformedExternalInputs(unittest.TestCase):
+    """Issue 11: an item of the external-input vocabulary that names no argument or member (a
+    `fields` item without its argument, a position that is no number) was dropped in silence and
+    the declared receive function did less than it said; now it stops the scan like a bad key."""
+
+    SOURCE = ("struct frame { unsigned char len; unsigned char payload[8]; };\n"
+              "int my_recv(struct frame *f);\n"
+              "int table[16];\n"
+              "int f(void) { struct frame fr; my_recv(&fr); return table[fr.len]; }\n"
+              # Not a member the declaration names: no finding.
+              "int g(void) { struct frame fr; my_recv(&fr); return table[fr.payload[0]]; }\n")
+    RULES = ("checks:\n  - id: medsec-tainted-array-index\n    data:\n      sources:\n"
+             "        - name: my_recv\n          taints: [%s]\n          fields: [%s]\n"
+             "          channel: uart\n")
+
+    def scan_with(self, taints, fields):
+        with TempDir() as tmp:
+            project(tmp, {"src/rx.c": self.SOURCE})
+            rules = os.path.join(tmp, "src", ".medsec.yaml")
+            with open(rules, "w") as f:
+                f.write(self.RULES % (taints, fields))
+            r = scan(tmp)
+            results = (load_json(os.path.join(tmp, "r.json"))
+                       if os.path.exists(os.path.join(tmp, "r.json")) else None)
+        return r, rules, results
+
+    def test_a_member_without_its_argument_stops_the_scan(self):
+        r, rules, results = self.scan_with('"0"', '"len"')
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn(rules + ":7:20: error: 'fields' item 'len' is not \"<argument>.<member>\"",
+                      r.stderr)
+        self.assertIn("fix them or check with 'medsec rules validate'", r.stderr)
+        self.assertIsNone(results)
+
+    def test_a_member_of_an_argument_that_receives_nothing_stops_the_scan(self):
+        r, rules, results = self.scan_with('"0"', '"1.len"')
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn(rules + ":7:20: error: 'fields' item '1.len' names argument 1, which "
+                      "'taints' of 'my_recv' does not list (0)", r.stderr)
+        self.assertIsNone(results)
+
+    def test_a_position_that_is_no_number_stops_the_scan(self):
+        r, rules, results = self.scan_with('"first"', '"0.len"')
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn(rules + ":6:20: error: 'taints' item 'first' is not an argument position",
+                      r.stderr)
+        self.assertIsNone(results)
+
+    def test_the_well_formed_declaration_scans_and_is_followed(self):
+        r, _, results = self.scan_with('"0"', '"0.len"')
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertEqual([(f["check"], f["line"]) for f in results["findings"]],
+                         [("medsec-tainted-array-index", 4)])
+        self.assertEqual([(i["name"], i["line"], i["findings"]) for i in results["attack_surface"]],
+                         [("my_recv", 4, 1), ("my_recv", 5, 0)])
+
+
 class DuplicateIds(unittest.TestCase):
     RULES = ("checks:\n  - id: medsec-banned-functions\n    severity: low\n"
              "  - id: medsec-banned-functions\n    severity: critical\n")

@@ -62,6 +62,13 @@ TEST(CatalogueBinary, RoundTripsTheRealCatalogueWithItsProblems) {
   ASSERT_EQ(B.activeData("functions").size(), A.activeData("functions").size());
   EXPECT_EQ(B.activeData("functions")[0].Scalars, A.activeData("functions")[0].Scalars);
   EXPECT_EQ(B.activeData("functions")[0].Origin.str(), A.activeData("functions")[0].Origin.str());
+  // The argument kinds of the external-input vocabulary's schema survive too.
+  const DataListSchema &Sources =
+      Back.findCheck("medsec-tainted-array-index")->DataSchema.at("sources");
+  EXPECT_EQ(Sources.Fields.at("fields").Kind, "members");
+  EXPECT_EQ(Sources.Fields.at("fields").Of, "taints");
+  EXPECT_EQ(Sources.Fields.at("taints").Kind, "outputs");
+  EXPECT_EQ(Sources.Required, std::vector<std::string>{"taints"});
   EXPECT_EQ(Back.Guidelines.size(), Cat->Guidelines.size());
   // The ANSM topics' French titles survive the cache (a report in French reads them).
   const Clause *Fr = Back.findClause("ansm:development/dangerous-functions");

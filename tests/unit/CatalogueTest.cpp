@@ -518,3 +518,164 @@ TEST(Catalogue, BadTestPathsAreErrorsWithTheirPlace) {
             "project.yaml:4:7: error: check 'medsec-demo' has no data list 'test-paths'; test "
             "paths are one list for every check, the top-level key 'test-paths'");
 }
+
+namespace {
+
+// A check whose lists take argument positions, as the external-input
+// vocabulary of medsec-tainted-array-index does (rules/checks/).
+const char *const Inputs = R"(
+checks:
+  - id: medsec-inputs
+    title: inputs
+    severity: high
+    data-schema:
+      sources:
+        key: name
+        required: [taints]
+        fields:
+          name: string
+          taints: outputs
+          fields: {members-of: taints}
+          queue: argument
+      callbacks:
+        key: name
+        required: [params]
+        fields:
+          name: string
+          params: arguments
+    data:
+      sources:
+        - name: HAL_UART_Receive
+          taints: ["1"]
+          fields: ["1.payload"]
+)";
+
+std::string source(const std::string &Fields) {
+  return "checks:\n  - id: medsec-inputs\n    data:\n      sources:\n        - {name: rx, " +
+         Fields + "}\n";
+}
+
+std::string oneInputsProblem(const std::string &Project) { return only(load(Inputs, Project)); }
+
+} // namespace
+
+TEST(Catalogue, WellFormedArgumentPositionsLoad) {
+  Loaded L =
+      load(Inputs, source("taints: [\"0\", \"2...\", return], fields: [\"0.len\", "
+                          "\"5.frame_\"], queue: 3") +
+                       "      callbacks:\n        - {name: on_rx, params: [\"0\", \"126\"]}\n");
+  ASSERT_TRUE(L.Problems.empty()) << L.Problems.front().str();
+  const DataEntry &Rx = L.Cat.findCheck("medsec-inputs")->dataList("sources")[1];
+  EXPECT_EQ(Rx.getList("taints"), (std::vector<std::string>{"0", "2...", "return"}));
+  EXPECT_EQ(Rx.getList("fields"), (std::vector<std::string>{"0.len", "5.frame_"})); // 5 from 2...
+  EXPECT_EQ(Rx.getInt("queue", -1), 3);
+  EXPECT_EQ(L.Cat.findCheck("medsec-inputs")->dataList("callbacks")[0].getList("params"),
+            (std::vector<std::string>{"0", "126"}));
+}
+
+TEST(Catalogue, MalformedArgumentPositionsSayWhereAndWhat) {
+  const std::string Written = "project.yaml:5:36: error: 'taints' item '"; // the second item
+  const std::string Hint = "is not an argument position: write a 0-based argument index from 0 "
+                           "to 126 (\"1\"), \"N...\" for every argument from N on, or \"return\" "
+                           "for the return value";
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\", x]")), Written + "x' " + Hint);
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\", \"1..\"]")), Written + "1..' " + Hint);
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\", \"\"]")),
+            Written + "' is empty: write a 0-based argument position from 0 to 126");
+  const std::string Range = "is out of range: argument positions are 0-based, from 0 to 126";
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\", \"-1\"]")), Written + "-1' " + Range);
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\", \"127\"]")), Written + "127' " + Range);
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\", \"99999999999999999999\"]")),
+            Written + "99999999999999999999' " + Range);
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\", \"300...\"]")), Written + "300...' " + Range);
+  // A callback's parameters are arguments only: nothing returns into them.
+  EXPECT_EQ(
+      oneInputsProblem("checks:\n  - id: medsec-inputs\n    data:\n      callbacks:\n"
+                       "        - {name: cb, params: [return]}\n"),
+      "project.yaml:5:31: error: 'params' item 'return' is not an argument position: write "
+      "a 0-based argument index from 0 to 126 (\"1\"), \"N...\" for every argument from N on");
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\"], queue: first")),
+            "project.yaml:5:44: error: 'queue' value 'first' is not an argument position: write a "
+            "0-based argument index from 0 to 126 (\"1\")");
+  EXPECT_EQ(oneInputsProblem(source("taints: [\"1\"], queue: -1")),
+            "project.yaml:5:44: error: 'queue' value '-1' " + Range);
+}
+
+TEST(Catalogue, MalformedMembersSayWhereAndWhat) {
+  auto Member = [](const std::string &Item) {
+    return oneInputsProblem(source("taints: [\"0\"], fields: [\"" + Item + "\"]"));
+  };
+  const std::string At = "project.yaml:5:46: error: 'fields' item '";
+  EXPECT_EQ(Member("queue"), At + "queue' is not \"<argument>.<member>\": write the 0-based "
+                                  "position of the out argument, a dot and the member's name "
+                                  "(\"0.payload\")");
+  EXPECT_EQ(Member("x.queue"), At + "x.queue' names argument 'x', which is not a 0-based "
+                                    "argument position from 0 to 126");
+  EXPECT_EQ(Member(".queue"), At + ".queue' names argument '', which is not a 0-based "
+                                   "argument position from 0 to 126");
+  EXPECT_EQ(Member("200.queue"), At + "200.queue' names argument '200', which is out of range: "
+                                      "argument positions are 0-based, from 0 to 126");
+  EXPECT_EQ(Member("0."), At + "0.' names no member after the dot: write the member's name "
+                               "(\"0.payload\")");
+  EXPECT_EQ(Member("0.hdr.len"), At + "0.hdr.len' names member 'hdr.len', which is not a member "
+                                      "name (one C identifier; a nested member is not followed)");
+  EXPECT_EQ(Member("9.queue"),
+            At + "9.queue' names argument 9, which 'taints' of 'rx' does not list (0): only an "
+                 "argument that receives data has members that do; add \"9\" to 'taints' or "
+                 "correct the position");
+  EXPECT_EQ(Member("0.queue, 1.queue"), // one item of two
+            At + "0.queue, 1.queue' names member 'queue, 1.queue', which is not a member name "
+                 "(one C identifier; a nested member is not followed)");
+}
+
+TEST(Catalogue, MembersAreCheckedAgainstTheMergedEntry) {
+  const std::string Update =
+      "checks:\n  - id: medsec-inputs\n    data:\n      sources:\n        - name: "
+      "HAL_UART_Receive\n";
+  // A project naming a member of an argument the built-in entry does not taint.
+  EXPECT_EQ(oneInputsProblem(Update + "          fields: [\"1.payload\", \"0.state\"]\n"),
+            "project.yaml:6:33: error: 'fields' item '0.state' names argument 0, which 'taints' "
+            "of 'HAL_UART_Receive' does not list (1): only an argument that receives data has "
+            "members that do; add \"0\" to 'taints' or correct the position");
+  // ... or moving the taint away from the members the built-in entry names.
+  EXPECT_EQ(oneInputsProblem(Update + "          taints: [return]\n"),
+            "project.yaml:6:19: error: 'fields' item '1.payload' names argument 1, which 'taints' "
+            "of 'HAL_UART_Receive' does not list (return): only an argument that receives data "
+            "has members that do; add \"1\" to 'taints' or correct the position");
+  // Look-alikes: both moved together, or a field that is not about members.
+  for (const char *Fine : {"          taints: [\"0\"]\n          fields: [\"0.payload\"]\n",
+                           "          queue: 0\n", "          enabled: false\n"})
+    EXPECT_TRUE(load(Inputs, Update + Fine).Problems.empty()) << Fine;
+}
+
+TEST(Catalogue, RequiredFieldsAreNeededOnceTheFilesAreMerged) {
+  EXPECT_EQ(oneInputsProblem(source("queue: 0")),
+            "project.yaml:5:11: error: entry 'rx' of data list 'sources' of check 'medsec-inputs' "
+            "has no 'taints'; without it the entry does nothing");
+  // An update of a built-in entry has them from there; a disabled entry needs none.
+  EXPECT_TRUE(load(Inputs, "checks:\n  - id: medsec-inputs\n    data:\n      sources:\n"
+                           "        - {name: HAL_UART_Receive, queue: 0}\n"
+                           "        - {name: rx, enabled: false}\n")
+                  .Problems.empty());
+  // A malformed item is its own problem, not also a missing field.
+  EXPECT_EQ(oneInputsProblem(source("taints: [x]")),
+            "project.yaml:5:31: error: 'taints' item 'x' is not an argument position: write a "
+            "0-based argument index from 0 to 126 (\"1\"), \"N...\" for every argument from N "
+            "on, or \"return\" for the return value");
+}
+
+TEST(Catalogue, ArgumentSchemasAreChecked) {
+  auto Schema = [](const std::string &List) {
+    return only(load("checks:\n  - id: medsec-x\n    title: t\n    severity: high\n"
+                     "    data-schema:\n      things:\n" +
+                     List));
+  };
+  EXPECT_EQ(Schema("        key: name\n        fields: {name: string, fields: {members-of: "
+                   "taints}}\n"),
+            "base.yaml:8:17: error: field 'fields' of data-schema 'things' is members-of "
+            "'taints', which is no arguments or outputs field of the list");
+  EXPECT_EQ(Schema("        key: name\n        required: [taints]\n        fields: {name: "
+                   "string}\n"),
+            "base.yaml:8:20: error: required field 'taints' of data-schema 'things' is not a "
+            "field");
+}

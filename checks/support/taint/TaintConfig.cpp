@@ -9,7 +9,8 @@
 namespace clang::tidy::medsec::taint {
 namespace {
 
-/// "1", "2..." (from 2 on), "return" is handled by the callers.
+/// "1", "2..." (from 2 on), "return" is handled by the callers. The loader
+/// has checked every item (the schema's arguments and outputs kinds).
 ArgSet parseArgs(const std::vector<std::string> &Items) {
   ArgSet S;
   for (const std::string &I : Items) {
@@ -38,7 +39,8 @@ void loadShared(const rules::CheckEntry &E, TaintConfig &C) {
     S.Returns = mentionsReturn(Taints);
     S.OutArgs = parseArgs(Taints);
     for (const std::string &F : D.getList("fields")) {
-      // "ARG.member"; a malformed item names no member and is ignored.
+      // "ARG.member": the loader refused any other form (argument kinds of the
+      // data schema, docs/rules-format.md), and an ARG that `taints` omits.
       const size_t Dot = F.find('.');
       if (Dot == 0 || Dot == std::string::npos || Dot + 1 == F.size() ||
           F.find_first_not_of("0123456789") != Dot)
