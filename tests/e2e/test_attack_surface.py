@@ -93,7 +93,7 @@ class AttackSurface(unittest.TestCase):
     def test_report_opens_the_findings_with_the_attack_surface(self):
         with TempDir() as tmp:
             project(tmp, {"rx.c": RX})
-            self.scan(tmp)
+            _, results, _ = self.scan(tmp)
             out = os.path.join(tmp, "report")
             r = run([MEDSEC, "report", "-r", os.path.join(tmp, "r.json"), "-o", out,
                      "--date", "2026-06-01"], cwd=tmp)
@@ -103,7 +103,15 @@ class AttackSurface(unittest.TestCase):
         section = md[md.index("## 7. Findings"):md.index("### By clause")]
         self.assertIn("### Attack surface", section)
         self.assertIn("`ansm:design/attack-surface`", section)
-        self.assertIn("| `rx.c:9:3` | `recv` | call | network | catalogued | 1 |", section)
+        # Each input names the findings it feeds, each finding the inputs it came from.
+        fed, = [f["fingerprint"] for f in results["findings"] if f.get("inputs")]
+        self.assertIn("| `rx.c:9:3` | `recv` | call | network | catalogued | 1 `%s` |" % fed,
+                      section)
+        self.assertIn("| `rx.c:14:3` | `HAL_UART_Receive` | call | uart | catalogued | 0 |",
+                      section)
+        findings = md[md.index("### By file"):]
+        self.assertIn("`%s`" % fed, findings)
+        self.assertIn("  external data from: `rx.c:9:3` `recv`\n", findings)
 
     def test_inferred_register_is_listed_as_inferred(self):
         with TempDir() as tmp:

@@ -94,6 +94,42 @@ class ReportInBrowser(unittest.TestCase):
                            pdf.count(b"/Type/Page/") + pdf.count(b"/Type /Page>"), 3,
                            "each numbered section should start a printed page")
 
+    def test_findings_and_their_inputs_link_both_ways(self):
+        # Issue 11: a reviewer goes from a finding to where its data entered the device, and
+        # from an input of the attack surface to the findings it feeds.
+        import test_attack_surface as surface
+        with TempDir() as tmp:
+            surface.project(tmp, {"rx.c": surface.RX})
+            results = os.path.join(tmp, "r.json")
+            r = run([MEDSEC, "scan", "-p", tmp, "-q", "-o", results], cwd=tmp)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            report = os.path.join(tmp, "report")
+            r = run([MEDSEC, "report", "-r", results, "-o", report, "--date", "2026-06-01"],
+                    cwd=tmp)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            b = self.browser
+            b.open("file://" + os.path.join(report, "report.html"))
+            self.assertEqual(b.console_errors(), [])
+            link = "document.querySelector('article.finding .inputs a')"
+            self.assertEqual(b.evaluate(link + ".textContent"), "rx.c:9:3 recv")
+            b.evaluate(link + ".click()")
+            self.assertEqual(b.evaluate("location.hash"), "#in-1")
+            row = "document.querySelector('#attack-surface tr:target')"
+            self.assertEqual(b.evaluate(row + ".cells[1].textContent"), "recv")
+            # ... and back from the input's row to the finding it feeds.
+            back = row + ".querySelector('a[href^=\"#f-\"]')"
+            href = b.evaluate(back + ".getAttribute('href')")
+            b.evaluate(back + ".click()")
+            self.assertEqual(b.evaluate("location.hash"), href)
+            self.assertEqual(b.evaluate("document.querySelector('article.finding:target')"
+                                        ".querySelector('.inputs a').getAttribute('href')"),
+                             "#in-1")
+            # HAL_UART_Receive's frame is checked: its row feeds nothing and links nowhere.
+            self.assertEqual(b.evaluate("document.getElementById('in-2').cells[1].textContent"),
+                             "HAL_UART_Receive")
+            self.assertEqual(b.evaluate("document.getElementById('in-2')"
+                                        ".querySelectorAll('a').length"), 0)
+
     def test_french_report_renders_in_french(self):
         with TempDir() as tmp:
             html = write_report(tmp, hostile=False, lang="fr")

@@ -23,6 +23,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -786,6 +787,65 @@ TEST(ReportThirdParty, SbomFilesAreComparedWithTheScanAndHashed) {
   for (const auto &[Name, Text] : Files)
     if (Name == "report.md" || Name == "report.html" || Name == "report.json")
       EXPECT_NE(Text.find(rules::sha256Hex(Older)), std::string::npos) << Name;
+}
+
+TEST(ReportModel, FindingsAndTheirInputsPointAtEachOther) {
+  ReportInput In = goldenInput();
+  In.Results.Checks.push_back("medsec-tainted-array-index");
+  ExternalInput Uart{{"src/app/uart.c", 12, 3}, "HAL_UART_Receive", "call", "uart", false, 2};
+  ExternalInput Reg{{"src/app/uart.c", 30, 10}, "USART2->DR", "register", "uart", true, 0};
+  In.Results.AttackSurface = {Uart, Reg};
+  // Both findings came through the UART receive; the second also through an
+  // input the results do not list (it must stay text, not a dead link).
+  In.Results.Findings[0].Inputs = {{Uart.Where, Uart.Name}};
+  In.Results.Findings[1].Inputs = {{Uart.Where, Uart.Name}, {{"src/other.c", 1, 1}, "rx"}};
+  const ReportModel M = buildReportModel(In);
+  ASSERT_EQ(M.InputFindings.size(), 2u);
+  std::vector<std::string> Fed; // the two findings, in report order
+  for (const FindingView &F : M.Findings)
+    if (F.Id == In.Results.Findings[0].Fingerprint || F.Id == In.Results.Findings[1].Fingerprint)
+      Fed.push_back(F.Id);
+  ASSERT_EQ(Fed.size(), 2u);
+  EXPECT_EQ(M.InputFindings[0], Fed);
+  EXPECT_TRUE(M.InputFindings[1].empty());
+  const FindingView &Second =
+      *std::find_if(M.Findings.begin(), M.Findings.end(), [&](const FindingView &F) {
+        return F.Id == In.Results.Findings[1].Fingerprint;
+      });
+  ASSERT_EQ(Second.Inputs.size(), 2u);
+  EXPECT_EQ(Second.Inputs[0].Row, 0);
+  EXPECT_EQ(Second.Inputs[1].Row, -1);
+
+  const auto Files = renderAll(In);
+  const std::string &Html = Files.at("report.html");
+  EXPECT_NE(Html.find("<tr id=\"in-1\"><td><code>src/app/uart.c:12:3</code>"), std::string::npos);
+  EXPECT_NE(Html.find("<tr id=\"in-2\">"), std::string::npos);
+  for (const std::string &Id : Fed)
+    EXPECT_NE(Html.find("<a href=\"#f-" + Id + "\">"), std::string::npos) << Id;
+  EXPECT_NE(Html.find("external data from: <a href=\"#in-1\"><code>src/app/uart.c:12:3</code> "
+                      "<code>HAL_UART_Receive</code></a>, <code>src/other.c:1:1</code> "
+                      "<code>rx</code></div>"),
+            std::string::npos);
+  EXPECT_EQ(Html.find("href=\"#in-2\""), std::string::npos); // it feeds nothing
+  const std::string &Md = Files.at("report.md");
+  EXPECT_NE(
+      Md.find("| `src/app/uart.c:12:3` | `HAL_UART_Receive` | call | uart | catalogued | 2 `" +
+              Fed[0] + "` `" + Fed[1] + "` |"),
+      std::string::npos);
+  EXPECT_NE(Md.find("  external data from: `src/app/uart.c:12:3` `HAL_UART_Receive`, "
+                    "`src/other.c:1:1` `rx`\n"),
+            std::string::npos);
+  auto Json = llvm::json::parse(Files.at("report.json"));
+  ASSERT_TRUE(static_cast<bool>(Json));
+  const llvm::json::Array *Inputs =
+      Json->getAsObject()->getObject("attackSurface")->getArray("inputs");
+  ASSERT_EQ(Inputs->size(), 2u);
+  EXPECT_EQ((*(*Inputs)[0].getAsObject()->getArray("feeds")).size(), 2u);
+  // French words, the same links.
+  ReportInput Fr = In;
+  Fr.Text = *Messages::load(defaultMessagesDir(""), "fr");
+  const std::string FrHtml = renderAll(Fr).at("report.html");
+  EXPECT_NE(FrHtml.find("données externes venant de : <a href=\"#in-1\">"), std::string::npos);
 }
 
 } // namespace

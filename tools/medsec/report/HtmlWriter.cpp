@@ -540,6 +540,23 @@ void finding(Html &H, const FindingView &F) {
   if (F.TestCode)
     H << tf("finding.test-code", {html("<strong>", t("finding.test"), "</strong>")});
   H << "</div><div class=\"msg\">" << esc(F.Message) << "</div>";
+  if (!F.Inputs.empty()) {
+    // Where its data entered, linked to the input's row of the attack surface.
+    H << "<div class=\"meta inputs\">" << t("finding.inputs");
+    for (size_t I = 0; I < F.Inputs.size(); ++I) {
+      const FindingView::Input &In = F.Inputs[I];
+      if (I)
+        H << ", ";
+      if (In.Row >= 0)
+        H << "<a href=\"#in-" << In.Row + 1 << "\">";
+      H << codeOf(In.Ref.Where.File + ":" + std::to_string(In.Ref.Where.Line) + ":" +
+                  std::to_string(In.Ref.Where.Column))
+        << " " << codeOf(In.Ref.Name);
+      if (In.Row >= 0)
+        H << "</a>";
+    }
+    H << "</div>";
+  }
   if (!F.ContextNote.empty())
     H << "<div class=\"meta warn\">" << esc(F.ContextNote) << "</div>";
   if (!F.Context.empty()) {
@@ -574,12 +591,19 @@ void attackSurface(Html &H, const ReportModel &M) {
   }
   tableHead(H, "attack-surface", {"col.where", "col.input", "col.kind", "col.channel",
                                   "col.recognised", "col.findings-fed"});
-  for (const ExternalInput &I : M.AttackSurface) {
-    H << "<tr><td><code>" << esc(I.Where.File) << ":" << I.Where.Line << ":" << I.Where.Column
-      << "</code></td><td><code>" << esc(I.Name) << "</code></td><td>" << term("input-kind", I.Kind)
-      << "</td><td>" << esc(I.Channel) << "</td><td>"
-      << t(I.Inferred ? "surface.inferred" : "surface.catalogued") << "</td><td>" << I.Findings
-      << "</td></tr>";
+  // Row N is #in-N (its place in the list, which is in canonical order).
+  for (size_t Row = 0; Row < M.AttackSurface.size(); ++Row) {
+    const ExternalInput &I = M.AttackSurface[Row];
+    H << "<tr id=\"in-" << Row + 1 << "\"><td><code>" << esc(I.Where.File) << ":" << I.Where.Line
+      << ":" << I.Where.Column << "</code></td><td><code>" << esc(I.Name) << "</code></td><td>"
+      << term("input-kind", I.Kind) << "</td><td>" << esc(I.Channel) << "</td><td>"
+      << t(I.Inferred ? "surface.inferred" : "surface.catalogued") << "</td><td>" << I.Findings;
+    // The findings it feeds, each a link to the finding below.
+    for (const std::string &Id : M.InputFindings[Row]) {
+      H << " ";
+      findingLink(H, Id);
+    }
+    H << "</td></tr>";
   }
   H << "</tbody></table>";
 }

@@ -72,6 +72,15 @@ json::Value finding(const FindingView &F) {
                  {"contextNote", s(F.ContextNote)}};
   if (F.Suppr)
     O["suppression"] = suppression(*F.Suppr);
+  if (!F.Inputs.empty()) {
+    json::Array Inputs; // as results.json names them: the attack surface's identity
+    for (const FindingView::Input &In : F.Inputs)
+      Inputs.push_back(json::Object{{"file", s(In.Ref.Where.File)},
+                                    {"line", In.Ref.Where.Line},
+                                    {"column", In.Ref.Where.Column},
+                                    {"name", s(In.Ref.Name)}});
+    O["inputs"] = std::move(Inputs);
+  }
   return O;
 }
 
@@ -237,8 +246,11 @@ json::Value scanOptions(const ScanConfiguration &C) {
 /// Where external data enters, with the clauses the list is evidence for.
 static json::Object attackSurface(const ReportModel &M) {
   json::Array Inputs, Clauses;
-  for (const ExternalInput &I : M.AttackSurface)
-    Inputs.push_back(inputToJson(I));
+  for (size_t Row = 0; Row < M.AttackSurface.size(); ++Row) {
+    json::Value I = inputToJson(M.AttackSurface[Row]);
+    I.getAsObject()->insert({"feeds", list(M.InputFindings[Row])}); // the findings' ids
+    Inputs.push_back(std::move(I));
+  }
   for (const ClauseRow &R : M.AttackSurfaceRows)
     Clauses.push_back(R.Id);
   return json::Object{{"inputChecksRun", M.InputChecksRun},

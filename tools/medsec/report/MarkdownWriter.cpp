@@ -56,6 +56,11 @@ std::string flags(const std::vector<std::string> &Flags, llvm::StringRef Group =
 /// "label: " with the language's colon (French puts a space before it).
 std::string label(llvm::StringRef Key) { return t(Key) + t("punct.colon"); }
 
+/// Where an input of the attack surface is: file:line:column.
+std::string place(const Location &L) {
+  return L.File + ":" + std::to_string(L.Line) + ":" + std::to_string(L.Column);
+}
+
 std::string location(const FindingView &F) {
   return c(F.File + ":" + std::to_string(F.Line) + ":" + std::to_string(F.Column));
 }
@@ -358,10 +363,15 @@ void attackSurface(const ReportModel &M, std::string &O) {
   O += header({"col.where", "col.input", "col.kind", "col.channel", "col.recognised",
                "col.findings-fed"},
               "|---|---|---|---|---|---|");
-  for (const ExternalInput &I : M.AttackSurface)
-    O += "| " + c(I.Where.File + ":" + n(I.Where.Line) + ":" + n(I.Where.Column)) + " | " +
-         c(I.Name) + " | " + term("input-kind", I.Kind) + " | " + e(I.Channel) + " | " +
-         t(I.Inferred ? "surface.inferred" : "surface.catalogued") + " | " + n(I.Findings) + " |\n";
+  for (size_t Row = 0; Row < M.AttackSurface.size(); ++Row) {
+    const ExternalInput &I = M.AttackSurface[Row];
+    std::string Fed = n(I.Findings);
+    for (const std::string &Id : M.InputFindings[Row]) // the findings below it feeds
+      Fed += " " + c(Id);
+    O += "| " + c(place(I.Where)) + " | " + c(I.Name) + " | " + term("input-kind", I.Kind) + " | " +
+         e(I.Channel) + " | " + t(I.Inferred ? "surface.inferred" : "surface.catalogued") + " | " +
+         Fed + " |\n";
+  }
   O += "\n";
 }
 
@@ -402,6 +412,13 @@ void findings(const ReportModel &M, std::string &O) {
               : tf("finding.baseline", {term("baseline", baselineStateName(F.Baseline))})) +
          (F.TestCode ? tf("finding.test-code", {"**" + t("finding.test") + "**"}) : "") +
          "\n\n  " + e(F.Message) + "\n\n";
+    if (!F.Inputs.empty()) {
+      // Where its data entered: the attack surface's rows by place and name.
+      std::string Inputs;
+      for (const FindingView::Input &In : F.Inputs)
+        Inputs += (Inputs.empty() ? "" : ", ") + c(place(In.Ref.Where)) + " " + c(In.Ref.Name);
+      O += "  " + t("finding.inputs") + Inputs + "\n\n";
+    }
     if (!F.ContextNote.empty())
       O += "  *" + e(F.ContextNote) + "*\n\n";
     if (!F.Context.empty()) {

@@ -7,6 +7,7 @@
 #include "llvm/Support/JSON.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace medsec {
@@ -264,6 +265,8 @@ void buildFindings(const ReportInput &In, ReportModel &M) {
     V.Baseline = F.Baseline;
     V.TestCode = F.TestCode;
     V.Suppr = F.Supp;
+    for (const InputRef &I : F.Inputs)
+      V.Inputs.push_back({I, -1}); // rows: buildAttackSurface
     auto Src = In.Sources.find(F.Where.File);
     attachContext(V, F, Src == In.Sources.end() ? nullptr : &Src->second, *M.Text);
     M.Findings.push_back(std::move(V));
@@ -429,6 +432,18 @@ namespace {
 /// not a verification that the interfaces are minimal.
 void buildAttackSurface(const ScanResults &R, ReportModel &M) {
   M.AttackSurface = R.AttackSurface;
+  // Each finding to the rows of its inputs and back, so a reviewer can go
+  // from a finding to where its data entered and from an input to what it fed.
+  std::map<InputRef, int> Row;
+  for (size_t I = 0; I < M.AttackSurface.size(); ++I)
+    Row.emplace(InputRef{M.AttackSurface[I].Where, M.AttackSurface[I].Name}, static_cast<int>(I));
+  M.InputFindings.assign(M.AttackSurface.size(), {});
+  for (FindingView &F : M.Findings)
+    for (FindingView::Input &In : F.Inputs)
+      if (auto It = Row.find(In.Ref); It != Row.end()) {
+        In.Row = It->second;
+        M.InputFindings[In.Row].push_back(F.Id);
+      }
   for (const std::string &C : R.Checks)
     M.InputChecksRun |= llvm::StringRef(C).starts_with("medsec-tainted-");
   std::set<std::string> Seen;

@@ -119,6 +119,14 @@ struct FindingView {
   std::vector<ContextLine> Context;
   std::string ContextNote; // empty, or the messages context.not-available, context.changed
   bool SourceChanged = false; // the line no longer reads as it did at scan time
+  /// The inputs whose data the finding's flow carries (results.json
+  /// findings[].inputs), each with its row in ReportModel::AttackSurface, -1
+  /// when the results do not list it there.
+  struct Input {
+    InputRef Ref;
+    int Row = -1;
+  };
+  std::vector<Input> Inputs;
   bool isOpen() const { return Status == FindingStatus::Open; }
   const char *severity() const { return rules::severityName(Sev); }
   /// The suppression's kind, "" without one.
@@ -225,6 +233,8 @@ struct ReportModel {
 
   // where external data enters (results.json attack_surface), shown before the findings
   std::vector<ExternalInput> AttackSurface;
+  /// Per row of AttackSurface, the ids of the findings it feeds, in report order.
+  std::vector<std::vector<std::string>> InputFindings;
   bool InputChecksRun = false;              // a medsec-tainted-* check ran
   std::vector<ClauseRow> AttackSurfaceRows; // the design-phase clauses the list informs
 
