@@ -149,6 +149,13 @@ void validateCatalogue(const Catalogue &Cat, std::vector<Problem> &Problems) {
               Problems.push_back({E.Origin, "entry '" + E.Key + "' of data list '" + List.first +
                                                 "' of check '" + C.Id + "' has no '" + R +
                                                 "'; without it the entry does nothing"});
+        if (E.getBool("enabled", true))
+          for (const auto &[R, When] : Schema->second.RequiredWhen)
+            if (!E.Scalars.count(R) && !E.Lists.count(R) && E.get(When.first) == When.second)
+              Problems.push_back({E.Origin, "entry '" + E.Key + "' of data list '" + List.first +
+                                                "' of check '" + C.Id + "' has no '" + R +
+                                                "', which " + When.first + " '" + When.second +
+                                                "' needs; without it the entry does nothing"});
         for (const auto &Field : E.Scalars) {
           auto T = Schema->second.Fields.find(Field.first);
           if (T == Schema->second.Fields.end() || T->second.Kind != "regex")

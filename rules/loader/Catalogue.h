@@ -105,6 +105,10 @@ struct DataListSchema {
   /// Fields every enabled entry must have once all files are merged (a project
   /// entry updating a built-in one need not repeat them).
   std::vector<std::string> Required;
+  /// Fields an enabled entry must have when another field has a value
+  /// (`required-when: {class-pattern: {kind: receive-method}}`): field ->
+  /// (other field, value).
+  std::map<std::string, std::pair<std::string, std::string>> RequiredWhen;
 };
 
 /// The largest 0-based argument position a catalogue may name: C requires a

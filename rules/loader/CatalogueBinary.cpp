@@ -28,7 +28,7 @@ namespace medsec {
 namespace rules {
 namespace {
 
-constexpr char Magic[] = "medsec-catalogue-bin/4\n";
+constexpr char Magic[] = "medsec-catalogue-bin/5\n";
 constexpr const char *EntryDir = "catalogue-v1";
 
 // A field added to one of these structs must be written and read below; the
@@ -205,6 +205,10 @@ void write(Writer &W, const Catalogue &Cat, const std::vector<Problem> &Problems
         W.str(F.Of);
       });
       W.strs(S.Required);
+      W.map(S.RequiredWhen, [&](const std::pair<std::string, std::string> &When) {
+        W.str(When.first);
+        W.str(When.second);
+      });
     });
     W.map(C.Data, [&](const std::vector<DataEntry> &L) {
       W.list(L, [&](const DataEntry &D) { writeEntry(W, D); });
@@ -268,6 +272,11 @@ void read(Reader &R, Catalogue &Cat, std::vector<Problem> &Problems) {
         F.Of = R.str();
       });
       S.Required = R.strs();
+      S.RequiredWhen = R.map<std::pair<std::string, std::string>>(
+          [&](std::pair<std::string, std::string> &When) {
+            When.first = R.str();
+            When.second = R.str();
+          });
     });
     C.Data = R.map<std::vector<DataEntry>>([&](std::vector<DataEntry> &L) {
       L = R.list<DataEntry>([&](DataEntry &D) { readEntry(R, D); });

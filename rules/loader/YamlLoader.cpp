@@ -279,6 +279,8 @@ private:
   }
   void readClauseRefs(const YAML::Node &N, CheckEntry &C);
   void readDataSchema(const YAML::Node &N, CheckEntry &C);
+  /// `required-when: {FIELD: {OTHER: VALUE}}` of a data-schema list.
+  void readRequiredWhen(const YAML::Node &N, const std::string &ListName, DataListSchema &S);
   void readData(const YAML::Node &N, CheckEntry &C);
   /// Merges the entries of sequence L into Entries by key (later files
   /// update the fields they give; `enabled: false` disables).
@@ -539,7 +541,9 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
       continue;
     DataListSchema S;
     std::optional<YAML::Node> Required;
-    forEachKey(It->second, "data-schema '" + ListName + "'", {"key", "fields", "required"},
+    std::optional<YAML::Node> RequiredWhen;
+    forEachKey(It->second, "data-schema '" + ListName + "'",
+               {"key", "fields", "required", "required-when"},
                [&](const YAML::Node &Key, const YAML::Node &V) {
                  if (Key.Scalar() == "key") {
                    scalar(V, "key", S.Key);
@@ -548,6 +552,10 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
                  if (Key.Scalar() == "required") {
                    if (stringList(V, "required", S.Required))
                      Required = V;
+                   return;
+                 }
+                 if (Key.Scalar() == "required-when") {
+                   RequiredWhen = V; // once the fields are known
                    return;
                  }
                  if (!V.IsMap()) {
@@ -587,6 +595,8 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
       error(It->second, "data-schema '" + ListName + "' has no 'key'");
     else if (!S.Fields.count(S.Key))
       error(It->second, "key '" + S.Key + "' of data-schema '" + ListName + "' is not a field");
+    if (RequiredWhen)
+      readRequiredWhen(*RequiredWhen, ListName, S);
     for (size_t I = 0; I < S.Required.size(); ++I)
       if (!S.Fields.count(S.Required[I]))
         error((*Required)[I], "required field '" + S.Required[I] + "' of data-schema '" +
@@ -594,6 +604,32 @@ void Reader::readDataSchema(const YAML::Node &N, CheckEntry &C) {
     if (!S.Fields.count("enabled"))
       S.Fields["enabled"] = FieldType{"bool", {}, ""};
     C.DataSchema[ListName] = S;
+  }
+}
+
+void Reader::readRequiredWhen(const YAML::Node &N, const std::string &ListName,
+                              DataListSchema &S) {
+  const std::string What = "required-when of data-schema '" + ListName + "'";
+  if (!N.IsMap()) {
+    error(N, What + " must be a mapping of field: {field: value}, found " + kindName(N));
+    return;
+  }
+  for (auto It = N.begin(); It != N.end(); ++It) {
+    std::string Field, Other, Value;
+    if (!scalar(It->first, "a field of " + What, Field))
+      continue;
+    const YAML::Node When = It->second;
+    if (!When.IsMap() || When.size() != 1 || !scalar(When.begin()->first, What, Other) ||
+        !scalar(When.begin()->second, What, Value)) {
+      error(When, What + ": '" + Field + "' must be followed by one {field: value}");
+      continue;
+    }
+    if (!S.Fields.count(Field) || !S.Fields.count(Other)) {
+      error(It->first, What + " names '" + (S.Fields.count(Field) ? Other : Field) +
+                           "', which is not a field");
+      continue;
+    }
+    S.RequiredWhen[Field] = {Other, Value};
   }
 }
 

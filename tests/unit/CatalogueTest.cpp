@@ -664,6 +664,32 @@ TEST(Catalogue, RequiredFieldsAreNeededOnceTheFilesAreMerged) {
             "on, or \"return\" for the return value");
 }
 
+TEST(Catalogue, FieldsRequiredByAnotherFieldsValue) {
+  const std::string Builtin =
+      "checks:\n  - id: medsec-x\n    title: t\n    severity: high\n    data-schema:\n"
+      "      inferred:\n        key: id\n        required-when: {class-pattern: {kind: method}}\n"
+      "        fields: {id: string, kind: {enum: [method, register]}, pattern: regex, "
+      "class-pattern: regex}\n";
+  auto Entry = [&](const std::string &Fields) {
+    return load(Builtin, "checks:\n  - id: medsec-x\n    data:\n      inferred:\n        - {id: "
+                         "mine, " +
+                             Fields + "}\n");
+  };
+  EXPECT_EQ(only(Entry("kind: method, pattern: '^poll$'")),
+            "project.yaml:5:11: error: entry 'mine' of data list 'inferred' of check 'medsec-x' "
+            "has no 'class-pattern', which kind 'method' needs; without it the entry does nothing");
+  // Look-alikes: it is given, another kind needs none, a disabled entry needs nothing.
+  for (const char *Fine : {"kind: method, pattern: '^poll$', class-pattern: Port",
+                           "kind: register, pattern: '^RX$'", "kind: method, enabled: false"})
+    EXPECT_TRUE(Entry(Fine).Problems.empty()) << Fine;
+  EXPECT_EQ(only(load("checks:\n  - id: medsec-x\n    title: t\n    severity: high\n"
+                      "    data-schema:\n      inferred:\n        key: id\n"
+                      "        required-when: {class-pattern: {knd: method}}\n"
+                      "        fields: {id: string, kind: string, class-pattern: regex}\n")),
+            "base.yaml:8:25: error: required-when of data-schema 'inferred' names 'knd', which is "
+            "not a field");
+}
+
 TEST(Catalogue, ArgumentSchemasAreChecked) {
   auto Schema = [](const std::string &List) {
     return only(load("checks:\n  - id: medsec-x\n    title: t\n    severity: high\n"
