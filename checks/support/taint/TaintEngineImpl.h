@@ -39,6 +39,7 @@ struct ParamSink {
   const Expr *WrapOp = nullptr; // an unsigned wrap: reported once its result reaches a use
   /// The sink sees only this member of the record the parameter points to.
   const FieldDecl *Member = nullptr;
+  bool MemberDirect = false; // ... unchanged: the caller's checks of it count
 };
 
 /// What a caller needs to know about a function of this TU. Parameter sets

@@ -179,6 +179,7 @@ TVal FunctionAnalysis::lookup(const LocKey &L) {
     if (L.Field && Param.Direct >= 0 && Param.Direct < 64) {
       R.ParamField = L.Field;
       R.ParamFieldOf = Param.Direct;
+      R.ParamFieldDirect = true;
     }
   };
   if (L.Field)
@@ -285,8 +286,10 @@ TVal FunctionAnalysis::convert(TVal V, QualType From, QualType To) {
   Interval I = convertBounds({V.Lo, V.Hi}, FR, *TR, To->isUnsignedIntegerType(), Wraps);
   V.Lo = I.Lo;
   V.Hi = I.Hi;
-  if (Wraps)
+  if (Wraps) {
     V.Direct = -1;
+    V.ParamFieldDirect = false;
+  }
   return V;
 }
 
@@ -306,6 +309,7 @@ TVal FunctionAnalysis::arith(BinaryOperatorKind Op, const TVal &A, const TVal &B
   R.Real = A.Real || B.Real;
   R.Params = A.Params | B.Params;
   joinParamField(R, A, B);
+  R.ParamFieldDirect = false;
   R.Trace = A.Real ? A.Trace : (B.Real ? B.Trace : (A.Trace ? A.Trace : B.Trace));
   R.Validated = (!A.tainted() || A.Validated) && (!B.tainted() || B.Validated);
   R.Limit = R.Real && (!A.Real || A.Limit) && (!B.Real || B.Limit);
@@ -571,7 +575,7 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
       TVal A = argTaint(CE, F, I, Ret.memberOfParam(I));
       if (!A.tainted())
         continue;
-      if (Ret.Direct == static_cast<int>(I)) {
+      if (Ret.Direct == static_cast<int>(I) || Ret.memberOfParamUnchanged(I)) {
         if (Ret.Lo.known())
           A.Lo = Ret.Lo;
         if (Ret.Hi.known())

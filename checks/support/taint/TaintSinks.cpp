@@ -352,6 +352,7 @@ void FunctionAnalysis::sink(SinkKind K, SourceLocation Loc, const TVal &V, SinkE
       PS.Validated = V.Validated;
       PS.WrapOp = Held;
       PS.Member = V.memberOfParam(I);
+      PS.MemberDirect = V.memberOfParamUnchanged(I);
       S.Sinks[I].push_back(std::move(PS));
     }
 }
@@ -979,8 +980,9 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
         E.reachWrap(T.Wrap);
       Bound Lo = PS.Lo, Hi = PS.Hi;
       bool Validated = PS.Validated;
-      if (PS.Direct) {
-        // The callee sees the argument itself: the caller's checks count too.
+      if (PS.Direct || PS.MemberDirect) {
+        // The callee sees the argument itself (or the member of the record
+        // it points to, as the caller has it): the caller's checks count too.
         if (T.Lo.known() &&
             (!Lo.known() || Lo.K == Bound::TypeConst ||
              (Lo.isConst() && T.Lo.isConst() && T.Lo.V > Lo.V) || T.Lo.K == Bound::Trusted))
@@ -1001,12 +1003,13 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
       for (unsigned J = 0; J < 64; ++J)
         if (T.Params & (uint64_t(1) << J)) {
           ParamSink P = PS;
-          P.Direct = PS.Direct && T.Direct == static_cast<int>(J);
+          P.Direct = (PS.Direct || PS.MemberDirect) && T.Direct == static_cast<int>(J);
           P.Lo = Lo;
           P.Hi = Hi;
           P.Validated = Validated;
           P.Chain = Chain;
           P.Member = T.memberOfParam(J);
+          P.MemberDirect = (PS.Direct || PS.MemberDirect) && T.memberOfParamUnchanged(J);
           Up.emplace_back(J, std::move(P));
         }
     }
@@ -1015,7 +1018,8 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
     std::vector<ParamSink> &To = S.Sinks[J];
     const bool Known = llvm::any_of(To, [&P = P](const ParamSink &O) {
       return O.Kind == P.Kind && O.Loc == P.Loc && O.Direct == P.Direct && O.Lo == P.Lo &&
-             O.Hi == P.Hi && O.Validated == P.Validated && O.Member == P.Member;
+             O.Hi == P.Hi && O.Validated == P.Validated && O.Member == P.Member &&
+             O.MemberDirect == P.MemberDirect;
     });
     if (!Known)
       To.push_back(std::move(P));

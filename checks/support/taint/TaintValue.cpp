@@ -29,6 +29,7 @@ TVal joinVal(const TVal &A, const TVal &B) {
 void joinParamField(TVal &R, const TVal &A, const TVal &B) {
   R.ParamField = nullptr;
   R.ParamFieldOf = -1;
+  R.ParamFieldDirect = false;
   for (const auto &[X, Y] : {std::pair{&A, &B}, std::pair{&B, &A}}) {
     if (X->ParamFieldOf < 0)
       continue;
@@ -38,6 +39,8 @@ void joinParamField(TVal &R, const TVal &A, const TVal &B) {
       continue;
     R.ParamField = F;
     R.ParamFieldOf = X->ParamFieldOf;
+    // Unchanged only if it is the member on both sides (as Direct).
+    R.ParamFieldDirect = X->ParamFieldDirect && Y->memberOfParamUnchanged(I) && Y->ParamField == F;
     return;
   }
 }

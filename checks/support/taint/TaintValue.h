@@ -57,17 +57,22 @@ struct TVal {
   /// Without it (or for the other parameters) the whole record counts.
   const clang::FieldDecl *ParamField = nullptr;
   int ParamFieldOf = -1;
+  /// ... and is that member as the caller has it, unchanged: the caller's
+  /// checks of the member count at a sink (as Direct for the parameter).
+  bool ParamFieldDirect = false;
   const Step *Trace = nullptr;
   bool tainted() const { return Real || Params != 0; }
   /// The member of parameter I's record this value comes through, if only one.
   const clang::FieldDecl *memberOfParam(unsigned I) const {
     return ParamFieldOf == static_cast<int>(I) && (Params >> I & 1) ? ParamField : nullptr;
   }
+  bool memberOfParamUnchanged(unsigned I) const { return memberOfParam(I) && ParamFieldDirect; }
   bool sameAs(const TVal &O) const {
     return Real == O.Real && Params == O.Params && Lo == O.Lo && Hi == O.Hi &&
            Validated == O.Validated && Direct == O.Direct && Limit == O.Limit &&
            Address == O.Address && NonZero == O.NonZero && Wrap == O.Wrap &&
-           Status == O.Status && ParamField == O.ParamField && ParamFieldOf == O.ParamFieldOf;
+           Status == O.Status && ParamField == O.ParamField && ParamFieldOf == O.ParamFieldOf &&
+           ParamFieldDirect == O.ParamFieldDirect;
   }
 };
 

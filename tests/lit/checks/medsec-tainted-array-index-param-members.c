@@ -89,3 +89,27 @@ void raw_frame(int fd) {
   // CHECK-NOTES: :[[@LINE-1]]:12: note: passed to 'mark_any' as 'p' here
   // CHECK-NOTES: :[[@LINE-7]]:43: note: passed to 'mark_cast' as 'c' here
 }
+
+// The caller's check of the member counts where the callee reads the member
+// unchanged, as for a scalar argument.
+static void mark_checked(struct ctx *c) { table[c->used] = 1; }
+void hash_checked(int fd) {
+  struct ctx c = {0};
+  take_used(&c, fd);
+  if (c.used > 15)
+    return;
+  mark_checked(&c); // no-warning
+}
+// Look-alike: checked against the wrong bound.
+static void mark_loose(struct ctx *c) { table[c->used] = 1; }
+// CHECK-NOTES: :[[@LINE-1]]:47: warning: index derived from input data can reach 16 but the array holds 16 elements; reject values outside [0, 16) before the access
+void hash_loose(int fd) {
+  struct ctx c = {0};
+  take_used(&c, fd);
+  // CHECK-NOTES: :[[@LINE-49]]:48: note: value received by 'read' here
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: value received through 'take_used' here
+  if (c.used > 16)
+    return;
+  mark_loose(&c);
+  // CHECK-NOTES: :[[@LINE-1]]:14: note: passed to 'mark_loose' as 'c' here
+}
