@@ -719,9 +719,16 @@ TVal FunctionAnalysis::value(const Expr *X) {
     // A pointer into received bytes is external only for what it points to;
     // the distance is the program's own position in the buffer (an external
     // offset added to one of them is judged where it is added, p += len).
+    // It is a position, at least 0 and of unknown size: subtracted from an
+    // external length (len -= p->data - (uint8_t *)p), it leaves the length
+    // as unchecked as it was, where an own value of unknown bounds would read
+    // as a trusted bound.
     if (BO->getOpcode() == BO_Sub && BO->getLHS()->getType()->isPointerType() &&
-        BO->getRHS()->getType()->isPointerType())
-      return TVal();
+        BO->getRHS()->getType()->isPointerType()) {
+      TVal Position;
+      Position.Lo = Bound::constant(0);
+      return Position;
+    }
     const BinaryOperatorKind K = BO->getOpcode();
     return arith(K, value(BO->getLHS()), value(BO->getRHS()), BO->getType(),
                  canWrap(K) ? BO : nullptr);
