@@ -1,4 +1,5 @@
 """The attack surface of a scan: where external data enters, in results.json, SARIF and the console."""
+import csv
 import os
 import unittest
 
@@ -100,6 +101,8 @@ class AttackSurface(unittest.TestCase):
             self.assertEqual(r.returncode, 0, r.stderr)
             with open(os.path.join(out, "report.md"), encoding="utf-8") as f:
                 md = f.read()
+            with open(os.path.join(out, "report.csv"), encoding="utf-8", newline="") as f:
+                rows = list(csv.DictReader(f))
         section = md[md.index("## 7. Findings"):md.index("### By clause")]
         self.assertIn("### Attack surface", section)
         self.assertIn("`ansm:design/attack-surface`", section)
@@ -112,6 +115,8 @@ class AttackSurface(unittest.TestCase):
         findings = md[md.index("### By file"):]
         self.assertIn("`%s`" % fed, findings)
         self.assertIn("  external data from: `rx.c:9:3` `recv`\n", findings)
+        self.assertEqual([(r["id"], r["inputs"]) for r in rows if r["inputs"]],
+                         [(fed, "rx.c:9:3 recv")])
 
     def test_inferred_register_is_listed_as_inferred(self):
         with TempDir() as tmp:

@@ -835,6 +835,9 @@ TEST(ReportModel, FindingsAndTheirInputsPointAtEachOther) {
   EXPECT_NE(Md.find("  external data from: `src/app/uart.c:12:3` `HAL_UART_Receive`, "
                     "`src/other.c:1:1` `rx`\n"),
             std::string::npos);
+  EXPECT_NE(
+      Files.at("report.csv").find(",src/app/uart.c:12:3 HAL_UART_Receive;src/other.c:1:1 rx\r\n"),
+      std::string::npos);
   auto Json = llvm::json::parse(Files.at("report.json"));
   ASSERT_TRUE(static_cast<bool>(Json));
   const llvm::json::Array *Inputs =

@@ -47,7 +47,7 @@ std::string renderFindingsCsv(const ReportModel &M) {
   const MessageScope Use(M.Text);
   const Messages &T = *M.Text;
   Csv C;
-  for (const char *H : {"csv.id", "csv.status", "csv.baseline", "csv.severity", "csv.check", "csv.cwe", "csv.clauses", "csv.file", "csv.line", "csv.column", "csv.message", "csv.deviation_id", "csv.deviation_kind", "csv.deviation_status", "csv.justification", "csv.approver", "csv.date", "csv.expires", "csv.risk", "csv.deviation_source", "csv.deviation_problem", "csv.deviation_flags", "csv.test_code"})
+  for (const char *H : {"csv.id", "csv.status", "csv.baseline", "csv.severity", "csv.check", "csv.cwe", "csv.clauses", "csv.file", "csv.line", "csv.column", "csv.message", "csv.deviation_id", "csv.deviation_kind", "csv.deviation_status", "csv.justification", "csv.approver", "csv.date", "csv.expires", "csv.risk", "csv.deviation_source", "csv.deviation_problem", "csv.deviation_flags", "csv.test_code", "csv.inputs"})
     C << T.text(H);
   C.endRow();
   std::map<size_t, const DeviationRow *> Dev;
@@ -61,12 +61,17 @@ std::string renderFindingsCsv(const ReportModel &M) {
     C << S.Id << F.recordKind() << (F.Suppr ? F.recordStatus() : "") << S.Justification
       << S.Approver << S.Date << S.Expires << S.Risk << S.Source << S.Problem
       << (Dev.count(I) ? join(Dev[I]->Flags) : "") << (F.TestCode ? "yes" : "");
+    std::vector<std::string> Inputs; // where its data entered: "file:line:column name"
+    for (const FindingView::Input &In : F.Inputs)
+      Inputs.push_back(In.Ref.Where.File + ":" + std::to_string(In.Ref.Where.Line) + ":" +
+                       std::to_string(In.Ref.Where.Column) + " " + In.Ref.Name);
+    C << join(Inputs);
     C.endRow();
   }
   for (const FixedEntry &X : M.Fixed) {
     C << X.Fingerprint << "fixed" << "" << "" << X.Check << "" << "" << X.File << "" << ""
       << X.Message;
-    for (int K = 0; K < 12; ++K)
+    for (int K = 0; K < 13; ++K)
       C << "";
     C.endRow();
   }
