@@ -112,6 +112,12 @@ class ScanProjectTest(unittest.TestCase):
         return r, load_json(out)
 
 
+def tainted_where(data):
+    """The medsec-tainted-* findings as (file, line, check), sorted."""
+    return sorted((f["file"], f["line"], f["check"]) for f in data["findings"]
+                  if f["check"].startswith("medsec-tainted"))
+
+
 def tainted_first_notes(data):
     """The medsec-tainted-* findings as (file, line, the first note's message), sorted."""
     return sorted((f["file"], f["line"], f["notes"][0]["message"]) for f in data["findings"]

@@ -11,7 +11,7 @@ fields external, and a buffer the task fills with constants.
 import os
 import unittest
 
-from common import MEDSEC, ScanProjectTest, TempDir, load_json, run, write_db
+from common import MEDSEC, ScanProjectTest, TempDir, load_json, run, tainted_where, write_db
 
 UART_C = """#include <stdint.h>
 typedef struct { volatile uint32_t SR; volatile uint32_t DR; } USART_TypeDef;
@@ -83,17 +83,12 @@ EXPECTED = [
 ]
 
 
-def where(data):
-    return sorted((f["file"], f["line"], f["check"]) for f in data["findings"]
-                  if f["check"].startswith("medsec-tainted"))
-
-
 class CrossTuPointee(ScanProjectTest):
     FILES = {"uart.c": UART_C, "proto.c": PROTO_C}
 
     def test_pointees_cross_into_the_parsing_unit_and_look_alikes_stay_silent(self):
         r, data = self.scan("cross", "-j1", "--cross-tu")
-        self.assertEqual(where(data), EXPECTED, r.stderr)
+        self.assertEqual(tainted_where(data), EXPECTED, r.stderr)
 
     def test_the_notes_name_the_call_in_the_driver(self):
         _, data = self.scan("notes", "-j2", "--cross-tu")
@@ -107,7 +102,7 @@ class CrossTuPointee(ScanProjectTest):
 
     def test_per_unit_nothing_reaches_the_parser(self):
         r, data = self.scan("alone", "-j2")
-        self.assertEqual(where(data), [], r.stderr)
+        self.assertEqual(tainted_where(data), [], r.stderr)
 
 
 DRIVER_C = """#include <stdint.h>
@@ -200,7 +195,7 @@ class CrossTuOutParameters(unittest.TestCase):
             r = run([MEDSEC, "scan", "-p", tmp, "-o", out, "--no-cache", "-j2", "--cross-tu"],
                     cwd=tmp)
             data = load_json(out)
-            self.assertEqual(where(data), OUT_EXPECTED, r.stderr)
+            self.assertEqual(tainted_where(data), OUT_EXPECTED, r.stderr)
             first = {f["line"]: f["notes"][0]["message"] for f in data["findings"]
                      if f["file"] == "app.c"}
             self.assertEqual(first[14], "value received through 'radio_receive' here, received "
@@ -209,7 +204,7 @@ class CrossTuOutParameters(unittest.TestCase):
             self.assertIn("value returned by 'uart_getc' here", first[23])
             alone = os.path.join(tmp, "alone.json")
             r = run([MEDSEC, "scan", "-p", tmp, "-o", alone, "--no-cache", "-j2"], cwd=tmp)
-            self.assertEqual(where(load_json(alone)), [], r.stderr)
+            self.assertEqual(tainted_where(load_json(alone)), [], r.stderr)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ stops it, and the driver's second loop stays silent.
 """
 import unittest
 
-from common import CrossTuProjectTest
+from common import CrossTuProjectTest, tainted_where
 
 TASK_C = """#include <stdint.h>
 typedef struct { int command; int length; uint8_t data[100]; } req_t;
@@ -54,17 +54,12 @@ void transmit_checked(const uint8_t *d, int n) {
 """
 
 
-def tainted(data):
-    return sorted((f["file"], f["line"], f["check"]) for f in data["findings"]
-                  if f["check"].startswith("medsec-tainted"))
-
-
 class CrossTuRelayOffsets(CrossTuProjectTest):
     FILES = {"task.c": TASK_C, "radio.c": RADIO_C}
 
     def test_a_length_shifted_by_an_own_offset_still_crosses(self):
         r, data = self.scan("cross", "-j2", "--cross-tu")
-        self.assertEqual(tainted(data), [
+        self.assertEqual(tainted_where(data), [
             ("radio.c", 4, "medsec-tainted-loop-bound"),
             ("task.c", 11, "medsec-tainted-arithmetic"),  # an unchecked int minus the offset
             ("task.c", 16, "medsec-tainted-arithmetic"),
@@ -73,8 +68,8 @@ class CrossTuRelayOffsets(CrossTuProjectTest):
     def test_per_unit_nothing_crosses(self):
         # Per unit the driver's loops are silent: the length reaches them only across units.
         r, data = self.scan("alone", "-j2")
-        self.assertEqual([f for f in tainted(data) if f[0] == "radio.c"], [], r.stderr)
-        self.assertEqual(len(tainted(data)), 2, r.stderr)
+        self.assertEqual([f for f in tainted_where(data) if f[0] == "radio.c"], [], r.stderr)
+        self.assertEqual(len(tainted_where(data)), 2, r.stderr)
 
 
 if __name__ == "__main__":

@@ -278,10 +278,11 @@ private:
   TVal value(const Expr *X);
   TVal pointee(const Expr *X);
   TVal taintOf(const Expr *X); // value or pointee, whichever is tainted
-  /// taintOf argument I of CE, or, when Callee reads only Member of the
-  /// record it points to, what the argument's record holds there.
-  TVal argTaint(const CallExpr *CE, const FunctionDecl *Callee, unsigned I,
-                const FieldDecl *Member);
+  /// When Callee reads only Member of the record its parameter I points to
+  /// (or refers to): where argument I's record holds that member (nothing:
+  /// the argument counts whole, taintOf).
+  std::optional<LocKey> argMemberLoc(const CallExpr *CE, const FunctionDecl *Callee, unsigned I,
+                                     const FieldDecl *Member);
   TVal pointerValue(const Expr *X);
   std::optional<LocKey> lval(const Expr *X);
   std::optional<LocKey> pointeeLoc(const Expr *X);

@@ -434,21 +434,21 @@ static bool memberWithin(QualType T, const FieldDecl *Member, unsigned Depth = 0
   return false;
 }
 
-TVal FunctionAnalysis::argTaint(const CallExpr *CE, const FunctionDecl *Callee, unsigned I,
-                                const FieldDecl *Member) {
-  const Expr *A = arg(CE, I);
-  TVal T = taintOf(A);
+std::optional<LocKey> FunctionAnalysis::argMemberLoc(const CallExpr *CE,
+                                                     const FunctionDecl *Callee, unsigned I,
+                                                     const FieldDecl *Member) {
   if (!Member)
-    return T;
-  // The callee reads only Member of the record: what the argument's record
-  // holds there (the locations name the innermost member, as here).
+    return std::nullopt;
+  // The callee reads only Member of the record: where the argument's record
+  // holds it (the locations name the innermost member, as here).
+  const Expr *A = arg(CE, I);
   const bool ByRef =
       I < Callee->getNumParams() && Callee->getParamDecl(I)->getType()->isReferenceType();
   const std::optional<LocKey> L = ByRef ? lval(A) : pointeeLoc(A);
   const QualType RT = ByRef ? A->getType() : A->IgnoreParenImpCasts()->getType()->getPointeeType();
   if (!L || L->Field || !memberWithin(RT, Member))
-    return T; // a member of a member, or a record of another type (void *): whole
-  return lookup(LocKey{L->Base, Member, L->Contents});
+    return std::nullopt; // a member of a member, or a record of another type (void *): whole
+  return LocKey{L->Base, Member, L->Contents};
 }
 
 TVal FunctionAnalysis::pointerValue(const Expr *X) {
@@ -572,7 +572,8 @@ TVal FunctionAnalysis::callValueOf(const CallExpr *CE, const FunctionDecl *F) {
   }
   for (unsigned I = 0; I < numArgs(CE) && I < 64; ++I)
     if (Ret.Params & (uint64_t(1) << I)) {
-      TVal A = argTaint(CE, F, I, Ret.memberOfParam(I));
+      const std::optional<LocKey> ML = argMemberLoc(CE, F, I, Ret.memberOfParam(I));
+      TVal A = ML ? lookup(*ML) : taintOf(arg(CE, I));
       if (!A.tainted())
         continue;
       if (Ret.Direct == static_cast<int>(I) || Ret.memberOfParamUnchanged(I)) {

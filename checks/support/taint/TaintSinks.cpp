@@ -973,14 +973,16 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
             (P && P->getIdentifier() ? " as '" + P->getNameAsString() + "'" : std::string()) +
             " here"};
     for (const ParamSink &PS : List) {
-      const TVal T = PS.Member ? argTaint(CE, Callee, I, PS.Member) : Whole;
+      const std::optional<LocKey> ML = argMemberLoc(CE, Callee, I, PS.Member);
+      const TVal T = ML ? lookup(*ML) : Whole;
       if (!T.tainted())
         continue; // the sink reads a member the argument's record holds no external data in
       if (PS.Kind != SinkKind::Arithmetic)
         E.reachWrap(T.Wrap);
       Bound Lo = PS.Lo, Hi = PS.Hi;
       bool Validated = PS.Validated;
-      if (PS.Direct || PS.MemberDirect) {
+      const bool SeesArgument = PS.Direct || PS.MemberDirect;
+      if (SeesArgument) {
         // The callee sees the argument itself (or the member of the record
         // it points to, as the caller has it): the caller's checks count too.
         if (T.Lo.known() &&
@@ -1003,13 +1005,13 @@ void FunctionAnalysis::applySummarySinks(const CallExpr *CE, const FunctionDecl 
       for (unsigned J = 0; J < 64; ++J)
         if (T.Params & (uint64_t(1) << J)) {
           ParamSink P = PS;
-          P.Direct = (PS.Direct || PS.MemberDirect) && T.Direct == static_cast<int>(J);
+          P.Direct = SeesArgument && T.Direct == static_cast<int>(J);
           P.Lo = Lo;
           P.Hi = Hi;
           P.Validated = Validated;
           P.Chain = Chain;
           P.Member = T.memberOfParam(J);
-          P.MemberDirect = (PS.Direct || PS.MemberDirect) && T.memberOfParamUnchanged(J);
+          P.MemberDirect = SeesArgument && T.memberOfParamUnchanged(J);
           Up.emplace_back(J, std::move(P));
         }
     }
